@@ -1,0 +1,3 @@
+from narr_audit.cli import main
+
+main()

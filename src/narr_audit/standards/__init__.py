@@ -1,0 +1,1 @@
+"""The NARR Standard 3.0 as data: models, the loader and affiliate overlays."""

@@ -1,0 +1,155 @@
+"""Load the Standard from YAML into a :class:`Rulebook`, reporting every problem at once.
+
+This is the one place standards YAML becomes models; its errors name the file, line, rule and field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from narr_audit.errors import NarrError, Problem
+from narr_audit.resources import standards_dir
+from narr_audit.standards.model import Domain, Principle, Rulebook, StandardInfo
+from narr_audit.validation import problems_from_validation
+from narr_audit.yamlio import YamlDocument, read_yaml
+
+NARR_ID = "narr-3.0"
+INDEX_FILE = "index.yaml"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def display_path(path: Path) -> str:
+    """Paths inside the shipped data are shown relative to it, e.g. ``standards/narr-3.0/1-A.yaml``."""
+    try:
+        return str(Path("standards") / path.resolve().relative_to(standards_dir().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def validate_file(path: Path, model: type[M], *, owner_keys: Sequence[str] = ("id",)) -> M:
+    """Read one YAML file and validate it as ``model``; a NarrError lists every problem."""
+    shown = display_path(path)
+    doc = read_yaml(path, display=shown)
+    return validate_document(doc, model, display=shown, owner_keys=owner_keys)
+
+
+def validate_document(
+    doc: YamlDocument, model: type[M], *, display: str, owner_keys: Sequence[str] = ("id",)
+) -> M:
+    if not isinstance(doc.data, dict):
+        raise NarrError.single(
+            "the file must hold a YAML mapping (key: value lines) at the top",
+            file=display,
+            line=1,
+            hint="see the other files in the same folder for the expected layout",
+        )
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise NarrError(
+            problems_from_validation(exc, doc, display=display, owner_keys=owner_keys)
+        ) from None
+
+
+def load_narr(folder: Path | None = None) -> Rulebook:
+    """NARR Standard 3.0 as shipped (or from ``folder``, for tests of broken libraries)."""
+    folder = folder or standards_dir() / NARR_ID
+    index_path = folder / INDEX_FILE
+    if not index_path.is_file():
+        raise NarrError.single(
+            f"the standards folder has no {INDEX_FILE}", file=display_path(folder), hint="reinstall narr-audit"
+        )
+    info = validate_file(index_path, StandardInfo)
+
+    problems: list[Problem] = []
+    principles: dict[tuple[str, str], tuple[Principle, Path]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name == INDEX_FILE:
+            continue
+        try:
+            principle = validate_file(path, Principle)
+        except NarrError as exc:
+            problems.extend(exc.problems)
+            continue
+        key = (principle.domain, principle.principle)
+        if key in principles:
+            problems.append(
+                Problem(
+                    f"principle {key[0]}.{key[1]} is also defined in {display_path(principles[key][1])}",
+                    file=display_path(path),
+                    field="principle",
+                    hint="keep one file per principle",
+                )
+            )
+            continue
+        principles[key] = (principle, path)
+
+    domains: list[Domain] = []
+    placed: set[tuple[str, str]] = set()
+    for domain in info.domains:
+        members = []
+        for letter in domain.principles:
+            key = (domain.id, letter)
+            if key not in principles:
+                problems.append(
+                    Problem(
+                        f"domain {domain.id} lists principle {letter}, but no file defines it",
+                        file=display_path(index_path),
+                        field="domains",
+                        hint=f"add a file with 'domain: \"{domain.id}\"' and 'principle: {letter}'",
+                    )
+                )
+                continue
+            members.append(principles[key][0])
+            placed.add(key)
+        domains.append(Domain(id=domain.id, title=domain.title, principles=members))
+    for key, (_, path) in sorted(principles.items()):
+        if key not in placed:
+            problems.append(
+                Problem(
+                    f"principle {key[0]}.{key[1]} is not listed in {INDEX_FILE}",
+                    file=display_path(path),
+                    field="principle",
+                    hint=f"add it to its domain in {INDEX_FILE}",
+                )
+            )
+
+    seen: dict[str, Path] = {}
+    for key in sorted(principles):
+        principle, path = principles[key]
+        for standard in principle.standards:
+            for rule in [standard, *standard.rules]:
+                if rule.id in seen:
+                    problems.append(
+                        Problem(
+                            f"the id {rule.id} is used twice (also in {display_path(seen[rule.id])})",
+                            file=display_path(path),
+                            rule=rule.id,
+                            field="id",
+                            hint="every standard and rule id must be unique",
+                        )
+                    )
+                seen[rule.id] = path
+    if problems:
+        raise NarrError(problems)
+    return Rulebook(
+        id=info.id,
+        title=info.title,
+        publisher=info.publisher,
+        summary=info.summary,
+        sources=info.sources,
+        domains=domains,
+    )
+
+
+def load_rulebook(overlays: Sequence[str] = ()) -> Rulebook:
+    """NARR 3.0 with the given overlays applied in order (paths, or ids of shipped overlays)."""
+    from narr_audit.standards.overlay import apply_overlays
+
+    book = load_narr()
+    return apply_overlays(book, overlays) if overlays else book

@@ -1,0 +1,251 @@
+"""Pydantic models of the Standard: domains, principles, standards, rules and their evidence.
+
+The YAML under ``standards/`` is validated against these models; nothing downstream reads raw YAML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Annotated, Literal, Union
+
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
+
+from narr_audit.checks import Check, CheckBase
+from narr_audit.models import ALL_LEVELS, Level, LevelField, StrictModel
+
+RULE_ID = re.compile(r"^(?P<standard>[1-4]\.[A-J]\.\d{1,2})\.(?P<letter>[a-z]|[A-Z]{2,8}\d{1,3})$")
+STANDARD_ID = re.compile(r"^(?P<domain>[1-4])\.(?P<principle>[A-J])\.(?P<number>\d{1,2})$")
+
+LevelStatus = Literal["required", "recommended", "not_applicable"]
+
+
+def _sorted_levels(value: list[Level]) -> list[Level]:
+    if len(set(value)) != len(value):
+        raise ValueError("a level is listed twice")
+    return sorted(value, key=ALL_LEVELS.index)
+
+
+class LevelMarks(StrictModel):
+    """Where a rule is required, only recommended (R) or not applicable; every level is placed once."""
+
+    required: list[LevelField] = []
+    recommended: list[LevelField] = []
+    not_applicable: list[LevelField] = []
+
+    _sort = field_validator("required", "recommended", "not_applicable")(_sorted_levels)
+
+    @model_validator(mode="after")
+    def _partition(self) -> LevelMarks:
+        placed: dict[Level, str] = {}
+        for name in ("required", "recommended", "not_applicable"):
+            for level in getattr(self, name):
+                if level in placed:
+                    raise ValueError(f"level {level} is under both '{placed[level]}' and '{name}'")
+                placed[level] = name
+        missing = [str(lv) for lv in ALL_LEVELS if lv not in placed]
+        if missing:
+            raise ValueError(
+                f"level(s) {', '.join(missing)} not placed: list each level of support under "
+                "required, recommended or not_applicable"
+            )
+        return self
+
+    def status_at(self, level: Level) -> LevelStatus:
+        if level in self.required:
+            return "required"
+        if level in self.recommended:
+            return "recommended"
+        return "not_applicable"
+
+    def short(self) -> str:
+        """'I II III IV' style marks: required levels, R for recommended, - for not applicable."""
+        marks = {"required": "", "recommended": "R", "not_applicable": "-"}
+        out = []
+        for level in ALL_LEVELS:
+            status = self.status_at(level)
+            out.append(f"{level}" if status == "required" else f"{level}:{marks[status]}")
+        return " ".join(out)
+
+
+class Provenance(StrictModel):
+    """How the research behind a rule's title and level marks was established, and how sure it is."""
+
+    levels_basis: Literal["stated", "inferred"]
+    title_basis: Literal["stated", "inferred"] = "stated"
+    confidence: Literal["high", "medium", "low"]
+    note: str | None = None
+    sources: list[str] = []
+
+
+class AnyOf(StrictModel):
+    """Alternatives: the evidence item is met when any one of these checks is met."""
+
+    any_of: list[Check] = Field(min_length=2)
+    label: str | None = None
+    levels: list[LevelField] | None = None
+
+    def applies_at(self, level: Level) -> bool:
+        return self.levels is None or level in self.levels
+
+
+def _evidence_tag(value: object) -> str:
+    if isinstance(value, dict):
+        return "any_of" if "any_of" in value else "check"
+    return "any_of" if isinstance(value, AnyOf) else "check"
+
+
+EvidenceItem = Annotated[
+    Union[Annotated[AnyOf, Tag("any_of")], Annotated[Check, Tag("check")]],  # noqa: UP007
+    Discriminator(_evidence_tag),
+]
+
+
+class Rule(StrictModel):
+    """One rule of the Standard, e.g. 1.C.7.b, with the evidence that demonstrates it."""
+
+    id: str
+    title: str = Field(min_length=2)
+    requirement: str = Field(min_length=20)
+    levels: LevelMarks
+    evidence: list[EvidenceItem] = Field(min_length=1)
+    remediation: str = Field(min_length=10)
+    question: str | None = None
+    life_safety: bool = False
+    provenance: Provenance
+    origin: str = "narr-3.0"
+    changed_by: list[str] = []
+
+    @field_validator("id")
+    @classmethod
+    def _well_formed(cls, value: str) -> str:
+        if not RULE_ID.match(value):
+            raise ValueError(
+                f"'{value}' is not a rule id; use domain.principle.standard.letter such as 1.C.7.b "
+                "(an overlay's own rules end in its prefix and a number, such as 4.J.30.AZ1)"
+            )
+        return value
+
+    @property
+    def standard_id(self) -> str:
+        match = RULE_ID.match(self.id)
+        assert match is not None
+        return match["standard"]
+
+    def checks(self) -> Iterator[CheckBase]:
+        """Every check named by the rule, alternatives included."""
+        for item in self.evidence:
+            if isinstance(item, AnyOf):
+                yield from item.any_of
+            else:
+                yield item
+
+
+class Standard(StrictModel):
+    """One of the 31 standards, e.g. 1.C.7 Peer governance."""
+
+    id: str
+    title: str = Field(min_length=2)
+    summary: str | None = None
+    rules: list[Rule] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _well_formed(cls, value: str) -> str:
+        if not STANDARD_ID.match(value):
+            raise ValueError(f"'{value}' is not a standard id; use domain.principle.number such as 1.C.7")
+        return value
+
+    @model_validator(mode="after")
+    def _rules_belong(self) -> Standard:
+        for index, rule in enumerate(self.rules):
+            if rule.standard_id != self.id:
+                raise ValueError(
+                    f"rule {rule.id} (rules[{index}]) is listed under standard {self.id}; "
+                    f"its id says it belongs to {rule.standard_id}"
+                )
+        return self
+
+
+class Principle(StrictModel):
+    """A core principle (A-J); one YAML file each under standards/narr-3.0/."""
+
+    domain: str
+    principle: str = Field(pattern=r"^[A-J]$")
+    title: str
+    standards: list[Standard] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _standards_belong(self) -> Principle:
+        for standard in self.standards:
+            match = STANDARD_ID.match(standard.id)
+            assert match is not None
+            if (match["domain"], match["principle"]) != (self.domain, self.principle):
+                raise ValueError(
+                    f"standard {standard.id} is in the file of principle {self.domain}.{self.principle}"
+                )
+        return self
+
+
+class DomainInfo(StrictModel):
+    id: str = Field(pattern=r"^[1-4]$")
+    title: str
+    principles: list[str] = Field(min_length=1)
+
+
+class StandardInfo(StrictModel):
+    """``index.yaml``: the Standard's name, its levels and how its principles form domains."""
+
+    id: str
+    title: str
+    publisher: str
+    summary: str
+    sources: list[str] = []
+    domains: list[DomainInfo] = Field(min_length=1)
+
+
+class Domain(StrictModel):
+    id: str
+    title: str
+    principles: list[Principle]
+
+
+class RetiredRule(StrictModel):
+    id: str
+    title: str
+    by: str
+    reason: str
+
+
+class Rulebook(StrictModel):
+    """The rules in force: NARR 3.0 with any overlays applied."""
+
+    id: str
+    title: str
+    publisher: str
+    summary: str
+    sources: list[str] = []
+    domains: list[Domain]
+    overlays: list[str] = []
+    retired: list[RetiredRule] = []
+
+    def principles(self) -> Iterator[Principle]:
+        for domain in self.domains:
+            yield from domain.principles
+
+    def standards(self) -> Iterator[Standard]:
+        for principle in self.principles():
+            yield from principle.standards
+
+    def rules(self) -> Iterator[Rule]:
+        for standard in self.standards():
+            yield from standard.rules
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules() if r.id == rule_id), None)
+
+    def standard(self, standard_id: str) -> Standard | None:
+        return next((s for s in self.standards() if s.id == standard_id), None)
+
+    def rule_ids(self) -> list[str]:
+        return [r.id for r in self.rules()]

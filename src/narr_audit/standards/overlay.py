@@ -1,0 +1,207 @@
+"""Affiliate overlays: a certifying affiliate's own requirements on top of NARR 3.0.
+
+An overlay file can add rules (under an existing standard, with ids ending in the overlay's prefix),
+change a rule (levels, evidence, wording) and retire a rule. Overlays ship in
+``standards/overlays/`` and are named by id (``azrha``), or are given as a path.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path
+
+from pydantic import Field, model_validator
+
+from narr_audit.errors import NarrError, Problem
+from narr_audit.models import StrictModel
+from narr_audit.resources import standards_dir
+from narr_audit.standards.loader import display_path, validate_file
+from narr_audit.standards.model import (
+    RULE_ID,
+    Domain,
+    EvidenceItem,
+    LevelMarks,
+    Principle,
+    RetiredRule,
+    Rule,
+    Rulebook,
+    Standard,
+)
+
+OVERLAY_DIR = "overlays"
+
+
+class RuleChange(StrictModel):
+    """Replaces the given parts of an existing rule; ``add_evidence`` appends to its evidence."""
+
+    id: str
+    why: str = Field(min_length=5)
+    title: str | None = None
+    requirement: str | None = None
+    levels: LevelMarks | None = None
+    evidence: list[EvidenceItem] | None = None
+    add_evidence: list[EvidenceItem] = []
+    remediation: str | None = None
+    question: str | None = None
+    life_safety: bool | None = None
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> RuleChange:
+        fields = ("title", "requirement", "levels", "evidence", "remediation", "question", "life_safety")
+        if all(getattr(self, f) is None for f in fields) and not self.add_evidence:
+            raise ValueError("a change must set at least one of " + ", ".join((*fields, "add_evidence")))
+        return self
+
+
+class RuleRetirement(StrictModel):
+    id: str
+    reason: str = Field(min_length=5)
+
+
+class Overlay(StrictModel):
+    overlay: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    affiliate: str
+    prefix: str = Field(pattern=r"^[A-Z]{2,8}$")
+    base: str = "narr-3.0"
+    summary: str
+    sources: list[str] = []
+    add: list[Rule] = []
+    change: list[RuleChange] = []
+    retire: list[RuleRetirement] = []
+
+
+def shipped_overlays() -> dict[str, Path]:
+    """Overlay id -> file, for the overlays that ship with narr-audit."""
+    folder = standards_dir() / OVERLAY_DIR
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))} if folder.is_dir() else {}
+
+
+def resolve_overlay(name: str) -> Path:
+    """A path to an overlay file, or the id of a shipped one."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    shipped = shipped_overlays()
+    if name.lower() in shipped:
+        return shipped[name.lower()]
+    if path.suffix in (".yaml", ".yml") or "/" in name:
+        raise NarrError.single(
+            "no such overlay file", file=name, hint="check the path given to --standards"
+        )
+    known = ", ".join(shipped) or "none"
+    raise NarrError.single(
+        f"'{name}' is neither an overlay file nor the id of a shipped overlay (shipped: {known})",
+        field="--standards",
+        hint="give the path to an overlay YAML file or one of the shipped ids",
+    )
+
+
+def overlay_for_affiliate(affiliate: str) -> str | None:
+    """The id of the shipped overlay of an affiliate (e.g. 'AzRHA' -> 'azrha'), if one ships."""
+    wanted = affiliate.strip().lower()
+    for overlay_id, path in shipped_overlays().items():
+        if overlay_id == wanted or load_overlay(path).affiliate.lower() == wanted:
+            return overlay_id
+    return None
+
+
+def load_overlay(path: Path) -> Overlay:
+    return validate_file(path, Overlay)
+
+
+def apply_overlays(book: Rulebook, names: Sequence[str]) -> Rulebook:
+    for name in names:
+        path = resolve_overlay(name)
+        book = apply_overlay(book, load_overlay(path), display_path(path))
+    return book
+
+
+def apply_overlay(book: Rulebook, overlay: Overlay, shown: str) -> Rulebook:
+    """A new Rulebook with the overlay's additions, changes and retirements; every problem at once."""
+    problems: list[Problem] = []
+    rules: dict[str, Rule] = {r.id: r for r in book.rules()}
+    standards = {s.id for s in book.standards()}
+    added: dict[str, list[Rule]] = {}
+
+    def unknown(rule_id: str, section: str, index: int) -> None:
+        close = difflib.get_close_matches(rule_id, list(rules), n=3)
+        hint = f"did you mean {' or '.join(close)}?" if close else "use the id of a rule of NARR 3.0"
+        problems.append(
+            Problem(f"there is no rule {rule_id} to {section}", shown, None, rule_id, f"{section}[{index}].id", hint)
+        )
+
+    for index, rule in enumerate(overlay.add):
+        match = RULE_ID.match(rule.id)
+        assert match is not None
+        where = f"add[{index}].id"
+        if rule.id in rules:
+            problems.append(
+                Problem(f"{rule.id} already exists", shown, None, rule.id, where, "use 'change' to alter it")
+            )
+        elif not match["letter"].startswith(overlay.prefix):
+            problems.append(
+                Problem(
+                    f"an added rule's id must end in the overlay prefix {overlay.prefix} and a number",
+                    shown,
+                    None,
+                    rule.id,
+                    where,
+                    f"e.g. {match['standard']}.{overlay.prefix}1",
+                )
+            )
+        elif match["standard"] not in standards:
+            problems.append(
+                Problem(
+                    f"standard {match['standard']} does not exist",
+                    shown,
+                    None,
+                    rule.id,
+                    where,
+                    "attach the rule to one of the 31 standards, e.g. 4.J.30",
+                )
+            )
+        else:
+            added.setdefault(match["standard"], []).append(rule.model_copy(update={"origin": overlay.overlay}))
+
+    for index, change in enumerate(overlay.change):
+        if change.id not in rules:
+            unknown(change.id, "change", index)
+            continue
+        old = rules[change.id]
+        update: dict[str, object] = {
+            name: getattr(change, name)
+            for name in ("title", "requirement", "levels", "evidence", "remediation", "question", "life_safety")
+            if getattr(change, name) is not None
+        }
+        evidence = list(update.get("evidence", old.evidence))  # type: ignore[call-overload]
+        update["evidence"] = evidence + list(change.add_evidence)
+        update["changed_by"] = [*old.changed_by, overlay.overlay]
+        rules[change.id] = old.model_copy(update=update)
+
+    retired = list(book.retired)
+    for index, retirement in enumerate(overlay.retire):
+        if retirement.id not in rules:
+            unknown(retirement.id, "retire", index)
+            continue
+        gone = rules.pop(retirement.id)
+        retired.append(RetiredRule(id=gone.id, title=gone.title, by=overlay.overlay, reason=retirement.reason))
+
+    if problems:
+        raise NarrError(problems)
+
+    def rebuild_standard(standard: Standard) -> Standard | None:
+        kept = [rules[r.id] for r in standard.rules if r.id in rules] + added.get(standard.id, [])
+        return standard.model_copy(update={"rules": kept}) if kept else None
+
+    domains = []
+    for domain in book.domains:
+        principles: list[Principle] = []
+        for principle in domain.principles:
+            new_standards = [s for s in map(rebuild_standard, principle.standards) if s is not None]
+            principles.append(principle.model_copy(update={"standards": new_standards}))
+        domains.append(Domain(id=domain.id, title=domain.title, principles=principles))
+    return book.model_copy(
+        update={"domains": domains, "overlays": [*book.overlays, overlay.overlay], "retired": retired}
+    )

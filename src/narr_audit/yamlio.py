@@ -1,0 +1,157 @@
+"""Safe YAML reading that keeps line numbers and refuses what a data file never needs.
+
+Duplicate keys, aliases (the root of "billion laughs" bombs) and non-UTF-8 bytes are errors that
+name the file and line. The composed node tree is kept so a later validation error can be traced
+back to the line of the offending field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from narr_audit.errors import NarrError
+
+MAX_YAML_BYTES = 2 * 1024 * 1024
+
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc]
+    """Safe loader (libyaml when present) that refuses duplicate keys."""
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, (list, dict)):
+                continue
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"duplicate key '{key}' (first given on line {seen[key] + 1})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line
+        result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return result
+
+
+def _refuse_aliases(root: Node) -> None:
+    """An alias makes the composed graph share a node; refuse it before anything is expanded."""
+    seen: set[int] = set()
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, "YAML aliases (*name) are not allowed in narr-audit files", node.start_mark
+            )
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                stack.extend((key_node, value_node))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+# Timestamps stay strings here; the models parse dates themselves so a bad date gets a clear message.
+for _tag in ("tag:yaml.org,2002:timestamp",):
+    _StrictLoader.yaml_constructors.pop(_tag, None)
+_StrictLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    lambda loader, node: loader.construct_scalar(node),  # type: ignore[no-untyped-call]
+)
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Parsed data plus the node tree, so errors can point at lines."""
+
+    path: Path
+    data: Any
+    root: Node | None
+
+    def line_of(self, loc: Sequence[str | int]) -> int | None:
+        """Best 1-based line for a validation location such as ``("standards", 0, "rules", 2, "id")``."""
+        node = self.root
+        line = None if node is None else node.start_mark.line + 1
+        for part in loc:
+            if isinstance(node, MappingNode):
+                found = None
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode) and key_node.value == str(part):
+                        found = (key_node, value_node)
+                        break
+                if found is None:
+                    continue  # a tag added by the validator, not a key in the file
+                line = found[0].start_mark.line + 1
+                node = found[1]
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                continue
+        return line
+
+
+def read_yaml(path: Path, *, display: str | None = None) -> YamlDocument:
+    """Read one YAML file strictly; every failure is a NarrError naming the file and line."""
+    shown = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise NarrError.single(
+            f"cannot read the file ({exc.strerror or exc})", file=shown, hint="check the path"
+        ) from None
+    if len(raw) > MAX_YAML_BYTES:
+        raise NarrError.single(
+            f"the file is {len(raw)} bytes, more than the {MAX_YAML_BYTES} allowed for a YAML file",
+            file=shown,
+            hint="split it or remove what does not belong in it",
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise NarrError.single(
+            "the file is not UTF-8 text",
+            file=shown,
+            line=line,
+            hint="save it as UTF-8 (in most editors: Save As, encoding UTF-8)",
+        ) from None
+    return parse_yaml(text, path=path, display=shown)
+
+
+def parse_yaml(text: str, *, path: Path, display: str | None = None) -> YamlDocument:
+    shown = display or str(path)
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is not None:
+            _refuse_aliases(root)
+        data = None if root is None else loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = None if mark is None else mark.line + 1
+        problem = exc.problem or "invalid YAML"
+        raise NarrError.single(
+            f"invalid YAML: {problem}",
+            file=shown,
+            line=line,
+            hint="fix the YAML syntax at that line (indentation, a missing colon or quote)",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise NarrError.single(f"invalid YAML: {exc}", file=shown) from None
+    finally:
+        loader.dispose()
+    return YamlDocument(path=path, data=data, root=root)
