@@ -44,22 +44,25 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc]
         return result
 
 
-def _refuse_aliases(root: Node) -> None:
-    """An alias makes the composed graph share a node; refuse it before anything is expanded."""
+def _first_alias(root: Node) -> int | None:
+    """Line (1-based) where an alias is used, if any: an alias makes the graph share a node.
+
+    Checked on the composed graph, before anything is constructed, so an alias bomb never expands.
+    """
     seen: set[int] = set()
-    stack: list[Node] = [root]
+    stack: list[tuple[Node, int]] = [(root, root.start_mark.line)]
     while stack:
-        node = stack.pop()
+        node, used_at = stack.pop()
         if id(node) in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, "YAML aliases (*name) are not allowed in narr-audit files", node.start_mark
-            )
+            return used_at + 1
         seen.add(id(node))
         if isinstance(node, MappingNode):
-            for key_node, value_node in node.value:
-                stack.extend((key_node, value_node))
+            for key_node, value_node in reversed(node.value):
+                stack.append((value_node, key_node.start_mark.line))
+                stack.append((key_node, key_node.start_mark.line))
         elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
+            stack.extend((item, node.start_mark.line) for item in reversed(node.value))
+    return None
 
 
 # Timestamps stay strings here; the models parse dates themselves so a bad date gets a clear message.
@@ -137,8 +140,14 @@ def parse_yaml(text: str, *, path: Path, display: str | None = None) -> YamlDocu
     loader = _StrictLoader(text)
     try:
         root = loader.get_single_node()
-        if root is not None:
-            _refuse_aliases(root)
+        alias_line = None if root is None else _first_alias(root)
+        if alias_line is not None:
+            raise NarrError.single(
+                "YAML anchors and aliases (&name, *name) are not allowed in narr-audit files",
+                file=shown,
+                line=alias_line,
+                hint="write the repeated values out in full",
+            )
         data = None if root is None else loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

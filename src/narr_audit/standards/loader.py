@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from narr_audit.errors import NarrError, Problem
 from narr_audit.resources import standards_dir
-from narr_audit.standards.model import Domain, Principle, Rulebook, StandardInfo
+from narr_audit.standards.model import STANDARD_ID, Domain, Principle, Rulebook, StandardInfo
 from narr_audit.validation import problems_from_validation
 from narr_audit.yamlio import YamlDocument, read_yaml
 
@@ -33,9 +33,48 @@ def display_path(path: Path) -> str:
 
 def validate_file(path: Path, model: type[M], *, owner_keys: Sequence[str] = ("id",)) -> M:
     """Read one YAML file and validate it as ``model``; a NarrError lists every problem."""
+    return read_model(path, model, owner_keys=owner_keys)[0]
+
+
+def read_model(
+    path: Path, model: type[M], *, owner_keys: Sequence[str] = ("id",)
+) -> tuple[M, YamlDocument]:
+    """Like :func:`validate_file`, also returning the YAML document for locating later problems."""
     shown = display_path(path)
     doc = read_yaml(path, display=shown)
-    return validate_document(doc, model, display=shown, owner_keys=owner_keys)
+    return validate_document(doc, model, display=shown, owner_keys=owner_keys), doc
+
+
+def principle_problems(principle: Principle, doc: YamlDocument, shown: str) -> list[Problem]:
+    """Ids that disagree with where they sit: a rule under the wrong standard, a standard in the wrong file."""
+    problems = []
+    for s_index, standard in enumerate(principle.standards):
+        match = STANDARD_ID.match(standard.id)
+        assert match is not None
+        if (match["domain"], match["principle"]) != (principle.domain, principle.principle):
+            problems.append(
+                Problem(
+                    f"standard {standard.id} is in the file of principle {principle.domain}.{principle.principle}",
+                    shown,
+                    doc.line_of(("standards", s_index, "id")),
+                    standard.id,
+                    "id",
+                    "move it to its principle's file or correct the id",
+                )
+            )
+        for r_index, rule in enumerate(standard.rules):
+            if rule.standard_id != standard.id:
+                problems.append(
+                    Problem(
+                        f"the rule is listed under standard {standard.id}, but its id says {rule.standard_id}",
+                        shown,
+                        doc.line_of(("standards", s_index, "rules", r_index, "id")),
+                        rule.id,
+                        "id",
+                        f"move it under {rule.standard_id} or correct the id",
+                    )
+                )
+    return problems
 
 
 def validate_document(
@@ -72,10 +111,11 @@ def load_narr(folder: Path | None = None) -> Rulebook:
         if path.name == INDEX_FILE:
             continue
         try:
-            principle = validate_file(path, Principle)
+            principle, doc = read_model(path, Principle)
         except NarrError as exc:
             problems.extend(exc.problems)
             continue
+        problems.extend(principle_problems(principle, doc, display_path(path)))
         key = (principle.domain, principle.principle)
         if key in principles:
             problems.append(

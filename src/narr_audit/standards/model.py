@@ -156,16 +156,6 @@ class Standard(StrictModel):
             raise ValueError(f"'{value}' is not a standard id; use domain.principle.number such as 1.C.7")
         return value
 
-    @model_validator(mode="after")
-    def _rules_belong(self) -> Standard:
-        for index, rule in enumerate(self.rules):
-            if rule.standard_id != self.id:
-                raise ValueError(
-                    f"rule {rule.id} (rules[{index}]) is listed under standard {self.id}; "
-                    f"its id says it belongs to {rule.standard_id}"
-                )
-        return self
-
 
 class Principle(StrictModel):
     """A core principle (A-J); one YAML file each under standards/narr-3.0/."""
@@ -174,17 +164,6 @@ class Principle(StrictModel):
     principle: str = Field(pattern=r"^[A-J]$")
     title: str
     standards: list[Standard] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _standards_belong(self) -> Principle:
-        for standard in self.standards:
-            match = STANDARD_ID.match(standard.id)
-            assert match is not None
-            if (match["domain"], match["principle"]) != (self.domain, self.principle):
-                raise ValueError(
-                    f"standard {standard.id} is in the file of principle {self.domain}.{self.principle}"
-                )
-        return self
 
 
 class DomainInfo(StrictModel):

@@ -1,0 +1,225 @@
+"""Views of the rulebook that the browsing commands show: rule listings, one rule, a checklist.
+
+Pure functions from a :class:`Rulebook` to plain data; the formats render that data and the CLI
+writes it. Nothing here prints or touches files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from narr_audit.checks import CheckBase
+from narr_audit.errors import NarrError
+from narr_audit.models import ALL_LEVELS, Level
+from narr_audit.standards.model import AnyOf, Domain, LevelStatus, Principle, Rule, Rulebook, Standard
+
+KIND_NAMES = {
+    "document": "Document",
+    "current": "Current document",
+    "log": "Log",
+    "attestation": "Signed attestation",
+    "site_visit": "Site visit",
+}
+
+
+@dataclass(frozen=True)
+class RuleEntry:
+    """A rule with the domain, principle and standard it sits in."""
+
+    rule: Rule
+    domain: Domain
+    principle: Principle
+    standard: Standard
+
+
+def entries(book: Rulebook) -> list[RuleEntry]:
+    return [
+        RuleEntry(rule, domain, principle, standard)
+        for domain in book.domains
+        for principle in domain.principles
+        for standard in principle.standards
+        for rule in standard.rules
+    ]
+
+
+def select(
+    book: Rulebook,
+    *,
+    level: Level | None = None,
+    domain: str | None = None,
+    principle: str | None = None,
+) -> list[RuleEntry]:
+    """Rules filtered by level (required or recommended there), domain (1-4) and principle (A-J)."""
+    if domain is not None and domain not in {d.id for d in book.domains}:
+        raise NarrError.single(
+            f"there is no domain '{domain}'", field="--domain", hint="use 1, 2, 3 or 4"
+        )
+    letters = {p.principle for p in book.principles()}
+    if principle is not None and principle.upper() not in letters:
+        raise NarrError.single(
+            f"there is no principle '{principle}'", field="--principle", hint="use a letter from A to J"
+        )
+    chosen = []
+    for entry in entries(book):
+        if domain is not None and entry.domain.id != domain:
+            continue
+        if principle is not None and entry.principle.principle != principle.upper():
+            continue
+        if level is not None and entry.rule.levels.status_at(level) == "not_applicable":
+            continue
+        chosen.append(entry)
+    return chosen
+
+
+def normalise_rule_id(text: str) -> str:
+    """'1.c.7.B' -> '1.C.7.b'; overlay suffixes such as AZ1 keep their case."""
+    parts = text.strip().split(".")
+    if len(parts) >= 2:
+        parts[1] = parts[1].upper()
+    if len(parts) == 4 and len(parts[3]) == 1:
+        parts[3] = parts[3].lower()
+    elif len(parts) == 4:
+        parts[3] = parts[3].upper()
+    return ".".join(parts)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    entry: RuleEntry | None
+    retired_by: str | None = None
+    retired_reason: str | None = None
+    retired_title: str | None = None
+    rule_id: str = ""
+
+
+def find_rule(book: Rulebook, text: str) -> Explanation:
+    """The rule for an id, or a NarrError that suggests the closest ids."""
+    rule_id = normalise_rule_id(text)
+    for entry in entries(book):
+        if entry.rule.id == rule_id:
+            return Explanation(entry=entry, rule_id=rule_id)
+    for gone in book.retired:
+        if gone.id == rule_id:
+            return Explanation(None, gone.by, gone.reason, gone.title, rule_id)
+    standard = book.standard(rule_id)
+    if standard is not None:
+        ids = ", ".join(r.id for r in standard.rules)
+        raise NarrError.single(
+            f"{rule_id} is a standard ({standard.title}), not a rule",
+            hint=f"explain one of its rules: {ids}",
+        )
+    raise NarrError.single(f"there is no rule '{text}'", hint=suggest(book, rule_id))
+
+
+def suggest(book: Rulebook, rule_id: str) -> str:
+    ids = book.rule_ids()
+    close = difflib.get_close_matches(rule_id, ids, n=3, cutoff=0.6)
+    if not close:
+        prefix = re.sub(r"\.[^.]*$", "", rule_id)
+        close = [i for i in ids if i.startswith(prefix + ".")][:3]
+    if close:
+        return f"did you mean {' or '.join(close)}?"
+    return "list the rules with 'narr-audit standards'"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    rule_id: str
+    rule_title: str
+    kind: str
+    label: str
+    recommended: bool
+    alternatives: tuple[str, ...] = ()
+    detail: str = ""
+
+
+@dataclass
+class ChecklistStandard:
+    id: str
+    title: str
+    items: list[ChecklistItem] = field(default_factory=list)
+
+
+@dataclass
+class ChecklistDomain:
+    id: str
+    title: str
+    standards: list[ChecklistStandard] = field(default_factory=list)
+
+
+@dataclass
+class Checklist:
+    level: Level
+    book_title: str
+    overlays: list[str]
+    domains: list[ChecklistDomain]
+
+    @property
+    def items(self) -> list[ChecklistItem]:
+        return [i for d in self.domains for s in d.standards for i in s.items]
+
+
+def describe(check: CheckBase) -> str:
+    """A short plain-words note of what makes the check pass, for checklists and explain."""
+    params = check.model_dump()
+    kind = check.kind
+    if kind == "document":
+        topics = [t["name"] for t in params["topics"]]
+        return f"covers: {'; '.join(topics)}" if topics else "the document itself"
+    if kind == "current":
+        bits = []
+        if params["max_age_days"]:
+            bits.append(f"reviewed or issued within {params['max_age_days']} days")
+        if params["not_expired"]:
+            bits.append("not expired")
+        return " and ".join(bits)
+    if kind == "log":
+        bits = []
+        if params["min_entries"]:
+            bits.append(f"at least {params['min_entries']} entries in the last {params['within_days']} days")
+        if params["max_gap_days"]:
+            bits.append(f"no gap longer than {params['max_gap_days']} days")
+        return " and ".join(bits)
+    if kind == "attestation":
+        return f"signed and dated within {params['max_age_days']} days: \u201c{params['statement']}\u201d"
+    if kind == "site_visit":
+        return f"the reviewer confirms it on site ({params['method']})"
+    return ""
+
+
+def checklist(book: Rulebook, level: Level) -> Checklist:
+    """What an operator gathers for ``level``: required and recommended rules, by domain and standard."""
+    domains = []
+    for domain in book.domains:
+        cdomain = ChecklistDomain(domain.id, domain.title)
+        for principle in domain.principles:
+            for standard in principle.standards:
+                cstandard = ChecklistStandard(standard.id, standard.title)
+                for rule in standard.rules:
+                    status: LevelStatus = rule.levels.status_at(level)
+                    if status == "not_applicable":
+                        continue
+                    for item in rule.evidence:
+                        if not item.applies_at(level):
+                            continue
+                        cstandard.items.append(_item(rule, item, level, status == "recommended"))
+                if cstandard.items:
+                    cdomain.standards.append(cstandard)
+        if cdomain.standards:
+            domains.append(cdomain)
+    return Checklist(level, book.title, list(book.overlays), domains)
+
+
+def _item(rule: Rule, item: AnyOf | CheckBase, level: Level, recommended: bool) -> ChecklistItem:
+    if isinstance(item, AnyOf):
+        options = [c for c in item.any_of if c.applies_at(level)]
+        label = item.label or "One of the following"
+        alternatives = tuple(f"{KIND_NAMES[c.kind]}: {c.label} ({describe(c)})" for c in options)
+        return ChecklistItem(rule.id, rule.title, "any_of", label, recommended, alternatives)
+    return ChecklistItem(rule.id, rule.title, item.kind, item.label, recommended, (), describe(item))
+
+
+def level_marks(rule: Rule) -> dict[str, LevelStatus]:
+    return {str(level): rule.levels.status_at(level) for level in ALL_LEVELS}

@@ -1,0 +1,229 @@
+"""The narr-audit command line: parse options, call the library, pick a format, write.
+
+Exit codes: 0 success; 1 the chosen policy failed (gaps; used by `check`); 2 bad input or usage;
+3 an unexpected internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+
+from narr_audit import __version__
+from narr_audit.errors import NarrError
+from narr_audit.models import Level, parse_level
+
+EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="narr-audit",
+    help=(
+        "Check a recovery residence's evidence against the NARR Standard 3.0.\n\n"
+        "Exit codes: 0 success, 1 gaps fail the chosen policy, 2 bad input or usage, 3 internal error."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _user_errors(func: F) -> F:
+    """A NarrError becomes its message on stderr and exit code 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except NarrError as exc:
+            _stderr(f"narr-audit: error\n{exc.render()}")
+            raise typer.Exit(EXIT_USAGE) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _stderr(text: str) -> None:
+    sys.stderr.write(text.rstrip("\n") + "\n")
+
+
+def _write(text: str, output: Path | None) -> None:
+    """Write to --output (never into an evidence folder) or to stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise NarrError.single(
+            f"cannot write the output file ({exc.strerror or exc})", file=output, hint="choose another --output"
+        ) from None
+    _stderr(f"wrote {output}")
+
+
+def _level(value: str | None) -> Level | None:
+    if value is None:
+        return None
+    try:
+        return parse_level(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"narr-audit {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Check a recovery residence's evidence against the NARR Standard 3.0."""
+
+
+StandardsOpt = typer.Option(
+    [],
+    "--standards",
+    "-s",
+    metavar="PATH|ID",
+    help="An affiliate overlay applied on top of NARR 3.0: a YAML file or a shipped id such as azrha. Repeatable.",
+)
+LevelOpt = typer.Option(None, "--level", "-l", metavar="LEVEL", help="Level of support: I, II, III or IV (1-4).")
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command(
+    epilog=(
+        "Examples:  narr-audit standards --level II  |  "
+        "narr-audit standards --domain 2 --format markdown  |  "
+        "narr-audit standards --standards azrha --format json"
+    )
+)
+@_user_errors
+def standards(
+    level: str | None = LevelOpt,
+    domain: str | None = typer.Option(None, "--domain", "-d", metavar="1-4", help="Only this domain."),
+    principle: str | None = typer.Option(None, "--principle", "-p", metavar="A-J", help="Only this principle."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, json or markdown."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    overlays: list[str] = StandardsOpt,
+) -> None:
+    """List the rules of the Standard, filtered by level, domain or principle."""
+    from narr_audit import api, browse
+
+    chosen_level = _level(level)
+    book, chosen = api.list_rules(overlays, level=chosen_level, domain=domain, principle=principle)
+    if fmt is ListFormat.json:
+        filters = {
+            "level": None if chosen_level is None else str(chosen_level),
+            "domain": domain,
+            "principle": principle.upper() if principle else None,
+        }
+        _write(browse.standards_json(book, chosen, filters), output)
+    elif fmt is ListFormat.markdown:
+        _write(browse.standards_markdown(book, chosen, chosen_level), output)
+    else:
+        from narr_audit import terminal
+
+        _write(terminal.rules_table(book, chosen, chosen_level, output is None and _is_terminal()), output)
+
+
+class ExplainFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command(epilog="Examples:  narr-audit explain 1.C.7.b  |  narr-audit explain 2.F.17.c --format json")
+@_user_errors
+def explain(
+    rule_id: str = typer.Argument(..., metavar="RULE_ID", help="A rule id such as 1.C.7.b."),
+    fmt: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text, markdown or json."),
+    overlays: list[str] = StandardsOpt,
+) -> None:
+    """Everything about one rule: requirement, levels, evidence, remediation and provenance."""
+    from narr_audit import api, browse
+
+    book, found = api.explain(rule_id, overlays)
+    if fmt is ExplainFormat.json:
+        _write(browse.explain_json(found), None)
+        return
+    text = browse.explain_markdown(book, found)
+    if fmt is ExplainFormat.text and _is_terminal():
+        from narr_audit import terminal
+
+        text = terminal.markdown(text, colour=True)
+    _write(text, None)
+
+
+class ChecklistFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command(
+    epilog=(
+        "Examples:  narr-audit checklist --level II  |  "
+        "narr-audit checklist --level III --format html --output checklist.html"
+    )
+)
+@_user_errors
+def checklist(
+    level: str = typer.Option(..., "--level", "-l", metavar="LEVEL", help="Level of support: I, II, III or IV."),
+    fmt: ChecklistFormat = typer.Option(ChecklistFormat.markdown, "--format", "-f", help="markdown or html."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    template_dir: Path | None = typer.Option(
+        None, "--template-dir", help="A folder of Jinja2 templates that override the shipped ones."
+    ),
+    overlays: list[str] = StandardsOpt,
+) -> None:
+    """The printable list of evidence an operator gathers for a level, with a checkbox per item."""
+    from narr_audit import api, browse
+
+    chosen = _level(level)
+    assert chosen is not None
+    if template_dir is not None and not template_dir.is_dir():
+        raise NarrError.single("no such folder", file=template_dir, field="--template-dir")
+    _write(browse.checklist_text(api.level_checklist(chosen, overlays), fmt.value, template_dir), output)
+
+
+def _is_terminal() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def main() -> None:
+    """Console entry point; an unexpected exception is reported in one line, not a traceback."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        _stderr("narr-audit: interrupted")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("NARR_AUDIT_DEBUG"):
+            raise
+        _stderr(
+            f"narr-audit: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in narr-audit. Set NARR_AUDIT_DEBUG=1 to see details, and please report it."
+        )
+        sys.exit(EXIT_INTERNAL)

@@ -1,0 +1,70 @@
+"""Terminal text with rich: colour on a terminal, plain text when piped or NO_COLOR is set."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.table import Table
+
+from narr_audit.catalog import KIND_NAMES, RuleEntry
+from narr_audit.models import ALL_LEVELS, Level
+from narr_audit.standards.model import Rulebook
+
+PLAIN_WIDTH = 120
+
+
+def wants_colour() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _render(renderables: list[object], colour: bool) -> str:
+    buffer = io.StringIO()
+    width = None
+    if colour:
+        try:
+            width = os.get_terminal_size().columns
+        except OSError:
+            width = PLAIN_WIDTH
+    out = Console(
+        file=buffer,
+        force_terminal=colour,
+        no_color=not colour,
+        color_system="auto" if colour else None,
+        width=width or PLAIN_WIDTH,
+        highlight=False,
+    )
+    for item in renderables:
+        out.print(item)
+    return buffer.getvalue()
+
+
+def rules_table(book: Rulebook, chosen: list[RuleEntry], level: Level | None, colour: bool) -> str:
+    title = book.title + (f" with {', '.join(book.overlays)}" if book.overlays else "")
+    if level is not None:
+        title += f": rules at Level {level} ({level.title})"
+    table = Table(title=title, header_style="bold")
+    table.add_column("Rule", no_wrap=True)
+    table.add_column("Title")
+    for lv in ALL_LEVELS:
+        table.add_column(str(lv), justify="center", no_wrap=True)
+    table.add_column("Evidence")
+    symbol = {"required": "✓", "recommended": "R", "not_applicable": "–"}
+    for entry in chosen:
+        rule = entry.rule
+        kinds = ", ".join(sorted({KIND_NAMES[c.kind] for c in rule.checks()}))
+        table.add_row(
+            rule.id,
+            rule.title + (" (life safety)" if rule.life_safety else ""),
+            *(symbol[rule.levels.status_at(lv)] for lv in ALL_LEVELS),
+            kinds,
+        )
+    footer = f"{len(chosen)} rule(s). ✓ required, R recommended, – not applicable."
+    return _render([table, footer], colour)
+
+
+def markdown(text: str, colour: bool) -> str:
+    return _render([Markdown(text)], colour)
