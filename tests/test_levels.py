@@ -20,4 +20,4 @@ def test_bad_level_says_what_is_accepted(text: object) -> None:
 
 
 def test_level_names() -> None:
-    assert [lv.title for lv in Level] == ["Peer-Run", "Monitored", "Supervised", "Service Provider"]
+    assert [lv.display_name for lv in Level] == ["Peer-Run", "Monitored", "Supervised", "Service Provider"]

@@ -53,9 +53,7 @@ def select(
 ) -> list[RuleEntry]:
     """Rules filtered by level (required or recommended there), domain (1-4) and principle (A-J)."""
     if domain is not None and domain not in {d.id for d in book.domains}:
-        raise NarrError.single(
-            f"there is no domain '{domain}'", field="--domain", hint="use 1, 2, 3 or 4"
-        )
+        raise NarrError.single(f"there is no domain '{domain}'", field="--domain", hint="use 1, 2, 3 or 4")
     letters = {p.principle for p in book.principles()}
     if principle is not None and principle.upper() not in letters:
         raise NarrError.single(

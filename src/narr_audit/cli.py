@@ -66,7 +66,9 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise NarrError.single(
-            f"cannot write the output file ({exc.strerror or exc})", file=output, hint="choose another --output"
+            f"cannot write the output file ({exc.strerror or exc})",
+            file=output,
+            hint="choose another --output",
         ) from None
     _stderr(f"wrote {output}")
 
@@ -219,7 +221,7 @@ def main() -> None:
     except KeyboardInterrupt:
         _stderr("narr-audit: interrupted")
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as exc:  # the last line of defence against tracebacks
         if os.environ.get("NARR_AUDIT_DEBUG"):
             raise
         _stderr(

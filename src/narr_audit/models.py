@@ -23,7 +23,7 @@ class Level(str, Enum):
     IV = "IV"
 
     @property
-    def title(self) -> str:
+    def display_name(self) -> str:
         return LEVEL_NAMES[self]
 
     @property

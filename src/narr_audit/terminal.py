@@ -45,7 +45,7 @@ def _render(renderables: list[object], colour: bool) -> str:
 def rules_table(book: Rulebook, chosen: list[RuleEntry], level: Level | None, colour: bool) -> str:
     title = book.title + (f" with {', '.join(book.overlays)}" if book.overlays else "")
     if level is not None:
-        title += f": rules at Level {level} ({level.title})"
+        title += f": rules at Level {level} ({level.display_name})"
     table = Table(title=title, header_style="bold")
     table.add_column("Rule", no_wrap=True)
     table.add_column("Title")

@@ -62,9 +62,7 @@ def problems_from_validation(
     return problems
 
 
-def _walk(
-    data: Any, loc: Sequence[str | int], owner_keys: Sequence[str]
-) -> tuple[list[str | int], str | None, int]:
+def _walk(data: Any, loc: Sequence[str | int], owner_keys: Sequence[str]) -> tuple[list[str | int], str | None, int]:
     """Follow ``loc`` through the raw data, keeping only the parts that exist in the file.
 
     Returns those parts, the innermost owner id met on the way and where in the parts it was met.

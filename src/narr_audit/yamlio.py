@@ -70,7 +70,7 @@ for _tag in ("tag:yaml.org,2002:timestamp",):
     _StrictLoader.yaml_constructors.pop(_tag, None)
 _StrictLoader.add_constructor(
     "tag:yaml.org,2002:timestamp",
-    lambda loader, node: loader.construct_scalar(node),  # type: ignore[no-untyped-call]
+    lambda loader, node: loader.construct_scalar(node),
 )
 
 

@@ -36,9 +36,7 @@ def validate_file(path: Path, model: type[M], *, owner_keys: Sequence[str] = ("i
     return read_model(path, model, owner_keys=owner_keys)[0]
 
 
-def read_model(
-    path: Path, model: type[M], *, owner_keys: Sequence[str] = ("id",)
-) -> tuple[M, YamlDocument]:
+def read_model(path: Path, model: type[M], *, owner_keys: Sequence[str] = ("id",)) -> tuple[M, YamlDocument]:
     """Like :func:`validate_file`, also returning the YAML document for locating later problems."""
     shown = display_path(path)
     doc = read_yaml(path, display=shown)
@@ -77,9 +75,7 @@ def principle_problems(principle: Principle, doc: YamlDocument, shown: str) -> l
     return problems
 
 
-def validate_document(
-    doc: YamlDocument, model: type[M], *, display: str, owner_keys: Sequence[str] = ("id",)
-) -> M:
+def validate_document(doc: YamlDocument, model: type[M], *, display: str, owner_keys: Sequence[str] = ("id",)) -> M:
     if not isinstance(doc.data, dict):
         raise NarrError.single(
             "the file must hold a YAML mapping (key: value lines) at the top",
@@ -90,9 +86,7 @@ def validate_document(
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        raise NarrError(
-            problems_from_validation(exc, doc, display=display, owner_keys=owner_keys)
-        ) from None
+        raise NarrError(problems_from_validation(exc, doc, display=display, owner_keys=owner_keys)) from None
 
 
 def load_narr(folder: Path | None = None) -> Rulebook:
@@ -101,7 +95,9 @@ def load_narr(folder: Path | None = None) -> Rulebook:
     index_path = folder / INDEX_FILE
     if not index_path.is_file():
         raise NarrError.single(
-            f"the standards folder has no {INDEX_FILE}", file=display_path(folder), hint="reinstall narr-audit"
+            f"the standards folder has no {INDEX_FILE}",
+            file=display_path(folder),
+            hint="reinstall narr-audit",
         )
     info = validate_file(index_path, StandardInfo)
 
@@ -163,18 +159,18 @@ def load_narr(folder: Path | None = None) -> Rulebook:
     for key in sorted(principles):
         principle, path = principles[key]
         for standard in principle.standards:
-            for rule in [standard, *standard.rules]:
-                if rule.id in seen:
+            for some_id in [standard.id, *(rule.id for rule in standard.rules)]:
+                if some_id in seen:
                     problems.append(
                         Problem(
-                            f"the id {rule.id} is used twice (also in {display_path(seen[rule.id])})",
+                            f"the id {some_id} is used twice (also in {display_path(seen[some_id])})",
                             file=display_path(path),
-                            rule=rule.id,
+                            rule=some_id,
                             field="id",
                             hint="every standard and rule id must be unique",
                         )
                     )
-                seen[rule.id] = path
+                seen[some_id] = path
     if problems:
         raise NarrError(problems)
     return Rulebook(

@@ -16,7 +16,7 @@ from pydantic import Field, model_validator
 from narr_audit.errors import NarrError, Problem
 from narr_audit.models import StrictModel
 from narr_audit.resources import standards_dir
-from narr_audit.standards.loader import display_path, validate_file
+from narr_audit.standards.loader import display_path, read_model, validate_file
 from narr_audit.standards.model import (
     RULE_ID,
     Domain,
@@ -28,6 +28,7 @@ from narr_audit.standards.model import (
     Rulebook,
     Standard,
 )
+from narr_audit.yamlio import YamlDocument
 
 OVERLAY_DIR = "overlays"
 
@@ -87,9 +88,7 @@ def resolve_overlay(name: str) -> Path:
     if name.lower() in shipped:
         return shipped[name.lower()]
     if path.suffix in (".yaml", ".yml") or "/" in name:
-        raise NarrError.single(
-            "no such overlay file", file=name, hint="check the path given to --standards"
-        )
+        raise NarrError.single("no such overlay file", file=name, hint="check the path given to --standards")
     known = ", ".join(shipped) or "none"
     raise NarrError.single(
         f"'{name}' is neither an overlay file nor the id of a shipped overlay (shipped: {known})",
@@ -114,13 +113,18 @@ def load_overlay(path: Path) -> Overlay:
 def apply_overlays(book: Rulebook, names: Sequence[str]) -> Rulebook:
     for name in names:
         path = resolve_overlay(name)
-        book = apply_overlay(book, load_overlay(path), display_path(path))
+        overlay, doc = read_model(path, Overlay)
+        book = apply_overlay(book, overlay, display_path(path), doc)
     return book
 
 
-def apply_overlay(book: Rulebook, overlay: Overlay, shown: str) -> Rulebook:
+def apply_overlay(book: Rulebook, overlay: Overlay, shown: str, doc: YamlDocument | None = None) -> Rulebook:
     """A new Rulebook with the overlay's additions, changes and retirements; every problem at once."""
     problems: list[Problem] = []
+
+    def line(section: str, index: int) -> int | None:
+        return None if doc is None else doc.line_of((section, index, "id"))
+
     rules: dict[str, Rule] = {r.id: r for r in book.rules()}
     standards = {s.id for s in book.standards()}
     added: dict[str, list[Rule]] = {}
@@ -129,7 +133,14 @@ def apply_overlay(book: Rulebook, overlay: Overlay, shown: str) -> Rulebook:
         close = difflib.get_close_matches(rule_id, list(rules), n=3)
         hint = f"did you mean {' or '.join(close)}?" if close else "use the id of a rule of NARR 3.0"
         problems.append(
-            Problem(f"there is no rule {rule_id} to {section}", shown, None, rule_id, f"{section}[{index}].id", hint)
+            Problem(
+                f"there is no rule {rule_id} to {section}",
+                shown,
+                line(section, index),
+                rule_id,
+                f"{section}[{index}].id",
+                hint,
+            )
         )
 
     for index, rule in enumerate(overlay.add):
@@ -138,14 +149,14 @@ def apply_overlay(book: Rulebook, overlay: Overlay, shown: str) -> Rulebook:
         where = f"add[{index}].id"
         if rule.id in rules:
             problems.append(
-                Problem(f"{rule.id} already exists", shown, None, rule.id, where, "use 'change' to alter it")
+                Problem(f"{rule.id} already exists", shown, line("add", index), rule.id, where, "use 'change'")
             )
         elif not match["letter"].startswith(overlay.prefix):
             problems.append(
                 Problem(
                     f"an added rule's id must end in the overlay prefix {overlay.prefix} and a number",
                     shown,
-                    None,
+                    line("add", index),
                     rule.id,
                     where,
                     f"e.g. {match['standard']}.{overlay.prefix}1",
@@ -156,7 +167,7 @@ def apply_overlay(book: Rulebook, overlay: Overlay, shown: str) -> Rulebook:
                 Problem(
                     f"standard {match['standard']} does not exist",
                     shown,
-                    None,
+                    line("add", index),
                     rule.id,
                     where,
                     "attach the rule to one of the 31 standards, e.g. 4.J.30",
@@ -172,7 +183,15 @@ def apply_overlay(book: Rulebook, overlay: Overlay, shown: str) -> Rulebook:
         old = rules[change.id]
         update: dict[str, object] = {
             name: getattr(change, name)
-            for name in ("title", "requirement", "levels", "evidence", "remediation", "question", "life_safety")
+            for name in (
+                "title",
+                "requirement",
+                "levels",
+                "evidence",
+                "remediation",
+                "question",
+                "life_safety",
+            )
             if getattr(change, name) is not None
         }
         evidence = list(update.get("evidence", old.evidence))  # type: ignore[call-overload]
