@@ -153,7 +153,7 @@ def test_checklist_html_written_to_file(tmp_path: Path) -> None:
     assert result.exit_code == 0 and f"wrote {out}" in result.stderr
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
-    assert html.count('type="checkbox"') == html.count("<li class=\"item\">") > 50
+    assert html.count('type="checkbox"') == html.count('<li class="item">') > 50
     assert "@media print" in html and "http" not in html.split("<body>")[0]
 
 

@@ -200,9 +200,9 @@ def checklist(book: Rulebook, level: Level) -> Checklist:
                     if status == "not_applicable":
                         continue
                     for item in rule.evidence:
-                        if not item.applies_at(level):
-                            continue
-                        cstandard.items.append(_item(rule, item, level, status == "recommended"))
+                        entry = _item(rule, item, level, status == "recommended")
+                        if entry is not None:
+                            cstandard.items.append(entry)
                 if cstandard.items:
                     cdomain.standards.append(cstandard)
         if cdomain.standards:
@@ -210,9 +210,16 @@ def checklist(book: Rulebook, level: Level) -> Checklist:
     return Checklist(level, book.title, list(book.overlays), domains)
 
 
-def _item(rule: Rule, item: AnyOf | CheckBase, level: Level, recommended: bool) -> ChecklistItem:
+def _item(rule: Rule, item: AnyOf | CheckBase, level: Level, recommended: bool) -> ChecklistItem | None:
+    """One checklist line for an evidence item, or None where it does not apply at ``level``."""
+    if not item.applies_at(level):
+        return None
     if isinstance(item, AnyOf):
         options = [c for c in item.any_of if c.applies_at(level)]
+        if len(options) == 1:
+            return _item(rule, options[0], level, recommended)
+        if not options:
+            return None
         label = item.label or "One of the following"
         alternatives = tuple(f"{KIND_NAMES[c.kind]}: {c.label} ({describe(c)})" for c in options)
         return ChecklistItem(rule.id, rule.title, "any_of", label, recommended, alternatives)
