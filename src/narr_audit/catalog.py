@@ -183,7 +183,7 @@ def describe(check: CheckBase) -> str:
     if kind == "attestation":
         return f"signed and dated within {params['max_age_days']} days: \u201c{params['statement']}\u201d"
     if kind == "site_visit":
-        return f"the reviewer confirms it on site ({params['method']})"
+        return f"confirmed by the reviewer on site, by {params['method']}"
     return ""
 
 
