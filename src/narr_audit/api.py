@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from narr_audit.catalog import Checklist, Explanation, RuleEntry, checklist, find_rule, select
 from narr_audit.models import Level
 from narr_audit.standards.loader import load_rulebook
 from narr_audit.standards.model import Rulebook
 
-__all__ = ["explain", "level_checklist", "list_rules", "load_rulebook"]
+if TYPE_CHECKING:
+    from narr_audit.evidence.loader import Loaded
+    from narr_audit.evidence.mapping import FileSuggestions
+
+__all__ = [
+    "explain",
+    "init_folder",
+    "level_checklist",
+    "list_rules",
+    "load_evidence",
+    "load_rulebook",
+    "manifest_schema_json",
+    "map_folder",
+]
 
 
 def list_rules(
@@ -30,3 +46,73 @@ def explain(rule_id: str, overlays: Sequence[str] = ()) -> tuple[Rulebook, Expla
 
 def level_checklist(level: Level, overlays: Sequence[str] = ()) -> Checklist:
     return checklist(load_rulebook(overlays), level)
+
+
+def load_evidence(
+    folder: Path,
+    *,
+    today: date | None = None,
+    overlays: Sequence[str] = (),
+    level: Level | None = None,
+    as_of: date | None = None,
+) -> Loaded:
+    """A checked evidence folder and the rules in force for it (NARR 3.0, its affiliate, overlays)."""
+    from narr_audit.evidence.loader import load_folder
+
+    return load_folder(folder, today=today or date.today(), overlays=overlays, level=level, as_of=as_of)
+
+
+def manifest_schema_json() -> str:
+    from narr_audit.evidence.schema import manifest_schema_json as render
+
+    return render()
+
+
+def init_folder(
+    folder: Path,
+    *,
+    level: Level,
+    name: str,
+    operator: str,
+    address: str,
+    beds: int,
+    affiliate: str | None = None,
+    today: date | None = None,
+) -> list[Path]:
+    from narr_audit.evidence import scaffold
+
+    overlays = []
+    if affiliate:
+        from narr_audit.standards.overlay import overlay_for_affiliate
+
+        found = overlay_for_affiliate(affiliate)
+        overlays = [found] if found else []
+    plan = scaffold.plan(
+        load_rulebook(overlays),
+        level=level,
+        name=name,
+        operator=operator,
+        address=address,
+        beds=beds,
+        affiliate=affiliate,
+        today=today or date.today(),
+    )
+    return scaffold.write(folder, plan)
+
+
+def map_folder(
+    folder: Path, *, overlays: Sequence[str] = (), min_score: float | None = None, write: bool = False
+) -> tuple[list[FileSuggestions], int]:
+    """Suggestions for the folder's unmapped files; with ``write``, also added to residence.yaml."""
+    from narr_audit.evidence import mapping
+    from narr_audit.evidence.loader import load_folder
+
+    loaded = load_folder(folder, today=date.today(), overlays=overlays, read_documents=False)
+    found = mapping.suggest_for(
+        folder,
+        loaded.evidence.unmapped,
+        loaded.rulebook,
+        min_score=mapping.MIN_SCORE if min_score is None else min_score,
+    )
+    written = mapping.write_suggestions(folder, found) if write else 0
+    return found, written

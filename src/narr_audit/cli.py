@@ -10,6 +10,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -206,6 +207,114 @@ def checklist(
     if template_dir is not None and not template_dir.is_dir():
         raise NarrError.single("no such folder", file=template_dir, field="--template-dir")
     _write(browse.checklist_text(api.level_checklist(chosen, overlays), fmt.value, template_dir), output)
+
+
+FolderArg = typer.Argument(..., metavar="DIR", help="The evidence folder (the one holding residence.yaml).")
+
+
+def _date_option(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    from narr_audit.models import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint=name) from None
+
+
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command(epilog="Examples:  narr-audit validate ./evidence  |  narr-audit validate ./evidence --format json")
+def validate(
+    folder: Path = FolderArg,
+    fmt: ValidateFormat = typer.Option(ValidateFormat.text, "--format", "-f", help="text or json."),
+    as_of: str | None = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Assessment date (default: today)."),
+    overlays: list[str] = StandardsOpt,
+) -> None:
+    """Check an evidence folder against the format, without scoring it; list unmapped files.
+
+    Exit 0 when residence.yaml and the files it maps are valid, 2 when something must be fixed.
+    """
+    from narr_audit import api
+    from narr_audit.evidence import views
+
+    try:
+        loaded = api.load_evidence(folder, overlays=overlays, as_of=_date_option(as_of, "--as-of"))
+    except NarrError as exc:
+        if fmt is ValidateFormat.json:
+            _write(views.problems_json(exc.problems), None)
+            raise typer.Exit(EXIT_USAGE) from None
+        _stderr(f"narr-audit: {folder} is not valid\n{exc.render()}")
+        raise typer.Exit(EXIT_USAGE) from None
+    _write(views.validation_json(loaded) if fmt is ValidateFormat.json else views.validation_text(loaded), None)
+
+
+@app.command(epilog="Example:  narr-audit schema > residence.schema.json")
+def schema() -> None:
+    """Print the JSON Schema of residence.yaml, for editors that validate and autocomplete YAML."""
+    from narr_audit import api
+
+    _write(api.manifest_schema_json(), None)
+
+
+@app.command(
+    epilog='Example:  narr-audit init ./harbor-house --level II --name "Harbor House" --operator "Harbor Recovery LLC"'
+)
+@_user_errors
+def init(
+    folder: Path = typer.Argument(..., metavar="DIR", help="The new evidence folder."),
+    level: str = typer.Option(..., "--level", "-l", metavar="LEVEL", help="Level of support: I, II, III or IV."),
+    name: str = typer.Option(..., "--name", "-n", help="The residence's name."),
+    operator: str = typer.Option("Your organisation's legal name", "--operator", help="Who runs the residence."),
+    address: str = typer.Option("Street, City, State ZIP", "--address", help="The property's address."),
+    beds: int = typer.Option(1, "--beds", min=1, help="Number of resident beds."),
+    affiliate: str | None = typer.Option(None, "--affiliate", help="Your state affiliate, e.g. AzRHA."),
+) -> None:
+    """Start an evidence folder: residence.yaml listing what the level needs, subfolders and a README.
+
+    Never overwrites an existing file.
+    """
+    from narr_audit import api
+
+    chosen = _level(level)
+    assert chosen is not None
+    written = api.init_folder(
+        folder, level=chosen, name=name, operator=operator, address=address, beds=beds, affiliate=affiliate
+    )
+    for path in written:
+        _stderr(f"wrote {path}")
+    _stderr(f"Next: fill in residence.yaml, add your documents, then run: narr-audit validate {folder}")
+
+
+class MapFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command(
+    name="map",
+    epilog="Examples:  narr-audit map ./evidence  |  narr-audit map ./evidence --write",
+)
+@_user_errors
+def map_command(
+    folder: Path = FolderArg,
+    write: bool = typer.Option(False, "--write", help="Add the suggestions to residence.yaml (comments kept)."),
+    min_score: float = typer.Option(
+        0.75, "--min-score", min=0.0, max=1.0, help="Share of a rule's topics a document must cover (0-1)."
+    ),
+    fmt: MapFormat = typer.Option(MapFormat.text, "--format", "-f", help="text or json."),
+    overlays: list[str] = StandardsOpt,
+) -> None:
+    """Suggest the rules each unmapped document evidences, with the terms that matched."""
+    from narr_audit import api
+    from narr_audit.evidence import views
+
+    found, written = api.map_folder(folder, overlays=overlays, min_score=min_score, write=write)
+    _write(views.map_json(found, written) if fmt is MapFormat.json else views.map_text(found, written), None)
 
 
 def _is_terminal() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,7 +29,13 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["md_cell"] = md_cell
+    env.filters["yaml_str"] = yaml_str
     return env
+
+
+def yaml_str(value: object) -> str:
+    """A double-quoted YAML scalar that reads back as exactly ``value`` (apostrophes kept as typed)."""
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def md_cell(value: object) -> str:
@@ -36,5 +43,5 @@ def md_cell(value: object) -> str:
     return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def render(name: str, template_dir: Path | None = None, **context: object) -> str:
+def render(name: str, template_dir: Path | None = None, /, **context: object) -> str:
     return environment(template_dir).get_template(name).render(**context)

@@ -1,0 +1,175 @@
+"""Logs (house meetings, drills, detector checks): CSV/TSV rows or YAML entries, each with a date.
+
+Only each entry's date and row number are kept. Log rows often hold residents' initials or notes,
+and nothing of that may reach a report (rule 1.B.6).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+from narr_audit.errors import NarrError, Problem
+from narr_audit.evidence.model import LogRecord
+from narr_audit.models import parse_date
+from narr_audit.yamlio import read_yaml
+
+LOG_SUFFIXES = {".csv": ",", ".tsv": "\t", ".yaml": None, ".yml": None}
+MAX_LOG_BYTES = 10 * 1024 * 1024
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO_WITH_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2})?.*$")
+
+
+def is_log(path: Path) -> bool:
+    return path.suffix.lower() in LOG_SUFFIXES
+
+
+def log_date(value: object) -> date:
+    """Dates as operators write them in logs: 2026-10-15, 2026-10-15 19:00, or US style 10/15/2026."""
+    text = str(value).strip()
+    us = _US_DATE.match(text)
+    if us:
+        month, day, year = us.groups()
+        text = f"{year}-{int(month):02d}-{int(day):02d}"
+    with_time = _ISO_WITH_TIME.match(text)
+    if with_time:
+        text = with_time.group(1)
+    return parse_date(text)
+
+
+def read_log(path: Path, shown: str, date_column: str | None = None) -> list[LogRecord]:
+    """Every dated entry of a log, or a NarrError naming each bad row and what to do."""
+    size = path.stat().st_size
+    if size > MAX_LOG_BYTES:
+        raise NarrError.single(
+            f"the log is {size} bytes, more than the {MAX_LOG_BYTES} narr-audit reads",
+            file=shown,
+            hint="split it by year and map the recent part",
+        )
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return _read_yaml_log(path, shown, date_column or "date")
+    return _read_csv_log(path, shown, date_column)
+
+
+def _read_csv_log(path: Path, shown: str, date_column: str | None) -> list[LogRecord]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NarrError.single(
+            "the log is not UTF-8 text",
+            file=shown,
+            line=raw[: exc.start].count(b"\n") + 1,
+            hint="in your spreadsheet, save as 'CSV UTF-8'",
+        ) from None
+    delimiter = LOG_SUFFIXES[path.suffix.lower()] or ","
+    first_line = text.split("\n", 1)[0]
+    if delimiter == "," and "," not in first_line and ";" in first_line:
+        delimiter = ";"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise NarrError.single("the log is empty", file=shown, hint="add a header row with a 'date' column") from None
+    except csv.Error as exc:
+        raise NarrError.single(f"the log is not valid CSV ({exc})", file=shown, line=1) from None
+    column = _date_column(header, date_column, shown)
+    problems: list[Problem] = []
+    records: list[LogRecord] = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            value = row[column].strip() if column < len(row) else ""
+            if not value:
+                problems.append(
+                    Problem(
+                        f"row {line} has no date in column '{header[column].strip()}'",
+                        shown,
+                        line,
+                        field=header[column].strip(),
+                        hint="fill in the date (YYYY-MM-DD) or delete the row",
+                    )
+                )
+                continue
+            try:
+                records.append(LogRecord(date=log_date(value), row=line))
+            except ValueError as exc:
+                problems.append(
+                    Problem(
+                        f"row {line}: {exc}",
+                        shown,
+                        line,
+                        field=header[column].strip(),
+                        hint="write dates as YYYY-MM-DD (or MM/DD/YYYY)",
+                    )
+                )
+    except csv.Error as exc:
+        problems.append(Problem(f"the log is not valid CSV ({exc})", shown, reader.line_num))
+    if problems:
+        raise NarrError(problems)
+    return records
+
+
+def _date_column(header: list[str], wanted: str | None, shown: str) -> int:
+    names = [h.strip().lower() for h in header]
+    if wanted is not None:
+        if wanted.strip().lower() in names:
+            return names.index(wanted.strip().lower())
+        raise NarrError.single(
+            f"the log has no column '{wanted}' (its columns: {', '.join(h.strip() for h in header)})",
+            file=shown,
+            line=1,
+            field="date_column",
+            hint="correct date_column in residence.yaml to one of the columns",
+        )
+    if "date" in names:
+        return names.index("date")
+    for index, name in enumerate(names):
+        if re.search(r"\bdate\b", name):
+            return index
+    raise NarrError.single(
+        f"the log has no 'date' column (its columns: {', '.join(h.strip() for h in header)})",
+        file=shown,
+        line=1,
+        field="date",
+        hint="name the column of dates 'date', or set date_column for this file in residence.yaml",
+    )
+
+
+def _read_yaml_log(path: Path, shown: str, key: str) -> list[LogRecord]:
+    doc = read_yaml(path, display=shown)
+    entries = doc.data
+    base: tuple[str | int, ...] = ()
+    if isinstance(entries, dict) and isinstance(entries.get("entries"), list):
+        entries, base = entries["entries"], ("entries",)
+    if not isinstance(entries, list):
+        raise NarrError.single(
+            "a YAML log must be a list of entries, each with a date (or a mapping with an 'entries' list)",
+            file=shown,
+            line=1,
+            hint="write '- date: 2026-10-15' for each entry",
+        )
+    problems: list[Problem] = []
+    records: list[LogRecord] = []
+    for index, entry in enumerate(entries):
+        line = doc.line_of((*base, index)) or 0
+        value = entry.get(key) if isinstance(entry, dict) else None
+        if value is None:
+            problems.append(
+                Problem(f"entry {index + 1} has no '{key}'", shown, line, field=key, hint=f"add '{key}: YYYY-MM-DD'")
+            )
+            continue
+        try:
+            records.append(LogRecord(date=log_date(value), row=line))
+        except ValueError as exc:
+            problems.append(
+                Problem(str(exc), shown, doc.line_of((*base, index, key)), field=key, hint="write YYYY-MM-DD")
+            )
+    if problems:
+        raise NarrError(problems)
+    return records

@@ -1,0 +1,177 @@
+"""`narr-audit map`: suggest which rules each unmapped document evidences, and write them down.
+
+A rule is suggested for a document when the document covers most of the topics of the rule's
+document checks (the same term matching the engine uses), or, for logs, when the file name names
+what the rule's log check keeps. `--write` appends accepted suggestions to residence.yaml with a
+round-trip YAML library, so the operator's comments and order stay as they were.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from narr_audit.checks.document import DocumentCheck
+from narr_audit.checks.log import LogCheck
+from narr_audit.errors import NarrError
+from narr_audit.evidence.extract import Extracted, extract, kind_of
+from narr_audit.evidence.loader import MANIFEST
+from narr_audit.evidence.logs import is_log
+from narr_audit.standards.model import Rule, Rulebook
+from narr_audit.text import first_term
+
+MIN_SCORE = 0.75
+MAX_RULES = 5
+_STOP = {"and", "the", "of", "for", "log", "logs", "or", "a", "an", "to", "in", "on", "with", "records", "record"}
+
+
+@dataclass(frozen=True)
+class TopicHit:
+    topic: str
+    term: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    rule_id: str
+    title: str
+    score: float
+    matched: tuple[TopicHit, ...]
+    missed: tuple[str, ...] = ()
+
+
+@dataclass
+class FileSuggestions:
+    path: str
+    kind: str
+    suggestions: list[Suggestion] = field(default_factory=list)
+    note: str | None = None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def _stem_overlap(a: set[str], b: set[str]) -> set[str]:
+    """Words of ``a`` that share a 4-letter stem with a word of ``b`` (drill ~ drills)."""
+    return {w for w in a if any(w[:4] == v[:4] and min(len(w), len(v)) >= 4 for v in b)}
+
+
+def score_document(rule: Rule, text: str) -> Suggestion | None:
+    topics = [t for c in rule.checks() if isinstance(c, DocumentCheck) for t in c.topics]
+    if not topics:
+        return None
+    hits, missed = [], []
+    for topic in topics:
+        term = first_term(text, topic.terms)
+        if term is None:
+            missed.append(topic.name)
+        else:
+            hits.append(TopicHit(topic.name, term))
+    if len(hits) < 2:
+        return None
+    return Suggestion(rule.id, rule.title, round(len(hits) / len(topics), 3), tuple(hits), tuple(missed))
+
+
+def score_log(rule: Rule, name_words: set[str]) -> Suggestion | None:
+    best: Suggestion | None = None
+    for check in rule.checks():
+        if not isinstance(check, LogCheck):
+            continue
+        label_words = _words(check.label)
+        shared = _stem_overlap(name_words, label_words)
+        if not name_words or not shared:
+            continue
+        # How much of the file's name the log check's description explains: "house-meetings" is
+        # fully explained by "House meeting minutes or attendance log".
+        score = round(len(shared) / len(name_words), 3)
+        if score >= 0.5:
+            hit = Suggestion(rule.id, rule.title, score, (TopicHit(check.label, " ".join(sorted(shared))),))
+            if best is None or hit.score > best.score:
+                best = hit
+    return best
+
+
+def suggest_for(
+    folder: Path, paths: list[str], book: Rulebook, *, min_score: float = MIN_SCORE
+) -> list[FileSuggestions]:
+    """Suggestions for each of ``paths`` (the folder's unmapped files), best first."""
+    results = []
+    rules = list(book.rules())
+    for rel in paths:
+        path = folder / rel
+        name_text = re.sub(r"[_\-.]+", " ", Path(rel).stem)
+        if is_log(path):
+            words = _words(name_text)
+            found = [s for s in (score_log(r, words) for r in rules) if s is not None and s.score >= min_score]
+            results.append(FileSuggestions(rel, "log", _best(found)))
+            continue
+        kind = kind_of(path)
+        if kind is None:
+            results.append(FileSuggestions(rel, "unsupported", note="narr-audit cannot read this kind of file"))
+            continue
+        if kind == "image":
+            results.append(FileSuggestions(rel, kind, note="photos are mapped by hand: name the rule they show"))
+            continue
+        content = extract(path)
+        if not isinstance(content, Extracted):
+            results.append(FileSuggestions(rel, kind, note=f"unreadable: {content.reason}"))
+            continue
+        text = "\n".join([name_text, content.title or "", content.text])
+        found = [s for s in (score_document(r, text) for r in rules) if s is not None and s.score >= min_score]
+        results.append(FileSuggestions(rel, kind, _best(found)))
+    return results
+
+
+def _best(found: list[Suggestion]) -> list[Suggestion]:
+    return sorted(found, key=lambda s: (-s.score, -len(s.matched), s.rule_id))[:MAX_RULES]
+
+
+def write_suggestions(folder: Path, accepted: list[FileSuggestions]) -> int:
+    """Append one evidence entry per file with suggestions to residence.yaml; returns how many.
+
+    The file is rewritten atomically (a temporary file, then a rename), so an interruption can
+    never leave a half-written manifest behind.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    chosen = [f for f in accepted if f.suggestions]
+    if not chosen:
+        return 0
+    path = folder / MANIFEST
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    original = path.read_text(encoding="utf-8")
+    data = yaml.load(original)
+    evidence = data.get("evidence")
+    if evidence is None:
+        evidence = CommentedSeq()
+        data["evidence"] = evidence
+    if not isinstance(evidence, list):
+        raise NarrError.single("'evidence' must be a list", file=MANIFEST, field="evidence")
+    if isinstance(evidence, CommentedSeq) and evidence.fa.flow_style():
+        evidence.fa.set_block_style()
+    for item in chosen:
+        entry = CommentedMap()
+        entry["file"] = item.path
+        rules = CommentedSeq(s.rule_id for s in item.suggestions)
+        rules.fa.set_flow_style()
+        entry["rules"] = rules
+        evidence.append(entry)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    handle, temp = tempfile.mkstemp(prefix=".residence.", suffix=".yaml", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(buffer.getvalue())
+        Path(temp).replace(path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise NarrError.single(f"cannot update {MANIFEST} ({exc.strerror or exc})", file=MANIFEST) from None
+    return len(chosen)

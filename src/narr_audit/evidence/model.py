@@ -1,0 +1,144 @@
+"""The evidence folder's public contract: residence.yaml, and what loading a folder gives back.
+
+The names here (residence, assessed_on, evidence, attestations, exceptions and their fields) are a
+public contract documented in docs/evidence-format.md: extend them, never rename them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, ConfigDict, Field
+
+from narr_audit.errors import Problem
+from narr_audit.evidence.extract import Extracted, Unreadable
+from narr_audit.models import DateField, Level, LevelField, StrictModel, parse_date
+
+
+def _as_list(value: Any) -> Any:
+    """`rules: 1.C.7.b` is read as `rules: [1.C.7.b]`: a single id is a common way to write it."""
+    return [value] if isinstance(value, str) else value
+
+
+RuleIds = Annotated[list[str], BeforeValidator(_as_list), Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Residence(StrictModel):
+    """The residence applying for certification."""
+
+    name: Text = Field(description="The residence's name, e.g. Harbor House.")
+    operator: Text = Field(description="The organisation or person that runs it.")
+    level: LevelField = Field(description="Level of support: I, II, III or IV (1-4 accepted).")
+    address: Text = Field(description="Street address of the property.")
+    beds: int = Field(ge=1, le=1000, description="Number of resident beds.")
+    affiliate: str | None = Field(
+        default=None, description="The state affiliate that certifies it, e.g. AzRHA; applies its overlay if one ships."
+    )
+    applicant_id: str | None = Field(default=None, description="The affiliate's id for this applicant, if any.")
+
+
+class EvidenceEntry(StrictModel):
+    """A file in the folder and the rules it is evidence for."""
+
+    file: Text = Field(description="Path of the file, relative to the folder, e.g. policies/grievance-policy.pdf.")
+    rules: RuleIds = Field(description="The rule ids it evidences, e.g. [1.C.7.b].")
+    title: str | None = Field(default=None, description="A title to show in reports, if the file name is unclear.")
+    effective: DateField | None = Field(default=None, description="Date the document took effect or was issued.")
+    reviewed: DateField | None = Field(default=None, description="Date the document was last reviewed.")
+    expires: DateField | None = Field(default=None, description="Date the document (certificate, licence) expires.")
+    date_column: str | None = Field(
+        default=None, description="For a log whose column of dates is not called 'date': that column's name."
+    )
+
+
+class Attestation(StrictModel):
+    """A signed statement by the operator; reported as self-reported."""
+
+    rule: Text = Field(description="The rule id it attests to.")
+    statement: Text = Field(description="What is affirmed, in the operator's words.")
+    signed_by: Text = Field(description="Name and role of the signer.")
+    date: DateField = Field(description="Date signed, YYYY-MM-DD.")
+    file: str | None = Field(default=None, description="A scan of the signed attestation, if any.")
+
+
+class RuleException(StrictModel):
+    """An affiliate-approved exception to a rule, with an expiry date.
+
+    ``expires`` is kept as written: a malformed date does not stop the folder loading, it makes the
+    exception count as not met (and says so), as a reviewer would treat it.
+    """
+
+    rule: Text = Field(description="The rule id excepted.")
+    reason: Text = Field(description="Why the rule cannot be met as written, and what is done instead.")
+    approved_by: Text = Field(description="The affiliate reviewer who accepted it.")
+    expires: Annotated[str, BeforeValidator(lambda v: v.isoformat() if isinstance(v, date) else str(v))] = Field(
+        description="Date the exception ends, YYYY-MM-DD."
+    )
+
+    @property
+    def expires_on(self) -> date | None:
+        try:
+            return parse_date(self.expires)
+        except ValueError:
+            return None
+
+
+class Manifest(StrictModel):
+    """residence.yaml, at the root of an evidence folder."""
+
+    residence: Residence
+    assessed_on: DateField | None = Field(
+        default=None, description="The assessment date; every date check is relative to it. Default: today."
+    )
+    evidence: list[EvidenceEntry] = []
+    attestations: list[Attestation] = []
+    exceptions: list[RuleException] = []
+
+
+class LogRecord(StrictModel):
+    """One dated entry of a log; only the date and where it is are kept, never the row's contents."""
+
+    date: date
+    row: int
+
+
+MappedBy = Literal["manifest", "front-matter"]
+
+
+class Document(StrictModel):
+    """A mapped file, read: its text (or why it could not be read), its dates and its rules."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    path: str
+    kind: Literal["pdf", "docx", "markdown", "text", "html", "image", "log"]
+    rules: list[str]
+    mapped_by: list[MappedBy]
+    title: str | None = None
+    effective: date | None = None
+    reviewed: date | None = None
+    expires: date | None = None
+    content: Extracted | None = None
+    records: list[LogRecord] = []
+    unreadable: Unreadable | None = None
+    size: int = 0
+
+
+class Evidence(StrictModel):
+    """A loaded evidence folder: what the engine evaluates."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    folder: str
+    manifest: Manifest
+    assessed_on: date
+    level: Level
+    overlays: list[str]
+    documents: list[Document]
+    unmapped: list[str]
+    warnings: list[Problem] = []
+
+    def documents_for(self, rule_id: str) -> list[Document]:
+        return [d for d in self.documents if rule_id in d.rules]
