@@ -15,8 +15,10 @@ from narr_audit.standards.model import Rulebook
 if TYPE_CHECKING:
     from narr_audit.evidence.loader import Loaded
     from narr_audit.evidence.mapping import FileSuggestions
+    from narr_audit.report import Report
 
 __all__ = [
+    "audit",
     "explain",
     "init_folder",
     "level_checklist",
@@ -116,3 +118,24 @@ def map_folder(
     )
     written = mapping.write_suggestions(folder, found) if write else 0
     return found, written
+
+
+def audit(
+    folder: Path | str,
+    *,
+    level: Level | None = None,
+    as_of: date | None = None,
+    overlays: Sequence[str] = (),
+    today: date | None = None,
+) -> Report:
+    """Evaluate every rule in force against an evidence folder; the report every format renders.
+
+    ``today`` is the report's generation date and the default assessment date (when residence.yaml
+    has no ``assessed_on`` and no ``as_of`` is given): the same folder and date give the same report.
+    Raises NarrError (with every problem found) when the folder cannot be loaded.
+    """
+    from narr_audit.engine import audit as run
+
+    day = today or date.today()
+    loaded = load_evidence(Path(folder), today=day, overlays=overlays, level=level, as_of=as_of)
+    return run(loaded.evidence, loaded.rulebook, generated_on=day)

@@ -317,6 +317,63 @@ def map_command(
     _write(views.map_json(found, written) if fmt is MapFormat.json else views.map_text(found, written), None)
 
 
+class FailOn(str, Enum):
+    not_met = "not-met"
+    partial = "partial"
+    any = "any"
+    none = "none"
+
+
+def _report_formats() -> list[str]:
+    from narr_audit.formats import FORMATS
+
+    return list(FORMATS)
+
+
+@app.command(
+    epilog=(
+        "Examples:  narr-audit check ./evidence  |  narr-audit check ./evidence --format json --output report.json"
+        "  |  narr-audit check ./evidence --fail-on not-met --fail-under 90.  "
+        "Exit codes: 0 the --fail-on/--fail-under policy passes; 1 gaps fail it; 2 bad input or usage."
+    )
+)
+@_user_errors
+def check(
+    folder: Path = FolderArg,
+    level: str | None = typer.Option(
+        None, "--level", "-l", metavar="LEVEL", help="Assess at this level instead of residence.yaml's."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="YYYY-MM-DD", help="Assessment date (default: assessed_on, else today)."
+    ),
+    fmt: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT", help="terminal or json."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    fail_on: FailOn = typer.Option(
+        FailOn.partial,
+        "--fail-on",
+        help="Exit 1 when a required rule is: not-met (or unreadable), partial (also partly met), "
+        "any (also any warning); none never fails on gaps.",
+    ),
+    fail_under: float | None = typer.Option(
+        None, "--fail-under", min=0, max=100, metavar="PERCENT", help="Exit 1 when the overall score is below this."
+    ),
+    overlays: list[str] = StandardsOpt,
+) -> None:
+    """Score an evidence folder against NARR 3.0 (and overlays) and list the gaps, most serious first."""
+    from narr_audit import api
+    from narr_audit.formats import FORMATS, RenderOptions, render
+    from narr_audit.scoring import exit_code
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"'{fmt}' is not one of: {', '.join(FORMATS)}", param_hint="--format")
+    report = api.audit(folder, level=_level(level), as_of=_date_option(as_of, "--as-of"), overlays=overlays)
+    colour = fmt == "terminal" and output is None and _is_terminal()
+    _write(render(report, fmt, RenderOptions(colour=colour)), output)
+    code = exit_code(report, fail_on.value, fail_under)
+    if code:
+        raise typer.Exit(code)
+
+
 def _is_terminal() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 

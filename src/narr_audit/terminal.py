@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Sequence
 
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.table import Table
 
 from narr_audit.catalog import KIND_NAMES, RuleEntry
@@ -22,13 +22,17 @@ def wants_colour() -> bool:
 
 
 def _render(renderables: list[object], colour: bool) -> str:
+    return render_to_string(renderables, colour)
+
+
+def render_to_string(renderables: Sequence[object], colour: bool, width: int | None = None) -> str:
+    """Rich renderables as text; on a terminal at its width, otherwise at a fixed width (same bytes each run)."""
     buffer = io.StringIO()
-    width = None
     if colour:
         try:
             width = os.get_terminal_size().columns
         except OSError:
-            width = PLAIN_WIDTH
+            width = width or PLAIN_WIDTH
     out = Console(
         file=buffer,
         force_terminal=colour,
@@ -39,7 +43,9 @@ def _render(renderables: list[object], colour: bool) -> str:
     )
     for item in renderables:
         out.print(item)
-    return buffer.getvalue()
+    if colour:
+        return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def rules_table(book: Rulebook, chosen: list[RuleEntry], level: Level | None, colour: bool) -> str:
@@ -67,4 +73,6 @@ def rules_table(book: Rulebook, chosen: list[RuleEntry], level: Level | None, co
 
 
 def markdown(text: str, colour: bool) -> str:
+    from rich.markdown import Markdown  # markdown-it is slow to import; only `explain` needs it
+
     return _render([Markdown(text)], colour)

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from narr_audit.checks.base import CheckBase
+from narr_audit.outcome import Context, EvidenceRef, Outcome, days
 
 SUMMARY = (
     "A signed attestation for the rule (statement, signer, date) exists and is no older than "
@@ -18,6 +19,28 @@ class AttestationCheck(CheckBase):
     kind: Literal["attestation"] = "attestation"
     statement: str = Field(min_length=10)
     max_age_days: int = Field(default=365, ge=1, le=3660)
+
+
+def evaluate(check: AttestationCheck, ctx: Context) -> Outcome:
+    """The newest attestation for the rule decides; one signed on the assessment day is current."""
+    if not ctx.attestations:
+        return Outcome(
+            "not_met",
+            f"no signed attestation for {ctx.rule_id} in residence.yaml",
+            missing=(f"a signed attestation: {check.statement}",),
+        )
+    newest = max(ctx.attestations, key=lambda a: a.date)
+    ref = (EvidenceRef(newest.file or "residence.yaml", None if newest.file else f"attestation for {ctx.rule_id}"),)
+    age = (ctx.assessed_on - newest.date).days
+    if age > check.max_age_days:
+        return Outcome(
+            "not_met",
+            f"the attestation signed by {newest.signed_by} on {newest.date} is {days(age)} old "
+            f"(at most {days(check.max_age_days)})",
+            ref,
+            ("a newly signed and dated attestation",),
+        )
+    return Outcome("attested", f"attested by {newest.signed_by} on {newest.date} (self-reported)", ref)
 
 
 PARAMS = AttestationCheck

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from narr_audit.checks.base import CheckBase
+from narr_audit.outcome import Context, EvidenceRef, Outcome, days
 
 SUMMARY = (
     "A dated evidence document is current on the assessment date: reviewed or issued within "
@@ -24,6 +26,61 @@ class CurrentCheck(CheckBase):
         if self.max_age_days is None and not self.not_expired:
             raise ValueError("set max_age_days, not_expired: true, or both")
         return self
+
+
+def evaluate(check: CurrentCheck, ctx: Context) -> Outcome:
+    """The most favourable dated document decides: one current certificate is enough.
+
+    A document is current on its expiry day itself; ``max_age_days`` counts whole days from the
+    review (or, failing that, effective) date to the assessment date.
+    """
+    documents = [d for d in ctx.documents if d.kind != "log"]
+    if not documents:
+        return Outcome("not_met", f"no dated document is mapped to {ctx.rule_id}", missing=(check.label,))
+    failures: list[tuple[EvidenceRef, str, str]] = []
+    for document in documents:
+        ref = EvidenceRef(document.path)
+        problem = _problem(check, document.reviewed or document.effective, document.expires, ctx)
+        if problem is None:
+            return Outcome("met", _met_reason(check, document.path, document.reviewed or document.effective), (ref,))
+        failures.append((ref, f"{document.path}: {problem[0]}", problem[1]))
+    reasons = "; ".join(f[1] for f in failures)
+    return Outcome("not_met", reasons, tuple(f[0] for f in failures), (failures[0][2],))
+
+
+def _problem(check: CurrentCheck, dated: date | None, expires: date | None, ctx: Context) -> tuple[str, str] | None:
+    """(why not current, what is missing), or None when the document is current."""
+    on = ctx.assessed_on
+    if check.not_expired:
+        if expires is None:
+            return "no expiry date is given for it", "the document's expiry date (expires:)"
+        if expires < on:
+            return (
+                f"it expired on {expires}, {days((on - expires).days)} before the assessment date",
+                f"a current {check.label.lower()}",
+            )
+    if check.max_age_days is not None:
+        if dated is None:
+            return "no review or issue date is given for it", "the date it was last reviewed or issued (reviewed:)"
+        if dated > on:
+            return f"it is dated {dated}, after the assessment date {on}", "a correct review or issue date"
+        age = (on - dated).days
+        if age > check.max_age_days:
+            return (
+                f"it was last reviewed or issued on {dated}, {days(age)} ago (at most "
+                f"{days(check.max_age_days)} allowed)",
+                f"a review within the last {days(check.max_age_days)}",
+            )
+    return None
+
+
+def _met_reason(check: CurrentCheck, path: str, dated: date | None) -> str:
+    parts = []
+    if check.max_age_days is not None:
+        parts.append(f"reviewed or issued {dated}, within {days(check.max_age_days)}")
+    if check.not_expired:
+        parts.append("not expired")
+    return f"{path} is current: {', '.join(parts)}"
 
 
 PARAMS = CurrentCheck

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import field_validator
 
 from narr_audit.checks.base import CheckBase, Topic
+from narr_audit.outcome import Context, EvidenceRef, Outcome
+from narr_audit.text import first_term
+
+if TYPE_CHECKING:
+    from narr_audit.evidence.model import Document
 
 SUMMARY = (
     "An evidence document mapped to the rule (policy, handbook, agreement, plan) exists and its text "
     "covers every listed topic; each topic is met by any one of its alternative terms."
 )
+TEXT_KINDS = ("pdf", "docx", "markdown", "text", "html")
 
 
 class DocumentCheck(CheckBase):
@@ -25,6 +31,59 @@ class DocumentCheck(CheckBase):
         if len(set(names)) != len(names):
             raise ValueError("two topics have the same name")
         return value
+
+
+def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
+    """Topics are looked for across every readable document mapped to the rule, in path order."""
+    documents = [d for d in ctx.documents if d.kind in TEXT_KINDS]
+    if not documents:
+        return Outcome("not_met", f"no document is mapped to {ctx.rule_id}", missing=(check.label,))
+    readable = [d for d in documents if d.content is not None]
+    if not readable:
+        broken = documents[0]
+        why = broken.unreadable.reason if broken.unreadable else "it could not be read"
+        return Outcome(
+            "error",
+            f"{broken.path} could not be read: {why}",
+            tuple(EvidenceRef(d.path) for d in documents),
+            (check.label,),
+        )
+    if not check.topics:
+        return Outcome("met", f"{readable[0].path} is mapped to {ctx.rule_id}", (EvidenceRef(readable[0].path),))
+    used: list[EvidenceRef] = []
+    missing: list[str] = []
+    for topic in check.topics:
+        ref = _find(topic.terms, readable)
+        if ref is None:
+            missing.append(topic.name)
+        elif ref not in used:
+            used.append(ref)
+    names = ", ".join(d.path for d in readable)
+    if not missing:
+        return Outcome("met", f"{names} covers every topic ({len(check.topics)})", tuple(used))
+    if len(missing) == len(check.topics):
+        return Outcome(
+            "not_met",
+            f"{names} does not cover what the rule asks: {'; '.join(missing)}",
+            tuple(EvidenceRef(d.path) for d in readable),
+            tuple(missing),
+        )
+    return Outcome(
+        "partial",
+        f"{names} covers {len(check.topics) - len(missing)} of {len(check.topics)} topics; missing: "
+        + "; ".join(missing),
+        tuple(used),
+        tuple(missing),
+    )
+
+
+def _find(terms: list[str], documents: list[Document]) -> EvidenceRef | None:
+    for document in documents:
+        segments = document.content.segments if document.content else ()
+        for segment in segments:
+            if first_term(segment.text, terms) is not None:
+                return EvidenceRef(document.path, segment.where)
+    return None
 
 
 PARAMS = DocumentCheck

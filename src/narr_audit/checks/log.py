@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date, timedelta
+from itertools import pairwise
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
 from narr_audit.checks.base import CheckBase
+from narr_audit.outcome import CheckStatus, Context, EvidenceRef, Outcome, days
+
+if TYPE_CHECKING:
+    from narr_audit.evidence.model import LogRecord
 
 SUMMARY = (
     "A log of dated entries (CSV or YAML, one row per event with a 'date') has at least min_entries "
     "entries in the last within_days days, and/or no gap longer than max_gap_days."
 )
+# How far back gaps are looked for when only max_gap_days is set: a year of history.
+GAP_HORIZON_DAYS = 365
 
 
 class LogCheck(CheckBase):
@@ -27,6 +35,86 @@ class LogCheck(CheckBase):
         if self.min_entries is None and self.max_gap_days is None:
             raise ValueError("set min_entries with within_days, max_gap_days, or both")
         return self
+
+
+def evaluate(check: LogCheck, ctx: Context) -> Outcome:
+    """Entries after the assessment date are ignored; only dates and row numbers are ever reported.
+
+    A window of ``within_days`` ends on the assessment date and includes it. A gap is the number of
+    days between consecutive entries, and from the last entry to the assessment date; gaps are looked
+    for over the window (or the last year when no window is set).
+    """
+    logs = [d for d in ctx.documents if d.kind == "log"]
+    if not logs:
+        return Outcome("not_met", f"no log is mapped to {ctx.rule_id}", missing=(check.label,))
+    on = ctx.assessed_on
+    dates = sorted({r.date for d in logs for r in d.records if r.date <= on})
+    refs = tuple(EvidenceRef(d.path, _rows(d.records)) for d in logs)
+    names = ", ".join(d.path for d in logs)
+    if not dates:
+        return Outcome("not_met", f"{names} has no dated entries on or before {on}", refs, (check.label,))
+    problems: list[tuple[CheckStatus, str, str]] = []
+    if check.min_entries is not None and check.within_days is not None:
+        start = on - timedelta(days=check.within_days - 1)
+        count = sum(1 for d in dates if d >= start)
+        if count < check.min_entries:
+            status: CheckStatus = "partial" if count else "not_met"
+            problems.append(
+                (
+                    status,
+                    f"{count} entr{'y' if count == 1 else 'ies'} from {start} to {on} (at least {check.min_entries} "
+                    f"needed); the last entry is dated {dates[-1]}",
+                    f"at least {check.min_entries} entries in the last {days(check.within_days)}",
+                )
+            )
+    if check.max_gap_days is not None:
+        allowed = days(check.max_gap_days)
+        trailing = (on - dates[-1]).days
+        if trailing > check.max_gap_days:
+            problems.append(
+                (
+                    "not_met",
+                    f"no entry since {dates[-1]} ({days(trailing)} before the assessment date; "
+                    f"at most {allowed} allowed)",
+                    f"an entry at least every {allowed}, up to date",
+                )
+            )
+        else:
+            horizon = on - timedelta(days=check.within_days or GAP_HORIZON_DAYS)
+            gap = _longest_gap(dates, horizon)
+            if gap is not None and gap[2] > check.max_gap_days:
+                first, last, length = gap
+                problems.append(
+                    (
+                        "partial",
+                        f"no entry between {first} and {last} ({days(length)}; at most {allowed} allowed)",
+                        f"an entry at least every {allowed}",
+                    )
+                )
+    if not problems:
+        return Outcome("met", f"{names}: {len(dates)} dated entries, the last on {dates[-1]}", refs)
+    status = "not_met" if any(p[0] == "not_met" for p in problems) else "partial"
+    return Outcome(status, f"{names}: " + "; ".join(p[1] for p in problems), refs, tuple(p[2] for p in problems))
+
+
+def _longest_gap(dates: list[date], horizon: date) -> tuple[date, date, int] | None:
+    """The longest stretch between two entries, as (from, to, days), looking back to ``horizon``."""
+    recent = [d for d in dates if d >= horizon]
+    earlier = [d for d in dates if d < horizon]
+    points = ([earlier[-1]] if earlier else []) + recent
+    best: tuple[date, date, int] | None = None
+    for first, last in pairwise(points):
+        length = (last - first).days
+        if best is None or length > best[2]:
+            best = (first, last, length)
+    return best
+
+
+def _rows(records: list[LogRecord]) -> str | None:
+    rows = [r.row for r in records]
+    if not rows:
+        return None
+    return f"rows {min(rows)}-{max(rows)}" if len(rows) > 1 else f"row {rows[0]}"
 
 
 PARAMS = LogCheck

@@ -5,16 +5,28 @@ from __future__ import annotations
 from typing import Literal
 
 from narr_audit.checks.base import CheckBase
+from narr_audit.outcome import Context, Outcome
 
 SUMMARY = (
     "Something a reviewer confirms on site by observation, interview, measurement or a look at "
     "records kept on the premises; reported as awaiting the site visit until a reviewer records it."
 )
+METHODS = {
+    "observation": "sees",
+    "interview": "hears in interviews",
+    "measurement": "measures",
+    "records": "checks in the records kept on site",
+}
 
 
 class SiteVisitCheck(CheckBase):
     kind: Literal["site_visit"] = "site_visit"
     method: Literal["observation", "interview", "measurement", "records"] = "observation"
+
+
+def evaluate(check: SiteVisitCheck, ctx: Context) -> Outcome:
+    """Paperwork never settles it: the result waits for a reviewer's finding."""
+    return Outcome("awaiting_site_visit", f"the reviewer {METHODS[check.method]} on site: {check.label}")
 
 
 PARAMS = SiteVisitCheck

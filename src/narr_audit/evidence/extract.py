@@ -683,7 +683,7 @@ class _HtmlText(HTMLParser):
 # Photos
 
 
-_IMAGE_FORMATS = ("JPEG", "MPO", "PNG")  # phones save many JPEGs as MPO
+_IMAGE_FORMATS = ("JPEG", "PNG")  # the JPEG opener also takes the MPO files many phones save
 _EXIF_IFD = 0x8769
 _DATE_TIME_ORIGINAL = 36867
 _DATE_TIME = 306
@@ -691,8 +691,10 @@ _EXIF_DATE = re.compile(r"\s*(\d{4})[:-](\d{2})[:-](\d{2})")
 
 
 def _read_image(data: bytes) -> Extracted | Unreadable:
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, JpegImagePlugin, PngImagePlugin, UnidentifiedImageError
 
+    # Image.open(formats=...) only knows plugins already imported; these two register themselves.
+    del JpegImagePlugin, PngImagePlugin
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -28,7 +28,7 @@ from narr_audit.standards.loader import load_rulebook, validate_document
 from narr_audit.standards.model import Rulebook
 from narr_audit.standards.overlay import overlay_for_affiliate
 from narr_audit.validation import problems_from_validation
-from narr_audit.yamlio import parse_yaml, read_yaml
+from narr_audit.yamlio import YamlDocument, parse_yaml, read_yaml
 
 MANIFEST = "residence.yaml"
 SCHEMA_FILE = "residence.schema.json"
@@ -78,7 +78,7 @@ def load_folder(
             hint=f'create one with: narr-audit init {folder} --level II --name "Your House"',
         )
     doc = read_yaml(manifest_path, display=MANIFEST)
-    manifest = validate_document(doc, Manifest, display=MANIFEST, owner_keys=("rule", "file"))
+    manifest = validate_document(doc, Manifest, display=MANIFEST, owner_keys=("rule",))
 
     warnings: list[Problem] = []
     in_force = list(overlays)
@@ -176,7 +176,9 @@ def load_folder(
 
     documents: list[Document] = []
     unmapped: list[str] = []
-    for rel in files:
+    # A mapped file is read even where the walk skips (a hidden folder, README.md at the root):
+    # the operator named it, so it must not be silently dropped.
+    for rel in sorted(set(files) | set(entries)):
         path = root / rel
         entry_index = entries.get(rel)
         kind = "log" if is_log(path) else kind_of(path)
@@ -185,12 +187,23 @@ def load_folder(
         if kind in ("markdown", "text") and (read_documents or entry_index is None):
             content = extract(path)
             if isinstance(content, Extracted) and content.front_matter is not None:
-                front = _front_matter(content, rel, problems)
-                if front is not None:
-                    line = (content.front_matter_line or 1) - 1
-                    front = front.model_copy(
-                        update={"narr": [check_rule(r, ("narr",), rel, line + 1) for r in front.narr]}
+                parsed = _front_matter(content, rel, problems)
+                if parsed is not None:
+                    front, front_doc = parsed
+                    offset = (content.front_matter_line or 2) - 1
+                    checked = [
+                        check_rule(r, ("narr", i), rel, (front_doc.line_of(("narr", i)) or 1) + offset)
+                        for i, r in enumerate(front.narr)
+                    ]
+                    front = front.model_copy(update={"narr": checked})
+            elif isinstance(content, Unreadable) and entry_index is None and path.stat().st_size > 0:
+                warnings.append(
+                    Problem(
+                        f"{content.reason}, so narr-audit cannot see whether its front matter maps it to rules",
+                        rel,
+                        hint=content.hint,
                     )
+                )
         if entry_index is None and front is None:
             if rel not in attached:
                 unmapped.append(rel)
@@ -360,8 +373,11 @@ def _safe_relative(
     return path.resolve().relative_to(root).as_posix()
 
 
-def _front_matter(content: Extracted, rel: str, problems: list[Problem]) -> FrontMatter | None:
-    """The narr keys of a document's front matter; a document without `narr:` is not mapped by it."""
+def _front_matter(content: Extracted, rel: str, problems: list[Problem]) -> tuple[FrontMatter, YamlDocument] | None:
+    """The narr keys of a document's front matter, and the parsed front matter to find their lines.
+
+    A document without `narr:` is not mapped by it.
+    """
     assert content.front_matter is not None
     offset = (content.front_matter_line or 2) - 1
     try:
@@ -372,7 +388,7 @@ def _front_matter(content: Extracted, rel: str, problems: list[Problem]) -> Fron
     if not isinstance(doc.data, dict) or "narr" not in doc.data:
         return None
     try:
-        return FrontMatter.model_validate(doc.data)
+        return FrontMatter.model_validate(doc.data), doc
     except ValidationError as exc:
         problems.extend(_shift(p, offset) for p in problems_from_validation(exc, doc, display=rel))
         return None

@@ -8,9 +8,11 @@ round-trip YAML library, so the operator's comments and order stay as they were.
 
 from __future__ import annotations
 
+import codecs
 import io
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -131,6 +133,36 @@ def _best(found: list[Suggestion]) -> list[Suggestion]:
     return sorted(found, key=lambda s: (-s.score, -len(s.matched), s.rule_id))[:MAX_RULES]
 
 
+def _indentation(text: str) -> dict[str, int]:
+    """The indentation a YAML file already uses, as ruamel's ``indent()`` arguments.
+
+    Sequences follow the file's first block sequence (``  - file:`` by default, as the docs write it);
+    mappings follow the first key nested under another.
+    """
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    sequence, offset = 4, 2
+    try:
+        _, guessed, dash = load_yaml_guess_indent(text)
+    except Exception:  # only a guess: the file was already validated, and load() reports real problems
+        dash = None
+    if dash is not None:
+        sequence, offset = guessed, dash
+    mapping = 2
+    parent: int | None = None
+    for line in text.split("\n"):
+        body = line.strip()
+        if not body or body.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if parent is not None and indent > parent and not body.startswith("-"):
+            mapping = indent - parent
+            break
+        key = body.split(" #", 1)[0].rstrip()
+        parent = indent if key.endswith(":") and not key.startswith("-") else None
+    return {"mapping": mapping, "sequence": max(sequence, offset + 2), "offset": offset}
+
+
 def write_suggestions(folder: Path, accepted: list[FileSuggestions]) -> int:
     """Append one evidence entry per file with suggestions to residence.yaml; returns how many.
 
@@ -144,10 +176,12 @@ def write_suggestions(folder: Path, accepted: list[FileSuggestions]) -> int:
     if not chosen:
         return 0
     path = folder / MANIFEST
+    raw = path.read_bytes()
+    original = raw.decode("utf-8-sig").replace("\r\n", "\n")
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
-    original = path.read_text(encoding="utf-8")
+    yaml.indent(**_indentation(original))  # keep the file's own indentation, so only the new entries change
     data = yaml.load(original)
     evidence = data.get("evidence")
     if evidence is None:
@@ -168,8 +202,11 @@ def write_suggestions(folder: Path, accepted: list[FileSuggestions]) -> int:
     yaml.dump(data, buffer)
     handle, temp = tempfile.mkstemp(prefix=".residence.", suffix=".yaml", dir=folder)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(buffer.getvalue())
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\r\n" if b"\r\n" in raw else "\n") as out:
+            out.write(("\ufeff" if raw.startswith(codecs.BOM_UTF8) else "") + buffer.getvalue())
+        # mkstemp makes the file private (0600); the manifest keeps the permissions it had, as well as
+        # its line endings and byte-order mark above.
+        Path(temp).chmod(stat.S_IMODE(path.stat().st_mode))
         Path(temp).replace(path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)

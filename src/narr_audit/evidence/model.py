@@ -32,7 +32,7 @@ class Residence(StrictModel):
     operator: Text = Field(description="The organisation or person that runs it.")
     level: LevelField = Field(description="Level of support: I, II, III or IV (1-4 accepted).")
     address: Text = Field(description="Street address of the property.")
-    beds: int = Field(ge=1, le=1000, description="Number of resident beds.")
+    beds: int = Field(ge=1, le=1000, strict=True, description="Number of resident beds.")  # `true` is not 1 bed
     affiliate: str | None = Field(
         default=None, description="The state affiliate that certifies it, e.g. AzRHA; applies its overlay if one ships."
     )

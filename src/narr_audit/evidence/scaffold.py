@@ -35,6 +35,7 @@ def plan(
     today: date,
 ) -> Scaffold:
     """The files init writes, as text: pure, so it can be tested without touching a disk."""
+    name = " ".join(name.split())  # the name also goes into a YAML comment, where a line break would end it
     context = {
         "name": name,
         "operator": operator,

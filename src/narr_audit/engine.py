@@ -1,0 +1,340 @@
+"""Apply every rule in force to a loaded evidence folder at the residence's level; build the report.
+
+Each evidence item of a rule is evaluated by its check kind (through the one registry); an "any of"
+item takes its best alternative. A rule's status then follows from its items, its level marks and
+any exception the affiliate approved. Nothing here raises for bad evidence: an unreadable document
+is a result ("error"), not an exception.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import TypeVar
+
+from narr_audit import __version__
+from narr_audit.catalog import normalise_rule_id
+from narr_audit.checks import CheckBase
+from narr_audit.checks import evaluate as run_check
+from narr_audit.evidence.model import Attestation, Document, Evidence, RuleException
+from narr_audit.models import Level
+from narr_audit.outcome import CheckStatus, Context, EvidenceRef, Outcome, RuleStatus, days
+from narr_audit.report import (
+    CheckResult,
+    DocumentInfo,
+    ExceptionInfo,
+    Notice,
+    Ref,
+    Report,
+    ResidenceInfo,
+    RuleResult,
+    Score,
+    Tool,
+)
+from narr_audit.scoring import gap_order, score, verdict
+from narr_audit.standards.model import AnyOf, Rule, Rulebook
+
+T = TypeVar("T")
+EXPIRY_WARNING_DAYS = 30
+# Best first: an "any of" item takes the first of these that one of its alternatives reaches.
+_PREFERENCE: tuple[CheckStatus, ...] = ("met", "attested", "awaiting_site_visit", "partial", "error", "not_met")
+
+
+def audit(evidence: Evidence, book: Rulebook, *, generated_on: date) -> Report:
+    """The report for ``evidence`` under the rules of ``book``."""
+    level = evidence.level
+    by_rule: dict[str, list[Document]] = defaultdict(list)
+    for document in evidence.documents:
+        for rule_id in document.rules:
+            by_rule[rule_id].append(document)
+    attestations: dict[str, list[Attestation]] = defaultdict(list)
+    for attestation in evidence.manifest.attestations:
+        attestations[normalise_rule_id(attestation.rule)].append(attestation)
+    exceptions: dict[str, list[RuleException]] = defaultdict(list)
+    for exception in evidence.manifest.exceptions:
+        exceptions[normalise_rule_id(exception.rule)].append(exception)
+
+    notices = [Notice(message=p.message, file=p.file, line=p.line, rule=p.rule, hint=p.hint) for p in evidence.warnings]
+    results: list[RuleResult] = []
+    domain_scores: list[Score] = []
+    for domain in book.domains:
+        principle_scores: list[Score] = []
+        domain_results: list[RuleResult] = []
+        for principle in domain.principles:
+            standard_scores: list[Score] = []
+            principle_results: list[RuleResult] = []
+            for standard in principle.standards:
+                standard_results: list[RuleResult] = []
+                for rule in standard.rules:
+                    ctx = Context(
+                        rule_id=rule.id,
+                        assessed_on=evidence.assessed_on,
+                        documents=tuple(by_rule.get(rule.id, ())),
+                        attestations=tuple(attestations.get(rule.id, ())),
+                    )
+                    result = evaluate_rule(
+                        rule,
+                        ctx,
+                        level,
+                        exceptions.get(rule.id, []),
+                        domain=domain.id,
+                        principle=principle.principle,
+                        standard_title=standard.title,
+                    )
+                    notice = _expiry_notice(result)
+                    if notice is not None:
+                        notices.append(notice)
+                    standard_results.append(result)
+                standard_scores.append(score(standard.id, standard.title, standard_results))
+                principle_results.extend(standard_results)
+            principle_scores.append(score(principle.principle, principle.title, principle_results, standard_scores))
+            domain_results.extend(principle_results)
+        domain_scores.append(score(domain.id, domain.title, domain_results, principle_scores))
+        results.extend(domain_results)
+
+    for document in evidence.documents:
+        if document.unreadable is not None:
+            notices.append(
+                Notice(
+                    message=f"could not be read: {document.unreadable.reason}",
+                    file=document.path,
+                    hint=document.unreadable.hint,
+                )
+            )
+    outcome, why = verdict(results)
+    residence = evidence.manifest.residence
+    return Report(
+        tool=Tool(version=__version__),
+        generated_on=generated_on,
+        assessed_on=evidence.assessed_on,
+        folder=evidence.folder,
+        residence=ResidenceInfo(
+            name=residence.name,
+            operator=residence.operator,
+            level=str(residence.level),
+            address=residence.address,
+            beds=residence.beds,
+            affiliate=residence.affiliate,
+            applicant_id=residence.applicant_id,
+        ),
+        level=str(level),
+        level_name=level.display_name,
+        standards=[book.id, *book.overlays],
+        verdict=outcome,
+        verdict_reason=why,
+        score=score("all", book.title, results, domain_scores),
+        gaps=gap_order(results),
+        site_visit=[r.id for r in results if r.status == "awaiting_site_visit"],
+        results=results,
+        documents=[_document_info(d) for d in evidence.documents],
+        unmapped=list(evidence.unmapped),
+        warnings=notices,
+    )
+
+
+def evaluate_rule(
+    rule: Rule,
+    ctx: Context,
+    level: Level,
+    exceptions: list[RuleException],
+    *,
+    domain: str,
+    principle: str,
+    standard_title: str,
+) -> RuleResult:
+    marks = rule.levels.status_at(level)
+    base = {
+        "id": rule.id,
+        "title": rule.title,
+        "domain": domain,
+        "principle": principle,
+        "standard": rule.standard_id,
+        "standard_title": standard_title,
+        "life_safety": rule.life_safety,
+        "origin": rule.origin,
+        "level_status": marks,
+        "question": rule.question,
+    }
+    if marks == "not_applicable":
+        return RuleResult(**base, status="not_applicable", reason=f"not applicable at Level {level}")
+
+    checks = [_evaluate_item(item, ctx, level) for item in rule.evidence if item.applies_at(level)]
+    status, reason = _combine(checks, level)
+    evidence = _unique(ref for c in checks for ref in _refs(c))
+    missing = _unique(m for c in checks if c.status not in ("met", "attested") for m in _missing(c))
+    common = {
+        **base,
+        "checks": checks,
+        "evidence": evidence,
+        "self_reported": any(c.status == "attested" for c in checks),
+    }
+    if marks == "recommended":
+        return RuleResult(
+            **common,
+            status="recommended",
+            evaluated=status,
+            reason=f"recommended at Level {level}, not scored; its evidence: {reason}",
+            missing=missing,
+        )
+    exception = _exception(exceptions, ctx.assessed_on)
+    if exception is not None and not exception.expired:
+        return RuleResult(
+            **common,
+            status="excepted",
+            reason=f"excepted until {exception.expires}, approved by {exception.approved_by}: {exception.reason}",
+            exception=exception,
+        )
+    if exception is not None and status not in ("met", "attested", "awaiting_site_visit"):
+        expired = (
+            f"the exception approved by {exception.approved_by} expired on {exception.expires}"
+            if exception.days_left is not None
+            else f"the exception's expiry '{exception.expires}' is not a valid date, so it does not count"
+        )
+        return RuleResult(
+            **common,
+            status="not_met",
+            reason=f"{expired}; {reason}",
+            missing=missing,
+            fix=f"Renew the exception with the affiliate, or meet the rule. {rule.remediation}",
+            exception=exception,
+        )
+    gap = status in ("not_met", "partial", "error")
+    return RuleResult(
+        **common,
+        status=status,
+        reason=reason,
+        missing=missing if gap else [],
+        fix=rule.remediation if gap else None,
+        exception=exception,
+    )
+
+
+def _evaluate_item(item: AnyOf | CheckBase, ctx: Context, level: Level) -> CheckResult:
+    if not isinstance(item, AnyOf):
+        return _result(item, run_check(item, ctx))
+    options = [_result(c, run_check(c, ctx)) for c in item.any_of if c.applies_at(level)]
+    best = min(options, key=lambda r: _PREFERENCE.index(r.status))
+    label = item.label or "one of: " + "; ".join(o.label for o in options)
+    if best.status in ("met", "attested", "awaiting_site_visit"):
+        reason = best.reason
+        missing: list[str] = []
+    else:
+        reason = "none of the alternatives is met: " + "; ".join(f"{o.label}: {o.reason}" for o in options)
+        missing = ["one of: " + " / ".join(o.label for o in options)]
+    return CheckResult(
+        kind="any_of",
+        label=label,
+        status=best.status,
+        reason=reason,
+        evidence=best.evidence,
+        missing=missing,
+        alternatives=options,
+    )
+
+
+def _result(check: CheckBase, outcome: Outcome) -> CheckResult:
+    return CheckResult(
+        kind=check.kind,
+        label=check.label,
+        status=outcome.status,
+        reason=outcome.reason,
+        evidence=[_ref(e) for e in outcome.evidence],
+        missing=list(outcome.missing),
+    )
+
+
+def _combine(checks: list[CheckResult], level: Level) -> tuple[RuleStatus, str]:
+    """A rule's status from its items: all met is met; paperwork met with site visits left awaits them."""
+    if not checks:
+        return "awaiting_site_visit", f"no written evidence applies at Level {level}; the reviewer confirms it on site"
+    statuses = {c.status for c in checks}
+    paper = [c for c in checks if c.status != "awaiting_site_visit"]
+    failing = [c for c in checks if c.status in ("partial", "not_met", "error")]
+    if not failing:
+        everything = "; ".join(_unique(c.reason for c in checks))
+        if statuses == {"met"}:
+            return "met", everything
+        if "awaiting_site_visit" in statuses:
+            return "awaiting_site_visit", everything
+        return "attested", everything
+    reason = "; ".join(_unique(c.reason for c in failing))
+    if any(c.status == "error" for c in failing):
+        return "error", reason
+    if all(c.status == "not_met" for c in paper):
+        return "not_met", reason
+    return "partial", reason
+
+
+def _exception(exceptions: list[RuleException], on: date) -> ExceptionInfo | None:
+    """The exception that counts: a valid one if any, else the latest expired (or malformed) one."""
+    if not exceptions:
+        return None
+    dated = [(e.expires_on, e) for e in exceptions]
+    valid = [(d, e) for d, e in dated if d is not None and d >= on]
+    if valid:
+        until, current = max(valid, key=lambda pair: pair[0])
+        return ExceptionInfo(
+            reason=current.reason,
+            approved_by=current.approved_by,
+            expires=until.isoformat(),
+            expired=False,
+            days_left=(until - on).days,
+        )
+    known = [(d, e) for d, e in dated if d is not None]
+    expiry: date | None = None
+    chosen = exceptions[0]
+    if known:
+        expiry, chosen = max(known, key=lambda pair: pair[0])
+    return ExceptionInfo(
+        reason=chosen.reason,
+        approved_by=chosen.approved_by,
+        expires=expiry.isoformat() if expiry else chosen.expires,
+        expired=True,
+        days_left=(expiry - on).days if expiry else None,
+    )
+
+
+def _expiry_notice(result: RuleResult) -> Notice | None:
+    """A warning for an exception that runs out within EXPIRY_WARNING_DAYS of the assessment."""
+    info = result.exception
+    if info is None or info.expired or info.days_left is None or info.days_left > EXPIRY_WARNING_DAYS:
+        return None
+    return Notice(
+        message=f"the exception for {result.id} expires on {info.expires}, in {days(info.days_left)}",
+        file="residence.yaml",
+        rule=result.id,
+        hint="ask the affiliate to renew it, or meet the rule before it expires",
+    )
+
+
+def _refs(check: CheckResult) -> list[Ref]:
+    return list(check.evidence)
+
+
+def _missing(check: CheckResult) -> list[str]:
+    return list(check.missing)
+
+
+def _ref(ref: EvidenceRef) -> Ref:
+    return Ref(file=ref.file, where=ref.where)
+
+
+def _unique(items: Iterable[T]) -> list[T]:
+    seen: list[T] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def _document_info(document: Document) -> DocumentInfo:
+    return DocumentInfo(
+        path=document.path,
+        kind=document.kind,
+        rules=list(document.rules),
+        mapped_by=list(document.mapped_by),
+        pages=document.content.pages if document.content else None,
+        entries=len(document.records) if document.kind == "log" else None,
+        unreadable=document.unreadable.reason if document.unreadable else None,
+    )

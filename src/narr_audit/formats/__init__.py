@@ -1,0 +1,48 @@
+"""Output formats of a report: one module per format, each a pure ``render(report, options) -> str``.
+
+:data:`FORMATS` is the one registry; the CLI's --format choices come from it. Formatters read the
+report model only: they never reach into the engine and never write files (the CLI does).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from narr_audit.report import Report
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    colour: bool = False
+    width: int = 100
+    template_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    module: str
+    summary: str
+    suffix: str
+
+    def renderer(self) -> Callable[[Report, RenderOptions], str]:
+        """Imported on use, so a command loads only the format it writes."""
+        loaded = importlib.import_module(f"narr_audit.formats.{self.module}")
+        render: Callable[[Report, RenderOptions], str] = loaded.render
+        return render
+
+
+FORMATS: dict[str, Format] = {
+    "terminal": Format("terminal", "terminal", "a readable summary for the terminal (colour when it is one)", ".txt"),
+    "json": Format("json", "json", "the whole report as JSON, with schema_version and stable key order", ".json"),
+}
+
+
+def render(report: Report, name: str, options: RenderOptions | None = None) -> str:
+    return FORMATS[name].renderer()(report, options or RenderOptions())
+
+
+__all__ = ["FORMATS", "Format", "RenderOptions", "render"]
