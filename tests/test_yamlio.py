@@ -67,3 +67,14 @@ def test_oversized_file_refused(tmp_path: Path) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     assert "cannot read the file" in error_of(tmp_path / "nope.yaml")
+
+
+def test_reading_yaml_leaves_pyyaml_safe_load_unchanged(tmp_path: Path) -> None:
+    import datetime
+
+    import yaml
+
+    path = tmp_path / "a.yaml"
+    path.write_text("when: 2026-10-01\n", encoding="utf-8")
+    read_yaml(path)
+    assert yaml.safe_load("when: 2026-10-01") == {"when": datetime.date(2026, 10, 1)}

@@ -66,8 +66,7 @@ def _first_alias(root: Node) -> int | None:
 
 
 # Timestamps stay strings here; the models parse dates themselves so a bad date gets a clear message.
-for _tag in ("tag:yaml.org,2002:timestamp",):
-    _StrictLoader.yaml_constructors.pop(_tag, None)
+# add_constructor copies the inherited table first, so PyYAML's own SafeLoader is left as it was.
 _StrictLoader.add_constructor(
     "tag:yaml.org,2002:timestamp",
     lambda loader, node: loader.construct_scalar(node),

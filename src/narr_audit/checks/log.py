@@ -98,10 +98,14 @@ def evaluate(check: LogCheck, ctx: Context) -> Outcome:
 
 
 def _longest_gap(dates: list[date], horizon: date) -> tuple[date, date, int] | None:
-    """The longest stretch between two entries, as (from, to, days), looking back to ``horizon``."""
+    """The longest stretch between two entries, as (from, to, days), looking back to ``horizon``.
+
+    When the log goes back further, the stretch before the first recent entry is counted from the
+    horizon, so a gap long ago is not held against the log today.
+    """
     recent = [d for d in dates if d >= horizon]
-    earlier = [d for d in dates if d < horizon]
-    points = ([earlier[-1]] if earlier else []) + recent
+    earlier = any(d < horizon for d in dates)
+    points = ([horizon] if earlier else []) + recent
     best: tuple[date, date, int] | None = None
     for first, last in pairwise(points):
         length = (last - first).days
