@@ -123,3 +123,21 @@ def test_every_check_kind_is_documented(kind: str) -> None:
     assert entry.summary.strip() and entry.evaluate.__doc__, f"{kind} needs a summary and an evaluate docstring"
     docs = (Path(__file__).parents[1] / "docs" / "standards-format.md").read_text(encoding="utf-8")
     assert f"`{kind}`" in docs, f"docs/standards-format.md does not describe the {kind} check kind"
+
+
+@pytest.mark.parametrize(
+    ("text", "terms", "expected"),
+    [
+        ("Fire EVACUATION plan", ["evacuat"], 5),
+        ("no reappeal here; appeal there", ["appeal"], 18),
+        ("file a\n  grievance", ["file a grievance"], 0),
+        ("self-help and mutual aid", ["mutual aid", "self help"], 0),
+        ("İstanbul office: appeal", ["appeal"], 17),  # lower-casing changes the length: still found
+        ("nothing relevant", ["appeal", "grievance"], None),
+        ("_appeal and appeal", ["appeal"], 12),
+    ],
+)
+def test_first_match_finds_terms_at_word_starts(text: str, terms: list[str], expected: int | None) -> None:
+    from narr_audit.text import first_match
+
+    assert first_match(text, terms) == expected

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -368,7 +369,8 @@ def check(
         raise typer.BadParameter(f"'{fmt}' is not one of: {', '.join(FORMATS)}", param_hint="--format")
     report = api.audit(folder, level=_level(level), as_of=_date_option(as_of, "--as-of"), overlays=overlays)
     colour = fmt == "terminal" and output is None and _is_terminal()
-    _write(render(report, fmt, RenderOptions(colour=colour)), output)
+    width = shutil.get_terminal_size((100, 24)).columns if colour else 100
+    _write(render(report, fmt, RenderOptions(colour=colour, width=width)), output)
     code = exit_code(report, fail_on.value, fail_under)
     if code:
         raise typer.Exit(code)

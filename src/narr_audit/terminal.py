@@ -28,11 +28,11 @@ def _render(renderables: list[object], colour: bool) -> str:
 def render_to_string(renderables: Sequence[object], colour: bool, width: int | None = None) -> str:
     """Rich renderables as text; on a terminal at its width, otherwise at a fixed width (same bytes each run)."""
     buffer = io.StringIO()
-    if colour:
+    if colour and width is None:
         try:
             width = os.get_terminal_size().columns
         except OSError:
-            width = width or PLAIN_WIDTH
+            width = PLAIN_WIDTH
     out = Console(
         file=buffer,
         force_terminal=colour,

@@ -8,7 +8,7 @@ from pydantic import field_validator
 
 from narr_audit.checks.base import CheckBase, Topic
 from narr_audit.outcome import Context, EvidenceRef, Outcome
-from narr_audit.text import first_term
+from narr_audit.text import first_match
 
 if TYPE_CHECKING:
     from narr_audit.evidence.model import Document
@@ -78,11 +78,14 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
 
 
 def _find(terms: list[str], documents: list[Document]) -> EvidenceRef | None:
+    """The first place, in path order then reading order, where any of ``terms`` occurs."""
     for document in documents:
-        segments = document.content.segments if document.content else ()
-        for segment in segments:
-            if first_term(segment.text, terms) is not None:
-                return EvidenceRef(document.path, segment.where)
+        content = document.content
+        if content is None or not content.segments:
+            continue
+        position = first_match(content.text, terms, content.lowered)
+        if position is not None:
+            return EvidenceRef(document.path, content.where(position))
     return None
 
 

@@ -18,7 +18,9 @@ import stat
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from html.parser import HTMLParser
 from io import BytesIO
@@ -66,9 +68,26 @@ class Extracted:
     front_matter_line: int | None = None
     photo_date: date | None = None
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "\n".join(s.text for s in self.segments)
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def offsets(self) -> tuple[int, ...]:
+        """Where each segment starts in :attr:`text`, to say on which page or heading a term was found."""
+        starts, position = [], 0
+        for segment in self.segments:
+            starts.append(position)
+            position += len(segment.text) + 1
+        return tuple(starts)
+
+    def where(self, position: int) -> str | None:
+        """The page or heading of the segment holding ``position`` in :attr:`text`."""
+        return self.segments[bisect_right(self.offsets, position) - 1].where
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,13 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+def _not_a_bool(value: Any) -> Any:
+    """`beds: true` would otherwise be read as 1 bed."""
+    if isinstance(value, bool):
+        raise ValueError(f"'{str(value).lower()}' is not a number; write the number of beds, e.g. 8")
+    return value
+
+
 RuleIds = Annotated[list[str], BeforeValidator(_as_list), Field(min_length=1)]
 Text = Annotated[str, Field(min_length=1)]
 
@@ -32,7 +39,7 @@ class Residence(StrictModel):
     operator: Text = Field(description="The organisation or person that runs it.")
     level: LevelField = Field(description="Level of support: I, II, III or IV (1-4 accepted).")
     address: Text = Field(description="Street address of the property.")
-    beds: int = Field(ge=1, le=1000, strict=True, description="Number of resident beds.")  # `true` is not 1 bed
+    beds: Annotated[int, BeforeValidator(_not_a_bool)] = Field(ge=1, le=1000, description="Number of resident beds.")
     affiliate: str | None = Field(
         default=None, description="The state affiliate that certifies it, e.g. AzRHA; applies its overlay if one ships."
     )

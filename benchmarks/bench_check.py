@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""How fast is `narr-audit check`? Prints wall time and where it goes.
+
+Times `check` on the largest example under examples/ and on a generated folder of 200 documents
+(a third of them multi-page PDFs, the rest Word, Markdown, HTML and text, plus logs), and prints
+the share spent in start-up (interpreter and imports), loading (residence.yaml, rules, logs),
+extraction (reading document text), evaluation (the engine) and rendering.
+
+Needs the test extra (fpdf2, python-docx): pip install '.[test]'.
+Usage: python benchmarks/bench_check.py [--runs N] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = date(2026, 11, 1)
+WORDS = (
+    "resident house manager recovery policy procedure grievance appeal safety evacuation detector "
+    "naloxone overdose meeting chores rent refund agreement confidentiality staff training peer "
+    "support community neighbor parking noise visitor curfew medication storage lockbox drug screening"
+).split()
+
+
+def _paragraphs(rng: random.Random, count: int) -> list[str]:
+    return [" ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 90))).capitalize() + "." for _ in range(count)]
+
+
+def generate(folder: Path, documents: int = 200, seed: int = 7) -> Path:
+    """A large, realistic-shaped evidence folder: documents mapped to rules, plus a year of logs."""
+    from fpdf import FPDF
+    import docx
+
+    from narr_audit.standards.loader import load_rulebook
+
+    rng = random.Random(seed)
+    rule_ids = [r.id for r in load_rulebook([]).rules()]
+    folder.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for n in range(documents):
+        kind = ("pdf", "docx", "md", "html", "txt")[n % 5] if n % 3 else "pdf"
+        rel = f"policies/doc-{n:03d}.{kind}"
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        paras = _paragraphs(rng, 12 if kind == "pdf" else 6)
+        if kind == "pdf":
+            pdf = FPDF()
+            pdf.set_creation_date(TODAY_DT)
+            for page in range(rng.randint(3, 8)):
+                pdf.add_page()
+                pdf.set_font("helvetica", size=11)
+                pdf.multi_cell(0, 6, f"Section {page + 1}\n" + "\n\n".join(paras[:4]))
+            pdf.output(str(path))
+        elif kind == "docx":
+            d = docx.Document()
+            for i, para in enumerate(paras):
+                if i % 3 == 0:
+                    d.add_heading(f"Part {i // 3 + 1}", level=1)
+                d.add_paragraph(para)
+            d.save(str(path))
+        elif kind == "md":
+            path.write_text("\n\n".join(f"## Part {i}\n{p}" for i, p in enumerate(paras)), encoding="utf-8")
+        elif kind == "html":
+            body = "".join(f"<h2>Part {i}</h2><p>{p}</p>" for i, p in enumerate(paras))
+            path.write_text(f"<html><head><title>Doc {n}</title></head><body>{body}</body></html>", encoding="utf-8")
+        else:
+            path.write_text("\n\n".join(paras), encoding="utf-8")
+        entries.append({"file": rel, "rules": rng.sample(rule_ids, 2), "reviewed": "2026-03-01"})
+    for name in ("house-meetings", "fire-drills", "detector-checks", "naloxone-checks"):
+        rel = f"logs/{name}.csv"
+        (folder / "logs").mkdir(exist_ok=True)
+        rows = [f"{TODAY - timedelta(days=7 * k)},R-{k % 9:02d},ok" for k in range(52)]
+        (folder / rel).write_text("date,by,note\n" + "\n".join(rows) + "\n", encoding="utf-8")
+        entries.append({"file": rel, "rules": rng.sample(rule_ids, 2)})
+    import yaml
+
+    manifest = {
+        "residence": {"name": "Bench House", "operator": "Bench LLC", "level": "IV", "address": "1 Main", "beds": 20},
+        "assessed_on": TODAY.isoformat(),
+        "evidence": entries,
+    }
+    (folder / "residence.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+TODAY_DT = __import__("datetime").datetime(2026, 1, 1, tzinfo=__import__("datetime").timezone.utc)
+
+
+def _wall(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def phases(folder: Path) -> dict[str, float]:
+    """Loading, extraction, evaluation and rendering, timed in this process (imports already done)."""
+    import narr_audit.evidence.loader as loader
+    from narr_audit import api, engine
+    from narr_audit.formats import RenderOptions, render
+
+    spent = {"extraction": 0.0}
+    original = loader.extract
+
+    def timed(path: Path):  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        try:
+            return original(path)
+        finally:
+            spent["extraction"] += time.perf_counter() - start
+
+    loader.extract = timed
+    try:
+        start = time.perf_counter()
+        loaded = api.load_evidence(folder, today=TODAY)
+        load_total = time.perf_counter() - start
+    finally:
+        loader.extract = original
+    start = time.perf_counter()
+    report = engine.audit(loaded.evidence, loaded.rulebook, generated_on=TODAY)
+    evaluation = time.perf_counter() - start
+    start = time.perf_counter()
+    render(report, "terminal", RenderOptions())
+    rendering = time.perf_counter() - start
+    return {
+        "loading": load_total - spent["extraction"],
+        "extraction": spent["extraction"],
+        "evaluation": evaluation,
+        "rendering": rendering,
+    }
+
+
+def report(name: str, folder: Path, runs: int) -> None:
+    exe = shutil.which("narr-audit")
+    cmd = [exe] if exe else [sys.executable, "-m", "narr_audit"]
+    wall = _wall([*cmd, "check", str(folder), "--fail-on", "none"], runs)
+    bare = _wall([sys.executable, "-c", "pass"], runs)
+    imports = _wall(
+        [sys.executable, "-c", "import narr_audit.cli, narr_audit.api, narr_audit.engine, narr_audit.formats.terminal"],
+        runs,
+    )
+    # Run the phases in a fresh interpreter so caches from earlier runs do not flatter them.
+    code = (
+        "import json,sys; sys.path.insert(0, %r); import bench_check as b; from pathlib import Path; "
+        "print(json.dumps(b.phases(Path(%r))))" % (str(Path(__file__).parent), str(folder))
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    parts = {"start-up": imports, **__import__("json").loads(out)}
+    documents = sum(1 for p in folder.rglob("*") if p.is_file())
+    print(f"\n{name}: {folder}  ({documents} files)")
+    print(f"  wall time of `narr-audit check` (median of {runs}): {wall:.3f} s   (bare python start: {bare:.3f} s)")
+    for phase, seconds in parts.items():
+        print(f"  {phase:<11} {seconds:7.3f} s  {100 * seconds / wall:5.1f}% of wall")
+    other = wall - sum(parts.values())
+    print(f"  {'other':<11} {other:7.3f} s  {100 * other / wall:5.1f}% of wall")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="generate the 200-document folder here and keep it")
+    args = parser.parse_args()
+    examples = [p.parent for p in (ROOT / "examples").glob("*/residence.yaml")]
+    if examples:
+        largest = max(examples, key=lambda p: sum(f.stat().st_size for f in p.rglob("*") if f.is_file()))
+        report("largest example", largest, args.runs)
+    else:
+        print("no examples under examples/ yet")
+    with tempfile.TemporaryDirectory() as tmp:
+        target = args.keep or Path(tmp) / "generated"
+        start = time.perf_counter()
+        generate(target)
+        print(f"\n(generated 200 documents in {time.perf_counter() - start:.1f} s)")
+        report("generated folder, 200 documents", target, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
