@@ -25,11 +25,42 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 1)
-WORDS = (
-    "resident house manager recovery policy procedure grievance appeal safety evacuation detector "
-    "naloxone overdose meeting chores rent refund agreement confidentiality staff training peer "
-    "support community neighbor parking noise visitor curfew medication storage lockbox drug screening"
-).split()
+WORDS = [
+    "resident",
+    "house",
+    "manager",
+    "recovery",
+    "policy",
+    "procedure",
+    "grievance",
+    "appeal",
+    "safety",
+    "evacuation",
+    "detector",
+    "naloxone",
+    "overdose",
+    "meeting",
+    "chores",
+    "rent",
+    "refund",
+    "agreement",
+    "confidentiality",
+    "staff",
+    "training",
+    "peer",
+    "support",
+    "community",
+    "neighbor",
+    "parking",
+    "noise",
+    "visitor",
+    "curfew",
+    "medication",
+    "storage",
+    "lockbox",
+    "drug",
+    "screening",
+]
 
 
 def _paragraphs(rng: random.Random, count: int) -> list[str]:
@@ -38,8 +69,8 @@ def _paragraphs(rng: random.Random, count: int) -> list[str]:
 
 def generate(folder: Path, documents: int = 200, seed: int = 7) -> Path:
     """A large, realistic-shaped evidence folder: documents mapped to rules, plus a year of logs."""
-    from fpdf import FPDF
     import docx
+    from fpdf import FPDF
 
     from narr_audit.standards.loader import load_rulebook
 
@@ -152,9 +183,10 @@ def report(name: str, folder: Path, runs: int) -> None:
         runs,
     )
     # Run the phases in a fresh interpreter so caches from earlier runs do not flatter them.
+    here, target = str(Path(__file__).parent), str(folder)
     code = (
-        "import json,sys; sys.path.insert(0, %r); import bench_check as b; from pathlib import Path; "
-        "print(json.dumps(b.phases(Path(%r))))" % (str(Path(__file__).parent), str(folder))
+        f"import json,sys; sys.path.insert(0, {here!r}); import bench_check as b; from pathlib import Path; "
+        f"print(json.dumps(b.phases(Path({target!r}))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     parts = {"start-up": imports, **__import__("json").loads(out)}

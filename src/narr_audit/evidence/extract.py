@@ -17,11 +17,11 @@ import re
 import stat
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from html.parser import HTMLParser
 from io import BytesIO
 from pathlib import Path
