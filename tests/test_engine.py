@@ -189,3 +189,22 @@ def test_a_folder_that_cannot_load_raises_every_problem(tmp_path: Path) -> None:
     messages = [p.message for p in caught.value.problems]
     assert any("there is no rule '1.A.1.z'" in m for m in messages)
     assert any("there is no file 'nope.pdf'" in m for m in messages)
+
+
+def test_each_result_is_located_at_its_evidence_or_the_line_naming_it(tmp_path: Path) -> None:
+    folder = make_folder(
+        tmp_path,
+        files={"mission.md": MISSION},
+        evidence=[{"file": "mission.md", "rules": ["1.A.1.a", "1.A.1.b"]}],
+        attestations=[{"rule": "2.F.17.a", "statement": "All sound.", "signed_by": "P. Lee", "date": "2026-10-01"}],
+    )
+    report = audit(folder, today=TODAY)
+    text = (folder / "residence.yaml").read_text(encoding="utf-8").splitlines()
+    by_id = {r.id: r for r in report.results}
+    assert by_id["1.A.1.a"].location.model_dump() == {"file": "mission.md", "line": None}
+    attested = by_id["2.F.17.a"].location
+    assert attested.file == "residence.yaml" and attested.line is not None
+    assert "2.F.17.a" in text[attested.line - 1]
+    missing = by_id["2.F.16.a"].location
+    assert missing.file == "residence.yaml" and missing.line is not None
+    assert text[missing.line - 1].startswith("evidence:")

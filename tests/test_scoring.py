@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from narr_audit.report import Notice, Report, ResidenceInfo, RuleResult, Tool
+from narr_audit.report import Location, Notice, Report, ResidenceInfo, RuleResult, Tool
 from narr_audit.scoring import exit_code, gap_order, score, verdict
 
 
@@ -24,6 +24,7 @@ def rule(rule_id: str, status: str, *, life_safety: bool = False, level_status: 
         level_status=level_status,  # type: ignore[arg-type]
         status=status,  # type: ignore[arg-type]
         reason="because",
+        location=Location(file="residence.yaml", line=3),
     )
 
 

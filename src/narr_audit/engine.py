@@ -24,6 +24,7 @@ from narr_audit.report import (
     CheckResult,
     DocumentInfo,
     ExceptionInfo,
+    Location,
     Notice,
     Ref,
     Report,
@@ -37,6 +38,7 @@ from narr_audit.standards.model import AnyOf, Rule, Rulebook
 
 T = TypeVar("T")
 EXPIRY_WARNING_DAYS = 30
+MANIFEST = "residence.yaml"
 # Best first: an "any of" item takes the first of these that one of its alternatives reaches.
 _PREFERENCE: tuple[CheckStatus, ...] = ("met", "attested", "awaiting_site_visit", "partial", "error", "not_met")
 
@@ -81,6 +83,7 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date) -> Report:
                         domain=domain.id,
                         principle=principle.principle,
                         standard_title=standard.title,
+                        location=_location(rule.id, ctx, evidence),
                     )
                     notice = _expiry_notice(result)
                     if notice is not None:
@@ -142,9 +145,11 @@ def evaluate_rule(
     domain: str,
     principle: str,
     standard_title: str,
+    location: Location | None = None,
 ) -> RuleResult:
     marks = rule.levels.status_at(level)
     base = {
+        "location": location or Location(file=MANIFEST),
         "id": rule.id,
         "title": rule.title,
         "domain": domain,
@@ -293,6 +298,14 @@ def _exception(exceptions: list[RuleException], on: date) -> ExceptionInfo | Non
         expired=True,
         days_left=(expiry - on).days if expiry else None,
     )
+
+
+def _location(rule_id: str, ctx: Context, evidence: Evidence) -> Location:
+    """The evidence file of the rule (documents before logs and photos), else residence.yaml's line."""
+    files = sorted(ctx.documents, key=lambda d: (d.kind in ("log", "image"), d.path))
+    if files:
+        return Location(file=files[0].path, line=None)
+    return Location(file=MANIFEST, line=evidence.rule_lines.get(rule_id) or evidence.evidence_line)
 
 
 def _expiry_notice(result: RuleResult) -> Notice | None:

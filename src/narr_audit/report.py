@@ -41,6 +41,14 @@ class Ref(StrictModel):
     where: str | None = None
 
 
+class Location(StrictModel):
+    """Where a finding belongs in the folder: the evidence file concerned, or residence.yaml (the line
+    naming the rule, else its `evidence:` list) when the evidence is missing. Paths are folder-relative."""
+
+    file: str
+    line: int | None = None
+
+
 class CheckResult(StrictModel):
     kind: str
     label: str
@@ -81,6 +89,7 @@ class RuleResult(StrictModel):
     question: str | None = None
     exception: ExceptionInfo | None = None
     self_reported: bool = False
+    location: Location
 
 
 class Counts(StrictModel):

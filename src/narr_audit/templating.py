@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,8 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["md_cell"] = md_cell
+    env.filters["md"] = md_text
+    env.filters["md_code"] = md_code
     env.filters["yaml_str"] = yaml_str
     return env
 
@@ -41,6 +44,26 @@ def yaml_str(value: object) -> str:
 def md_cell(value: object) -> str:
     """Text safe inside a Markdown table cell."""
     return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+# Inline specials only: every use in the templates follows other text, so line-start marks (#, -, +, 1.) cannot bite.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md_text(value: object) -> str:
+    """Text from evidence shown as itself in Markdown: no emphasis, links or raw HTML (a file may be
+    named ``<script>.md``; GitHub and other renderers must show that name, not run or drop it)."""
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", str(value)).replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def md_code(value: object) -> str:
+    """An inline code span that holds any text, backticks included."""
+    text = str(value).replace("\n", " ")
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def render(name: str, template_dir: Path | None = None, /, **context: object) -> str:

@@ -263,6 +263,8 @@ def load_folder(
     if problems:
         raise NarrError(problems)
     evidence = Evidence(
+        rule_lines=_rule_lines(manifest, doc),
+        evidence_line=doc.line_of(("evidence",)),
         folder=str(folder),
         manifest=manifest,
         assessed_on=assessed_on,
@@ -273,6 +275,22 @@ def load_folder(
         warnings=warnings,
     )
     return Loaded(evidence, book)
+
+
+def _rule_lines(manifest: Manifest, doc: YamlDocument) -> dict[str, int]:
+    """The line of residence.yaml where each rule is first named, so annotations can point at it."""
+    found: dict[str, int] = {}
+    places: list[tuple[str, tuple[str | int, ...]]] = []
+    for index, entry in enumerate(manifest.evidence):
+        places.extend((rule_id, ("evidence", index, "rules", n)) for n, rule_id in enumerate(entry.rules))
+    places.extend((a.rule, ("attestations", n, "rule")) for n, a in enumerate(manifest.attestations))
+    places.extend((e.rule, ("exceptions", n, "rule")) for n, e in enumerate(manifest.exceptions))
+    for rule_id, loc in places:
+        line = doc.line_of(loc)
+        normal = normalise_rule_id(rule_id)
+        if line is not None and normal not in found:
+            found[normal] = line
+    return found
 
 
 def _root(folder: Path) -> Path:

@@ -146,6 +146,8 @@ class Evidence(StrictModel):
     documents: list[Document]
     unmapped: list[str]
     warnings: list[Problem] = []
+    rule_lines: dict[str, int] = {}
+    evidence_line: int | None = None
 
     def documents_for(self, rule_id: str) -> list[Document]:
         return [d for d in self.documents if rule_id in d.rules]

@@ -38,6 +38,7 @@ class Format:
 FORMATS: dict[str, Format] = {
     "terminal": Format("terminal", "terminal", "a readable summary for the terminal (colour when it is one)", ".txt"),
     "json": Format("json", "json", "the whole report as JSON, with schema_version and stable key order", ".json"),
+    "markdown": Format("markdown", "markdown", "a Markdown report for a binder or a pull-request comment", ".md"),
 }
 
 
