@@ -27,6 +27,7 @@ __all__ = [
     "load_rulebook",
     "manifest_schema_json",
     "map_folder",
+    "report_schema_json",
 ]
 
 
@@ -68,6 +69,22 @@ def manifest_schema_json() -> str:
     from narr_audit.evidence.schema import manifest_schema_json as render
 
     return render()
+
+
+def report_schema_json() -> str:
+    """The JSON Schema of `check --format json` (schemas/report.schema.json in the repository)."""
+    import json
+
+    from narr_audit.report import SCHEMA_VERSION, Report
+
+    schema = Report.model_json_schema(mode="serialization")
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"narr-audit report, schema_version {SCHEMA_VERSION}",
+        "description": "The JSON report of `narr-audit check --format json`. See README.md.",
+        **{k: v for k, v in schema.items() if k not in ("title", "description")},
+    }
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def init_folder(

@@ -254,12 +254,24 @@ def validate(
     _write(views.validation_json(loaded) if fmt is ValidateFormat.json else views.validation_text(loaded), None)
 
 
-@app.command(epilog="Example:  narr-audit schema > residence.schema.json")
-def schema() -> None:
-    """Print the JSON Schema of residence.yaml, for editors that validate and autocomplete YAML."""
+class SchemaName(str, Enum):
+    residence = "residence"
+    report = "report"
+
+
+@app.command(
+    epilog="Examples:  narr-audit schema > residence.schema.json  |  narr-audit schema report > report.schema.json"
+)
+def schema(
+    name: SchemaName = typer.Argument(
+        SchemaName.residence, help="residence (residence.yaml, the default) or report (check --format json)."
+    ),
+) -> None:
+    """Print a JSON Schema: of residence.yaml (for editors that validate and autocomplete YAML), or of
+    the JSON report."""
     from narr_audit import api
 
-    _write(api.manifest_schema_json(), None)
+    _write(api.manifest_schema_json() if name is SchemaName.residence else api.report_schema_json(), None)
 
 
 @app.command(
@@ -347,8 +359,17 @@ def check(
     as_of: str | None = typer.Option(
         None, "--as-of", metavar="YYYY-MM-DD", help="Assessment date (default: assessed_on, else today)."
     ),
-    fmt: str = typer.Option("terminal", "--format", "-f", metavar="FORMAT", help="terminal or json."),
+    fmt: str = typer.Option(
+        "terminal",
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="terminal, json, markdown, html, sarif, junit, action-plan or action-plan-csv.",
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    template_dir: Path | None = typer.Option(
+        None, "--template-dir", help="A folder of Jinja2 templates that override the shipped ones (branding)."
+    ),
     fail_on: FailOn = typer.Option(
         FailOn.partial,
         "--fail-on",
@@ -367,10 +388,12 @@ def check(
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"'{fmt}' is not one of: {', '.join(FORMATS)}", param_hint="--format")
+    if template_dir is not None and not template_dir.is_dir():
+        raise NarrError.single("no such folder", file=template_dir, field="--template-dir")
     report = api.audit(folder, level=_level(level), as_of=_date_option(as_of, "--as-of"), overlays=overlays)
     colour = fmt == "terminal" and output is None and _is_terminal()
     width = shutil.get_terminal_size((100, 24)).columns if colour else 100
-    _write(render(report, fmt, RenderOptions(colour=colour, width=width)), output)
+    _write(render(report, fmt, RenderOptions(colour=colour, width=width, template_dir=template_dir)), output)
     code = exit_code(report, fail_on.value, fail_under)
     if code:
         raise typer.Exit(code)

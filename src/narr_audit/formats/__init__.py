@@ -38,6 +38,14 @@ class Format:
 FORMATS: dict[str, Format] = {
     "terminal": Format("terminal", "terminal", "a readable summary for the terminal (colour when it is one)", ".txt"),
     "json": Format("json", "json", "the whole report as JSON, with schema_version and stable key order", ".json"),
+    "sarif": Format("sarif", "sarif", "SARIF 2.1.0 for GitHub code scanning: one result per rule not met", ".sarif"),
+    "junit": Format("junit", "junit", "JUnit XML: one test case per rule that applies at the level", ".xml"),
+    "action-plan": Format(
+        "action-plan", "action_plan", "the corrective-action plan as a Markdown checklist (one item per gap)", ".md"
+    ),
+    "action-plan-csv": Format(
+        "action-plan-csv", "action_plan_csv", "the corrective-action plan as CSV, for a spreadsheet", ".csv"
+    ),
     "markdown": Format("markdown", "markdown", "a Markdown report for a binder or a pull-request comment", ".md"),
 }
 
