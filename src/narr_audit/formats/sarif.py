@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import PurePosixPath
+from urllib.parse import quote
 from typing import Any
 
 from narr_audit.formats import RenderOptions
@@ -28,7 +29,7 @@ def artifact_uri(folder: str, file: str) -> str:
     if base.is_absolute():
         return path.as_uri()
     parts = [p for p in path.parts if p != "."]
-    return "/".join(parts) if parts else file
+    return quote("/".join(parts) if parts else file, safe="/")
 
 
 def _pascal(title: str) -> str:

@@ -1,0 +1,355 @@
+"""Reading the files a residence saves: text with where it sits, or a plain reason it cannot be read."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from narr_audit.evidence import extract as extract_module
+from narr_audit.evidence.extract import Extracted, Segment, Unreadable, extract, kind_of
+from tests.evidence_samples import OLE2_MAGIC, docx_bytes, image_bytes, pdf_bytes
+
+
+def write(folder: Path, name: str, data: bytes | str) -> Path:
+    path = folder / name
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
+
+
+def read_ok(path: Path) -> Extracted:
+    result = extract(path)
+    assert isinstance(result, Extracted), f"{path.name} could not be read: {result}"
+    return result
+
+
+def read_bad(path: Path) -> Unreadable:
+    result = extract(path)
+    assert isinstance(result, Unreadable), f"{path.name} was read, but should not be: {result}"
+    assert result.reason and result.hint, "an unreadable file must say why and what to do"
+    return result
+
+
+# --- kind_of ---------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("policy.pdf", "pdf"),
+        ("POLICY.PDF", "pdf"),
+        ("handbook.docx", "docx"),
+        ("rules.md", "markdown"),
+        ("rules.markdown", "markdown"),
+        ("notes.txt", "text"),
+        ("page.html", "html"),
+        ("page.HTM", "html"),
+        ("photo.jpg", "image"),
+        ("photo.JPEG", "image"),
+        ("photo.png", "image"),
+        ("old.doc", None),
+        ("log.csv", None),
+        ("archive.tar.gz", None),
+        ("README", None),
+    ],
+)
+def test_kind_of_goes_by_suffix_in_any_case(name: str, kind: str | None) -> None:
+    assert kind_of(Path(name)) == kind
+
+
+# --- PDF -------------------------------------------------------------------------------------------------------
+
+
+def test_pdf_text_is_read_page_by_page(tmp_path: Path) -> None:
+    pages = ["Evacuation routes are posted by every door.", "", "Smoke detectors are tested monthly."]
+    result = read_ok(write(tmp_path, "fire-plan.pdf", pdf_bytes(pages, title="Fire Safety Plan")))
+    assert result.kind == "pdf" and result.pages == 3
+    assert result.title == "Fire Safety Plan"
+    assert [s.where for s in result.segments] == ["page 1", "page 2", "page 3"]
+    assert result.segments[0].text == "Evacuation routes are posted by every door."
+    assert result.segments[1].text == ""  # a page with no text keeps its number: page 3 stays page 3
+    assert result.segments[2] == Segment("page 3", "Smoke detectors are tested monthly.")
+
+
+def test_password_protected_pdf_is_unreadable_and_says_so(tmp_path: Path) -> None:
+    locked = pdf_bytes(["Resident grievance procedure."], user_password="s3cret", owner_password="owner")
+    result = read_bad(write(tmp_path, "grievance.pdf", locked))
+    assert "password" in result.reason
+    assert "unprotected copy" in result.hint
+
+
+def test_pdf_with_only_an_owner_password_opens(tmp_path: Path) -> None:
+    """Printing restrictions without a password to open are common, and the text is still readable."""
+    restricted = pdf_bytes(["Resident grievance procedure."], owner_password="owner")
+    assert read_ok(write(tmp_path, "grievance.pdf", restricted)).text == "Resident grievance procedure."
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda good: good[: len(good) // 2], id="cut-in-half"),
+        pytest.param(lambda good: b"%PDF-1.7\n" + b"\x00garbage" * 20, id="header-then-garbage"),
+        pytest.param(lambda good: b"This is a Word file renamed to .pdf", id="not-a-pdf"),
+    ],
+)
+def test_damaged_pdf_is_unreadable(tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
+    good = pdf_bytes(["Some policy text."])
+    result = read_bad(write(tmp_path, "policy.pdf", damage(good)))
+    assert result.reason == "the PDF is damaged or is not really a PDF"
+    assert "Print to PDF" in result.hint
+
+
+def test_pdf_without_text_asks_for_ocr(tmp_path: Path) -> None:
+    result = read_bad(write(tmp_path, "scan.pdf", pdf_bytes(["", ""])))
+    assert "no text" in result.reason and "OCR" in result.hint
+
+
+def test_pdf_over_the_page_limit_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract_module, "MAX_PDF_PAGES", 2)
+    result = read_bad(write(tmp_path, "long.pdf", pdf_bytes(["one", "two", "three"])))
+    assert result.reason == "the PDF has 3 pages, more than the 2 narr-audit reads"
+
+
+# --- Word ------------------------------------------------------------------------------------------------------
+
+
+def test_docx_is_cut_at_headings_with_tables_included(tmp_path: Path) -> None:
+    result = read_ok(write(tmp_path, "handbook.docx", docx_bytes(title="Resident Handbook")))
+    assert result.kind == "docx" and result.title == "Resident Handbook"
+    assert [s.where for s in result.segments] == [None, "House Rules", "Chores"]
+    assert result.segments[0].text == "Welcome to the house."
+    assert result.segments[1].text == "House Rules\nNo alcohol or drugs on the property."
+    chores = result.segments[2].text
+    assert chores.startswith("Chores\nChores rotate every week.")
+    assert all(cell in chores for cell in ("Kitchen", "Monday", "Bathroom", "Tuesday")), chores
+
+
+def test_docx_without_a_title_property_takes_its_first_heading(tmp_path: Path) -> None:
+    assert read_ok(write(tmp_path, "handbook.docx", docx_bytes())).title == "House Rules"
+
+
+def test_encrypted_or_old_word_file_named_docx_is_unreadable(tmp_path: Path) -> None:
+    """Word saves a password-protected .docx as an OLE2 container, the same format as an old .doc."""
+    result = read_bad(write(tmp_path, "agreement.docx", OLE2_MAGIC + b"\x00" * 1024))
+    assert result.reason == "the Word file is password-protected or in the old .doc format"
+    assert ".docx or PDF" in result.hint
+
+
+def test_docx_that_is_not_a_zip_is_unreadable(tmp_path: Path) -> None:
+    result = read_bad(write(tmp_path, "agreement.docx", b"plain text with a .docx name"))
+    assert result.reason == "the Word file is damaged or is not really a .docx"
+
+
+def test_zip_that_is_not_a_word_document_is_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "photos.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("photo-list.txt", "kitchen.jpg")
+    assert read_bad(path).reason == "the file is a zip archive but not a Word document"
+
+
+def test_docx_that_would_unpack_too_big_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract_module, "MAX_DOCX_UNCOMPRESSED_BYTES", 1000)
+    result = read_bad(write(tmp_path, "bomb.docx", docx_bytes()))
+    assert "would unpack to more than" in result.reason
+
+
+def test_old_doc_suffix_is_named_with_a_fix(tmp_path: Path) -> None:
+    result = read_bad(write(tmp_path, "agreement.doc", OLE2_MAGIC))
+    assert result.reason == ".doc: narr-audit cannot read the old Word format (.doc)"
+    assert "save it as .docx or PDF" in result.hint
+
+
+# --- HTML ------------------------------------------------------------------------------------------------------
+
+
+def test_html_skips_scripts_and_styles_and_cuts_at_headings(tmp_path: Path) -> None:
+    page = """<!DOCTYPE html>
+<html><head><title>Fire Safety Plan</title>
+<style>.alarm { color: red; }</style>
+<script>var tracking = "evacuation";</script></head>
+<body>
+<p>Read this first.</p>
+<h1>Evacuation</h1><p>Leave by the <b>nearest</b> exit.</p>
+<h2>Drills</h2><ul><li>Monthly</li><li>At night twice a year</li></ul>
+<script>console.log("hidden")</script>
+</body></html>"""
+    result = read_ok(write(tmp_path, "plan.html", page))
+    assert result.kind == "html" and result.title == "Fire Safety Plan"
+    assert [s.where for s in result.segments] == [None, "Evacuation", "Drills"]
+    assert result.segments[1].text == "Evacuation\nLeave by the nearest exit."
+    assert result.segments[2].text == "Drills\nMonthly\nAt night twice a year"
+    for hidden in ("tracking", "color", "hidden", "console"):
+        assert hidden not in result.text
+
+
+def test_html_in_a_declared_charset_is_decoded(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body><p>D\xe9j\xe0 vu</p></body></html>'
+    )
+    result = read_ok(write(tmp_path, "page.htm", page.encode("cp1252")))
+    assert result.title == "Café" and "Déjà vu" in result.text
+
+
+def test_html_not_utf8_without_a_charset_is_unreadable(tmp_path: Path) -> None:
+    result = read_bad(write(tmp_path, "page.html", b"<p>line one</p>\n<p>caf\xe9</p>"))
+    assert result.reason == "the web page is not UTF-8 text (first bad byte on line 2)"
+
+
+# --- Markdown and text -----------------------------------------------------------------------------------------
+
+
+def test_markdown_front_matter_is_split_from_the_body(tmp_path: Path) -> None:
+    text = (
+        "---\n"
+        "narr: [1.C.7.b]\n"
+        "reviewed: 2026-01-10\n"
+        "---\n"
+        "# Grievance **Policy**\n"
+        "Residents may file a [grievance](forms/grievance.pdf).\n"
+        "\n"
+        "## Appeals\n"
+        "- Appeal to the operator.\n"
+        "```\n"
+        "# not a heading inside a code fence\n"
+        "```\n"
+    )
+    result = read_ok(write(tmp_path, "grievance.md", text))
+    assert result.kind == "markdown"
+    assert result.front_matter == "narr: [1.C.7.b]\nreviewed: 2026-01-10"
+    assert result.front_matter_line == 2  # the first line inside the fences, for error messages
+    assert result.title == "Grievance Policy"
+    assert [s.where for s in result.segments] == ["Grievance Policy", "Appeals"]
+    assert result.segments[0].text == "Grievance Policy\nResidents may file a grievance."
+    assert result.segments[1].text == "Appeals\nAppeal to the operator.\n# not a heading inside a code fence"
+    assert "narr:" not in result.text
+
+
+def test_markdown_without_a_closing_fence_has_no_front_matter(tmp_path: Path) -> None:
+    result = read_ok(write(tmp_path, "notes.md", "---\nnarr: [1.C.7.b]\nno closing fence\n"))
+    assert result.front_matter is None and result.front_matter_line is None
+    assert "narr: [1.C.7.b]" in result.text
+
+
+def test_text_file_front_matter_and_crlf(tmp_path: Path) -> None:
+    result = read_ok(write(tmp_path, "policy.txt", b"---\r\nnarr: 4.J.30.b\r\n...\r\nBe a good neighbor.\r\n"))
+    assert result.kind == "text"
+    assert (result.front_matter, result.front_matter_line) == ("narr: 4.J.30.b", 2)
+    assert result.segments == (Segment(None, "Be a good neighbor."),)
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    result = read_ok(write(tmp_path, "rules.md", "\ufeff# House Rules\nNo visitors after 9 pm.\n".encode()))
+    assert result.title == "House Rules"
+    assert result.segments == (Segment("House Rules", "House Rules\nNo visitors after 9 pm."),)
+
+
+def test_text_that_is_not_utf8_names_the_line_of_the_first_bad_byte(tmp_path: Path) -> None:
+    data = "line one\nline two\nthe caf\xe9 on line three\n".encode("latin-1")
+    result = read_bad(write(tmp_path, "notes.txt", data))
+    assert result.reason == "the file is not UTF-8 text (first bad byte on line 3)"
+    assert "UTF-8" in result.hint
+
+
+def test_utf16_text_is_named(tmp_path: Path) -> None:
+    result = read_bad(write(tmp_path, "notes.txt", "hello".encode("utf-16")))
+    assert result.reason == "the file is UTF-16 text, not UTF-8"
+
+
+def test_binary_data_in_a_text_file_is_unreadable(tmp_path: Path) -> None:
+    assert read_bad(write(tmp_path, "notes.md", b"abc\x00def")).reason == "the file holds binary data, not text"
+
+
+# --- photos ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("JPEG", "extinguisher.jpg"), ("PNG", "posting.png")])
+def test_photo_date_comes_from_exif(tmp_path: Path, fmt: str, name: str) -> None:
+    result = read_ok(write(tmp_path, name, image_bytes(fmt, datetime(2026, 3, 14, 9, 30))))
+    assert result.kind == "image" and result.segments == ()
+    assert result.photo_date == date(2026, 3, 14)
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("JPEG", "extinguisher.jpeg"), ("PNG", "posting.png")])
+def test_photo_without_exif_is_present_without_a_date(tmp_path: Path, fmt: str, name: str) -> None:
+    result = read_ok(write(tmp_path, name, image_bytes(fmt)))
+    assert result.kind == "image" and result.photo_date is None
+
+
+def test_fake_jpeg_is_unreadable(tmp_path: Path) -> None:
+    result = read_bad(write(tmp_path, "detector.jpg", b"just some text saved as a photo"))
+    assert result.reason == "the file is not a JPEG or PNG picture (or is too damaged to recognise)"
+
+
+def test_cut_off_jpeg_is_unreadable(tmp_path: Path) -> None:
+    good = image_bytes("JPEG", datetime(2026, 3, 14))
+    assert read_bad(write(tmp_path, "detector.jpg", good[: len(good) // 2])).reason == (
+        "the picture is damaged or cut short"
+    )
+
+
+# --- every kind ------------------------------------------------------------------------------------------------
+
+
+def test_file_over_the_size_limit_is_unreadable_without_being_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(extract_module, "MAX_DOCUMENT_BYTES", 1024 * 1024)
+    path = write(tmp_path, "huge.pdf", b"%PDF-1.7\n" + b"0" * (1024 * 1024 + 1))
+    result = read_bad(path)
+    assert result.reason == "the file is 1.1 MB, more than the 1 MB narr-audit reads"
+    assert "split it" in result.hint
+
+
+def test_text_over_its_size_limit_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(extract_module, "MAX_TEXT_BYTES", 10)
+    assert "more than the" in read_bad(write(tmp_path, "notes.md", "# eleven bytes")).reason
+
+
+@pytest.mark.parametrize("name", ["policy.pdf", "handbook.docx", "rules.md", "photo.png"])
+def test_empty_file_is_unreadable(tmp_path: Path, name: str) -> None:
+    assert read_bad(write(tmp_path, name, b"")).reason == "the file is empty"
+
+
+def test_missing_file_and_folder_are_unreadable_not_errors(tmp_path: Path) -> None:
+    assert "does not exist" in read_bad(tmp_path / "gone.pdf").reason
+    (tmp_path / "looks-like.pdf").mkdir()
+    assert read_bad(tmp_path / "looks-like.pdf").reason == "it is a folder, not a file"
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("notes", "the file name has no suffix"),
+        ("slides.pptx", ".pptx: narr-audit does not read this kind of file"),
+        ("photo.heic", ".heic: narr-audit cannot read an Apple photo (.heic)"),
+    ],
+)
+def test_unsupported_files_say_what_to_do(tmp_path: Path, name: str, reason: str) -> None:
+    result = read_bad(write(tmp_path, name, b"content"))
+    assert result.reason.startswith(reason)
+
+
+SUFFIXES = [".pdf", ".docx", ".png", ".jpg", ".html", ".md", ".txt"]
+PREFIXES = [b"", b"%PDF-1.7\n", b"PK\x03\x04", OLE2_MAGIC, b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff\xe0", b"---\n"]
+
+
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(suffix=st.sampled_from(SUFFIXES), prefix=st.sampled_from(PREFIXES), body=st.binary(max_size=2048))
+def test_extract_never_raises_on_random_bytes(tmp_path: Path, suffix: str, prefix: bytes, body: bytes) -> None:
+    """Whatever is saved under a document's name, extract answers Extracted or Unreadable; it never raises."""
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(prefix + body)
+    result = extract(path)
+    assert isinstance(result, (Extracted, Unreadable))
+    if isinstance(result, Unreadable):
+        assert result.reason and result.hint
+    else:
+        assert result.kind == kind_of(path)
