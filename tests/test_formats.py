@@ -39,12 +39,14 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
         },
         evidence=[
             {"file": "policies/mission.md", "rules": ["1.A.1.a"]},
-            {"file": HOSTILE, "rules": ["1.C.7.b"], "title": "=HYPERLINK(\"http://x\")"},
+            {"file": HOSTILE, "rules": ["1.C.7.b"], "title": '=HYPERLINK("http://x")'},
             {"file": "logs/house-meetings.csv", "rules": ["3.I.27.e"]},
             {"file": "scan.pdf", "rules": ["1.A.2.a"]},
         ],
         attestations=[{"rule": "2.F.17.a", "statement": "All sound.", "signed_by": "P. Lee", "date": "2026-10-01"}],
-        exceptions=[{"rule": "1.A.1.b", "reason": "Being rewritten.", "approved_by": "J. Doe", "expires": "2027-01-01"}],
+        exceptions=[
+            {"rule": "1.A.1.b", "reason": "Being rewritten.", "approved_by": "J. Doe", "expires": "2027-01-01"}
+        ],
     )
     return audit(folder, today=TODAY)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import re
 from pathlib import PurePosixPath
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 from narr_audit.formats import RenderOptions
 from narr_audit.outcome import STATUS_LABELS
