@@ -6,7 +6,9 @@ running this. Output is made as repeatable as the libraries allow (fixed documen
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -97,7 +99,22 @@ def docx(markdown: str, out: Path, *, title: str, author: str) -> None:
         else:
             doc.add_paragraph(text)
     out.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(out))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    out.write_bytes(_fixed_zip(buffer.getvalue()))
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same zip with every entry's timestamp fixed, so a rebuilt .docx is byte-identical."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    target_buffer = io.BytesIO()
+    with zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, source.read(info.filename))
+    return target_buffer.getvalue()
 
 
 def photo(out: Path, *, caption: str, taken: date, size: tuple[int, int] = (640, 480)) -> None:
