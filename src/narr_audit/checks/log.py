@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from itertools import pairwise
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
 from narr_audit.checks.base import CheckBase
 from narr_audit.outcome import CheckStatus, Context, EvidenceRef, Outcome, days
+from narr_audit.text import first_match
 
 if TYPE_CHECKING:
-    from narr_audit.evidence.model import LogRecord
+    from narr_audit.evidence.model import Document, LogRecord
 
 SUMMARY = (
     "A log of dated entries (CSV or YAML, one row per event with a 'date') has at least min_entries "
@@ -27,6 +29,10 @@ class LogCheck(CheckBase):
     min_entries: int | None = Field(default=None, ge=1)
     within_days: int | None = Field(default=None, ge=1, le=3660)
     max_gap_days: int | None = Field(default=None, ge=1, le=3660)
+    named: list[str] = Field(
+        default=[],
+        description="When a rule keeps several logs: terms of this log's file name or title (e.g. [drill]).",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> LogCheck:
@@ -47,6 +53,11 @@ def evaluate(check: LogCheck, ctx: Context) -> Outcome:
     logs = [d for d in ctx.documents if d.kind == "log"]
     if not logs:
         return Outcome("not_met", f"no log is mapped to {ctx.rule_id}", missing=(check.label,))
+    if check.named:
+        # A rule may keep two logs (detector checks and fire drills): each check reads its own, so a
+        # busy log cannot hide a stale one. One combined log, named for neither, serves both.
+        own = [d for d in logs if first_match(_name_text(d), check.named) is not None]
+        logs = own or logs
     on = ctx.assessed_on
     dates = sorted({r.date for d in logs for r in d.records if r.date <= on})
     refs = tuple(EvidenceRef(d.path, _rows(d.records)) for d in logs)
@@ -112,6 +123,11 @@ def _longest_gap(dates: list[date], horizon: date) -> tuple[date, date, int] | N
         if best is None or length > best[2]:
             best = (first, last, length)
     return best
+
+
+def _name_text(document: Document) -> str:
+    stem = PurePosixPath(document.path).stem
+    return " ".join([stem.replace("-", " ").replace("_", " "), document.title or ""])
 
 
 def _rows(records: list[LogRecord]) -> str | None:

@@ -12,10 +12,10 @@ SUMMARY = (
     "records kept on the premises; reported as awaiting the site visit until a reviewer records it."
 )
 METHODS = {
-    "observation": "sees",
-    "interview": "hears in interviews",
-    "measurement": "measures",
-    "records": "checks in the records kept on site",
+    "observation": "sees on site",
+    "interview": "hears in interviews on site",
+    "measurement": "measures on site",
+    "records": "checks the records kept on site",
 }
 
 
@@ -26,7 +26,7 @@ class SiteVisitCheck(CheckBase):
 
 def evaluate(check: SiteVisitCheck, ctx: Context) -> Outcome:
     """Paperwork never settles it: the result waits for a reviewer's finding."""
-    return Outcome("awaiting_site_visit", f"the reviewer {METHODS[check.method]} on site: {check.label}")
+    return Outcome("awaiting_site_visit", f"the reviewer {METHODS[check.method]}: {check.label}")
 
 
 PARAMS = SiteVisitCheck
