@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,18 @@ from typer.testing import CliRunner
 from narr_audit.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """CLI runs in tests keep extracted text in a temporary cache, never in the user's own."""
+    before = os.environ.get("NARR_AUDIT_CACHE_DIR")
+    os.environ["NARR_AUDIT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("NARR_AUDIT_CACHE_DIR", None)
+    else:
+        os.environ["NARR_AUDIT_CACHE_DIR"] = before
 
 
 @dataclass

@@ -15,6 +15,7 @@ from narr_audit.standards.model import Rulebook
 if TYPE_CHECKING:
     from narr_audit.evidence.loader import Loaded
     from narr_audit.evidence.mapping import FileSuggestions
+    from narr_audit.precommit import HookResult
     from narr_audit.report import Report
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "manifest_schema_json",
     "map_folder",
     "report_schema_json",
+    "validate_files",
 ]
 
 
@@ -58,11 +60,33 @@ def load_evidence(
     overlays: Sequence[str] = (),
     level: Level | None = None,
     as_of: date | None = None,
+    cache: Path | None = None,
 ) -> Loaded:
-    """A checked evidence folder and the rules in force for it (NARR 3.0, its affiliate, overlays)."""
+    """A checked evidence folder and the rules in force for it (NARR 3.0, its affiliate, overlays).
+
+    ``cache`` is a folder where extracted document text is kept between runs (None: no cache).
+    """
+    from narr_audit.cache import ExtractionCache
     from narr_audit.evidence.loader import load_folder
 
-    return load_folder(folder, today=today or date.today(), overlays=overlays, level=level, as_of=as_of)
+    return load_folder(
+        folder,
+        today=today or date.today(),
+        overlays=overlays,
+        level=level,
+        as_of=as_of,
+        cache=ExtractionCache(cache) if cache is not None else None,
+    )
+
+
+def validate_files(
+    files: Sequence[str | Path], *, overlays: Sequence[str] = (), today: date | None = None
+) -> HookResult:
+    """The pre-commit hook's check: the evidence folder of each changed file validated once, and the
+    `narr:` front matter of changed Markdown or text files that sit in no evidence folder."""
+    from narr_audit.precommit import check_files
+
+    return check_files(files, overlays=overlays, today=today)
 
 
 def manifest_schema_json() -> str:
@@ -144,6 +168,7 @@ def audit(
     as_of: date | None = None,
     overlays: Sequence[str] = (),
     today: date | None = None,
+    cache: Path | None = None,
 ) -> Report:
     """Evaluate every rule in force against an evidence folder; the report every format renders.
 
@@ -154,5 +179,5 @@ def audit(
     from narr_audit.engine import audit as run
 
     day = today or date.today()
-    loaded = load_evidence(Path(folder), today=day, overlays=overlays, level=level, as_of=as_of)
+    loaded = load_evidence(Path(folder), today=day, overlays=overlays, level=level, as_of=as_of, cache=cache)
     return run(loaded.evidence, loaded.rulebook, generated_on=day)

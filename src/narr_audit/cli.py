@@ -254,6 +254,41 @@ def validate(
     _write(views.validation_json(loaded) if fmt is ValidateFormat.json else views.validation_text(loaded), None)
 
 
+@app.command(
+    epilog=(
+        "Examples:  narr-audit precommit examples/house/residence.yaml examples/house/policies/grievance.md  |  "
+        "in .pre-commit-config.yaml: the hook id narr-audit-validate.  "
+        "Exit codes: 0 every file is valid; 1 something must be fixed; 2 bad usage."
+    )
+)
+@_user_errors
+def precommit(
+    files: list[Path] = typer.Argument(
+        None, metavar="FILES", help="Changed files, as pre-commit passes them (residence.yaml, Markdown, text)."
+    ),
+    overlays: list[str] = StandardsOpt,
+) -> None:
+    """Validate the evidence folders of changed files, for a pre-commit hook.
+
+    Each file's evidence folder (the nearest folder above it with a residence.yaml) is validated once;
+    a Markdown or text file in no folder has its narr: front matter checked. Problems are printed as
+    file:line: message. Exit 1 when something must be fixed (pre-commit's convention).
+    """
+    from narr_audit import api
+
+    result = api.validate_files(files or [], overlays=overlays)
+    checked = [*result.folders, *result.files]
+    if result.warnings:
+        _write("narr-audit: warnings (they do not block the commit)\n", None)
+        _write("\n".join(p.render() for p in result.warnings) + "\n", None)
+    if not result.ok:
+        _write("\n".join(p.render() for p in result.problems) + "\n", None)
+        _write(f"narr-audit: {len(result.problems)} problem(s) to fix in {', '.join(checked)}\n", None)
+        raise typer.Exit(EXIT_GAPS)
+    if checked:
+        _write(f"narr-audit: valid: {', '.join(checked)}\n", None)
+
+
 class SchemaName(str, Enum):
     residence = "residence"
     report = "report"
@@ -330,6 +365,23 @@ def map_command(
     _write(views.map_json(found, written) if fmt is MapFormat.json else views.map_text(found, written), None)
 
 
+NoCacheOpt = typer.Option(False, "--no-cache", help="Read every document afresh; keep no extracted text.")
+CacheDirOpt = typer.Option(
+    None,
+    "--cache-dir",
+    metavar="DIR",
+    help="Where extracted text is kept between runs (default: the user cache folder, or $NARR_AUDIT_CACHE_DIR).",
+)
+
+
+def _cache_dir(no_cache: bool, cache_dir: Path | None) -> Path | None:
+    if no_cache:
+        return None
+    from narr_audit.cache import default_cache_dir
+
+    return cache_dir or default_cache_dir()
+
+
 class FailOn(str, Enum):
     not_met = "not-met"
     partial = "partial"
@@ -364,7 +416,7 @@ def check(
         "--format",
         "-f",
         metavar="FORMAT",
-        help="terminal, json, markdown, html, sarif, junit, action-plan or action-plan-csv.",
+        help="terminal, json, markdown, html, sarif, junit, github, action-plan or action-plan-csv.",
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     template_dir: Path | None = typer.Option(
@@ -380,6 +432,8 @@ def check(
         None, "--fail-under", min=0, max=100, metavar="PERCENT", help="Exit 1 when the overall score is below this."
     ),
     overlays: list[str] = StandardsOpt,
+    no_cache: bool = NoCacheOpt,
+    cache_dir: Path | None = CacheDirOpt,
 ) -> None:
     """Score an evidence folder against NARR 3.0 (and overlays) and list the gaps, most serious first."""
     from narr_audit import api
@@ -390,7 +444,13 @@ def check(
         raise typer.BadParameter(f"'{fmt}' is not one of: {', '.join(FORMATS)}", param_hint="--format")
     if template_dir is not None and not template_dir.is_dir():
         raise NarrError.single("no such folder", file=template_dir, field="--template-dir")
-    report = api.audit(folder, level=_level(level), as_of=_date_option(as_of, "--as-of"), overlays=overlays)
+    report = api.audit(
+        folder,
+        level=_level(level),
+        as_of=_date_option(as_of, "--as-of"),
+        overlays=overlays,
+        cache=_cache_dir(no_cache, cache_dir),
+    )
     colour = fmt == "terminal" and output is None and _is_terminal()
     width = shutil.get_terminal_size((100, 24)).columns if colour else 100
     _write(render(report, fmt, RenderOptions(colour=colour, width=width, template_dir=template_dir)), output)

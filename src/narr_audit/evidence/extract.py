@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph
 
+    from narr_audit.cache import ExtractionCache
+
 __all__ = [
     "DOCUMENT_KINDS",
     "MAX_DOCUMENT_BYTES",
@@ -127,8 +129,11 @@ def kind_of(path: Path) -> DocKind | None:
     return DOCUMENT_KINDS.get(path.suffix.lower())
 
 
-def extract(path: Path) -> Extracted | Unreadable:
-    """Read ``path`` and return its text, or say in plain words why it cannot be read. Never raises for a bad file."""
+def extract(path: Path, cache: ExtractionCache | None = None) -> Extracted | Unreadable:
+    """Read ``path`` and return its text, or say in plain words why it cannot be read. Never raises for a bad file.
+
+    With a ``cache``, a file whose bytes were read before is not parsed again.
+    """
     kind = kind_of(path)
     if kind is None:
         return _unsupported(path.suffix.lower())
@@ -155,7 +160,14 @@ def extract(path: Path) -> Extracted | Unreadable:
         return _EMPTY
     if len(data) > limit:  # it grew after the stat
         return _too_big(len(data), limit)
-    return _READERS[kind](data)
+    if cache is None:
+        return _READERS[kind](data)
+    key = cache.key(kind, data)
+    found = cache.get(key)
+    if found is None:
+        found = _READERS[kind](data)
+        cache.put(key, found)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from narr_audit.cache import ExtractionCache
 from narr_audit.catalog import normalise_rule_id, suggest
 from narr_audit.errors import NarrError, Problem
 from narr_audit.evidence.extract import DOCUMENT_KINDS, Extracted, Unreadable, extract, kind_of
@@ -67,9 +68,15 @@ def load_folder(
     level: Level | None = None,
     as_of: date | None = None,
     read_documents: bool = True,
+    cache: ExtractionCache | None = None,
 ) -> Loaded:
-    """Everything in ``folder``, checked against the rules in force for it."""
+    """Everything in ``folder``, checked against the rules in force for it.
+
+    ``cache`` keeps extracted text between runs; it is never used when it would sit inside the folder.
+    """
     root = _root(folder)
+    if cache is not None and cache.inside(root):
+        cache = None
     manifest_path = root / MANIFEST
     if not manifest_path.is_file():
         raise NarrError.single(
@@ -185,7 +192,7 @@ def load_folder(
         front: FrontMatter | None = None
         content: Extracted | Unreadable | None = None
         if kind in ("markdown", "text") and (read_documents or entry_index is None):
-            content = extract(path)
+            content = extract(path, cache)
             if isinstance(content, Extracted) and content.front_matter is not None:
                 parsed = _front_matter(content, rel, problems)
                 if parsed is not None:
@@ -238,7 +245,7 @@ def load_folder(
             except NarrError as exc:
                 problems.extend(exc.problems)
         elif content is None and read_documents:
-            content = extract(path)
+            content = extract(path, cache)
 
         def pick(name: str, mapped: EvidenceEntry | None = mapped, front: FrontMatter | None = front) -> Any:
             from_entry = getattr(mapped, name) if mapped else None
