@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from narr_audit.catalog import Checklist, Explanation, RuleEntry, checklist, find_rule, select
+from narr_audit.errors import NarrError, Problem
 from narr_audit.models import Level
 from narr_audit.standards.loader import load_rulebook
 from narr_audit.standards.model import Rulebook
 
 if TYPE_CHECKING:
+    from narr_audit.diff import Comparison
     from narr_audit.evidence.loader import Loaded
     from narr_audit.evidence.mapping import FileSuggestions
     from narr_audit.precommit import HookResult
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "audit",
+    "diff_reports",
     "explain",
     "init_folder",
     "level_checklist",
@@ -169,15 +172,40 @@ def audit(
     overlays: Sequence[str] = (),
     today: date | None = None,
     cache: Path | None = None,
+    review: Path | None = None,
 ) -> Report:
     """Evaluate every rule in force against an evidence folder; the report every format renders.
 
     ``today`` is the report's generation date and the default assessment date (when residence.yaml
     has no ``assessed_on`` and no ``as_of`` is given): the same folder and date give the same report.
-    Raises NarrError (with every problem found) when the folder cannot be loaded.
+    ``review`` is a reviewer's review.yaml (default: review.yaml in the folder, when there is one).
+    Raises NarrError (with every problem found) when the folder or the review cannot be loaded.
     """
     from narr_audit.engine import audit as run
+    from narr_audit.review import REVIEW_FILE, load_review
 
     day = today or date.today()
-    loaded = load_evidence(Path(folder), today=day, overlays=overlays, level=level, as_of=as_of, cache=cache)
-    return run(loaded.evidence, loaded.rulebook, generated_on=day)
+    folder = Path(folder)
+    loaded = load_evidence(folder, today=day, overlays=overlays, level=level, as_of=as_of, cache=cache)
+    if review is None and (folder / REVIEW_FILE).is_file():
+        review = folder / REVIEW_FILE
+    findings = load_review(review, loaded.rulebook) if review is not None else None
+    return run(loaded.evidence, loaded.rulebook, generated_on=day, review=findings)
+
+
+def diff_reports(old: Path | str, new: Path | str) -> Comparison:
+    """What changed between two JSON reports of `check`: newly failing, fixed, changed, added, retired
+    and expired, with the score and verdict of each. Raises NarrError naming each file that cannot be
+    read as a report (both, when both are broken)."""
+    from narr_audit.diff import compare, load_report
+
+    loaded: list[Report] = []
+    problems: list[Problem] = []
+    for path in (old, new):
+        try:
+            loaded.append(load_report(path))
+        except NarrError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise NarrError(problems)
+    return compare(loaded[0], loaded[1]).with_files(str(old), str(new))

@@ -374,6 +374,14 @@ CacheDirOpt = typer.Option(
 )
 
 
+ReviewOpt = typer.Option(
+    None,
+    "--review",
+    metavar="PATH",
+    help="A reviewer's site-visit findings (review.yaml); default: review.yaml in the folder, if any.",
+)
+
+
 def _cache_dir(no_cache: bool, cache_dir: Path | None) -> Path | None:
     if no_cache:
         return None
@@ -434,6 +442,7 @@ def check(
     overlays: list[str] = StandardsOpt,
     no_cache: bool = NoCacheOpt,
     cache_dir: Path | None = CacheDirOpt,
+    review: Path | None = ReviewOpt,
 ) -> None:
     """Score an evidence folder against NARR 3.0 (and overlays) and list the gaps, most serious first."""
     from narr_audit import api
@@ -450,6 +459,7 @@ def check(
         as_of=_date_option(as_of, "--as-of"),
         overlays=overlays,
         cache=_cache_dir(no_cache, cache_dir),
+        review=review,
     )
     colour = fmt == "terminal" and output is None and _is_terminal()
     width = shutil.get_terminal_size((100, 24)).columns if colour else 100
@@ -457,6 +467,44 @@ def check(
     code = exit_code(report, fail_on.value, fail_under)
     if code:
         raise typer.Exit(code)
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command(
+    epilog=(
+        "Examples:  narr-audit diff last-submission.json report.json  |  "
+        "narr-audit diff old.json new.json --format markdown --output changes.md  |  "
+        "narr-audit diff main.json branch.json --fail-on-regression.  "
+        "Exit codes: 0 done; 1 with --fail-on-regression, something got worse; 2 bad input or usage."
+    )
+)
+@_user_errors
+def diff(
+    old: Path = typer.Argument(..., metavar="OLD", help="The earlier JSON report (check --format json)."),
+    new: Path = typer.Argument(..., metavar="NEW", help="The later JSON report."),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text, markdown or json."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    fail_on_regression: bool = typer.Option(
+        False,
+        "--fail-on-regression",
+        help="Exit 1 when something got worse: a rule newly failing or worse, an added rule not met, "
+        "evidence expired in between, or a lower score.",
+    ),
+) -> None:
+    """What changed between two JSON reports: rules newly failing first, then fixed, changed, added or
+    retired, and evidence that expired in between; with the score and verdict of each."""
+    from narr_audit import api, diff_formats
+    from narr_audit.diff import regressed
+
+    comparison = api.diff_reports(old, new)
+    _write(diff_formats.render(comparison, fmt.value), output)
+    if fail_on_regression and regressed(comparison):
+        raise typer.Exit(EXIT_GAPS)
 
 
 def _is_terminal() -> bool:

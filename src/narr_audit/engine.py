@@ -29,10 +29,13 @@ from narr_audit.report import (
     Ref,
     Report,
     ResidenceInfo,
+    ReviewInfo,
+    ReviewSummary,
     RuleResult,
     Score,
     Tool,
 )
+from narr_audit.review import Decision, LoadedReview
 from narr_audit.scoring import gap_order, score, verdict
 from narr_audit.standards.model import AnyOf, Rule, Rulebook
 
@@ -43,8 +46,8 @@ MANIFEST = "residence.yaml"
 _PREFERENCE: tuple[CheckStatus, ...] = ("met", "attested", "awaiting_site_visit", "partial", "error", "not_met")
 
 
-def audit(evidence: Evidence, book: Rulebook, *, generated_on: date) -> Report:
-    """The report for ``evidence`` under the rules of ``book``."""
+def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: LoadedReview | None = None) -> Report:
+    """The report for ``evidence`` under the rules of ``book``, with a reviewer's findings if given."""
     level = evidence.level
     by_rule: dict[str, list[Document]] = defaultdict(list)
     for document in evidence.documents:
@@ -84,6 +87,7 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date) -> Report:
                         principle=principle.principle,
                         standard_title=standard.title,
                         location=_location(rule.id, ctx, evidence),
+                        finding=review.decisions.get(rule.id) if review else None,
                     )
                     notice = _expiry_notice(result)
                     if notice is not None:
@@ -107,6 +111,14 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date) -> Report:
             )
     outcome, why = verdict(results)
     residence = evidence.manifest.residence
+    if review is not None and review.residence and review.residence.strip().lower() != residence.name.strip().lower():
+        notices.append(
+            Notice(
+                message=f"the review is for '{review.residence}', but this folder is '{residence.name}'",
+                file=review.file,
+                hint="check that the right review.yaml was given",
+            )
+        )
     return Report(
         tool=Tool(version=__version__),
         generated_on=generated_on,
@@ -133,6 +145,14 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date) -> Report:
         documents=[_document_info(d) for d in evidence.documents],
         unmapped=list(evidence.unmapped),
         warnings=notices,
+        review=ReviewSummary(
+            file=review.file,
+            reviewer=review.reviewer,
+            visited_on=review.visited_on,
+            findings=len(review.decisions),
+        )
+        if review
+        else None,
     )
 
 
@@ -146,6 +166,7 @@ def evaluate_rule(
     principle: str,
     standard_title: str,
     location: Location | None = None,
+    finding: Decision | None = None,
 ) -> RuleResult:
     marks = rule.levels.status_at(level)
     base = {
@@ -160,12 +181,15 @@ def evaluate_rule(
         "origin": rule.origin,
         "level_status": marks,
         "question": rule.question,
+        "review": _review_info(finding),
     }
     if marks == "not_applicable":
         return RuleResult(**base, status="not_applicable", reason=f"not applicable at Level {level}")
 
-    checks = [_evaluate_item(item, ctx, level) for item in rule.evidence if item.applies_at(level)]
+    checks = [_evaluate_item(item, ctx, level, finding) for item in rule.evidence if item.applies_at(level)]
     status, reason = _combine(checks, level)
+    if finding is not None and not finding.verified:
+        status, reason = "not_met", f"{_finding_text(finding)}; {reason}"
     evidence = _unique(ref for c in checks for ref in _refs(c))
     missing = _unique(m for c in checks if c.status not in ("met", "attested") for m in _missing(c))
     common = {
@@ -215,10 +239,10 @@ def evaluate_rule(
     )
 
 
-def _evaluate_item(item: AnyOf | CheckBase, ctx: Context, level: Level) -> CheckResult:
+def _evaluate_item(item: AnyOf | CheckBase, ctx: Context, level: Level, finding: Decision | None) -> CheckResult:
     if not isinstance(item, AnyOf):
-        return _result(item, run_check(item, ctx))
-    options = [_result(c, run_check(c, ctx)) for c in item.any_of if c.applies_at(level)]
+        return _result(item, _run(item, ctx, finding))
+    options = [_result(c, _run(c, ctx, finding)) for c in item.any_of if c.applies_at(level)]
     best = min(options, key=lambda r: _PREFERENCE.index(r.status))
     label = item.label or "one of: " + "; ".join(o.label for o in options)
     if best.status in ("met", "attested", "awaiting_site_visit"):
@@ -236,6 +260,27 @@ def _evaluate_item(item: AnyOf | CheckBase, ctx: Context, level: Level) -> Check
         missing=missing,
         alternatives=options,
     )
+
+
+def _run(check: CheckBase, ctx: Context, finding: Decision | None) -> Outcome:
+    """A reviewer's finding settles site-visit items and overrides the operator's attestation."""
+    if finding is None or check.kind not in ("site_visit", "attestation"):
+        return run_check(check, ctx)
+    if finding.verified:
+        return Outcome("met", _finding_text(finding))
+    return Outcome("not_met", _finding_text(finding), missing=(check.label,))
+
+
+def _finding_text(finding: Decision) -> str:
+    verdict = "verified on site" if finding.verified else "not verified on site"
+    note = f": {finding.note}" if finding.note else ""
+    return f"{verdict} by {finding.reviewer} on {finding.date}{note}"
+
+
+def _review_info(finding: Decision | None) -> ReviewInfo | None:
+    if finding is None:
+        return None
+    return ReviewInfo(verified=finding.verified, note=finding.note, reviewer=finding.reviewer, date=finding.date)
 
 
 def _result(check: CheckBase, outcome: Outcome) -> CheckResult:

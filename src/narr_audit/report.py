@@ -67,6 +67,22 @@ class ExceptionInfo(StrictModel):
     days_left: int | None = None
 
 
+class ReviewInfo(StrictModel):
+    """A reviewer's finding on the site visit; it takes precedence over the operator's attestation."""
+
+    verified: bool
+    note: str | None = None
+    reviewer: str
+    date: date
+
+
+class ReviewSummary(StrictModel):
+    file: str
+    reviewer: str
+    visited_on: date
+    findings: int
+
+
 class RuleResult(StrictModel):
     id: str
     title: str
@@ -89,6 +105,7 @@ class RuleResult(StrictModel):
     question: str | None = None
     exception: ExceptionInfo | None = None
     self_reported: bool = False
+    review: ReviewInfo | None = None
     location: Location
 
 
@@ -155,6 +172,7 @@ class Report(StrictModel):
     documents: list[DocumentInfo]
     unmapped: list[str]
     warnings: list[Notice]
+    review: ReviewSummary | None = None
 
     def result(self, rule_id: str) -> RuleResult | None:
         return next((r for r in self.results if r.id == rule_id), None)

@@ -47,6 +47,9 @@ def _header(report: Report) -> RenderableType:
     head.append(f"{r.name}", style="bold")
     head.append(f", Level {report.level} ({report.level_name}), operated by {r.operator}\n")
     head.append(f"Assessed on {report.assessed_on} against {' + '.join(report.standards)}\n")
+    if report.review:
+        rv = report.review
+        head.append(f"Site visit by {rv.reviewer} on {rv.visited_on}: {rv.findings} finding(s) from {rv.file}\n")
     head.append("Verdict: ")
     head.append(
         "READY for certification" if ready else "NOT READY for certification",
