@@ -47,6 +47,7 @@ FORMATS: dict[str, Format] = {
         "action-plan-csv", "action_plan_csv", "the corrective-action plan as CSV, for a spreadsheet", ".csv"
     ),
     "markdown": Format("markdown", "markdown", "a Markdown report for a binder or a pull-request comment", ".md"),
+    "html": Format("html", "html", "one self-contained HTML page: verdict, scores, filterable gaps, rules", ".html"),
 }
 
 
