@@ -33,6 +33,7 @@ __all__ = [
     "map_folder",
     "report_schema_json",
     "validate_files",
+    "visit_checklist",
 ]
 
 
@@ -96,6 +97,23 @@ def manifest_schema_json() -> str:
     from narr_audit.evidence.schema import manifest_schema_json as render
 
     return render()
+
+
+def visit_checklist(
+    folder: Path,
+    *,
+    fmt: str = "markdown",
+    level: Level | None = None,
+    overlays: Sequence[str] = (),
+    template_dir: Path | None = None,
+) -> str:
+    """The printable site-visit checklist of one applicant (markdown or html), or its review.yaml form."""
+    from narr_audit.templating import render
+    from narr_audit.visit import visit_checklist as build
+
+    loaded = load_evidence(folder, overlays=overlays, level=level)
+    template = {"markdown": "visit-checklist.md.j2", "html": "visit-checklist.html.j2", "review-yaml": "review.yaml.j2"}
+    return render(template[fmt], template_dir, v=build(loaded))
 
 
 def report_schema_json() -> str:

@@ -507,6 +507,44 @@ def diff(
         raise typer.Exit(EXIT_GAPS)
 
 
+class VisitFormat(str, Enum):
+    markdown = "markdown"
+    html = "html"
+    review_yaml = "review-yaml"
+
+
+@app.command(
+    name="visit-checklist",
+    epilog=(
+        "Examples:  narr-audit visit-checklist ./applicant --format html --output visit.html  |  "
+        "narr-audit visit-checklist ./applicant --format review-yaml --output review.yaml"
+    ),
+)
+@_user_errors
+def visit_checklist_command(
+    folder: Path = FolderArg,
+    fmt: VisitFormat = typer.Option(
+        VisitFormat.markdown,
+        "--format",
+        "-f",
+        help="markdown, html (printable) or review-yaml (a findings file to fill).",
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    level: str | None = LevelOpt,
+    template_dir: Path | None = typer.Option(
+        None, "--template-dir", help="A folder of Jinja2 templates that override the shipped ones."
+    ),
+    overlays: list[str] = StandardsOpt,
+) -> None:
+    """A printable per-property checklist of only the rules that need a site visit or interview."""
+    from narr_audit import api
+
+    if template_dir is not None and not template_dir.is_dir():
+        raise NarrError.single("no such folder", file=template_dir, field="--template-dir")
+    text = api.visit_checklist(folder, fmt=fmt.value, level=_level(level), overlays=overlays, template_dir=template_dir)
+    _write(text, output)
+
+
 def _is_terminal() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
