@@ -6,11 +6,12 @@ Exit codes: 0 success; 1 the chosen policy failed (gaps; used by `check`); 2 bad
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -505,6 +506,104 @@ def diff(
     _write(diff_formats.render(comparison, fmt.value), output)
     if fail_on_regression and regressed(comparison):
         raise typer.Exit(EXIT_GAPS)
+
+
+@app.command(
+    epilog=(
+        "Examples:  narr-audit batch ./applicants --out ./reports  |  "
+        "narr-audit batch ./2026-q4 ./2027-q1 --out ./reports --format html --format sarif --jobs 2.  "
+        "Exit codes: 0 every applicant passes the policy; 1 one or more fail it; 2 one or more could not be "
+        "read (the others are still reported), or bad usage."
+    )
+)
+@_user_errors
+def batch(
+    paths: list[Path] = typer.Argument(..., metavar="DIR...", help="Folders holding applicants' evidence folders."),
+    out: Path = typer.Option(..., "--out", "-o", metavar="REPORTS_DIR", help="Where reports and the summary go."),
+    formats: list[str] = typer.Option(
+        ["html", "json"], "--format", "-f", metavar="FORMAT", help="Report format for each applicant; repeatable."
+    ),
+    summaries: list[str] = typer.Option(
+        ["html", "csv", "markdown", "json"], "--summary", metavar="FORMAT", help="Summary formats; repeatable."
+    ),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Applicants checked at once (default: CPUs)."),
+    level: str | None = typer.Option(None, "--level", "-l", metavar="LEVEL", help="Assess every applicant at it."),
+    as_of: str | None = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Assessment date for all."),
+    fail_on: FailOn = typer.Option(FailOn.partial, "--fail-on", help="not-met, partial, any or none (as check)."),
+    fail_under: float | None = typer.Option(None, "--fail-under", min=0, max=100, metavar="PERCENT"),
+    reviews: Path | None = typer.Option(
+        None,
+        "--review",
+        metavar="DIR",
+        help="A folder of reviewers' findings named <applicant folder>.yaml; default: review.yaml in each folder.",
+    ),
+    template_dir: Path | None = typer.Option(None, "--template-dir", help="Templates that override the shipped."),
+    overlays: list[str] = StandardsOpt,
+    no_cache: bool = NoCacheOpt,
+    cache_dir: Path | None = CacheDirOpt,
+) -> None:
+    """Review many applicants at once: a report per applicant and a sortable summary."""
+    from narr_audit import batch as batching
+    from narr_audit.formats import FORMATS
+    from narr_audit.summary_formats import SUMMARY_FORMATS
+
+    for name in formats:
+        if name not in FORMATS:
+            raise typer.BadParameter(f"'{name}' is not one of: {', '.join(FORMATS)}", param_hint="--format")
+    for name in summaries:
+        if name not in SUMMARY_FORMATS:
+            raise typer.BadParameter(f"'{name}' is not one of: {', '.join(SUMMARY_FORMATS)}", param_hint="--summary")
+    for folder, flag in ((reviews, "--review"), (template_dir, "--template-dir")):
+        if folder is not None and not folder.is_dir():
+            raise NarrError.single("no such folder", file=folder, field=flag)
+    folders = batching.discover(paths)
+    if not folders:
+        raise NarrError.single(
+            "no applicant found: no folder here holds a residence.yaml",
+            file=", ".join(str(p) for p in paths),
+            hint="give the folders that contain the applicants' evidence folders",
+        )
+    options = batching.Options(
+        formats=tuple(dict.fromkeys(formats)),
+        level=_level(level),
+        as_of=_date_option(as_of, "--as-of"),
+        overlays=tuple(overlays),
+        today=date.today(),
+        cache=_cache_dir(no_cache, cache_dir),
+        reviews=reviews,
+        fail_on=fail_on.value,
+        fail_under=fail_under,
+        template_dir=template_dir,
+    )
+    with _progress(len(folders)) as advance:
+        done = batching.run(folders, options, jobs=jobs, on_done=advance)
+    summary, _ = batching.write_outputs(done, options, out, list(dict.fromkeys(summaries)))
+    t = summary.totals
+    _stderr(
+        f"{t.applicants} applicant(s): {t.ready} ready, {t.not_ready} not ready, {t.unreadable} could not be read; "
+        f"{t.failed_policy} fail the policy. Summary: {out / 'summary.html'}"
+    )
+    for row in summary.applicants:
+        if row.verdict == "unreadable":
+            _stderr(f"could not read {row.folder}:\n" + "\n".join("  " + p for p in row.problems))
+    code = batching.batch_exit_code(summary)
+    if code:
+        raise typer.Exit(code)
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[Any], None]]:
+    """A progress bar on a terminal's stderr; silence when piped (CI logs stay clean)."""
+    if not sys.stderr.isatty() or "NO_COLOR" in os.environ:
+        yield lambda _done: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("checking applicants"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
+    ) as bar:
+        task = bar.add_task("batch", total=total)
+        yield lambda _done: bar.advance(task)
 
 
 class VisitFormat(str, Enum):

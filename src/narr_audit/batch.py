@@ -1,0 +1,300 @@
+"""Batch review for certifying bodies: every applicant under some folders, in parallel, with a summary.
+
+An applicant is a folder with a residence.yaml. Each is audited in a worker process (one per CPU
+core by default); a broken applicant becomes a row that says why, and the others go on. Results are
+ordered by folder, never by finishing time, so the same inputs give the same files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from narr_audit import __version__
+from narr_audit.errors import NarrError, Problem
+from narr_audit.models import Level, StrictModel
+from narr_audit.report import Report, Tool
+from narr_audit.scoring import FailOn, exit_code
+
+MANIFEST = "residence.yaml"
+SUMMARY_SCHEMA_VERSION = "1.0"
+
+
+class Policy(StrictModel):
+    fail_on: str
+    fail_under: float | None = None
+
+
+class ApplicantRow(StrictModel):
+    """One applicant in the summary: enough to sort and triage, with links to its reports."""
+
+    folder: str
+    slug: str
+    name: str | None = None
+    operator: str | None = None
+    applicant_id: str | None = None
+    level: str | None = None
+    score: float | None = None
+    verdict: Literal["ready", "not_ready", "unreadable"]
+    passed: bool = Field(description="Whether the applicant passes the --fail-on / --fail-under policy.")
+    gaps: int = 0
+    not_met: int = 0
+    partial: int = 0
+    unreadable_evidence: int = 0
+    site_visit: int = 0
+    gaps_by_domain: dict[str, int] = {}
+    warnings: int = 0
+    reports: dict[str, str] = Field(default={}, description="Format -> report path, relative to the summary.")
+    problems: list[str] = Field(default=[], description="Why the applicant could not be read.")
+
+
+class Totals(StrictModel):
+    applicants: int
+    ready: int
+    not_ready: int
+    unreadable: int
+    failed_policy: int
+
+
+class BatchSummary(StrictModel):
+    schema_version: str = SUMMARY_SCHEMA_VERSION
+    tool: Tool
+    generated_on: date
+    policy: Policy
+    formats: list[str]
+    totals: Totals
+    applicants: list[ApplicantRow]
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a worker needs to audit and render one applicant (picklable)."""
+
+    formats: tuple[str, ...] = ("html", "json")
+    level: Level | None = None
+    as_of: date | None = None
+    overlays: tuple[str, ...] = ()
+    today: date = field(default_factory=date.today)
+    cache: Path | None = None
+    reviews: Path | None = None
+    fail_on: FailOn = "partial"
+    fail_under: float | None = None
+    template_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class Done:
+    """One applicant's outcome: its report and rendered files, or the problems that stopped it."""
+
+    folder: Path
+    slug: str
+    report: Report | None
+    rendered: dict[str, str]
+    problems: tuple[Problem, ...] = ()
+
+
+def discover(paths: Sequence[Path]) -> list[Path]:
+    """Every folder holding a residence.yaml under ``paths`` (a path may itself be one), sorted.
+
+    Hidden folders are skipped, and an applicant's own subfolders are not searched further.
+    """
+    found: set[Path] = set()
+    for root in paths:
+        if not root.exists():
+            raise NarrError.single("no such folder", file=str(root), hint="check the path to the applicants' folders")
+        if not root.is_dir():
+            raise NarrError.single("this is a file, not a folder", file=str(root), hint="give folders of applicants")
+        for current, dirnames, filenames in os.walk(root):
+            if MANIFEST in filenames:
+                found.add(Path(current))
+                dirnames[:] = []
+                continue
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def slugs(folders: Sequence[Path]) -> dict[Path, str]:
+    """A short, unique, file-system-safe name for each applicant's report folder."""
+    taken: dict[str, int] = {}
+    out: dict[Path, str] = {}
+    for folder in folders:
+        parts = [p for p in folder.parts if p not in (".", "..", "/")][-2:]
+        base = re.sub(r"[^A-Za-z0-9._-]+", "-", "-".join(parts)).strip("-.") or "applicant"
+        count = taken.get(base, 0) + 1
+        taken[base] = count
+        out[folder] = base if count == 1 else f"{base}-{count}"
+    return out
+
+
+def _review_for(folder: Path, slug: str, options: Options, applicant_id: str | None = None) -> Path | None:
+    if options.reviews is None:
+        return None
+    for name in (slug, folder.name, applicant_id):
+        if name:
+            candidate = options.reviews / f"{name}.yaml"
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def audit_one(folder: Path, slug: str, options: Options) -> Done:
+    """Audit and render one applicant; never raises for the applicant's own problems."""
+    from narr_audit.api import audit
+    from narr_audit.formats import RenderOptions, render
+
+    try:
+        report = audit(
+            folder,
+            level=options.level,
+            as_of=options.as_of,
+            overlays=options.overlays,
+            today=options.today,
+            cache=options.cache,
+            review=_review_for(folder, slug, options),
+        )
+    except NarrError as exc:
+        return Done(folder, slug, None, {}, tuple(exc.problems))
+    render_options = RenderOptions(template_dir=options.template_dir)
+    rendered = {name: render(report, name, render_options) for name in options.formats}
+    return Done(folder, slug, report, rendered)
+
+
+def run(
+    folders: Sequence[Path],
+    options: Options,
+    *,
+    jobs: int | None = None,
+    on_done: Callable[[Done], None] | None = None,
+) -> list[Done]:
+    """Audit every applicant, ``jobs`` at a time (default: one per CPU core); results in folder order."""
+    names = slugs(folders)
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(folders) or 1))
+    results: dict[Path, Done] = {}
+    if workers == 1:
+        for folder in folders:
+            done = audit_one(folder, names[folder], options)
+            results[folder] = done
+            if on_done:
+                on_done(done)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(audit_one, folder, names[folder], options) for folder in folders]
+            for future in as_completed(futures):
+                done = future.result()
+                results[done.folder] = done
+                if on_done:
+                    on_done(done)
+    return [results[f] for f in folders]
+
+
+def summarize(done: Sequence[Done], options: Options, report_paths: dict[str, dict[str, str]]) -> BatchSummary:
+    rows = [_row(d, options, report_paths.get(d.slug, {})) for d in done]
+    return BatchSummary(
+        tool=Tool(version=__version__),
+        generated_on=options.today,
+        policy=Policy(fail_on=options.fail_on, fail_under=options.fail_under),
+        formats=list(options.formats),
+        totals=Totals(
+            applicants=len(rows),
+            ready=sum(1 for r in rows if r.verdict == "ready"),
+            not_ready=sum(1 for r in rows if r.verdict == "not_ready"),
+            unreadable=sum(1 for r in rows if r.verdict == "unreadable"),
+            failed_policy=sum(1 for r in rows if not r.passed),
+        ),
+        applicants=rows,
+    )
+
+
+def _row(done: Done, options: Options, reports: dict[str, str]) -> ApplicantRow:
+    folder = done.folder.as_posix()
+    if done.report is None:
+        return ApplicantRow(
+            folder=folder,
+            slug=done.slug,
+            verdict="unreadable",
+            passed=False,
+            problems=[p.render() for p in done.problems],
+        )
+    report = done.report
+    gaps = report.gap_results()
+    by_domain = {d.id: 0 for d in report.score.children}
+    for gap in gaps:
+        by_domain[gap.domain] = by_domain.get(gap.domain, 0) + 1
+    return ApplicantRow(
+        folder=folder,
+        slug=done.slug,
+        name=report.residence.name,
+        operator=report.residence.operator,
+        applicant_id=report.residence.applicant_id,
+        level=report.level,
+        score=report.score.percent,
+        verdict=report.verdict,
+        passed=exit_code(report, options.fail_on, options.fail_under) == 0,
+        gaps=len(gaps),
+        not_met=sum(1 for g in gaps if g.status == "not_met"),
+        partial=sum(1 for g in gaps if g.status == "partial"),
+        unreadable_evidence=sum(1 for g in gaps if g.status == "error"),
+        site_visit=len(report.site_visit),
+        gaps_by_domain=by_domain,
+        warnings=len(report.warnings),
+        reports=reports,
+    )
+
+
+def batch_exit_code(summary: BatchSummary) -> int:
+    """2 when an applicant could not be read, else 1 when one fails the policy, else 0."""
+    if summary.totals.unreadable:
+        return 2
+    return 1 if summary.totals.failed_policy else 0
+
+
+def report_names(formats: Sequence[str]) -> dict[str, str]:
+    """report.html, report.json...; report-<format>.<suffix> where two chosen formats share a suffix."""
+    from narr_audit.formats import FORMATS
+
+    suffixes = [FORMATS[n].suffix for n in formats]
+    return {
+        n: f"report{FORMATS[n].suffix}" if suffixes.count(FORMATS[n].suffix) == 1 else f"report-{n}{FORMATS[n].suffix}"
+        for n in formats
+    }
+
+
+def write_outputs(
+    done: Sequence[Done], options: Options, out: Path, summary_formats: Sequence[str]
+) -> tuple[BatchSummary, list[Path]]:
+    """Write each applicant's reports under OUT/applicants/<slug>/ and the summary files at OUT/."""
+    from narr_audit.summary_formats import SUMMARY_FORMATS, render_summary
+
+    written: list[Path] = []
+    paths: dict[str, dict[str, str]] = {}
+    names = report_names(options.formats)
+    try:
+        for item in done:
+            if item.report is None:
+                continue
+            target = out / "applicants" / item.slug
+            target.mkdir(parents=True, exist_ok=True)
+            paths[item.slug] = {}
+            for name, text in item.rendered.items():
+                path = target / names[name]
+                path.write_text(text, encoding="utf-8")
+                paths[item.slug][name] = path.relative_to(out).as_posix()
+                written.append(path)
+        summary = summarize(done, options, paths)
+        for name in summary_formats:
+            path = out / f"summary{SUMMARY_FORMATS[name].suffix}"
+            path.write_text(render_summary(summary, name, options.template_dir), encoding="utf-8")
+            written.append(path)
+    except OSError as exc:
+        raise NarrError.single(
+            f"cannot write the reports ({exc.strerror or exc})", file=str(out), hint="choose another --out folder"
+        ) from None
+    return summary, written
