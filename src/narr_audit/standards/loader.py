@@ -5,6 +5,7 @@ This is the one place standards YAML becomes models; its errors name the file, l
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -184,8 +185,33 @@ def load_narr(folder: Path | None = None) -> Rulebook:
 
 
 def load_rulebook(overlays: Sequence[str] = ()) -> Rulebook:
-    """NARR 3.0 with the given overlays applied in order (paths, or ids of shipped overlays)."""
+    """NARR 3.0 with the given overlays applied in order (paths, or ids of shipped overlays).
+
+    Remembered within a process (a batch audits hundreds of folders against the same rules); an
+    overlay file edited since is read again.
+    """
+    key = tuple((name, _signature(name)) for name in overlays)
+    return _cached_rulebook(key)
+
+
+def _signature(name: str) -> tuple[int, int] | None:
+    path = Path(name)
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_rulebook(key: tuple[tuple[str, tuple[int, int] | None], ...]) -> Rulebook:
     from narr_audit.standards.overlay import apply_overlays
 
-    book = load_narr()
+    book = _shipped_narr()
+    overlays = [name for name, _ in key]
     return apply_overlays(book, overlays) if overlays else book
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_narr() -> Rulebook:
+    return load_narr()
