@@ -71,6 +71,7 @@ class ExtractionCache:
     def put(self, key: str, value: Extracted | Unreadable) -> None:
         target = self._path(key)
         try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
             target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
             with os.fdopen(handle, "w", encoding="utf-8") as out:
