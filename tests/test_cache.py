@@ -96,3 +96,16 @@ def test_default_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     monkeypatch.setattr("sys.platform", "linux")
     assert default_cache_dir() == tmp_path / "xdg" / "narr-audit"
+
+
+def test_the_compiled_rulebook_in_the_cache_equals_the_yaml_and_survives_damage(tmp_path: Path) -> None:
+    from narr_audit.standards.loader import load_rulebook
+
+    plain = load_rulebook(["azrha"])
+    first = load_rulebook(["azrha"], cache_dir=tmp_path)
+    compiled = list(tmp_path.glob("rulebook-*.json"))
+    assert len(compiled) == 1
+    assert load_rulebook(["azrha"], cache_dir=tmp_path) == first == plain
+    compiled[0].write_text("{broken", encoding="utf-8")
+    assert load_rulebook(["azrha"], cache_dir=tmp_path) == plain
+    assert load_rulebook([], cache_dir=tmp_path).overlays == []

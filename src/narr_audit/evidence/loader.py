@@ -104,7 +104,7 @@ def load_folder(
             )
         elif found not in in_force:
             in_force.insert(0, found)
-    book = load_rulebook(in_force)
+    book = load_rulebook(in_force, cache_dir=cache.root if cache is not None else None)
     known = set(book.rule_ids())
 
     problems: list[Problem] = []
