@@ -79,7 +79,7 @@ def generate(folder: Path, documents: int = 200, seed: int = 7) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     entries = []
     for n in range(documents):
-        kind = ("pdf", "docx", "md", "html", "txt")[n % 5] if n % 3 else "pdf"
+        kind = ("docx", "md", "html", "txt")[n % 4] if n % 3 else "pdf"  # a third are multi-page PDFs
         rel = f"policies/doc-{n:03d}.{kind}"
         path = folder / rel
         path.parent.mkdir(parents=True, exist_ok=True)
