@@ -48,6 +48,7 @@ FORMATS: dict[str, Format] = {
     ),
     "markdown": Format("markdown", "markdown", "a Markdown report for a binder or a pull-request comment", ".md"),
     "html": Format("html", "html", "one self-contained HTML page: verdict, scores, filterable gaps, rules", ".html"),
+    "github": Format("github", "github", "GitHub Actions annotations: one ::error or ::warning per gap", ".txt"),
 }
 
 
