@@ -78,3 +78,15 @@ def test_reading_yaml_leaves_pyyaml_safe_load_unchanged(tmp_path: Path) -> None:
     path.write_text("when: 2026-10-01\n", encoding="utf-8")
     read_yaml(path)
     assert yaml.safe_load("when: 2026-10-01") == {"when": datetime.date(2026, 10, 1)}
+
+
+@pytest.mark.parametrize("exotic", ["\x85", "\u2028", "\u2029", "\r"])
+def test_lines_are_counted_as_an_editor_shows_them(tmp_path: Path, exotic: str) -> None:
+    """YAML also breaks lines at NEL, LS, PS and a lone CR; a message must name the editor's line."""
+    path = tmp_path / "a.yaml"
+    path.write_text(f'a: "1 {exotic} x"\nb: 2\nb: 3\n', encoding="utf-8")
+    with pytest.raises(NarrError) as caught:
+        read_yaml(path)
+    problem = caught.value.problems[0]
+    assert problem.line == 3, problem.render()
+    assert "first given on line 2" in problem.message

@@ -7,6 +7,7 @@ back to the line of the offending field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,11 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _StrictLoader(_BaseLoader):  # type: ignore[misc]
     """Safe loader (libyaml when present) that refuses duplicate keys."""
 
+    line_map: list[int] | None = None
+
+    def _editor_line(self, yaml_line: int) -> int:
+        return _to_editor(self.line_map, yaml_line)
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
@@ -39,12 +45,12 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc]
                     f"duplicate key '{key}' (first given on line {seen[key] + 1})",
                     key_node.start_mark,
                 )
-            seen[key] = key_node.start_mark.line
+            seen[key] = self._editor_line(key_node.start_mark.line)
         result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return result
 
 
-def _first_alias(root: Node) -> int | None:
+def _first_alias(root: Node, line_map: list[int] | None = None) -> int | None:
     """Line (1-based) where an alias is used, if any: an alias makes the graph share a node.
 
     Checked on the composed graph, before anything is constructed, so an alias bomb never expands.
@@ -54,7 +60,7 @@ def _first_alias(root: Node) -> int | None:
     while stack:
         node, used_at = stack.pop()
         if id(node) in seen:
-            return used_at + 1
+            return _to_editor(line_map, used_at) + 1
         seen.add(id(node))
         if isinstance(node, MappingNode):
             for key_node, value_node in reversed(node.value):
@@ -80,11 +86,13 @@ class YamlDocument:
     path: Path
     data: Any
     root: Node | None
+    line_map: list[int] | None = None
 
     def line_of(self, loc: Sequence[str | int]) -> int | None:
         """Best 1-based line for a validation location such as ``("standards", 0, "rules", 2, "id")``."""
         node = self.root
-        line = None if node is None else node.start_mark.line + 1
+        lines = self.line_map
+        line = None if node is None else _to_editor(lines, node.start_mark.line) + 1
         for part in loc:
             if isinstance(node, MappingNode):
                 found = None
@@ -94,13 +102,13 @@ class YamlDocument:
                         break
                 if found is None:
                     continue  # a tag added by the validator, not a key in the file
-                line = found[0].start_mark.line + 1
+                line = _to_editor(lines, found[0].start_mark.line) + 1
                 node = found[1]
             elif isinstance(node, SequenceNode) and isinstance(part, int):
                 if part >= len(node.value):
                     break
                 node = node.value[part]
-                line = node.start_mark.line + 1
+                line = _to_editor(lines, node.start_mark.line) + 1
             else:
                 continue
         return line
@@ -137,9 +145,11 @@ def read_yaml(path: Path, *, display: str | None = None) -> YamlDocument:
 def parse_yaml(text: str, *, path: Path, display: str | None = None) -> YamlDocument:
     shown = display or str(path)
     loader = _StrictLoader(text)
+    line_map = _line_map(text)
+    loader.line_map = line_map
     try:
         root = loader.get_single_node()
-        alias_line = None if root is None else _first_alias(root)
+        alias_line = None if root is None else _first_alias(root, line_map)
         if alias_line is not None:
             raise NarrError.single(
                 "YAML anchors and aliases (&name, *name) are not allowed in narr-audit files",
@@ -150,7 +160,7 @@ def parse_yaml(text: str, *, path: Path, display: str | None = None) -> YamlDocu
         data = None if root is None else loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = None if mark is None else mark.line + 1
+        line = None if mark is None else _to_editor(line_map, mark.line) + 1
         problem = exc.problem or "invalid YAML"
         raise NarrError.single(
             f"invalid YAML: {problem}",
@@ -162,4 +172,22 @@ def parse_yaml(text: str, *, path: Path, display: str | None = None) -> YamlDocu
         raise NarrError.single(f"invalid YAML: {exc}", file=shown) from None
     finally:
         loader.dispose()
-    return YamlDocument(path=path, data=data, root=root)
+    return YamlDocument(path=path, data=data, root=root, line_map=line_map)
+
+
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _line_map(text: str) -> list[int] | None:
+    """YAML counts NEL, LS, PS and lone CR as line breaks; editors count newlines. When the text has
+    such characters, map each YAML line (0-based) to the line an editor shows; else None (the same)."""
+    if not re.search("[\x85\u2028\u2029]|\r(?!\n)", text):
+        return None
+    starts = [0] + [m.end() for m in _YAML_BREAK.finditer(text)]
+    return [text.count("\n", 0, start) for start in starts]
+
+
+def _to_editor(line_map: list[int] | None, yaml_line: int) -> int:
+    if line_map is None:
+        return yaml_line
+    return line_map[min(yaml_line, len(line_map) - 1)]
