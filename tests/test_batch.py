@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from narr_audit.batch import Options, discover, run, slugs, write_outputs
+from narr_audit.batch import Options, discover, run, slugs, summarize, write_summary
 
 from .conftest import run_cli
 from .folders import MISSION, make_folder
@@ -83,8 +83,9 @@ def test_one_worker_and_two_give_the_same_bytes(applicants: Path, tmp_path: Path
     options = Options(formats=("json", "markdown"), today=date(2026, 11, 1))
     folders = discover([applicants])
     one, two = tmp_path / "one", tmp_path / "two"
-    write_outputs(run(folders, options, jobs=1), options, one, ["csv", "json", "markdown", "html"])
-    write_outputs(run(folders, options, jobs=2), options, two, ["csv", "json", "markdown", "html"])
+    for target, jobs in ((one, 1), (two, 2)):
+        summary = summarize(run(folders, options, target, jobs=jobs), options)
+        write_summary(summary, target, ["csv", "json", "markdown", "html"])
     files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
     for rel in files:

@@ -92,13 +92,11 @@ class Options:
 
 @dataclass(frozen=True)
 class Done:
-    """One applicant's outcome: its report and rendered files, or the problems that stopped it."""
+    """One applicant's outcome as the summary needs it (its reports are already written)."""
 
     folder: Path
     slug: str
-    report: Report | None
-    rendered: dict[str, str]
-    problems: tuple[Problem, ...] = ()
+    row: ApplicantRow
 
 
 def discover(paths: Sequence[Path]) -> list[Path]:
@@ -145,8 +143,10 @@ def _review_for(folder: Path, slug: str, options: Options, applicant_id: str | N
     return None
 
 
-def audit_one(folder: Path, slug: str, options: Options) -> Done:
-    """Audit and render one applicant; never raises for the applicant's own problems."""
+def audit_one(folder: Path, slug: str, options: Options, out: Path | None = None) -> Done:
+    """Audit one applicant and write its reports under OUT/applicants/<slug>/ (in the worker, so
+    writing is parallel too). The applicant's own problems become a row that says why; only a failure
+    to write the reports raises."""
     from narr_audit.api import audit
     from narr_audit.formats import RenderOptions, render
 
@@ -161,42 +161,55 @@ def audit_one(folder: Path, slug: str, options: Options) -> Done:
             review=_review_for(folder, slug, options),
         )
     except NarrError as exc:
-        return Done(folder, slug, None, {}, tuple(exc.problems))
-    render_options = RenderOptions(template_dir=options.template_dir)
-    rendered = {name: render(report, name, render_options) for name in options.formats}
-    return Done(folder, slug, report, rendered)
+        return Done(folder, slug, _broken_row(folder, slug, exc.problems))
+    paths: dict[str, str] = {}
+    if out is not None:
+        render_options = RenderOptions(template_dir=options.template_dir)
+        target = out / "applicants" / slug
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            for name, file_name in report_names(options.formats).items():
+                (target / file_name).write_text(render(report, name, render_options), encoding="utf-8")
+                paths[name] = f"applicants/{slug}/{file_name}"
+        except OSError as exc:
+            raise NarrError.single(
+                f"cannot write the reports ({exc.strerror or exc})",
+                file=str(target),
+                hint="choose another --out folder",
+            ) from None
+    return Done(folder, slug, _row(folder, slug, report, options, paths))
 
 
 def run(
     folders: Sequence[Path],
     options: Options,
+    out: Path | None = None,
     *,
     jobs: int | None = None,
     on_done: Callable[[Done], None] | None = None,
-) -> list[Done]:
-    """Audit every applicant, ``jobs`` at a time (default: one per CPU core); results in folder order."""
+) -> list[ApplicantRow]:
+    """Audit every applicant, ``jobs`` at a time (default: one per CPU core); rows in folder order."""
     names = slugs(folders)
     workers = max(1, min(jobs or os.cpu_count() or 1, len(folders) or 1))
     results: dict[Path, Done] = {}
     if workers == 1:
         for folder in folders:
-            done = audit_one(folder, names[folder], options)
+            done = audit_one(folder, names[folder], options, out)
             results[folder] = done
             if on_done:
                 on_done(done)
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(audit_one, folder, names[folder], options) for folder in folders]
+            futures = [pool.submit(audit_one, folder, names[folder], options, out) for folder in folders]
             for future in as_completed(futures):
                 done = future.result()
                 results[done.folder] = done
                 if on_done:
                     on_done(done)
-    return [results[f] for f in folders]
+    return [results[f].row for f in folders]
 
 
-def summarize(done: Sequence[Done], options: Options, report_paths: dict[str, dict[str, str]]) -> BatchSummary:
-    rows = [_row(d, options, report_paths.get(d.slug, {})) for d in done]
+def summarize(rows: Sequence[ApplicantRow], options: Options) -> BatchSummary:
     return BatchSummary(
         tool=Tool(version=__version__),
         generated_on=options.today,
@@ -209,28 +222,28 @@ def summarize(done: Sequence[Done], options: Options, report_paths: dict[str, di
             unreadable=sum(1 for r in rows if r.verdict == "unreadable"),
             failed_policy=sum(1 for r in rows if not r.passed),
         ),
-        applicants=rows,
+        applicants=list(rows),
     )
 
 
-def _row(done: Done, options: Options, reports: dict[str, str]) -> ApplicantRow:
-    folder = done.folder.as_posix()
-    if done.report is None:
-        return ApplicantRow(
-            folder=folder,
-            slug=done.slug,
-            verdict="unreadable",
-            passed=False,
-            problems=[p.render() for p in done.problems],
-        )
-    report = done.report
+def _broken_row(folder: Path, slug: str, problems: Sequence[Problem]) -> ApplicantRow:
+    return ApplicantRow(
+        folder=folder.as_posix(),
+        slug=slug,
+        verdict="unreadable",
+        passed=False,
+        problems=[p.render() for p in problems],
+    )
+
+
+def _row(folder: Path, slug: str, report: Report, options: Options, reports: dict[str, str]) -> ApplicantRow:
     gaps = report.gap_results()
     by_domain = {d.id: 0 for d in report.score.children}
     for gap in gaps:
         by_domain[gap.domain] = by_domain.get(gap.domain, 0) + 1
     return ApplicantRow(
-        folder=folder,
-        slug=done.slug,
+        folder=folder.as_posix(),
+        slug=slug,
         name=report.residence.name,
         operator=report.residence.operator,
         applicant_id=report.residence.applicant_id,
@@ -267,34 +280,21 @@ def report_names(formats: Sequence[str]) -> dict[str, str]:
     }
 
 
-def write_outputs(
-    done: Sequence[Done], options: Options, out: Path, summary_formats: Sequence[str]
-) -> tuple[BatchSummary, list[Path]]:
-    """Write each applicant's reports under OUT/applicants/<slug>/ and the summary files at OUT/."""
+def write_summary(
+    summary: BatchSummary, out: Path, formats: Sequence[str], template_dir: Path | None = None
+) -> list[Path]:
+    """The summary files at OUT/summary.<suffix>."""
     from narr_audit.summary_formats import SUMMARY_FORMATS, render_summary
 
-    written: list[Path] = []
-    paths: dict[str, dict[str, str]] = {}
-    names = report_names(options.formats)
+    written = []
     try:
-        for item in done:
-            if item.report is None:
-                continue
-            target = out / "applicants" / item.slug
-            target.mkdir(parents=True, exist_ok=True)
-            paths[item.slug] = {}
-            for name, text in item.rendered.items():
-                path = target / names[name]
-                path.write_text(text, encoding="utf-8")
-                paths[item.slug][name] = path.relative_to(out).as_posix()
-                written.append(path)
-        summary = summarize(done, options, paths)
-        for name in summary_formats:
+        out.mkdir(parents=True, exist_ok=True)
+        for name in formats:
             path = out / f"summary{SUMMARY_FORMATS[name].suffix}"
-            path.write_text(render_summary(summary, name, options.template_dir), encoding="utf-8")
+            path.write_text(render_summary(summary, name, template_dir), encoding="utf-8")
             written.append(path)
     except OSError as exc:
         raise NarrError.single(
-            f"cannot write the reports ({exc.strerror or exc})", file=str(out), hint="choose another --out folder"
+            f"cannot write the summary ({exc.strerror or exc})", file=str(out), hint="choose another --out folder"
         ) from None
-    return summary, written
+    return written

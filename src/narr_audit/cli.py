@@ -576,8 +576,9 @@ def batch(
         template_dir=template_dir,
     )
     with _progress(len(folders)) as advance:
-        done = batching.run(folders, options, jobs=jobs, on_done=advance)
-    summary, _ = batching.write_outputs(done, options, out, list(dict.fromkeys(summaries)))
+        rows = batching.run(folders, options, out, jobs=jobs, on_done=advance)
+    summary = batching.summarize(rows, options)
+    batching.write_summary(summary, out, list(dict.fromkeys(summaries)), template_dir)
     t = summary.totals
     _stderr(
         f"{t.applicants} applicant(s): {t.ready} ready, {t.not_ready} not ready, {t.unreadable} could not be read; "

@@ -201,6 +201,9 @@ def load_rulebook(overlays: Sequence[str] = (), *, cache_dir: Path | None = None
     return _cached_rulebook(key)
 
 
+_COMPILED: dict[Path, Rulebook] = {}  # read once per process: a batch worker audits hundreds of folders
+
+
 def _compiled(cache_dir: Path, key: tuple[tuple[str, tuple[int, int] | None], ...]) -> Rulebook:
     """The rulebook from its compiled JSON when the Standard and overlays are unchanged since."""
     from narr_audit import __version__
@@ -213,8 +216,11 @@ def _compiled(cache_dir: Path, key: tuple[tuple[str, tuple[int, int] | None], ..
         info = path.stat()
         stamp.update(f"{path.resolve()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     target = cache_dir / f"rulebook-{stamp.hexdigest()[:24]}.json"
+    if target in _COMPILED:
+        return _COMPILED[target]
     with contextlib.suppress(OSError, ValueError):
-        return Rulebook.model_validate_json(target.read_bytes())
+        _COMPILED[target] = Rulebook.model_validate_json(target.read_bytes())
+        return _COMPILED[target]
     book = _cached_rulebook(key)
     with contextlib.suppress(OSError):
         cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
