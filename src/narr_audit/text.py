@@ -17,13 +17,12 @@ def term_pattern(term: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=4096)
-def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """All of a topic's terms in one lower-case alternation, without the word-start test.
-
-    One pass of a literal alternation over lower-cased text is an order of magnitude faster than a
-    case-insensitive search with a look-behind per term; the word start is then checked by hand.
-    """
-    return re.compile("|".join(r"[\s\-]+".join(re.escape(w) for w in t.lower().split()) for t in terms))
+def _rest_pattern(term: str) -> re.Pattern[str] | None:
+    """For a phrase, its words as one lower-case pattern; None for a single word."""
+    words = term.lower().split()
+    if len(words) == 1:
+        return None
+    return re.compile(r"[\s\-]+".join(re.escape(w) for w in words))
 
 
 def has_term(text: str, term: str) -> bool:
@@ -47,11 +46,17 @@ def first_match(text: str, terms: list[str] | tuple[str, ...], lowered: str | No
     if len(low) != len(text):  # a few characters change length when lower-cased: search the original
         found = [m.start() for t in terms if (m := term_pattern(t).search(text)) is not None]
         return min(found) if found else None
-    pattern = _terms_pattern(tuple(terms))
-    match = pattern.search(low)
-    while match is not None:
-        start = match.start()
-        if start == 0 or not (low[start - 1].isalnum() or low[start - 1] == "_"):
-            return start
-        match = pattern.search(low, start + 1)
-    return None
+    # str.find on the lower-cased text is far cheaper than a regular expression over all of it; a
+    # candidate then only needs its word start (and, for a phrase, the rest of its words) checked.
+    best: int | None = None
+    for term in terms:
+        first = term.lower().split()[0]
+        phrase = _rest_pattern(term)
+        position = low.find(first)
+        while position != -1 and (best is None or position < best):
+            starts_word = position == 0 or not (low[position - 1].isalnum() or low[position - 1] == "_")
+            if starts_word and (phrase is None or phrase.match(low, position)):
+                best = position
+                break
+            position = low.find(first, position + 1)
+    return best

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -124,10 +125,17 @@ def load_folder(
         return normal
 
     files = _walk(root, warnings)
+    walked = frozenset(files)
     entries: dict[str, tuple[EvidenceEntry, int]] = {}
     for index, entry in enumerate(manifest.evidence):
         rel = _safe_relative(
-            root, entry.file, problems, doc.line_of(("evidence", index, "file")), f"evidence[{index}].file", files
+            root,
+            entry.file,
+            problems,
+            doc.line_of(("evidence", index, "file")),
+            f"evidence[{index}].file",
+            files,
+            walked,
         )
         for r_index, rule_id in enumerate(entry.rules):
             check_rule(rule_id, ("evidence", index, "rules", r_index))
@@ -150,7 +158,7 @@ def load_folder(
         check_rule(attestation.rule, ("attestations", index, "rule"))
         if attestation.file:
             line = doc.line_of(("attestations", index, "file"))
-            scan = _safe_relative(root, attestation.file, problems, line, f"attestations[{index}].file", files)
+            scan = _safe_relative(root, attestation.file, problems, line, f"attestations[{index}].file", files, walked)
             if scan is not None:
                 attached.add(scan)
     for index, exception in enumerate(manifest.exceptions):
@@ -362,7 +370,13 @@ def _inside(root: Path, path: Path) -> bool:
 
 
 def _safe_relative(
-    root: Path, written: str, problems: list[Problem], line: int | None, field: str, files: list[str]
+    root: Path,
+    written: str,
+    problems: list[Problem],
+    line: int | None,
+    field: str,
+    files: list[str],
+    known: frozenset[str] = frozenset(),
 ) -> str | None:
     """The folder-relative POSIX path of a mapped file, or None with a problem saying why not."""
     text = written.strip().replace("\\", "/")
@@ -378,6 +392,9 @@ def _safe_relative(
             )
         )
         return None
+    normal = posixpath.normpath(pure.as_posix())
+    if normal in known and not (root / normal).is_symlink():
+        return normal  # found by the walk, which never follows a linked folder: nothing to resolve
     path = root / pure
     if not _inside(root, path):
         problems.append(
