@@ -23,6 +23,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     folders.append(str(templates_dir()))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
+        auto_reload=False,  # templates do not change during a run; a batch renders hundreds of reports
         autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
