@@ -148,3 +148,10 @@ def test_bad_batch_options_exit_2(applicants: Path, tmp_path: Path, args: list[s
 def test_a_folder_without_applicants_is_an_error(tmp_path: Path) -> None:
     run_ = run_cli("batch", str(tmp_path), "--out", str(tmp_path / "o"))
     assert run_.exit_code == 2 and "no applicant found" in run_.stderr
+
+
+def test_batch_refuses_to_write_reports_inside_an_applicant(applicants: Path) -> None:
+    inside = applicants / "spring" / "level-2-monitored" / "reports"
+    run_ = run_cli("batch", str(applicants / "spring"), "--out", str(inside))
+    assert run_.exit_code == 2 and "would write into the evidence folder" in run_.stderr
+    assert not inside.exists()

@@ -88,3 +88,13 @@ def test_check_never_writes_into_the_evidence_folder(folder: Path) -> None:
     run_cli("check", str(folder), "-f", "json")
     after = sorted((p.relative_to(folder), p.read_bytes()) for p in folder.rglob("*") if p.is_file())
     assert before == after
+
+
+def test_a_report_is_never_written_into_the_evidence_folder(folder: Path) -> None:
+    before = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+    run = run_cli("check", str(folder), "-f", "html", "--output", str(folder / "report.html"))
+    assert run.exit_code == 2
+    assert "would write into the evidence folder" in run.stderr and "--output" in run.stderr
+    assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == before
+    visit = run_cli("visit-checklist", str(folder), "--output", str(folder / "visit.md"))
+    assert visit.exit_code == 2 and not (folder / "visit.md").exists()

@@ -31,6 +31,7 @@ __all__ = [
     "load_rulebook",
     "manifest_schema_json",
     "map_folder",
+    "refuse_output_inside",
     "report_schema_json",
     "validate_files",
     "visit_checklist",
@@ -114,6 +115,23 @@ def visit_checklist(
     loaded = load_evidence(folder, overlays=overlays, level=level)
     template = {"markdown": "visit-checklist.md.j2", "html": "visit-checklist.html.j2", "review-yaml": "review.yaml.j2"}
     return render(template[fmt], template_dir, v=build(loaded))
+
+
+def refuse_output_inside(folders: Sequence[Path], output: Path, option: str) -> None:
+    """narr-audit only reads evidence folders (init and map --write aside): a report written into one
+    would also show up as an unmapped file on the next run. Raises NarrError when ``output`` is inside."""
+    from narr_audit.errors import NarrError
+
+    target = output.resolve()
+    for folder in folders:
+        root = folder.resolve()
+        if target == root or root in target.parents:
+            raise NarrError.single(
+                f"this would write into the evidence folder {folder}, which narr-audit only reads",
+                file=str(output),
+                field=option,
+                hint=f"write it outside the folder, e.g. {option} {Path('..') / output.name}",
+            )
 
 
 def report_schema_json() -> str:

@@ -454,6 +454,8 @@ def check(
         raise typer.BadParameter(f"'{fmt}' is not one of: {', '.join(FORMATS)}", param_hint="--format")
     if template_dir is not None and not template_dir.is_dir():
         raise NarrError.single("no such folder", file=template_dir, field="--template-dir")
+    if output is not None:
+        api.refuse_output_inside([folder], output, "--output")
     report = api.audit(
         folder,
         level=_level(level),
@@ -563,6 +565,9 @@ def batch(
             file=", ".join(str(p) for p in paths),
             hint="give the folders that contain the applicants' evidence folders",
         )
+    from narr_audit import api
+
+    api.refuse_output_inside(folders, out, "--out")
     options = batching.Options(
         formats=tuple(dict.fromkeys(formats)),
         level=_level(level),
@@ -641,6 +646,8 @@ def visit_checklist_command(
 
     if template_dir is not None and not template_dir.is_dir():
         raise NarrError.single("no such folder", file=template_dir, field="--template-dir")
+    if output is not None:
+        api.refuse_output_inside([folder], output, "--output")
     text = api.visit_checklist(folder, fmt=fmt.value, level=_level(level), overlays=overlays, template_dir=template_dir)
     _write(text, output)
 
