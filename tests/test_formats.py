@@ -173,3 +173,21 @@ def test_every_format_can_be_written_to_a_file(tmp_path: Path) -> None:
         run = run_cli("check", str(folder), "-f", name, "-o", str(target), "--fail-on", "none")
         assert run.exit_code == 0, run.stderr
         assert target.read_text(encoding="utf-8") == render(audit(folder, today=date.today()), name)
+
+
+@pytest.mark.parametrize(
+    ("template", "message", "line"),
+    [
+        ("{% for x in %}\n", "the template has a syntax error", 1),
+        ("fine\n{{ report.nope.deeper }}\n", "the template failed", 2),
+    ],
+)
+def test_a_broken_template_dir_template_is_a_user_error(tmp_path: Path, template: str, message: str, line: int) -> None:
+    folder = make_folder(tmp_path / "house")
+    brand = tmp_path / "brand"
+    brand.mkdir()
+    (brand / "report.md.j2").write_text(template, encoding="utf-8")
+    run = run_cli("check", str(folder), "-f", "markdown", "--template-dir", str(brand))
+    assert run.exit_code == 2
+    assert f"report.md.j2:{line}: {message}" in run.stderr
+    assert "internal error" not in run.stderr

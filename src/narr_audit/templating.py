@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from narr_audit.errors import NarrError
 from narr_audit.resources import templates_dir
 
 
@@ -68,4 +69,32 @@ def md_code(value: object) -> str:
 
 
 def render(name: str, template_dir: Path | None = None, /, **context: object) -> str:
-    return environment(template_dir).get_template(name).render(**context)
+    """Render a template; a broken one (an affiliate's own, from --template-dir) is a user error
+    naming the template file and line, not a crash."""
+    try:
+        return environment(template_dir).get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise NarrError.single(
+            f"the template has a syntax error: {exc.message}",
+            file=exc.filename or name,
+            line=exc.lineno,
+            hint=_TEMPLATE_HINT,
+        ) from None
+    except jinja2.TemplateError as exc:
+        file, line = _template_frame(exc, name)
+        raise NarrError.single(f"the template failed: {exc}", file=file, line=line, hint=_TEMPLATE_HINT) from None
+
+
+_TEMPLATE_HINT = "fix the template, or remove it from the --template-dir folder to use the shipped one"
+
+
+def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:
+    """The template file and line where rendering failed (Jinja maps its frames to template lines)."""
+    found: tuple[str, int | None] = (name, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
