@@ -155,3 +155,49 @@ def test_batch_refuses_to_write_reports_inside_an_applicant(applicants: Path) ->
     run_ = run_cli("batch", str(applicants / "spring"), "--out", str(inside))
     assert run_.exit_code == 2 and "would write into the evidence folder" in run_.stderr
     assert not inside.exists()
+
+
+@pytest.mark.browser
+def test_dashboard_sorts_and_filters_in_headless_chromium(applicants: Path, tmp_path: Path) -> None:
+    from .test_html_report import chromium
+
+    executable = chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    out = tmp_path / "reports"
+    run_cli("batch", str(applicants), "--out", str(out), "--fail-on", "none", "--format", "json")
+    page_url = (out / "summary.html").as_uri()
+    problems: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(executable), args=["--no-sandbox"])
+        try:
+            tab = browser.new_page(viewport={"width": 1000, "height": 800})
+            tab.on("console", lambda m: problems.append(m.text) if m.type in {"error", "warning"} else None)
+            tab.on("pageerror", lambda e: problems.append(str(e)))
+            tab.goto(page_url)
+            rows = tab.locator("#applicants tbody tr:visible")
+            expect(rows).to_have_count(4)
+            expect(tab.locator("#count")).to_have_text("Showing 4 of 4 applicants.")
+
+            tab.get_by_role("button", name="Score").click()
+            expect(tab.locator("th:has(button[data-key=score])")).to_have_attribute("aria-sort", "ascending")
+            scores = [
+                float(s) for s in tab.locator("#applicants tbody tr").evaluate_all("r => r.map(x => x.dataset.score)")
+            ]
+            assert scores == sorted(scores)
+            tab.get_by_role("button", name="Score").click()
+            scores = [
+                float(s) for s in tab.locator("#applicants tbody tr").evaluate_all("r => r.map(x => x.dataset.score)")
+            ]
+            assert scores == sorted(scores, reverse=True)
+
+            tab.get_by_label("Verdict").select_option("ready")
+            expect(rows).to_have_count(1)
+            expect(rows.first).to_contain_text("Harbor House")
+            tab.get_by_label("Verdict").select_option("")
+            tab.get_by_label("Search").fill("cedar")
+            expect(rows).to_have_count(1)
+            expect(tab.locator("#count")).to_have_text("Showing 1 of 4 applicants.")
+        finally:
+            browser.close()
+    assert problems == []
