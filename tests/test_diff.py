@@ -341,3 +341,13 @@ def test_both_broken_reports_are_named_at_once(tmp_path: Path) -> None:
     with pytest.raises(NarrError) as caught:
         diff_reports(tmp_path / "old.json", tmp_path / "new.json")
     assert [p.file for p in caught.value.problems] == [str(tmp_path / "old.json"), str(tmp_path / "new.json")]
+
+
+def test_template_dir_brands_the_markdown_diff(dated_reports: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = dated_reports
+    brand = tmp_path / "brand"
+    brand.mkdir()
+    (brand / "diff.md.j2").write_text("Recertification changes: {{ c.newly_failing | length }} newly failing\n")
+    run = run_cli("diff", str(old), str(new), "--format", "markdown", "--template-dir", str(brand))
+    assert run.exit_code == 0
+    assert run.stdout.startswith("Recertification changes: ") and "newly failing" in run.stdout

@@ -498,14 +498,19 @@ def diff(
         help="Exit 1 when something got worse: a rule newly failing or worse, an added rule not met, "
         "evidence expired in between, or a lower score.",
     ),
+    template_dir: Path | None = typer.Option(
+        None, "--template-dir", help="A folder whose diff.md.j2 overrides the shipped Markdown template."
+    ),
 ) -> None:
     """What changed between two JSON reports: rules newly failing first, then fixed, changed, added or
     retired, and evidence that expired in between; with the score and verdict of each."""
     from narr_audit import api, diff_formats
     from narr_audit.diff import regressed
 
+    if template_dir is not None and not template_dir.is_dir():
+        raise NarrError.single("no such folder", file=template_dir, field="--template-dir")
     comparison = api.diff_reports(old, new)
-    _write(diff_formats.render(comparison, fmt.value), output)
+    _write(diff_formats.render(comparison, fmt.value, template_dir), output)
     if fail_on_regression and regressed(comparison):
         raise typer.Exit(EXIT_GAPS)
 

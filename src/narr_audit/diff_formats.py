@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from pathlib import Path
 from typing import Any
 
 from narr_audit import __version__
@@ -39,11 +40,11 @@ VERDICTS = {"ready": "ready for certification", "not_ready": "not ready for cert
 EVIDENCE = {"exception": "exception", "current": "dated document", "attestation": "signed attestation"}
 
 
-def render(comparison: Comparison, fmt: str) -> str:
+def render(comparison: Comparison, fmt: str, template_dir: Path | None = None) -> str:
     if fmt == "json":
         return render_json(comparison)
     if fmt == "markdown":
-        return render_markdown(comparison)
+        return render_markdown(comparison, template_dir)
     if fmt == "text":
         return render_text(comparison)
     raise ValueError(f"unknown diff format {fmt!r}")
@@ -187,10 +188,10 @@ def _wrap(label: str, text: str) -> str:
 # --- Markdown ------------------------------------------------------------------------------------
 
 
-def render_markdown(comparison: Comparison) -> str:
+def render_markdown(comparison: Comparison, template_dir: Path | None = None) -> str:
     return render_template(
         "diff.md.j2",
-        None,
+        template_dir,
         c=comparison,
         titles=TITLES,
         categories=CATEGORIES,
