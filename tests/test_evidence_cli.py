@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import difflib
+import io
 import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from narr_audit.models import Level
 from narr_audit.standards.loader import load_rulebook
 from narr_audit.yamlio import read_yaml
 from tests.conftest import run_cli
 from tests.evidence_samples import HARBOR, POLICY_REPO, copy_folder, pdf_bytes, snapshot
+from tests.folders import make_folder
 
 pytestmark = pytest.mark.cli
 
@@ -403,3 +406,23 @@ def test_the_schema_flags_what_validate_reports(path: tuple[Any, ...], value: An
     parent[path[-1]] = value
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     assert list(validator.iter_errors(data)), f"the schema accepts {path} = {value!r}"
+
+
+def test_map_suggests_rules_for_photos_and_logs_from_their_names(tmp_path: Path) -> None:
+    photo = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(photo, format="PNG")
+    folder = make_folder(
+        tmp_path / "house",
+        files={
+            "photos/medication-lockboxes.png": photo.getvalue(),
+            "logs/detector-extinguisher-checks.csv": "date,by\n2026-10-01,HM\n",
+            "photos/holiday-party.png": photo.getvalue(),
+        },
+    )
+    run = run_cli("map", str(folder), "--format", "json")
+    assert run.exit_code == 0
+    files = {f["path"]: f for f in json.loads(run.stdout)["files"]}
+    assert [s["rule"] for s in files["photos/medication-lockboxes.png"]["suggestions"]][:1] == ["2.F.16.d"]
+    assert "2.F.17.c" in [s["rule"] for s in files["logs/detector-extinguisher-checks.csv"]["suggestions"]]
+    assert files["photos/holiday-party.png"]["suggestions"] == []
+    assert "name the rule it shows by hand" in files["photos/holiday-party.png"]["note"]

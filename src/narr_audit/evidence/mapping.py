@@ -28,7 +28,12 @@ from narr_audit.text import first_term
 
 MIN_SCORE = 0.75
 MAX_RULES = 5
-_STOP = {"and", "the", "of", "for", "log", "logs", "or", "a", "an", "to", "in", "on", "with", "records", "record"}
+_STOP = {
+    "and", "the", "of", "for", "log", "logs", "or", "a", "an", "to", "in", "on", "with", "records", "record",
+    "check", "checks", "list", "sheet", "form", "photo", "img", "image", "pic", "scan", "copy", "final", "draft",
+}  # fmt: skip
+# Where a photo of the home is usually evidence: what a reviewer would otherwise look at on site.
+_PHOTO_KINDS = ("site_visit", "document", "log")
 
 
 @dataclass(frozen=True)
@@ -79,12 +84,15 @@ def score_document(rule: Rule, text: str) -> Suggestion | None:
     return Suggestion(rule.id, rule.title, round(len(hits) / len(topics), 3), tuple(hits), tuple(missed))
 
 
-def score_log(rule: Rule, name_words: set[str]) -> Suggestion | None:
+def score_log(rule: Rule, name_words: set[str], kinds: tuple[str, ...] = ("log",)) -> Suggestion | None:
+    """How well the file's name fits the rule's checks of ``kinds`` (logs; for photos, also what a
+    reviewer would see on site): the share of the name's words that a check's description explains."""
     best: Suggestion | None = None
     for check in rule.checks():
-        if not isinstance(check, LogCheck):
+        if check.kind not in kinds:
             continue
-        label_words = _words(check.label)
+        named = set(check.named) if isinstance(check, LogCheck) else set()
+        label_words = _words(check.label) | {w for n in named for w in _words(n)}
         shared = _stem_overlap(name_words, label_words)
         if not name_words or not shared:
             continue
@@ -117,7 +125,11 @@ def suggest_for(
             results.append(FileSuggestions(rel, "unsupported", note="narr-audit cannot read this kind of file"))
             continue
         if kind == "image":
-            results.append(FileSuggestions(rel, kind, note="photos are mapped by hand: name the rule they show"))
+            words = _words(name_text)
+            scored = (score_log(r, words, _PHOTO_KINDS) for r in rules)
+            found = [s for s in scored if s is not None and s.score >= min_score]
+            note = None if found else "no rule fits the photo's name: name the rule it shows by hand"
+            results.append(FileSuggestions(rel, kind, _best(found), note=note))
             continue
         content = extract(path)
         if not isinstance(content, Extracted):
