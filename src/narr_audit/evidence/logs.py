@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import date
+import warnings
+import zipfile
+from datetime import date, datetime
 from pathlib import Path
 
 from narr_audit.errors import NarrError, Problem
@@ -17,8 +19,10 @@ from narr_audit.evidence.model import LogRecord
 from narr_audit.models import parse_date
 from narr_audit.yamlio import read_yaml
 
-LOG_SUFFIXES = {".csv": ",", ".tsv": "\t", ".yaml": None, ".yml": None}
+LOG_SUFFIXES = {".csv": ",", ".tsv": "\t", ".yaml": None, ".yml": None, ".xlsx": None}
 MAX_LOG_BYTES = 10 * 1024 * 1024
+# An .xlsx is a zip: refuse one whose contents would unpack to more than this (a "zip bomb").
+MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO_WITH_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2})?.*$")
 
@@ -51,7 +55,87 @@ def read_log(path: Path, shown: str, date_column: str | None = None) -> list[Log
         )
     if path.suffix.lower() in (".yaml", ".yml"):
         return _read_yaml_log(path, shown, date_column or "date")
+    if path.suffix.lower() == ".xlsx":
+        return _read_xlsx_log(path, shown, date_column)
     return _read_csv_log(path, shown, date_column)
+
+
+def _read_xlsx_log(path: Path, shown: str, date_column: str | None) -> list[LogRecord]:
+    """The first sheet of an Excel workbook: a header row, then one row per entry (row numbers as Excel shows)."""
+    damaged = NarrError.single(
+        "the spreadsheet is damaged, password-protected or not really an .xlsx file",
+        file=shown,
+        hint="open it in your spreadsheet program and save it again as .xlsx (without a password) or as CSV",
+    )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        raise damaged from None
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise NarrError.single(
+            "the spreadsheet would unpack to far more data than a log holds, so narr-audit will not open it",
+            file=shown,
+            hint="save the log as CSV and map that",
+        )
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it skips
+            book = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds of error on a damaged workbook
+        raise damaged from None
+    try:
+        if not book.worksheets:
+            raise NarrError.single("the spreadsheet has no sheet", file=shown, hint="put the log on its first sheet")
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        first = next(rows, None)
+        if first is None or not any(c is not None and str(c).strip() for c in first):
+            raise NarrError.single(
+                "the log's first sheet is empty or has no header row",
+                file=shown,
+                line=1,
+                hint="put a header row with a 'date' column on the first row of the first sheet",
+            )
+        header = ["" if c is None else str(c) for c in first]
+        column = _date_column(header, date_column, shown)
+        name = header[column].strip()
+        problems: list[Problem] = []
+        records: list[LogRecord] = []
+        for number, row in enumerate(rows, start=2):
+            if not any(c is not None and str(c).strip() for c in row):
+                continue
+            value = row[column] if column < len(row) else None
+            found, problem = _cell_date(value, number, name)
+            if found is not None:
+                records.append(LogRecord(date=found, row=number))
+            elif problem is not None:
+                problems.append(Problem(problem[0], shown, number, field=name, hint=problem[1]))
+    finally:
+        book.close()
+    if problems:
+        raise NarrError(problems)
+    return records
+
+
+def _cell_date(value: object, number: int, name: str) -> tuple[date | None, tuple[str, str] | None]:
+    """A spreadsheet cell's date: a date cell, or text written as a date; else (None, (why, fix))."""
+    if isinstance(value, datetime):
+        return value.date(), None
+    if isinstance(value, date):
+        return value, None
+    if value is None or not str(value).strip():
+        return None, (f"row {number} has no date in column '{name}'", "fill in the date or delete the row")
+    if isinstance(value, (int, float)):
+        return None, (
+            f"row {number}: the date is stored as the number {value}",
+            f"format column '{name}' as a date in your spreadsheet",
+        )
+    try:
+        return log_date(value), None
+    except ValueError as exc:
+        return None, (f"row {number}: {exc}", "write dates as YYYY-MM-DD (or MM/DD/YYYY), or use date cells")
 
 
 def _read_csv_log(path: Path, shown: str, date_column: str | None) -> list[LogRecord]:
