@@ -218,14 +218,17 @@ def audit(
     Raises NarrError (with every problem found) when the folder or the review cannot be loaded.
     """
     from narr_audit.engine import audit as run
-    from narr_audit.review import REVIEW_FILE, load_review
 
     day = today or date.today()
     folder = Path(folder)
     loaded = load_evidence(folder, today=day, overlays=overlays, level=level, as_of=as_of, cache=cache)
-    if review is None and (folder / REVIEW_FILE).is_file():
-        review = folder / REVIEW_FILE
-    findings = load_review(review, loaded.rulebook) if review is not None else None
+    if review is None and (folder / "review.yaml").is_file():
+        review = folder / "review.yaml"
+    findings = None
+    if review is not None:
+        from narr_audit.review import load_review
+
+        findings = load_review(review, loaded.rulebook)
     return run(loaded.evidence, loaded.rulebook, generated_on=day, review=findings)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from narr_audit import __version__
 from narr_audit.catalog import normalise_rule_id
@@ -35,9 +35,11 @@ from narr_audit.report import (
     Score,
     Tool,
 )
-from narr_audit.review import Decision, LoadedReview
 from narr_audit.scoring import gap_order, score, verdict
 from narr_audit.standards.model import AnyOf, Rule, Rulebook
+
+if TYPE_CHECKING:
+    from narr_audit.review import Decision, LoadedReview
 
 T = TypeVar("T")
 EXPIRY_WARNING_DAYS = 30
