@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from narr_audit import __version__
+from narr_audit.cli import COMMAND_ORDER
 from tests.conftest import FIXTURES, run_cli
 
 pytestmark = pytest.mark.cli
@@ -18,18 +19,18 @@ def test_version() -> None:
     assert result.exit_code == 0 and result.stdout == f"narr-audit {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["standards", "explain", "checklist"])
+@pytest.mark.parametrize("command", COMMAND_ORDER)
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run_cli(command, "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout and f"narr-audit {command}" in result.stdout
 
 
-def test_no_arguments_shows_help_and_exit_codes() -> None:
+def test_help_lists_every_command_in_the_order_a_newcomer_meets_them() -> None:
     result = run_cli("--help")
     assert result.exit_code == 0
-    for command in ("standards", "explain", "checklist"):
-        assert command in result.stdout
+    listed = [line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines() if line.strip()]
+    assert listed == list(COMMAND_ORDER), "every command belongs in cli.COMMAND_ORDER"
     assert "Exit codes" in result.stdout
 
 

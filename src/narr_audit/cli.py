@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
 from narr_audit import __version__
 from narr_audit.errors import NarrError
@@ -25,7 +26,31 @@ from narr_audit.models import Level, parse_level
 
 EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
+# --help lists commands in the order a newcomer meets them, not in the order they are defined.
+COMMAND_ORDER = (
+    "check",
+    "init",
+    "map",
+    "validate",
+    "standards",
+    "explain",
+    "checklist",
+    "batch",
+    "visit-checklist",
+    "diff",
+    "schema",
+    "precommit",
+)
+
+
+class _Commands(TyperGroup):
+    def list_commands(self, ctx: Any) -> list[str]:  # click's Context (typer may vendor its own click)
+        known = [name for name in COMMAND_ORDER if name in self.commands]
+        return known + sorted(name for name in self.commands if name not in known)
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="narr-audit",
     help=(
         "Check a recovery residence's evidence against the NARR Standard 3.0.\n\n"
