@@ -218,12 +218,13 @@ def audit(
     Raises NarrError (with every problem found) when the folder or the review cannot be loaded.
     """
     from narr_audit.engine import audit as run
+    from narr_audit.evidence.loader import REVIEW_FILE
 
     day = today or date.today()
     folder = Path(folder)
     loaded = load_evidence(folder, today=day, overlays=overlays, level=level, as_of=as_of, cache=cache)
-    if review is None and (folder / "review.yaml").is_file():
-        review = folder / "review.yaml"
+    if review is None and (folder / REVIEW_FILE).is_file():
+        review = folder / REVIEW_FILE
     findings = None
     if review is not None:
         from narr_audit.review import load_review

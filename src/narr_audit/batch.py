@@ -20,11 +20,11 @@ from pydantic import Field
 
 from narr_audit import __version__
 from narr_audit.errors import NarrError, Problem
+from narr_audit.evidence.loader import MANIFEST
 from narr_audit.models import Level, StrictModel
 from narr_audit.report import Report, Tool
 from narr_audit.scoring import FailOn, exit_code
 
-MANIFEST = "residence.yaml"
 SUMMARY_SCHEMA_VERSION = "1.0"
 
 

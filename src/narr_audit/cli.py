@@ -423,12 +423,6 @@ class FailOn(str, Enum):
     none = "none"
 
 
-def _report_formats() -> list[str]:
-    from narr_audit.formats import FORMATS
-
-    return list(FORMATS)
-
-
 @app.command(
     epilog=(
         "Examples:  narr-audit check ./evidence  |  narr-audit check ./evidence --format json --output report.json"

@@ -24,7 +24,6 @@ from narr_audit.diff import (
 from narr_audit.outcome import STATUS_LABELS
 from narr_audit.templating import render as render_template
 
-DIFF_FORMATS: tuple[str, ...] = ("text", "markdown", "json")
 WIDTH = 100
 
 TITLES = {

@@ -17,6 +17,7 @@ from narr_audit import __version__
 from narr_audit.catalog import normalise_rule_id
 from narr_audit.checks import CheckBase
 from narr_audit.checks import evaluate as run_check
+from narr_audit.evidence.loader import MANIFEST
 from narr_audit.evidence.model import Attestation, Document, Evidence, RuleException
 from narr_audit.models import Level
 from narr_audit.outcome import CheckStatus, Context, EvidenceRef, Outcome, RuleStatus, days
@@ -35,7 +36,7 @@ from narr_audit.report import (
     Score,
     Tool,
 )
-from narr_audit.scoring import gap_order, score, verdict
+from narr_audit.scoring import GAP_STATUSES, gap_order, score, verdict
 from narr_audit.standards.model import AnyOf, Rule, Rulebook
 
 if TYPE_CHECKING:
@@ -43,7 +44,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 EXPIRY_WARNING_DAYS = 30
-MANIFEST = "residence.yaml"
 # Best first: an "any of" item takes the first of these that one of its alternatives reaches.
 _PREFERENCE: tuple[CheckStatus, ...] = ("met", "attested", "awaiting_site_visit", "partial", "error", "not_met")
 
@@ -230,7 +230,7 @@ def evaluate_rule(
             fix=f"Renew the exception with the affiliate, or meet the rule. {rule.remediation}",
             exception=exception,
         )
-    gap = status in ("not_met", "partial", "error")
+    gap = status in GAP_STATUSES
     return RuleResult(
         **common,
         status=status,

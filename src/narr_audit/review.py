@@ -32,8 +32,6 @@ from narr_audit.standards.loader import validate_document
 from narr_audit.standards.model import Rulebook
 from narr_audit.yamlio import read_yaml
 
-REVIEW_FILE = "review.yaml"
-
 
 class Finding(StrictModel):
     rule: str = Field(min_length=1, description="The rule id, e.g. 2.F.17.c.")

@@ -16,10 +16,8 @@ from narr_audit.outcome import RuleStatus
 from narr_audit.report import Counts, Report, RuleResult, Score, Verdict
 
 POINTS: dict[str, float] = {"met": 1.0, "attested": 1.0, "excepted": 1.0, "partial": 0.5, "not_met": 0.0, "error": 0.0}
-SATISFIED: frozenset[str] = frozenset({"met", "attested", "excepted"})
 GAP_STATUSES: tuple[RuleStatus, ...] = ("not_met", "error", "partial")
 FailOn = Literal["not-met", "partial", "any", "none"]
-FAIL_ON_CHOICES: tuple[str, ...] = ("not-met", "partial", "any", "none")
 
 
 def counts(results: Iterable[RuleResult]) -> Counts:

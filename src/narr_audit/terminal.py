@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import sys
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -15,10 +14,6 @@ from narr_audit.models import ALL_LEVELS, Level
 from narr_audit.standards.model import Rulebook
 
 PLAIN_WIDTH = 120
-
-
-def wants_colour() -> bool:
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
 def _render(renderables: list[object], colour: bool) -> str:

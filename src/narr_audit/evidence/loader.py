@@ -35,7 +35,8 @@ from narr_audit.yamlio import YamlDocument, parse_yaml, read_yaml
 MANIFEST = "residence.yaml"
 SCHEMA_FILE = "residence.schema.json"
 # Files at the folder's root that belong to the folder's own upkeep, not to the evidence.
-SKIPPED_AT_ROOT = {MANIFEST, SCHEMA_FILE, "README.md", "review.yaml"}
+REVIEW_FILE = "review.yaml"  # a reviewer's findings kept beside the evidence (see narr_audit.review)
+SKIPPED_AT_ROOT = {MANIFEST, SCHEMA_FILE, "README.md", REVIEW_FILE}
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,10 @@ def _read_xlsx_log(path: Path, shown: str, date_column: str | None) -> list[LogR
                 records.append(LogRecord(date=found, row=number))
             elif problem is not None:
                 problems.append(Problem(problem[0], shown, number, field=name, hint=problem[1]))
+    except NarrError:
+        raise
+    except Exception:  # a sheet that breaks only while its rows are read
+        raise damaged from None
     finally:
         book.close()
     if problems:
@@ -120,7 +124,7 @@ def _read_xlsx_log(path: Path, shown: str, date_column: str | None) -> list[LogR
 
 
 def _cell_date(value: object, number: int, name: str) -> tuple[date | None, tuple[str, str] | None]:
-    """A spreadsheet cell's date: a date cell, or text written as a date; else (None, (why, fix))."""
+    """A log cell's date (CSV text, or a spreadsheet's date cell or text); else (None, (why, fix))."""
     if isinstance(value, datetime):
         return value.date(), None
     if isinstance(value, date):
@@ -135,7 +139,7 @@ def _cell_date(value: object, number: int, name: str) -> tuple[date | None, tupl
     try:
         return log_date(value), None
     except ValueError as exc:
-        return None, (f"row {number}: {exc}", "write dates as YYYY-MM-DD (or MM/DD/YYYY), or use date cells")
+        return None, (f"row {number}: {exc}", "write dates as YYYY-MM-DD (or MM/DD/YYYY)")
 
 
 def _read_csv_log(path: Path, shown: str, date_column: str | None) -> list[LogRecord]:
@@ -161,6 +165,7 @@ def _read_csv_log(path: Path, shown: str, date_column: str | None) -> list[LogRe
     except csv.Error as exc:
         raise NarrError.single(f"the log is not valid CSV ({exc})", file=shown, line=1) from None
     column = _date_column(header, date_column, shown)
+    name = header[column].strip()
     problems: list[Problem] = []
     records: list[LogRecord] = []
     try:
@@ -168,30 +173,11 @@ def _read_csv_log(path: Path, shown: str, date_column: str | None) -> list[LogRe
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
-            value = row[column].strip() if column < len(row) else ""
-            if not value:
-                problems.append(
-                    Problem(
-                        f"row {line} has no date in column '{header[column].strip()}'",
-                        shown,
-                        line,
-                        field=header[column].strip(),
-                        hint="fill in the date (YYYY-MM-DD) or delete the row",
-                    )
-                )
-                continue
-            try:
-                records.append(LogRecord(date=log_date(value), row=line))
-            except ValueError as exc:
-                problems.append(
-                    Problem(
-                        f"row {line}: {exc}",
-                        shown,
-                        line,
-                        field=header[column].strip(),
-                        hint="write dates as YYYY-MM-DD (or MM/DD/YYYY)",
-                    )
-                )
+            found, problem = _cell_date(row[column] if column < len(row) else None, line, name)
+            if found is not None:
+                records.append(LogRecord(date=found, row=line))
+            elif problem is not None:
+                problems.append(Problem(problem[0], shown, line, field=name, hint=problem[1]))
     except csv.Error as exc:
         problems.append(Problem(f"the log is not valid CSV ({exc})", shown, reader.line_num))
     if problems:
