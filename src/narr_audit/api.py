@@ -109,10 +109,12 @@ def visit_checklist(
     template_dir: Path | None = None,
 ) -> str:
     """The printable site-visit checklist of one applicant (markdown or html), or its review.yaml form."""
+    from narr_audit.evidence.loader import load_folder
     from narr_audit.templating import render
     from narr_audit.visit import visit_checklist as build
 
-    loaded = load_evidence(folder, overlays=overlays, level=level)
+    # The checklist needs the rules and the attestations, not the documents' text: do not extract it.
+    loaded = load_folder(folder, today=date.today(), overlays=overlays, level=level, read_documents=False)
     template = {"markdown": "visit-checklist.md.j2", "html": "visit-checklist.html.j2", "review-yaml": "review.yaml.j2"}
     return render(template[fmt], template_dir, v=build(loaded))
 
