@@ -60,7 +60,7 @@ def test_as_of_moves_the_assessment_date(folder: Path) -> None:
     [
         (["--as-of", "2026-02-30"], "not a real date"),
         (["--format", "pdf"], "'pdf' is not one of"),
-        (["--level", "V"], "V"),
+        (["--level", "V"], "'V' is not a level of support; use I, II, III or IV"),
         (["--fail-under", "120"], "less than or equal to 100"),
     ],
 )

@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from narr_audit.outcome import STATUS_LABELS
-
 from .test_golden import EXAMPLES, ROOT, example_report
 
 README_STATUS = {"not met": "not_met", "partially met": "partial", "error": "error"}
@@ -29,8 +27,8 @@ def documented_gaps(example: str) -> set[tuple[str, str]]:
 
 
 def test_there_is_an_example_per_level_and_one_is_ready() -> None:
-    levels = sorted(example_report(e).level for e in EXAMPLES)
-    assert levels[:4] == ["I", "II", "III", "IV"] or set(levels) >= {"I", "II", "III", "IV"}
+    levels = {example_report(e).level for e in EXAMPLES}
+    assert levels >= {"I", "II", "III", "IV"}
     assert any(example_report(e).verdict == "ready" for e in EXAMPLES)
 
 
@@ -54,10 +52,6 @@ def test_examples_load_without_warnings_or_unmapped_files(example: str) -> None:
     unexpected = [w.message for w in report.warnings if "expires on" not in w.message]
     assert unexpected == []
     assert all(d.unreadable is None for d in report.documents), "example documents must all be readable"
-
-
-def test_status_names_in_readmes_match_the_tool() -> None:
-    assert {STATUS_LABELS[v] for v in README_STATUS.values()} >= {"not met", "partially met"}
 
 
 BUILT = [e for e in EXAMPLES if (ROOT / "scripts" / "examples" / "sources" / e / "build.yaml").is_file()]
