@@ -15,14 +15,16 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
 from narr_audit import __version__
 from narr_audit.errors import NarrError
-from narr_audit.models import Level, parse_level
+
+if TYPE_CHECKING:
+    from narr_audit.models import Level
 
 EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -104,6 +106,8 @@ def _write(text: str, output: Path | None) -> None:
 def _level(value: str | None) -> Level | None:
     if value is None:
         return None
+    from narr_audit.models import parse_level  # pydantic loads only for commands that need it
+
     try:
         return parse_level(value)
     except ValueError as exc:
