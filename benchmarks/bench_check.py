@@ -140,7 +140,7 @@ def phases(folder: Path) -> dict[str, float]:
     """Loading, extraction, evaluation and rendering, timed in this process (imports already done)."""
     import narr_audit.evidence.loader as loader
     from narr_audit import api, engine
-    from narr_audit.formats import RenderOptions, render
+    from narr_audit.formats.report import RenderOptions, render
 
     spent = {"extraction": 0.0}
     original = loader.extract
@@ -181,7 +181,7 @@ def report(name: str, folder: Path, runs: int) -> None:
         warm = _wall([*cmd, "check", str(folder), "--fail-on", "none", "--cache-dir", cache], runs + 1)
     bare = _wall([sys.executable, "-c", "pass"], runs)
     imports = _wall(
-        [sys.executable, "-c", "import narr_audit.cli, narr_audit.api, narr_audit.engine, narr_audit.formats.terminal"],
+        [sys.executable, "-c", "import narr_audit.cli, narr_audit.api, narr_audit.engine, narr_audit.formats.report.terminal"],
         runs,
     )
     # Run the phases in a fresh interpreter so caches from earlier runs do not flatter them.

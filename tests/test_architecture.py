@@ -1,84 +1,113 @@
-"""Data flows one way: standards + evidence -> engine -> report -> formats -> CLI.
+"""The folder tree is the layer diagram: every import goes down, and no module imports itself in a circle.
 
-Lower floors never import higher ones, formatters never reach into the engine or the loaders, and
-nothing imports the CLI. Imports inside functions count too.
+The layers and the two forbidden contracts are declared once, in pyproject.toml's import-linter
+section (docs/architecture.md explains them); these tests run them, and add what import-linter's
+layers do not see: circles between modules of one layer. Imports inside functions and under
+TYPE_CHECKING count too.
 """
 
 from __future__ import annotations
 
-import ast
+import subprocess
+import sys
 from pathlib import Path
 
+import grimp
 import pytest
 
-PACKAGE = Path(__file__).parents[1] / "src" / "narr_audit"
-HIGH = ("narr_audit.cli", "narr_audit.api", "narr_audit.formats", "narr_audit.batch", "narr_audit.summary_formats")
-LOW = (
-    "narr_audit.errors",
-    "narr_audit.models",
-    "narr_audit.outcome",
-    "narr_audit.report",
-    "narr_audit.text",
-    "narr_audit.yamlio",
-    "narr_audit.validation",
-    "narr_audit.checks",
-    "narr_audit.standards",
-    "narr_audit.evidence",
-    "narr_audit.engine",
-    "narr_audit.scoring",
-    "narr_audit.cache",
-)
+ROOT = Path(__file__).parents[1]
 
 
-def modules() -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
-        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-        imported: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                imported.add(node.module)
-                imported.update(f"{node.module}.{a.name}" for a in node.names)
-            elif isinstance(node, ast.Import):
-                imported.update(a.name for a in node.names)
-        found[name] = {i for i in imported if i.startswith("narr_audit")}
+@pytest.mark.meta
+def test_import_contracts_hold() -> None:
+    """lint-imports exits non-zero, naming the import chain, when a contract in pyproject.toml breaks."""
+    script = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run(
+        [str(script) if script.exists() else "lint-imports", "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 broken" in done.stdout
+
+
+def _circles(graph: grimp.ImportGraph) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    counter = [0]
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = counter[0]
+        counter[0] += 1
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.find_modules_directly_imported_by(node)):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
     return found
 
 
-MODULES = modules()
-
-
-def _under(name: str, floors: tuple[str, ...]) -> bool:
-    return any(name == f or name.startswith(f + ".") for f in floors)
+@pytest.mark.meta
+def test_no_import_circle() -> None:
+    graph = grimp.build_graph("narr_audit", cache_dir=None)
+    assert _circles(graph) == []
 
 
 @pytest.mark.meta
-@pytest.mark.parametrize("module", sorted(m for m in MODULES if _under(m, LOW)))
-def test_lower_floors_never_import_higher_ones(module: str) -> None:
-    bad = sorted(i for i in MODULES[module] if _under(i, HIGH))
-    assert not bad, f"{module} imports {bad}"
+def test_the_circle_finder_finds_a_circle() -> None:
+    """The check above would catch one: a made-up graph with a circle is reported."""
+    graph = grimp.ImportGraph()
+    for name in ("pkg", "pkg.a", "pkg.b", "pkg.c"):
+        graph.add_module(name)
+    graph.add_import(importer="pkg.a", imported="pkg.b")
+    graph.add_import(importer="pkg.b", imported="pkg.a")
+    graph.add_import(importer="pkg.c", imported="pkg.a")
+    assert _circles(graph) == [["pkg.a", "pkg.b"]]
 
 
 @pytest.mark.meta
-@pytest.mark.parametrize("module", sorted(m for m in MODULES if _under(m, ("narr_audit.formats",))))
-def test_formatters_read_only_the_report(module: str) -> None:
-    forbidden = (
-        "narr_audit.engine",
-        "narr_audit.evidence",
-        "narr_audit.checks",
-        "narr_audit.standards",
-        "narr_audit.api",
+def test_every_module_sits_in_a_layer() -> None:
+    """A new top-level module would escape the contract: it must be added to a layer."""
+    package = ROOT / "src" / "narr_audit"
+    top = sorted(
+        p.stem if p.is_file() else p.name
+        for p in package.iterdir()
+        if p.suffix == ".py" or (p / "__init__.py").exists()
     )
-    bad = sorted(i for i in MODULES[module] if _under(i, forbidden))
-    assert not bad, f"{module} reaches into {bad}"
-
-
-@pytest.mark.meta
-def test_only_the_entry_point_imports_the_cli() -> None:
-    importers = [m for m, imports in MODULES.items() if _under_any(imports, "narr_audit.cli")]
-    assert importers == ["narr_audit.__main__"]
-
-
-def _under_any(imports: set[str], floor: str) -> bool:
-    return any(_under(i, (floor,)) for i in imports)
+    assert top == [
+        "__init__",
+        "__main__",
+        "api",
+        "base",
+        "checks",
+        "cli",
+        "engine",
+        "evidence",
+        "formats",
+        "results",
+        "standards",
+        "workflows",
+    ]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from narr_audit.batch import Options, discover, run, slugs, summarize, write_summary
+from narr_audit.workflows.batch import Options, discover, run, slugs, summarize, write_summary
 
 from .conftest import run_cli
 from .folders import MISSION, make_folder

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from narr_audit.api import audit
-from narr_audit.cache import ExtractionCache, default_cache_dir
-from narr_audit.evidence.extract import Extracted, extract
+from narr_audit.evidence.cache import ExtractionCache, default_cache_dir
+from narr_audit.evidence.content import Extracted
+from narr_audit.evidence.extract import extract
 
 from .conftest import run_cli
 from .folders import MISSION, make_folder

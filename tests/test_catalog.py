@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from narr_audit.catalog import checklist, find_rule, normalise_rule_id, select
-from narr_audit.errors import NarrError
-from narr_audit.models import ALL_LEVELS, Level
+from narr_audit.base.errors import NarrError
+from narr_audit.base.ids import normalise_rule_id
+from narr_audit.base.levels import ALL_LEVELS, Level
+from narr_audit.standards.catalog import checklist, find_rule, select
 from narr_audit.standards.loader import load_narr
 from narr_audit.standards.model import AnyOf, Rulebook
 

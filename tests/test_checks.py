@@ -15,9 +15,9 @@ import yaml
 from pydantic import TypeAdapter
 
 from narr_audit.checks import REGISTRY, Check, evaluate
-from narr_audit.evidence.extract import Extracted, Segment, Unreadable
+from narr_audit.checks.interface import Context
+from narr_audit.evidence.content import Extracted, Segment, Unreadable
 from narr_audit.evidence.model import Attestation, Document, LogRecord
-from narr_audit.outcome import Context
 
 CASES = Path(__file__).parent / "cases" / "checks"
 RULE = "9.Z.1.a"  # the id is only carried through; these cases test the kind, not a rule
@@ -138,6 +138,6 @@ def test_every_check_kind_is_documented(kind: str) -> None:
     ],
 )
 def test_first_match_finds_terms_at_word_starts(text: str, terms: list[str], expected: int | None) -> None:
-    from narr_audit.text import first_match
+    from narr_audit.base.text import first_match
 
     assert first_match(text, terms) == expected

@@ -17,9 +17,9 @@ from urllib.parse import unquote
 import pytest
 import yaml
 
-from narr_audit.formats import FORMATS, RenderOptions, render
-from narr_audit.formats.github import annotation_path, escape_data, escape_property
-from narr_audit.report import Location
+from narr_audit.formats.report import FORMATS, RenderOptions, render
+from narr_audit.formats.report.github import annotation_path, escape_data, escape_property
+from narr_audit.results.report import Location
 
 from .conftest import run_cli
 from .folders import MISSION, make_folder

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from narr_audit.api import audit, diff_reports
-from narr_audit.diff import Comparison, compare, load_report, regressed
-from narr_audit.diff_formats import render
-from narr_audit.errors import NarrError
-from narr_audit.models import Level
-from narr_audit.report import Report
+from narr_audit.base.errors import NarrError
+from narr_audit.base.levels import Level
+from narr_audit.formats.diff import render
+from narr_audit.results.comparison import Comparison, compare, load_report, regressed
+from narr_audit.results.report import Report
 
 from .conftest import FIXTURES, run_cli
 from .folders import MISSION, make_folder

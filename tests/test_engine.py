@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from narr_audit.api import audit
-from narr_audit.errors import NarrError
-from narr_audit.models import Level
+from narr_audit.base.errors import NarrError
+from narr_audit.base.levels import Level
 
 from .folders import MISSION, make_folder
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from narr_audit.models import Level
+from narr_audit.base.levels import Level
+from narr_audit.base.yamlio import read_yaml
 from narr_audit.standards.loader import load_rulebook
-from narr_audit.yamlio import read_yaml
 from tests.conftest import run_cli
 from tests.evidence_samples import HARBOR, POLICY_REPO, copy_folder, pdf_bytes, snapshot
 from tests.folders import make_folder

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from narr_audit.errors import NarrError, Problem
+from narr_audit.base.errors import NarrError, Problem
+from narr_audit.base.levels import Level
 from narr_audit.evidence import extract as extract_module
 from narr_audit.evidence import logs as logs_module
-from narr_audit.evidence.loader import Loaded, load_folder
-from narr_audit.models import Level
+from narr_audit.workflows.audit import Loaded
+from narr_audit.workflows.audit import load_evidence as load_folder
 from tests.evidence_samples import HARBOR, POLICY_REPO, copy_folder, docx_bytes, image_bytes, pdf_bytes, snapshot
 
 ASSESSED = date(2026, 11, 1)

@@ -13,8 +13,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from narr_audit.errors import NarrError
-from narr_audit.evidence.loader import Loaded, load_folder
+from narr_audit.base.errors import NarrError
+from narr_audit.workflows.audit import Loaded
+from narr_audit.workflows.audit import load_evidence as load_folder
 
 # A few seconds in all.
 pytestmark = pytest.mark.slow

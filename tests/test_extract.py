@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from narr_audit.evidence import extract as extract_module
-from narr_audit.evidence.extract import Extracted, Segment, Unreadable, extract, kind_of
+from narr_audit.evidence.content import Extracted, Segment, Unreadable
+from narr_audit.evidence.extract import extract, kind_of
 from tests.evidence_samples import OLE2_MAGIC, docx_bytes, image_bytes, pdf_bytes
 
 

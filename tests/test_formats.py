@@ -16,8 +16,8 @@ import jsonschema
 import pytest
 
 from narr_audit.api import audit, report_schema_json
-from narr_audit.formats import FORMATS, RenderOptions, render
-from narr_audit.report import Report
+from narr_audit.formats.report import FORMATS, RenderOptions, render
+from narr_audit.results.report import Report
 
 from .conftest import run_cli
 from .folders import MISSION, make_folder
@@ -55,7 +55,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Report:
 @pytest.mark.parametrize("name", sorted(FORMATS))
 def test_every_format_is_a_documented_pure_render_module(name: str) -> None:
     entry = FORMATS[name]
-    module = importlib.import_module(f"narr_audit.formats.{entry.module}")
+    module = importlib.import_module(f"narr_audit.formats.report.{entry.module}")
     assert module.__doc__ and module.__doc__.strip(), f"formats/{entry.module}.py needs a docstring saying why"
     assert callable(module.render)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from narr_audit.api import audit
-from narr_audit.formats import FORMATS, RenderOptions, render
-from narr_audit.report import Report
+from narr_audit.formats.report import FORMATS, RenderOptions, render
+from narr_audit.results.report import Report
 
 ROOT = Path(__file__).parents[1]
 GOLDEN = ROOT / "tests" / "golden"

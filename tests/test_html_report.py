@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from narr_audit.api import audit
-from narr_audit.formats import FORMATS, RenderOptions, render
-from narr_audit.report import Report
+from narr_audit.formats.report import FORMATS, RenderOptions, render
+from narr_audit.results.report import Report
 
 from .conftest import run_cli
 from .folders import MISSION, make_folder

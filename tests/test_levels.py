@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from narr_audit.models import Level, parse_level
+from narr_audit.base.levels import Level, parse_level
 
 
 @pytest.mark.parametrize(

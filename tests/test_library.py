@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from narr_audit.base.levels import ALL_LEVELS
+from narr_audit.base.resources import standards_dir
 from narr_audit.checks import REGISTRY
-from narr_audit.models import ALL_LEVELS
-from narr_audit.resources import standards_dir
 from narr_audit.standards.loader import load_narr
 from narr_audit.standards.model import RULE_ID, AnyOf, Rulebook
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from narr_audit.errors import NarrError
-from narr_audit.models import Level
+from narr_audit.base.errors import NarrError
+from narr_audit.base.levels import Level
 from narr_audit.standards.loader import load_narr, load_rulebook
 from narr_audit.standards.model import Rulebook
 from narr_audit.standards.overlay import overlay_for_affiliate, resolve_overlay, shipped_overlays

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import narr_audit
-from narr_audit.resources import standards_dir, templates_dir
+from narr_audit.base.resources import standards_dir, templates_dir
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from narr_audit.api import audit
-from narr_audit.errors import NarrError
+from narr_audit.base.errors import NarrError
 
 from .conftest import run_cli
 from .folders import make_folder

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from narr_audit.report import Location, Notice, Report, ResidenceInfo, RuleResult, Tool
-from narr_audit.scoring import exit_code, gap_order, score, verdict
+from narr_audit.results.report import Location, Notice, Report, ResidenceInfo, RuleResult, Tool
+from narr_audit.results.scoring import exit_code, gap_order, score, verdict
 
 
 def rule(rule_id: str, status: str, *, life_safety: bool = False, level_status: str = "required") -> RuleResult:

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 import yaml
 
-from narr_audit.errors import NarrError
-from narr_audit.resources import standards_dir
-from narr_audit.standards.loader import load_narr, principle_problems, read_model
+from narr_audit.base.errors import NarrError
+from narr_audit.base.resources import standards_dir
+from narr_audit.standards.loader import load_narr, principle_problems
 from narr_audit.standards.model import Principle
+from narr_audit.standards.reading import read_model
 
 HERE = Path(__file__).parent / "fixtures" / "invalid-standards"
 CASES = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))

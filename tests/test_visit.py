@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from narr_audit.api import audit, load_evidence
-from narr_audit.visit import visit_checklist
+from narr_audit.workflows.visit import visit_checklist
 
 from .conftest import run_cli
 from .folders import make_folder

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from narr_audit.api import audit
-from narr_audit.errors import NarrError
+from narr_audit.base.errors import NarrError
 from narr_audit.evidence.logs import read_log
 
 from .folders import make_folder

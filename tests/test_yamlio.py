@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from narr_audit.errors import NarrError
-from narr_audit.yamlio import read_yaml
+from narr_audit.base.errors import NarrError
+from narr_audit.base.yamlio import read_yaml
 
 
 def write(tmp_path: Path, text: str | bytes, name: str = "f.yaml") -> Path:

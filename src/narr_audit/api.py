@@ -7,18 +7,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from narr_audit.catalog import Checklist, Explanation, RuleEntry, checklist, find_rule, select
-from narr_audit.errors import NarrError, Problem
-from narr_audit.models import Level
+from narr_audit.base.errors import NarrError, Problem
+from narr_audit.base.levels import Level
+from narr_audit.standards.catalog import Checklist, Explanation, RuleEntry, checklist, find_rule, select
 from narr_audit.standards.loader import load_rulebook
 from narr_audit.standards.model import Rulebook
 
 if TYPE_CHECKING:
-    from narr_audit.diff import Comparison
-    from narr_audit.evidence.loader import Loaded
-    from narr_audit.evidence.mapping import FileSuggestions
-    from narr_audit.precommit import HookResult
-    from narr_audit.report import Report
+    from narr_audit.evidence.suggestions import FileSuggestions
+    from narr_audit.results.comparison import Comparison
+    from narr_audit.results.report import Report
+    from narr_audit.workflows.audit import Loaded
+    from narr_audit.workflows.precommit import HookResult
 
 __all__ = [
     "audit",
@@ -71,10 +71,10 @@ def load_evidence(
 
     ``cache`` is a folder where extracted document text is kept between runs (None: no cache).
     """
-    from narr_audit.cache import ExtractionCache
-    from narr_audit.evidence.loader import load_folder
+    from narr_audit.evidence.cache import ExtractionCache
+    from narr_audit.workflows.audit import load_evidence as load
 
-    return load_folder(
+    return load(
         folder,
         today=today or date.today(),
         overlays=overlays,
@@ -89,7 +89,7 @@ def validate_files(
 ) -> HookResult:
     """The pre-commit hook's check: the evidence folder of each changed file validated once, and the
     `narr:` front matter of changed Markdown or text files that sit in no evidence folder."""
-    from narr_audit.precommit import check_files
+    from narr_audit.workflows.precommit import check_files
 
     return check_files(files, overlays=overlays, today=today)
 
@@ -109,12 +109,12 @@ def visit_checklist(
     template_dir: Path | None = None,
 ) -> str:
     """The printable site-visit checklist of one applicant (markdown or html), or its review.yaml form."""
-    from narr_audit.evidence.loader import load_folder
-    from narr_audit.templating import render
-    from narr_audit.visit import visit_checklist as build
+    from narr_audit.formats.templating import render
+    from narr_audit.workflows.audit import load_evidence as load
+    from narr_audit.workflows.visit import visit_checklist as build
 
     # The checklist needs the rules and the attestations, not the documents' text: do not extract it.
-    loaded = load_folder(folder, today=date.today(), overlays=overlays, level=level, read_documents=False)
+    loaded = load(folder, today=date.today(), overlays=overlays, level=level, read_documents=False)
     template = {"markdown": "visit-checklist.md.j2", "html": "visit-checklist.html.j2", "review-yaml": "review.yaml.j2"}
     return render(template[fmt], template_dir, v=build(loaded))
 
@@ -122,7 +122,7 @@ def visit_checklist(
 def refuse_output_inside(folders: Sequence[Path], output: Path, option: str) -> None:
     """narr-audit only reads evidence folders (init and map --write aside): a report written into one
     would also show up as an unmapped file on the next run. Raises NarrError when ``output`` is inside."""
-    from narr_audit.errors import NarrError
+    from narr_audit.base.errors import NarrError
 
     target = output.resolve()
     for folder in folders:
@@ -140,7 +140,7 @@ def report_schema_json() -> str:
     """The JSON Schema of `check --format json` (schemas/report.schema.json in the repository)."""
     import json
 
-    from narr_audit.report import SCHEMA_VERSION, Report
+    from narr_audit.results.report import SCHEMA_VERSION, Report
 
     schema = Report.model_json_schema(mode="serialization")
     schema = {
@@ -163,7 +163,7 @@ def init_folder(
     affiliate: str | None = None,
     today: date | None = None,
 ) -> list[Path]:
-    from narr_audit.evidence import scaffold
+    from narr_audit.workflows import scaffold
 
     overlays = []
     if affiliate:
@@ -188,10 +188,10 @@ def map_folder(
     folder: Path, *, overlays: Sequence[str] = (), min_score: float | None = None, write: bool = False
 ) -> tuple[list[FileSuggestions], int]:
     """Suggestions for the folder's unmapped files; with ``write``, also added to residence.yaml."""
-    from narr_audit.evidence import mapping
-    from narr_audit.evidence.loader import load_folder
+    from narr_audit.workflows import mapping
+    from narr_audit.workflows.audit import load_evidence as load
 
-    loaded = load_folder(folder, today=date.today(), overlays=overlays, read_documents=False)
+    loaded = load(folder, today=date.today(), overlays=overlays, read_documents=False)
     found = mapping.suggest_for(
         folder,
         loaded.evidence.unmapped,
@@ -219,27 +219,24 @@ def audit(
     ``review`` is a reviewer's review.yaml (default: review.yaml in the folder, when there is one).
     Raises NarrError (with every problem found) when the folder or the review cannot be loaded.
     """
-    from narr_audit.engine import audit as run
-    from narr_audit.evidence.loader import REVIEW_FILE
+    from narr_audit.workflows.audit import audit as run
 
-    day = today or date.today()
-    folder = Path(folder)
-    loaded = load_evidence(folder, today=day, overlays=overlays, level=level, as_of=as_of, cache=cache)
-    if review is None and (folder / REVIEW_FILE).is_file():
-        review = folder / REVIEW_FILE
-    findings = None
-    if review is not None:
-        from narr_audit.review import load_review
-
-        findings = load_review(review, loaded.rulebook)
-    return run(loaded.evidence, loaded.rulebook, generated_on=day, review=findings)
+    return run(
+        Path(folder),
+        today=today or date.today(),
+        level=level,
+        as_of=as_of,
+        overlays=overlays,
+        cache=cache,
+        review=review,
+    )
 
 
 def diff_reports(old: Path | str, new: Path | str) -> Comparison:
     """What changed between two JSON reports of `check`: newly failing, fixed, changed, added, retired
     and expired, with the score and verdict of each. Raises NarrError naming each file that cannot be
     read as a report (both, when both are broken)."""
-    from narr_audit.diff import compare, load_report
+    from narr_audit.results.comparison import compare, load_report
 
     loaded: list[Report] = []
     problems: list[Problem] = []

@@ -21,10 +21,10 @@ import typer
 from typer.core import TyperGroup
 
 from narr_audit import __version__
-from narr_audit.errors import NarrError
+from narr_audit.base.errors import NarrError
 
 if TYPE_CHECKING:
-    from narr_audit.models import Level
+    from narr_audit.base.levels import Level
 
 EXIT_OK, EXIT_GAPS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -106,7 +106,7 @@ def _write(text: str, output: Path | None) -> None:
 def _level(value: str | None) -> Level | None:
     if value is None:
         return None
-    from narr_audit.models import parse_level  # pydantic loads only for commands that need it
+    from narr_audit.base.levels import parse_level
 
     try:
         return parse_level(value)
@@ -162,7 +162,8 @@ def standards(
     overlays: list[str] = StandardsOpt,
 ) -> None:
     """List the rules of the Standard, filtered by level, domain or principle."""
-    from narr_audit import api, browse
+    from narr_audit import api
+    from narr_audit.formats import browse
 
     chosen_level = _level(level)
     book, chosen = api.list_rules(overlays, level=chosen_level, domain=domain, principle=principle)
@@ -176,7 +177,7 @@ def standards(
     elif fmt is ListFormat.markdown:
         _write(browse.standards_markdown(book, chosen, chosen_level), output)
     else:
-        from narr_audit import terminal
+        from narr_audit.formats import console as terminal
 
         _write(terminal.rules_table(book, chosen, chosen_level, output is None and _is_terminal()), output)
 
@@ -195,7 +196,8 @@ def explain(
     overlays: list[str] = StandardsOpt,
 ) -> None:
     """Everything about one rule: requirement, levels, evidence, remediation and provenance."""
-    from narr_audit import api, browse
+    from narr_audit import api
+    from narr_audit.formats import browse
 
     book, found = api.explain(rule_id, overlays)
     if fmt is ExplainFormat.json:
@@ -203,7 +205,7 @@ def explain(
         return
     text = browse.explain_markdown(book, found)
     if fmt is ExplainFormat.text and _is_terminal():
-        from narr_audit import terminal
+        from narr_audit.formats import console as terminal
 
         text = terminal.markdown(text, colour=True)
     _write(text, None)
@@ -231,7 +233,8 @@ def checklist(
     overlays: list[str] = StandardsOpt,
 ) -> None:
     """The printable list of evidence an operator gathers for a level, with a checkbox per item."""
-    from narr_audit import api, browse
+    from narr_audit import api
+    from narr_audit.formats import browse
 
     chosen = _level(level)
     assert chosen is not None
@@ -246,7 +249,7 @@ FolderArg = typer.Argument(..., metavar="DIR", help="The evidence folder (the on
 def _date_option(value: str | None, name: str) -> date | None:
     if value is None:
         return None
-    from narr_audit.models import parse_date
+    from narr_audit.base.dates import parse_date
 
     try:
         return parse_date(value)
@@ -271,7 +274,7 @@ def validate(
     Exit 0 when residence.yaml and the files it maps are valid, 2 when something must be fixed.
     """
     from narr_audit import api
-    from narr_audit.evidence import views
+    from narr_audit.formats import evidence as views
 
     try:
         loaded = api.load_evidence(folder, overlays=overlays, as_of=_date_option(as_of, "--as-of"))
@@ -281,7 +284,12 @@ def validate(
             raise typer.Exit(EXIT_USAGE) from None
         _stderr(f"narr-audit: {folder} is not valid\n{exc.render()}")
         raise typer.Exit(EXIT_USAGE) from None
-    _write(views.validation_json(loaded) if fmt is ValidateFormat.json else views.validation_text(loaded), None)
+    _write(
+        views.validation_json(loaded.evidence)
+        if fmt is ValidateFormat.json
+        else views.validation_text(loaded.evidence),
+        None,
+    )
 
 
 @app.command(
@@ -389,7 +397,7 @@ def map_command(
 ) -> None:
     """Suggest the rules each unmapped document evidences, with the terms that matched."""
     from narr_audit import api
-    from narr_audit.evidence import views
+    from narr_audit.formats import evidence as views
 
     found, written = api.map_folder(folder, overlays=overlays, min_score=min_score, write=write)
     _write(views.map_json(found, written) if fmt is MapFormat.json else views.map_text(found, written), None)
@@ -415,7 +423,7 @@ ReviewOpt = typer.Option(
 def _cache_dir(no_cache: bool, cache_dir: Path | None) -> Path | None:
     if no_cache:
         return None
-    from narr_audit.cache import default_cache_dir
+    from narr_audit.evidence.cache import default_cache_dir
 
     return cache_dir or default_cache_dir()
 
@@ -470,8 +478,8 @@ def check(
 ) -> None:
     """Score an evidence folder against NARR 3.0 (and overlays) and list the gaps, most serious first."""
     from narr_audit import api
-    from narr_audit.formats import FORMATS, RenderOptions, render
-    from narr_audit.scoring import exit_code
+    from narr_audit.formats.report import FORMATS, RenderOptions, render
+    from narr_audit.results.scoring import exit_code
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"'{fmt}' is not one of: {', '.join(FORMATS)}", param_hint="--format")
@@ -527,8 +535,9 @@ def diff(
 ) -> None:
     """What changed between two JSON reports: rules newly failing first, then fixed, changed, added or
     retired, and evidence that expired in between; with the score and verdict of each."""
-    from narr_audit import api, diff_formats
-    from narr_audit.diff import regressed
+    from narr_audit import api
+    from narr_audit.formats import diff as diff_formats
+    from narr_audit.results.comparison import regressed
 
     if template_dir is not None and not template_dir.is_dir():
         raise NarrError.single("no such folder", file=template_dir, field="--template-dir")
@@ -573,9 +582,9 @@ def batch(
     cache_dir: Path | None = CacheDirOpt,
 ) -> None:
     """Review many applicants at once: a report per applicant and a sortable summary."""
-    from narr_audit import batch as batching
-    from narr_audit.formats import FORMATS
-    from narr_audit.summary_formats import SUMMARY_FORMATS
+    from narr_audit.formats.report import FORMATS
+    from narr_audit.formats.summary import SUMMARY_FORMATS
+    from narr_audit.workflows import batch as batching
 
     for name in formats:
         if name not in FORMATS:

@@ -14,14 +14,15 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from narr_audit import __version__
-from narr_audit.catalog import normalise_rule_id
-from narr_audit.checks import CheckBase
+from narr_audit.base.ids import normalise_rule_id
+from narr_audit.base.levels import Level
+from narr_audit.base.statuses import GAP_STATUSES, Status
+from narr_audit.base.text import days
+from narr_audit.checks import CheckBase, kind_of
 from narr_audit.checks import evaluate as run_check
-from narr_audit.evidence.loader import MANIFEST
-from narr_audit.evidence.model import Attestation, Document, Evidence, RuleException
-from narr_audit.models import Level
-from narr_audit.outcome import CheckStatus, Context, EvidenceRef, Outcome, RuleStatus, days
-from narr_audit.report import (
+from narr_audit.checks.interface import Context, EvidenceRef, Outcome
+from narr_audit.evidence.model import MANIFEST, Attestation, Document, Evidence, RuleException
+from narr_audit.results.report import (
     CheckResult,
     DocumentInfo,
     ExceptionInfo,
@@ -36,16 +37,23 @@ from narr_audit.report import (
     Score,
     Tool,
 )
-from narr_audit.scoring import GAP_STATUSES, gap_order, score, verdict
+from narr_audit.results.scoring import gap_order, score, verdict
 from narr_audit.standards.model import AnyOf, Rule, Rulebook
 
 if TYPE_CHECKING:
-    from narr_audit.review import Decision, LoadedReview
+    from narr_audit.evidence.review import Decision, LoadedReview
 
 T = TypeVar("T")
 EXPIRY_WARNING_DAYS = 30
 # Best first: an "any of" item takes the first of these that one of its alternatives reaches.
-_PREFERENCE: tuple[CheckStatus, ...] = ("met", "attested", "awaiting_site_visit", "partial", "error", "not_met")
+_PREFERENCE: tuple[Status, ...] = (
+    Status.met,
+    Status.attested,
+    Status.awaiting_site_visit,
+    Status.partial,
+    Status.error,
+    Status.not_met,
+)
 
 
 def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: LoadedReview | None = None) -> Report:
@@ -186,12 +194,12 @@ def evaluate_rule(
         "review": _review_info(finding),
     }
     if marks == "not_applicable":
-        return RuleResult(**base, status="not_applicable", reason=f"not applicable at Level {level}")
+        return RuleResult(**base, status=Status.not_applicable, reason=f"not applicable at Level {level}")
 
     checks = [_evaluate_item(item, ctx, level, finding) for item in rule.evidence if item.applies_at(level)]
     status, reason = _combine(checks, level)
     if finding is not None and not finding.verified:
-        status, reason = "not_met", f"{_finding_text(finding)}; {reason}"
+        status, reason = Status.not_met, f"{_finding_text(finding)}; {reason}"
     evidence = _unique(ref for c in checks for ref in _refs(c))
     missing = _unique(m for c in checks if c.status not in ("met", "attested") for m in _missing(c))
     common = {
@@ -203,7 +211,7 @@ def evaluate_rule(
     if marks == "recommended":
         return RuleResult(
             **common,
-            status="recommended",
+            status=Status.recommended,
             evaluated=status,
             reason=f"recommended at Level {level}, not scored; its evidence: {reason}",
             missing=missing,
@@ -212,7 +220,7 @@ def evaluate_rule(
     if exception is not None and not exception.expired:
         return RuleResult(
             **common,
-            status="excepted",
+            status=Status.excepted,
             reason=f"excepted until {exception.expires}, approved by {exception.approved_by}: {exception.reason}",
             exception=exception,
         )
@@ -224,7 +232,7 @@ def evaluate_rule(
         )
         return RuleResult(
             **common,
-            status="not_met",
+            status=Status.not_met,
             reason=f"{expired}; {reason}",
             missing=missing,
             fix=f"Renew the exception with the affiliate, or meet the rule. {rule.remediation}",
@@ -266,11 +274,11 @@ def _evaluate_item(item: AnyOf | CheckBase, ctx: Context, level: Level, finding:
 
 def _run(check: CheckBase, ctx: Context, finding: Decision | None) -> Outcome:
     """A reviewer's finding settles site-visit items and overrides the operator's attestation."""
-    if finding is None or check.kind not in ("site_visit", "attestation"):
+    if finding is None or not kind_of(check).settled_on_site:
         return run_check(check, ctx)
     if finding.verified:
-        return Outcome("met", _finding_text(finding))
-    return Outcome("not_met", _finding_text(finding), missing=(check.label,))
+        return Outcome(Status.met, _finding_text(finding))
+    return Outcome(Status.not_met, _finding_text(finding), missing=(check.label,))
 
 
 def _finding_text(finding: Decision) -> str:
@@ -296,26 +304,29 @@ def _result(check: CheckBase, outcome: Outcome) -> CheckResult:
     )
 
 
-def _combine(checks: list[CheckResult], level: Level) -> tuple[RuleStatus, str]:
+def _combine(checks: list[CheckResult], level: Level) -> tuple[Status, str]:
     """A rule's status from its items: all met is met; paperwork met with site visits left awaits them."""
     if not checks:
-        return "awaiting_site_visit", f"no written evidence applies at Level {level}; the reviewer confirms it on site"
+        return (
+            Status.awaiting_site_visit,
+            f"no written evidence applies at Level {level}; the reviewer confirms it on site",
+        )
     statuses = {c.status for c in checks}
     paper = [c for c in checks if c.status != "awaiting_site_visit"]
     failing = [c for c in checks if c.status in ("partial", "not_met", "error")]
     if not failing:
         everything = "; ".join(_unique(c.reason for c in checks))
         if statuses == {"met"}:
-            return "met", everything
+            return Status.met, everything
         if "awaiting_site_visit" in statuses:
-            return "awaiting_site_visit", everything
-        return "attested", everything
+            return Status.awaiting_site_visit, everything
+        return Status.attested, everything
     reason = "; ".join(_unique(c.reason for c in failing))
     if any(c.status == "error" for c in failing):
-        return "error", reason
+        return Status.error, reason
     if all(c.status == "not_met" for c in paper):
-        return "not_met", reason
-    return "partial", reason
+        return Status.not_met, reason
+    return Status.partial, reason
 
 
 def _exception(exceptions: list[RuleException], on: date) -> ExceptionInfo | None:

@@ -2,42 +2,37 @@
 
 A rule's YAML names a kind by its key here; the kind's params model validates the rest of the
 entry. The union used by the rule model is derived from this dict, so adding a kind means adding a
-module and one line below.
+module (which declares its :class:`CheckKind`) and one line below.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, Union
+from typing import TYPE_CHECKING, Annotated, Union
 
 from pydantic import Field
 
 from narr_audit.checks import attestation, current, document, log, site_visit
-from narr_audit.checks.base import CheckBase, Topic
-from narr_audit.outcome import Context, Outcome
-
-
-@dataclass(frozen=True)
-class CheckKind:
-    name: str
-    params: type[CheckBase]
-    summary: str
-    evaluate: Callable[[Any, Context], Outcome]
-
+from narr_audit.checks.interface import CheckBase, CheckKind, Context, Outcome, Topic
 
 REGISTRY: dict[str, CheckKind] = {
-    "document": CheckKind("document", document.PARAMS, document.SUMMARY, document.evaluate),
-    "current": CheckKind("current", current.PARAMS, current.SUMMARY, current.evaluate),
-    "log": CheckKind("log", log.PARAMS, log.SUMMARY, log.evaluate),
-    "attestation": CheckKind("attestation", attestation.PARAMS, attestation.SUMMARY, attestation.evaluate),
-    "site_visit": CheckKind("site_visit", site_visit.PARAMS, site_visit.SUMMARY, site_visit.evaluate),
+    kind.name: kind for kind in (document.KIND, current.KIND, log.KIND, attestation.KIND, site_visit.KIND)
 }
+# How people see each kind named (checklists, explain, the residence.yaml template).
+KIND_NAMES: dict[str, str] = {kind.name: kind.label for kind in REGISTRY.values()}
 
 
 def evaluate(check: CheckBase, ctx: Context) -> Outcome:
     """Run one check through its kind's evaluate function."""
     return REGISTRY[check.kind].evaluate(check, ctx)
+
+
+def describe(check: CheckBase) -> str:
+    """A short plain-words note of what makes the check pass, for checklists and explain."""
+    return REGISTRY[check.kind].describe(check)
+
+
+def kind_of(check: CheckBase) -> CheckKind:
+    return REGISTRY[check.kind]
 
 
 if TYPE_CHECKING:
@@ -48,4 +43,4 @@ else:
         Field(discriminator="kind"),
     ]
 
-__all__ = ["REGISTRY", "Check", "CheckBase", "CheckKind", "Topic", "evaluate"]
+__all__ = ["KIND_NAMES", "REGISTRY", "Check", "CheckBase", "CheckKind", "Topic", "describe", "evaluate", "kind_of"]

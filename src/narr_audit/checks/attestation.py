@@ -6,8 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from narr_audit.checks.base import CheckBase
-from narr_audit.outcome import Context, EvidenceRef, Outcome, days
+from narr_audit.base.statuses import Status
+from narr_audit.base.text import days
+from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome
 
 SUMMARY = (
     "A signed attestation for the rule (statement, signer, date) exists and is no older than "
@@ -25,7 +26,7 @@ def evaluate(check: AttestationCheck, ctx: Context) -> Outcome:
     """The newest attestation for the rule decides; one signed on the assessment day is current."""
     if not ctx.attestations:
         return Outcome(
-            "not_met",
+            Status.not_met,
             f"no signed attestation for {ctx.rule_id} in residence.yaml",
             missing=(f"a signed attestation: {check.statement}",),
         )
@@ -34,13 +35,28 @@ def evaluate(check: AttestationCheck, ctx: Context) -> Outcome:
     age = (ctx.assessed_on - newest.date).days
     if age > check.max_age_days:
         return Outcome(
-            "not_met",
+            Status.not_met,
             f"the attestation signed by {newest.signed_by} on {newest.date} is {days(age)} old "
             f"(at most {days(check.max_age_days)})",
             ref,
             ("a newly signed and dated attestation",),
         )
-    return Outcome("attested", f"attested by {newest.signed_by} on {newest.date} (self-reported)", ref)
+    return Outcome(Status.attested, f"attested by {newest.signed_by} on {newest.date} (self-reported)", ref)
 
 
-PARAMS = AttestationCheck
+def describe(check: AttestationCheck) -> str:
+    return f"signed and dated within {check.max_age_days} days: \u201c{check.statement}\u201d"
+
+
+KIND = CheckKind(
+    "attestation",
+    "Signed attestation",
+    AttestationCheck,
+    SUMMARY,
+    evaluate,
+    describe,
+    settled_on_site=True,
+    lapses=Status.attested,
+    lapse_noun="signed attestation",
+    signed=True,
+)

@@ -7,8 +7,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from narr_audit.checks.base import CheckBase
-from narr_audit.outcome import Context, EvidenceRef, Outcome, days
+from narr_audit.base.statuses import Status
+from narr_audit.base.text import days
+from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome
 
 SUMMARY = (
     "A dated evidence document is current on the assessment date: reviewed or issued within "
@@ -36,16 +37,18 @@ def evaluate(check: CurrentCheck, ctx: Context) -> Outcome:
     """
     documents = [d for d in ctx.documents if d.kind != "log"]
     if not documents:
-        return Outcome("not_met", f"no dated document is mapped to {ctx.rule_id}", missing=(check.label,))
+        return Outcome(Status.not_met, f"no dated document is mapped to {ctx.rule_id}", missing=(check.label,))
     failures: list[tuple[EvidenceRef, str, str]] = []
     for document in documents:
         ref = EvidenceRef(document.path)
         problem = _problem(check, document.reviewed or document.effective, document.expires, ctx)
         if problem is None:
-            return Outcome("met", _met_reason(check, document.path, document.reviewed or document.effective), (ref,))
+            return Outcome(
+                Status.met, _met_reason(check, document.path, document.reviewed or document.effective), (ref,)
+            )
         failures.append((ref, f"{document.path}: {problem[0]}", problem[1]))
     reasons = "; ".join(f[1] for f in failures)
-    return Outcome("not_met", reasons, tuple(f[0] for f in failures), (failures[0][2],))
+    return Outcome(Status.not_met, reasons, tuple(f[0] for f in failures), (failures[0][2],))
 
 
 def _problem(check: CurrentCheck, dated: date | None, expires: date | None, ctx: Context) -> tuple[str, str] | None:
@@ -83,4 +86,22 @@ def _met_reason(check: CurrentCheck, path: str, dated: date | None) -> str:
     return f"{path} is current: {', '.join(parts)}"
 
 
-PARAMS = CurrentCheck
+def describe(check: CurrentCheck) -> str:
+    bits = []
+    if check.max_age_days:
+        bits.append(f"reviewed or issued within {check.max_age_days} days")
+    if check.not_expired:
+        bits.append("not expired")
+    return " and ".join(bits)
+
+
+KIND = CheckKind(
+    "current",
+    "Current document",
+    CurrentCheck,
+    SUMMARY,
+    evaluate,
+    describe,
+    lapses=Status.met,
+    lapse_noun="dated document",
+)

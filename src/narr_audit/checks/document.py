@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import field_validator
 
-from narr_audit.checks.base import CheckBase, Topic
-from narr_audit.outcome import Context, EvidenceRef, Outcome
-from narr_audit.text import first_match
+from narr_audit.base.statuses import Status
+from narr_audit.base.text import first_match
+from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Topic
 
 if TYPE_CHECKING:
     from narr_audit.evidence.model import Document
@@ -37,19 +37,19 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
     """Topics are looked for across every readable document mapped to the rule, in path order."""
     documents = [d for d in ctx.documents if d.kind in TEXT_KINDS]
     if not documents:
-        return Outcome("not_met", f"no document is mapped to {ctx.rule_id}", missing=(check.label,))
+        return Outcome(Status.not_met, f"no document is mapped to {ctx.rule_id}", missing=(check.label,))
     readable = [d for d in documents if d.content is not None]
     if not readable:
         broken = documents[0]
         why = broken.unreadable.reason if broken.unreadable else "it could not be read"
         return Outcome(
-            "error",
+            Status.error,
             f"{broken.path} could not be read: {why}",
             tuple(EvidenceRef(d.path) for d in documents),
             (check.label,),
         )
     if not check.topics:
-        return Outcome("met", f"{readable[0].path} is mapped to {ctx.rule_id}", (EvidenceRef(readable[0].path),))
+        return Outcome(Status.met, f"{readable[0].path} is mapped to {ctx.rule_id}", (EvidenceRef(readable[0].path),))
     used: list[EvidenceRef] = []
     missing: list[str] = []
     for topic in check.topics:
@@ -60,16 +60,16 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
             used.append(ref)
     names = ", ".join(d.path for d in readable)
     if not missing:
-        return Outcome("met", f"{names} covers every topic ({len(check.topics)})", tuple(used))
+        return Outcome(Status.met, f"{names} covers every topic ({len(check.topics)})", tuple(used))
     if len(missing) == len(check.topics):
         return Outcome(
-            "not_met",
+            Status.not_met,
             f"{names} does not cover what the rule asks: {'; '.join(missing)}",
             tuple(EvidenceRef(d.path) for d in readable),
             tuple(missing),
         )
     return Outcome(
-        "partial",
+        Status.partial,
         f"{names} covers {len(check.topics) - len(missing)} of {len(check.topics)} topics; missing: "
         + "; ".join(missing),
         tuple(used),
@@ -89,4 +89,9 @@ def _find(terms: list[str], documents: list[Document]) -> EvidenceRef | None:
     return None
 
 
-PARAMS = DocumentCheck
+def describe(check: DocumentCheck) -> str:
+    topics = [t.name for t in check.topics]
+    return f"covers: {'; '.join(topics)}" if topics else "the document itself"
+
+
+KIND = CheckKind("document", "Document", DocumentCheck, SUMMARY, evaluate, describe)

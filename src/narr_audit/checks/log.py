@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
-from narr_audit.checks.base import CheckBase
-from narr_audit.outcome import CheckStatus, Context, EvidenceRef, Outcome, days
-from narr_audit.text import first_match
+from narr_audit.base.statuses import Status
+from narr_audit.base.text import days, first_match
+from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome
 
 if TYPE_CHECKING:
     from narr_audit.evidence.model import Document, LogRecord
@@ -52,7 +52,7 @@ def evaluate(check: LogCheck, ctx: Context) -> Outcome:
     """
     logs = [d for d in ctx.documents if d.kind == "log"]
     if not logs:
-        return Outcome("not_met", f"no log is mapped to {ctx.rule_id}", missing=(check.label,))
+        return Outcome(Status.not_met, f"no log is mapped to {ctx.rule_id}", missing=(check.label,))
     if check.named:
         # A rule may keep two logs (detector checks and fire drills): each check reads its own, so a
         # busy log cannot hide a stale one. One combined log, named for neither, serves both.
@@ -63,13 +63,13 @@ def evaluate(check: LogCheck, ctx: Context) -> Outcome:
     refs = tuple(EvidenceRef(d.path, _rows(d.records)) for d in logs)
     names = ", ".join(d.path for d in logs)
     if not dates:
-        return Outcome("not_met", f"{names} has no dated entries on or before {on}", refs, (check.label,))
-    problems: list[tuple[CheckStatus, str, str]] = []
+        return Outcome(Status.not_met, f"{names} has no dated entries on or before {on}", refs, (check.label,))
+    problems: list[tuple[Status, str, str]] = []
     if check.min_entries is not None and check.within_days is not None:
         start = on - timedelta(days=check.within_days - 1)
         count = sum(1 for d in dates if d >= start)
         if count < check.min_entries:
-            status: CheckStatus = "partial" if count else "not_met"
+            status = Status.partial if count else Status.not_met
             problems.append(
                 (
                     status,
@@ -84,7 +84,7 @@ def evaluate(check: LogCheck, ctx: Context) -> Outcome:
         if trailing > check.max_gap_days:
             problems.append(
                 (
-                    "not_met",
+                    Status.not_met,
                     f"no entry since {dates[-1]} ({days(trailing)} before the assessment date; "
                     f"at most {allowed} allowed)",
                     f"an entry at least every {allowed}, up to date",
@@ -97,14 +97,14 @@ def evaluate(check: LogCheck, ctx: Context) -> Outcome:
                 first, last, length = gap
                 problems.append(
                     (
-                        "partial",
+                        Status.partial,
                         f"no entry between {first} and {last} ({days(length)}; at most {allowed} allowed)",
                         f"an entry at least every {allowed}",
                     )
                 )
     if not problems:
-        return Outcome("met", f"{names}: {len(dates)} dated entries, the last on {dates[-1]}", refs)
-    status = "not_met" if any(p[0] == "not_met" for p in problems) else "partial"
+        return Outcome(Status.met, f"{names}: {len(dates)} dated entries, the last on {dates[-1]}", refs)
+    status = Status.not_met if any(p[0] == Status.not_met for p in problems) else Status.partial
     return Outcome(status, f"{names}: " + "; ".join(p[1] for p in problems), refs, tuple(p[2] for p in problems))
 
 
@@ -137,4 +137,13 @@ def _rows(records: list[LogRecord]) -> str | None:
     return f"rows {min(rows)}-{max(rows)}" if len(rows) > 1 else f"row {rows[0]}"
 
 
-PARAMS = LogCheck
+def describe(check: LogCheck) -> str:
+    bits = []
+    if check.min_entries:
+        bits.append(f"at least {check.min_entries} entries in the last {check.within_days} days")
+    if check.max_gap_days:
+        bits.append(f"no gap longer than {check.max_gap_days} days")
+    return " and ".join(bits)
+
+
+KIND = CheckKind("log", "Log", LogCheck, SUMMARY, evaluate, describe, record_keeping=True)

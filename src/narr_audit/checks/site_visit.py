@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from narr_audit.checks.base import CheckBase
-from narr_audit.outcome import Context, Outcome
+from narr_audit.base.statuses import Status
+from narr_audit.checks.interface import CheckBase, CheckKind, Context, Outcome
 
 SUMMARY = (
     "Something a reviewer confirms on site by observation, interview, measurement or a look at "
@@ -19,6 +19,15 @@ METHODS = {
 }
 
 
+# How the reviewer's site-visit checklist names each method.
+METHOD_NAMES = {
+    "observation": "Observe",
+    "interview": "Interview",
+    "measurement": "Measure",
+    "records": "Records on site",
+}
+
+
 class SiteVisitCheck(CheckBase):
     kind: Literal["site_visit"] = "site_visit"
     method: Literal["observation", "interview", "measurement", "records"] = "observation"
@@ -26,7 +35,24 @@ class SiteVisitCheck(CheckBase):
 
 def evaluate(check: SiteVisitCheck, ctx: Context) -> Outcome:
     """Paperwork never settles it: the result waits for a reviewer's finding."""
-    return Outcome("awaiting_site_visit", f"the reviewer {METHODS[check.method]}: {check.label}")
+    return Outcome(Status.awaiting_site_visit, f"the reviewer {METHODS[check.method]}: {check.label}")
 
 
-PARAMS = SiteVisitCheck
+def describe(check: SiteVisitCheck) -> str:
+    return f"confirmed by the reviewer on site, by {check.method}"
+
+
+def visit_method(check: SiteVisitCheck) -> str:
+    return METHOD_NAMES[check.method]
+
+
+KIND = CheckKind(
+    "site_visit",
+    "Site visit",
+    SiteVisitCheck,
+    SUMMARY,
+    evaluate,
+    describe,
+    settled_on_site=True,
+    visit_method=visit_method,
+)

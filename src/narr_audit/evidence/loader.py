@@ -1,9 +1,13 @@
 """Load an evidence folder: residence.yaml, the files it maps, front matter, logs and photos.
 
-Returns a typed :class:`Evidence`, or raises one NarrError listing every problem found, each naming
-the file, the YAML line or CSV row, the field and how to fix it. An unreadable document (encrypted,
-corrupt) is not an error: it is loaded as such, so the rest of the folder is still assessed.
-This module only reads: it never writes into the evidence folder.
+A short pipeline of named stages: :func:`read_manifest` (read and validate residence.yaml), then
+:func:`load_folder` walks the folder, checks what the manifest maps against the rule ids in force,
+reads each file (extracting text, front matter and log rows) and assembles a typed
+:class:`Evidence`. Every problem found is raised at once in one NarrError, each naming the file,
+the YAML line or CSV row, the field and how to fix it. An unreadable document (encrypted, corrupt)
+is not an error: it is loaded as such, so the rest of the folder is still assessed.
+This module only reads: it never writes into the evidence folder. It knows the rule ids in force
+(a :class:`RuleIndex`), never the rulebook itself.
 """
 
 from __future__ import annotations
@@ -12,37 +16,32 @@ import difflib
 import os
 import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from narr_audit.cache import ExtractionCache
-from narr_audit.catalog import normalise_rule_id, suggest
-from narr_audit.errors import NarrError, Problem
-from narr_audit.evidence.extract import DOCUMENT_KINDS, Extracted, Unreadable, extract, kind_of
+from narr_audit.base.dates import DateField
+from narr_audit.base.errors import NarrError, Problem
+from narr_audit.base.ids import RuleIndex, normalise_rule_id
+from narr_audit.base.levels import Level
+from narr_audit.base.validation import dotted, problems_from_validation, validate_document
+from narr_audit.base.yamlio import YamlDocument, parse_yaml, read_yaml
+from narr_audit.evidence.cache import ExtractionCache
+from narr_audit.evidence.content import Extracted, Unreadable
+from narr_audit.evidence.extract import extract, kind_of
 from narr_audit.evidence.logs import is_log, read_log
-from narr_audit.evidence.model import Document, Evidence, EvidenceEntry, Manifest, MappedBy
-from narr_audit.models import DateField, Level
-from narr_audit.standards.loader import load_rulebook, validate_document
-from narr_audit.standards.model import Rulebook
-from narr_audit.standards.overlay import overlay_for_affiliate
-from narr_audit.validation import problems_from_validation
-from narr_audit.yamlio import YamlDocument, parse_yaml, read_yaml
-
-MANIFEST = "residence.yaml"
-SCHEMA_FILE = "residence.schema.json"
-# Files at the folder's root that belong to the folder's own upkeep, not to the evidence.
-REVIEW_FILE = "review.yaml"  # a reviewer's findings kept beside the evidence (see narr_audit.review)
-SKIPPED_AT_ROOT = {MANIFEST, SCHEMA_FILE, "README.md", REVIEW_FILE}
-
-
-@dataclass(frozen=True)
-class Loaded:
-    evidence: Evidence
-    rulebook: Rulebook
+from narr_audit.evidence.model import (
+    MANIFEST,
+    SKIPPED_AT_ROOT,
+    Document,
+    Evidence,
+    EvidenceEntry,
+    Manifest,
+    MappedBy,
+)
 
 
 class FrontMatter(BaseModel):
@@ -62,23 +61,19 @@ class FrontMatter(BaseModel):
         return [value] if isinstance(value, str) else value
 
 
-def load_folder(
-    folder: Path,
-    *,
-    today: date,
-    overlays: Sequence[str] = (),
-    level: Level | None = None,
-    as_of: date | None = None,
-    read_documents: bool = True,
-    cache: ExtractionCache | None = None,
-) -> Loaded:
-    """Everything in ``folder``, checked against the rules in force for it.
+@dataclass(frozen=True)
+class ManifestFile:
+    """residence.yaml read and validated, with its YAML document to find the line of each field."""
 
-    ``cache`` keeps extracted text between runs; it is never used when it would sit inside the folder.
-    """
+    folder: Path
+    root: Path
+    manifest: Manifest
+    doc: YamlDocument
+
+
+def read_manifest(folder: Path) -> ManifestFile:
+    """Stage 1: the folder's residence.yaml, validated (every problem at once)."""
     root = _root(folder)
-    if cache is not None and cache.inside(root):
-        cache = None
     manifest_path = root / MANIFEST
     if not manifest_path.is_file():
         raise NarrError.single(
@@ -86,60 +81,92 @@ def load_folder(
             file=str(folder),
             hint=f'create one with: narr-audit init {folder} --level II --name "Your House"',
         )
+    if not _inside(root, manifest_path):
+        raise NarrError.single(
+            f"{MANIFEST} is a link that leads outside the evidence folder; it is refused",
+            file=str(folder),
+            hint=f"replace the link with the file itself: copy it into the folder as {MANIFEST}",
+        )
     doc = read_yaml(manifest_path, display=MANIFEST)
     manifest = validate_document(doc, Manifest, display=MANIFEST, owner_keys=("rule",))
+    return ManifestFile(folder, root, manifest, doc)
 
-    warnings: list[Problem] = []
-    in_force = list(overlays)
-    affiliate = manifest.residence.affiliate
-    if affiliate:
-        found = overlay_for_affiliate(affiliate)
-        if found is None:
-            warnings.append(
-                Problem(
-                    f"no overlay ships for the affiliate '{affiliate}'; only NARR 3.0 rules apply",
-                    MANIFEST,
-                    doc.line_of(("residence", "affiliate")),
-                    field="residence.affiliate",
-                    hint="give the affiliate's overlay with --standards PATH if you have one",
-                )
-            )
-        elif found not in in_force:
-            in_force.insert(0, found)
-    book = load_rulebook(in_force, cache_dir=cache.root if cache is not None else None)
-    known = set(book.rule_ids())
 
-    problems: list[Problem] = []
+@dataclass
+class _Collected:
+    """Problems (which stop the load) and warnings (which are reported) found along the way."""
 
-    def check_rule(rule_id: str, loc: tuple[str | int, ...], shown: str = MANIFEST, line: int | None = None) -> str:
-        normal = normalise_rule_id(rule_id)
-        if normal not in known:
-            problems.append(
-                Problem(
-                    f"there is no rule '{rule_id}'" + _retired_note(book, normal),
-                    shown,
-                    line if line is not None else doc.line_of(loc),
-                    field=_dotted(loc),
-                    hint=suggest(book, normal),
-                )
-            )
-        return normal
+    rules: RuleIndex
+    doc: YamlDocument
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
-    files = _walk(root, warnings)
+    def rule(self, written: str, loc: tuple[str | int, ...], shown: str = MANIFEST, line: int | None = None) -> str:
+        """The rule id normalised; an id not in force is a problem naming the file, line and field."""
+        found = self.rules.unknown(
+            written, file=shown, line=line if line is not None else self.doc.line_of(loc), field=dotted(loc) or None
+        )
+        if found is not None:
+            self.problems.append(found)
+        return normalise_rule_id(written)
+
+
+def load_folder(
+    source: ManifestFile,
+    *,
+    rules: RuleIndex,
+    today: date,
+    overlays: Sequence[str] = (),
+    warnings: Sequence[Problem] = (),
+    level: Level | None = None,
+    as_of: date | None = None,
+    read_documents: bool = True,
+    cache: ExtractionCache | None = None,
+) -> Evidence:
+    """Stages 2-5: walk the folder, check the mapping, read every file, assemble the Evidence.
+
+    ``rules`` are the ids in force; ``overlays`` their names, kept for the report. ``cache`` keeps
+    extracted text between runs; it is never used when it would sit inside the folder.
+    """
+    root, manifest = source.root, source.manifest
+    if cache is not None and cache.inside(root):
+        cache = None
+    seen = _Collected(rules, source.doc, warnings=list(warnings))
+    files = _walk(root, seen.warnings)
+    entries, attached = _mapping(source, files, seen)
+    assessed_on = as_of or manifest.assessed_on or today
+    _check_dates(source, assessed_on, seen)
+    documents, unmapped = _read_files(root, files, entries, attached, seen, read_documents, cache)
+    if seen.problems:
+        raise NarrError(seen.problems)
+    return Evidence(
+        rule_lines=_rule_lines(manifest, source.doc),
+        evidence_line=source.doc.line_of(("evidence",)),
+        folder=str(source.folder),
+        manifest=manifest,
+        assessed_on=assessed_on,
+        level=level or manifest.residence.level,
+        overlays=list(overlays),
+        documents=documents,
+        unmapped=unmapped,
+        warnings=seen.warnings,
+    )
+
+
+def _mapping(
+    source: ManifestFile, files: list[str], seen: _Collected
+) -> tuple[dict[str, tuple[EvidenceEntry, int]], set[str]]:
+    """Stage 2: the files residence.yaml maps (checked: inside the folder, present, listed once), the
+    scans attached to attestations, and every rule id it names checked against the rules in force."""
+    root, manifest, doc = source.root, source.manifest, source.doc
     walked = frozenset(files)
+    problems = seen.problems
     entries: dict[str, tuple[EvidenceEntry, int]] = {}
     for index, entry in enumerate(manifest.evidence):
-        rel = _safe_relative(
-            root,
-            entry.file,
-            problems,
-            doc.line_of(("evidence", index, "file")),
-            f"evidence[{index}].file",
-            files,
-            walked,
-        )
+        line = doc.line_of(("evidence", index, "file"))
+        rel = _safe_relative(root, entry.file, problems, line, f"evidence[{index}].file", files, walked)
         for r_index, rule_id in enumerate(entry.rules):
-            check_rule(rule_id, ("evidence", index, "rules", r_index))
+            seen.rule(rule_id, ("evidence", index, "rules", r_index))
         if rel is None:
             continue
         if rel in entries:
@@ -147,7 +174,7 @@ def load_folder(
                 Problem(
                     f"{rel} is listed twice (also as evidence[{entries[rel][1]}])",
                     MANIFEST,
-                    doc.line_of(("evidence", index, "file")),
+                    line,
                     field=f"evidence[{index}].file",
                     hint="list each file once, with all its rules",
                 )
@@ -156,16 +183,16 @@ def load_folder(
         entries[rel] = (entry, index)
     attached: set[str] = set()
     for index, attestation in enumerate(manifest.attestations):
-        check_rule(attestation.rule, ("attestations", index, "rule"))
+        seen.rule(attestation.rule, ("attestations", index, "rule"))
         if attestation.file:
             line = doc.line_of(("attestations", index, "file"))
             scan = _safe_relative(root, attestation.file, problems, line, f"attestations[{index}].file", files, walked)
             if scan is not None:
                 attached.add(scan)
     for index, exception in enumerate(manifest.exceptions):
-        check_rule(exception.rule, ("exceptions", index, "rule"))
+        seen.rule(exception.rule, ("exceptions", index, "rule"))
         if exception.expires_on is None:
-            warnings.append(
+            seen.warnings.append(
                 Problem(
                     f"the exception's expiry '{exception.expires}' is not a valid date; it will count as not met",
                     MANIFEST,
@@ -175,25 +202,41 @@ def load_folder(
                     hint="write the expiry date the affiliate approved as YYYY-MM-DD",
                 )
             )
+    return entries, attached
 
-    assessed_on = as_of or manifest.assessed_on or today
-    for index, attestation in enumerate(manifest.attestations):
+
+def _check_dates(source: ManifestFile, assessed_on: date, seen: _Collected) -> None:
+    """An attestation signed after the assessment date is a mistake in the manifest."""
+    for index, attestation in enumerate(source.manifest.attestations):
         if attestation.date > assessed_on:
-            problems.append(
+            seen.problems.append(
                 Problem(
                     f"the attestation is dated {attestation.date}, after the assessment date {assessed_on}",
                     MANIFEST,
-                    doc.line_of(("attestations", index, "date")),
+                    source.doc.line_of(("attestations", index, "date")),
                     rule=attestation.rule,
                     field=f"attestations[{index}].date",
                     hint="correct the date it was signed",
                 )
             )
 
+
+def _read_files(
+    root: Path,
+    files: list[str],
+    entries: dict[str, tuple[EvidenceEntry, int]],
+    attached: set[str],
+    seen: _Collected,
+    read_documents: bool,
+    cache: ExtractionCache | None,
+) -> tuple[list[Document], list[str]]:
+    """Stages 3-4: every file read once: front matter (which may map it), text, log rows.
+
+    A mapped file is read even where the walk skips (a hidden folder, README.md at the root): the
+    operator named it, so it must not be silently dropped.
+    """
     documents: list[Document] = []
     unmapped: list[str] = []
-    # A mapped file is read even where the walk skips (a hidden folder, README.md at the root):
-    # the operator named it, so it must not be silently dropped.
     for rel in sorted(set(files) | set(entries)):
         path = root / rel
         entry_index = entries.get(rel)
@@ -202,95 +245,100 @@ def load_folder(
         content: Extracted | Unreadable | None = None
         if kind in ("markdown", "text") and (read_documents or entry_index is None):
             content = extract(path, cache)
-            if isinstance(content, Extracted) and content.front_matter is not None:
-                parsed = _front_matter(content, rel, problems)
-                if parsed is not None:
-                    front, front_doc = parsed
-                    offset = (content.front_matter_line or 2) - 1
-                    checked = [
-                        check_rule(r, ("narr", i), rel, (front_doc.line_of(("narr", i)) or 1) + offset)
-                        for i, r in enumerate(front.narr)
-                    ]
-                    front = front.model_copy(update={"narr": checked})
-            elif isinstance(content, Unreadable) and entry_index is None and path.stat().st_size > 0:
-                warnings.append(
-                    Problem(
-                        f"{content.reason}, so narr-audit cannot see whether its front matter maps it to rules",
-                        rel,
-                        hint=content.hint,
-                    )
-                )
+            front = _mapped_by_front_matter(content, rel, path, entry_index is None, seen)
         if entry_index is None and front is None:
             if rel not in attached:
                 unmapped.append(rel)
             continue
         mapped = entry_index[0] if entry_index else None
-        mapped_by: list[MappedBy] = []
-        if mapped:
-            mapped_by.append("manifest")
-        if front:
-            mapped_by.append("front-matter")
-        rules = _merge_rules(mapped.rules if mapped else [], front.narr if front else [])
-        if kind is None:
-            suffix = path.suffix or "(no suffix)"
-            documents.append(
-                Document(
-                    path=rel,
-                    kind="text",
-                    rules=rules,
-                    mapped_by=mapped_by,
-                    unreadable=Unreadable(
-                        f"narr-audit cannot read {suffix} files",
-                        "save it as PDF, Word (.docx), Markdown, text or CSV, and map that copy",
-                    ),
-                    size=path.stat().st_size,
-                )
-            )
-            continue
-        records = []
-        if kind == "log":
-            try:
-                records = read_log(path, rel, mapped.date_column if mapped else None)
-            except NarrError as exc:
-                problems.extend(exc.problems)
-        elif content is None and read_documents:
-            content = extract(path, cache)
+        documents.append(_document(path, rel, kind, mapped, front, content, seen, read_documents, cache))
+    return documents, unmapped
 
-        def pick(name: str, mapped: EvidenceEntry | None = mapped, front: FrontMatter | None = front) -> Any:
-            from_entry = getattr(mapped, name) if mapped else None
-            return from_entry if from_entry is not None else (getattr(front, name) if front else None)
 
-        documents.append(
-            Document(
-                path=rel,
-                kind=kind,
-                rules=rules,
-                mapped_by=mapped_by,
-                title=pick("title") or (content.title if isinstance(content, Extracted) else None),
-                effective=pick("effective"),
-                reviewed=pick("reviewed"),
-                expires=pick("expires"),
-                content=content if isinstance(content, Extracted) else None,
-                unreadable=content if isinstance(content, Unreadable) else None,
-                records=records,
-                size=path.stat().st_size,
+def _mapped_by_front_matter(
+    content: Extracted | Unreadable, rel: str, path: Path, unmapped: bool, seen: _Collected
+) -> FrontMatter | None:
+    """The `narr:` front matter of a Markdown or text file, its rule ids checked; None without one."""
+    if isinstance(content, Extracted) and content.front_matter is not None:
+        parsed = _front_matter(content, rel, seen.problems)
+        if parsed is None:
+            return None
+        front, front_doc = parsed
+        offset = (content.front_matter_line or 2) - 1
+        checked = [
+            seen.rule(r, ("narr", i), rel, (front_doc.line_of(("narr", i)) or 1) + offset)
+            for i, r in enumerate(front.narr)
+        ]
+        return front.model_copy(update={"narr": checked})
+    if isinstance(content, Unreadable) and unmapped and path.stat().st_size > 0:
+        seen.warnings.append(
+            Problem(
+                f"{content.reason}, so narr-audit cannot see whether its front matter maps it to rules",
+                rel,
+                hint=content.hint,
             )
         )
-    if problems:
-        raise NarrError(problems)
-    evidence = Evidence(
-        rule_lines=_rule_lines(manifest, doc),
-        evidence_line=doc.line_of(("evidence",)),
-        folder=str(folder),
-        manifest=manifest,
-        assessed_on=assessed_on,
-        level=level or manifest.residence.level,
-        overlays=list(book.overlays),
-        documents=documents,
-        unmapped=unmapped,
-        warnings=warnings,
+    return None
+
+
+def _document(
+    path: Path,
+    rel: str,
+    kind: str | None,
+    mapped: EvidenceEntry | None,
+    front: FrontMatter | None,
+    content: Extracted | Unreadable | None,
+    seen: _Collected,
+    read_documents: bool,
+    cache: ExtractionCache | None,
+) -> Document:
+    """Stage 5: one mapped file as the engine sees it; dates from the manifest win over front matter."""
+    mapped_by: list[MappedBy] = []
+    if mapped:
+        mapped_by.append("manifest")
+    if front:
+        mapped_by.append("front-matter")
+    rules = _merge_rules(mapped.rules if mapped else [], front.narr if front else [])
+    if kind is None:
+        suffix = path.suffix or "(no suffix)"
+        return Document(
+            path=rel,
+            kind="text",
+            rules=rules,
+            mapped_by=mapped_by,
+            unreadable=Unreadable(
+                f"narr-audit cannot read {suffix} files",
+                "save it as PDF, Word (.docx), Markdown, text or CSV, and map that copy",
+            ),
+            size=path.stat().st_size,
+        )
+    records = []
+    if kind == "log":
+        try:
+            records = read_log(path, rel, mapped.date_column if mapped else None)
+        except NarrError as exc:
+            seen.problems.extend(exc.problems)
+    elif content is None and read_documents:
+        content = extract(path, cache)
+
+    def pick(name: str) -> Any:
+        from_entry = getattr(mapped, name) if mapped else None
+        return from_entry if from_entry is not None else (getattr(front, name) if front else None)
+
+    return Document(
+        path=rel,
+        kind=kind,
+        rules=rules,
+        mapped_by=mapped_by,
+        title=pick("title") or (content.title if isinstance(content, Extracted) else None),
+        effective=pick("effective"),
+        reviewed=pick("reviewed"),
+        expires=pick("expires"),
+        content=content if isinstance(content, Extracted) else None,
+        unreadable=content if isinstance(content, Unreadable) else None,
+        records=records,
+        size=path.stat().st_size,
     )
-    return Loaded(evidence, book)
 
 
 def _rule_lines(manifest: Manifest, doc: YamlDocument) -> dict[str, int]:
@@ -451,17 +499,4 @@ def _merge_rules(first: Sequence[str], second: Sequence[str]) -> list[str]:
     return merged
 
 
-def _retired_note(book: Rulebook, rule_id: str) -> str:
-    for gone in book.retired:
-        if gone.id == rule_id:
-            return f" in force (it was retired by {gone.by}: {gone.reason})"
-    return ""
-
-
-def _dotted(loc: tuple[str | int, ...]) -> str | None:
-    from narr_audit.validation import dotted
-
-    return dotted(loc) or None
-
-
-__all__ = ["DOCUMENT_KINDS", "MANIFEST", "FrontMatter", "Loaded", "load_folder"]
+__all__ = ["FrontMatter", "ManifestFile", "load_folder", "read_manifest"]

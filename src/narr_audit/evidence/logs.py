@@ -14,10 +14,10 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
-from narr_audit.errors import NarrError, Problem
+from narr_audit.base.dates import parse_date
+from narr_audit.base.errors import NarrError, Problem
+from narr_audit.base.yamlio import read_yaml
 from narr_audit.evidence.model import LogRecord
-from narr_audit.models import parse_date
-from narr_audit.yamlio import read_yaml
 
 LOG_SUFFIXES = {".csv": ",", ".tsv": "\t", ".yaml": None, ".yml": None, ".xlsx": None}
 MAX_LOG_BYTES = 10 * 1024 * 1024

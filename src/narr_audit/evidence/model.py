@@ -11,9 +11,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Field
 
-from narr_audit.errors import Problem
-from narr_audit.evidence.extract import Extracted, Unreadable
-from narr_audit.models import DateField, Level, LevelField, StrictModel, parse_date
+from narr_audit.base.dates import DateField, parse_date
+from narr_audit.base.errors import Problem
+from narr_audit.base.levels import Level, LevelField
+from narr_audit.base.models import StrictModel
+from narr_audit.evidence.content import Extracted, Unreadable
+
+MANIFEST = "residence.yaml"
+SCHEMA_FILE = "residence.schema.json"
+REVIEW_FILE = "review.yaml"  # a reviewer's findings kept beside the evidence (see evidence.review)
+# Files at the folder's root that belong to the folder's own upkeep, not to the evidence.
+SKIPPED_AT_ROOT = frozenset({MANIFEST, SCHEMA_FILE, "README.md", REVIEW_FILE})
 
 
 def _as_list(value: Any) -> Any:

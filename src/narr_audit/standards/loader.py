@@ -12,40 +12,17 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
-
-from narr_audit.errors import NarrError, Problem
-from narr_audit.resources import standards_dir
-from narr_audit.standards.model import STANDARD_ID, Domain, Principle, Rulebook, StandardInfo
-from narr_audit.validation import problems_from_validation
-from narr_audit.yamlio import YamlDocument, read_yaml
+from narr_audit.base.errors import NarrError, Problem
+from narr_audit.base.ids import STANDARD_ID
+from narr_audit.base.resources import standards_dir
+from narr_audit.base.yamlio import YamlDocument
+from narr_audit.standards.model import Domain, Principle, Rulebook, StandardInfo
+from narr_audit.standards.overlay import apply_overlays, resolve_overlay
+from narr_audit.standards.reading import display_path, read_model, validate_file
 
 NARR_ID = "narr-3.0"
 INDEX_FILE = "index.yaml"
-
-M = TypeVar("M", bound=BaseModel)
-
-
-def display_path(path: Path) -> str:
-    """Paths inside the shipped data are shown relative to it, e.g. ``standards/narr-3.0/1-A.yaml``."""
-    try:
-        return str(Path("standards") / path.resolve().relative_to(standards_dir().resolve()))
-    except ValueError:
-        return str(path)
-
-
-def validate_file(path: Path, model: type[M], *, owner_keys: Sequence[str] = ("id",)) -> M:
-    """Read one YAML file and validate it as ``model``; a NarrError lists every problem."""
-    return read_model(path, model, owner_keys=owner_keys)[0]
-
-
-def read_model(path: Path, model: type[M], *, owner_keys: Sequence[str] = ("id",)) -> tuple[M, YamlDocument]:
-    """Like :func:`validate_file`, also returning the YAML document for locating later problems."""
-    shown = display_path(path)
-    doc = read_yaml(path, display=shown)
-    return validate_document(doc, model, display=shown, owner_keys=owner_keys), doc
 
 
 def principle_problems(principle: Principle, doc: YamlDocument, shown: str) -> list[Problem]:
@@ -78,20 +55,6 @@ def principle_problems(principle: Principle, doc: YamlDocument, shown: str) -> l
                     )
                 )
     return problems
-
-
-def validate_document(doc: YamlDocument, model: type[M], *, display: str, owner_keys: Sequence[str] = ("id",)) -> M:
-    if not isinstance(doc.data, dict):
-        raise NarrError.single(
-            "the file must hold a YAML mapping (key: value lines) at the top",
-            file=display,
-            line=1,
-            hint="see the other files in the same folder for the expected layout",
-        )
-    try:
-        return model.model_validate(doc.data)
-    except ValidationError as exc:
-        raise NarrError(problems_from_validation(exc, doc, display=display, owner_keys=owner_keys)) from None
 
 
 def load_narr(folder: Path | None = None) -> Rulebook:
@@ -207,7 +170,6 @@ _COMPILED: dict[Path, Rulebook] = {}  # read once per process: a batch worker au
 def _compiled(cache_dir: Path, key: tuple[tuple[str, tuple[int, int] | None], ...]) -> Rulebook:
     """The rulebook from its compiled JSON when the Standard and overlays are unchanged since."""
     from narr_audit import __version__
-    from narr_audit.standards.overlay import resolve_overlay
 
     stamp = hashlib.sha256(__version__.encode())
     files = sorted((standards_dir() / NARR_ID).glob("*.yaml"))
@@ -242,8 +204,6 @@ def _signature(name: str) -> tuple[int, int] | None:
 
 @functools.lru_cache(maxsize=16)
 def _cached_rulebook(key: tuple[tuple[str, tuple[int, int] | None], ...]) -> Rulebook:
-    from narr_audit.standards.overlay import apply_overlays
-
     book = _shipped_narr()
     overlays = [name for name, _ in key]
     return apply_overlays(book, overlays) if overlays else book

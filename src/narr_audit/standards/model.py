@@ -5,19 +5,16 @@ The YAML under ``standards/`` is validated against these models; nothing downstr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Annotated, Literal, Union
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
+from narr_audit.base.ids import RULE_ID, STANDARD_ID, Retired, RuleIndex
+from narr_audit.base.levels import ALL_LEVELS, Level, LevelField
+from narr_audit.base.models import StrictModel
+from narr_audit.base.statuses import LevelStatus
 from narr_audit.checks import Check, CheckBase
-from narr_audit.models import ALL_LEVELS, Level, LevelField, StrictModel
-
-RULE_ID = re.compile(r"^(?P<standard>[1-4]\.[A-J]\.\d{1,2})\.(?P<letter>[a-z]|[A-Z]{2,8}\d{1,3})$")
-STANDARD_ID = re.compile(r"^(?P<domain>[1-4])\.(?P<principle>[A-J])\.(?P<number>\d{1,2})$")
-
-LevelStatus = Literal["required", "recommended", "not_applicable"]
 
 
 def _sorted_levels(value: list[Level]) -> list[Level]:
@@ -228,3 +225,7 @@ class Rulebook(StrictModel):
 
     def rule_ids(self) -> list[str]:
         return [r.id for r in self.rules()]
+
+    def index(self) -> RuleIndex:
+        """The ids in force and retired, to check ids that users write."""
+        return RuleIndex(tuple(self.rule_ids()), {r.id: Retired(r.by, r.reason) for r in self.retired})

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from pydantic import Field, model_validator
 
-from narr_audit.errors import NarrError, Problem
-from narr_audit.models import StrictModel
-from narr_audit.resources import standards_dir
-from narr_audit.standards.loader import display_path, read_model, validate_file
+from narr_audit.base.errors import NarrError, Problem
+from narr_audit.base.ids import RULE_ID
+from narr_audit.base.models import StrictModel
+from narr_audit.base.resources import standards_dir
+from narr_audit.base.yamlio import YamlDocument
 from narr_audit.standards.model import (
-    RULE_ID,
     Domain,
     EvidenceItem,
     LevelMarks,
@@ -28,7 +28,7 @@ from narr_audit.standards.model import (
     Rulebook,
     Standard,
 )
-from narr_audit.yamlio import YamlDocument
+from narr_audit.standards.reading import display_path, read_model, validate_file
 
 OVERLAY_DIR = "overlays"
 

@@ -1,0 +1,96 @@
+"""Rule ids: the one place they are recognised, normalised and checked against the rules in force.
+
+People write ``1.c.7.B`` or ``1.C.7.b``; the Standard writes ``1.C.7.b`` (domain, principle in capitals,
+standard number, rule letter in lower case; an overlay's own rules end in its prefix, ``4.J.30.AZ1``).
+:data:`RuleId` normalises on read, so every model that holds a rule id holds it in the Standard's form.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
+
+from narr_audit.base.errors import Problem
+
+RULE_ID = re.compile(r"^(?P<standard>[1-4]\.[A-J]\.\d{1,2})\.(?P<letter>[a-z]|[A-Z]{2,8}\d{1,3})$")
+STANDARD_ID = re.compile(r"^(?P<domain>[1-4])\.(?P<principle>[A-J])\.(?P<number>\d{1,2})$")
+
+
+def normalise_rule_id(text: str) -> str:
+    """'1.c.7.B' -> '1.C.7.b'; overlay suffixes such as AZ1 keep their case."""
+    parts = text.strip().split(".")
+    if len(parts) >= 2:
+        parts[1] = parts[1].upper()
+    if len(parts) == 4 and len(parts[3]) == 1:
+        parts[3] = parts[3].lower()
+    elif len(parts) == 4:
+        parts[3] = parts[3].upper()
+    return ".".join(parts)
+
+
+def _normalised(value: Any) -> Any:
+    return normalise_rule_id(value) if isinstance(value, str) else value
+
+
+RuleId = Annotated[str, BeforeValidator(_normalised)]
+
+
+@dataclass(frozen=True)
+class Retired:
+    by: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RuleIndex:
+    """The rule ids in force (in the Standard's order) and those an overlay retired."""
+
+    ids: tuple[str, ...]
+    retired: Mapping[str, Retired] = field(default_factory=dict)
+
+    def __contains__(self, rule_id: object) -> bool:
+        return isinstance(rule_id, str) and rule_id in self._known
+
+    @property
+    def _known(self) -> frozenset[str]:
+        return frozenset(self.ids)
+
+    def suggest(self, rule_id: str) -> str:
+        """A hint naming the closest ids in force."""
+        return suggest(self.ids, rule_id)
+
+    def unknown(
+        self,
+        written: str,
+        *,
+        file: str | None,
+        line: int | None,
+        field: str | None,
+        in_force: bool = False,
+    ) -> Problem | None:
+        """None when ``written`` names a rule in force; else the one problem every loader reports."""
+        normal = normalise_rule_id(written)
+        if normal in self:
+            return None
+        gone = self.retired.get(normal)
+        if gone is not None:
+            tail = f" in force (it was retired by {gone.by}: {gone.reason})"
+        else:
+            tail = " in force" if in_force else ""
+        return Problem(f"there is no rule '{written}'{tail}", file, line, field=field, hint=self.suggest(normal))
+
+
+def suggest(ids: Iterable[str], rule_id: str) -> str:
+    ids = list(ids)
+    close = difflib.get_close_matches(rule_id, ids, n=3, cutoff=0.6)
+    if not close:
+        prefix = re.sub(r"\.[^.]*$", "", rule_id)
+        close = [i for i in ids if i.startswith(prefix + ".")][:3]
+    if close:
+        return f"did you mean {' or '.join(close)}?"
+    return "list the rules with 'narr-audit standards'"

@@ -1,0 +1,193 @@
+"""Safe YAML reading that keeps line numbers and refuses what a data file never needs.
+
+Duplicate keys, aliases (the root of "billion laughs" bombs) and non-UTF-8 bytes are errors that
+name the file and line. The composed node tree is kept so a later validation error can be traced
+back to the line of the offending field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from narr_audit.base.errors import NarrError
+
+MAX_YAML_BYTES = 2 * 1024 * 1024
+
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc]
+    """Safe loader (libyaml when present) that refuses duplicate keys."""
+
+    line_map: list[int] | None = None
+
+    def _editor_line(self, yaml_line: int) -> int:
+        return _to_editor(self.line_map, yaml_line)
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, (list, dict)):
+                continue
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"duplicate key '{key}' (first given on line {seen[key] + 1})",
+                    key_node.start_mark,
+                )
+            seen[key] = self._editor_line(key_node.start_mark.line)
+        result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return result
+
+
+def _first_alias(root: Node, line_map: list[int] | None = None) -> int | None:
+    """Line (1-based) where an alias is used, if any: an alias makes the graph share a node.
+
+    Checked on the composed graph, before anything is constructed, so an alias bomb never expands.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[Node, int]] = [(root, root.start_mark.line)]
+    while stack:
+        node, used_at = stack.pop()
+        if id(node) in seen:
+            return _to_editor(line_map, used_at) + 1
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key_node, value_node in reversed(node.value):
+                stack.append((value_node, key_node.start_mark.line))
+                stack.append((key_node, key_node.start_mark.line))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, node.start_mark.line) for item in reversed(node.value))
+    return None
+
+
+# Timestamps stay strings here; the models parse dates themselves so a bad date gets a clear message.
+# add_constructor copies the inherited table first, so PyYAML's own SafeLoader is left as it was.
+_StrictLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    lambda loader, node: loader.construct_scalar(node),
+)
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Parsed data plus the node tree, so errors can point at lines."""
+
+    path: Path
+    data: Any
+    root: Node | None
+    line_map: list[int] | None = None
+
+    def line_of(self, loc: Sequence[str | int]) -> int | None:
+        """Best 1-based line for a validation location such as ``("standards", 0, "rules", 2, "id")``."""
+        node = self.root
+        lines = self.line_map
+        line = None if node is None else _to_editor(lines, node.start_mark.line) + 1
+        for part in loc:
+            if isinstance(node, MappingNode):
+                found = None
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode) and key_node.value == str(part):
+                        found = (key_node, value_node)
+                        break
+                if found is None:
+                    continue  # a tag added by the validator, not a key in the file
+                line = _to_editor(lines, found[0].start_mark.line) + 1
+                node = found[1]
+            elif isinstance(node, SequenceNode) and isinstance(part, int):
+                if part >= len(node.value):
+                    break
+                node = node.value[part]
+                line = _to_editor(lines, node.start_mark.line) + 1
+            else:
+                continue
+        return line
+
+
+def read_yaml(path: Path, *, display: str | None = None) -> YamlDocument:
+    """Read one YAML file strictly; every failure is a NarrError naming the file and line."""
+    shown = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise NarrError.single(
+            f"cannot read the file ({exc.strerror or exc})", file=shown, hint="check the path"
+        ) from None
+    if len(raw) > MAX_YAML_BYTES:
+        raise NarrError.single(
+            f"the file is {len(raw)} bytes, more than the {MAX_YAML_BYTES} allowed for a YAML file",
+            file=shown,
+            hint="split it or remove what does not belong in it",
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise NarrError.single(
+            "the file is not UTF-8 text",
+            file=shown,
+            line=line,
+            hint="save it as UTF-8 (in most editors: Save As, encoding UTF-8)",
+        ) from None
+    return parse_yaml(text, path=path, display=shown)
+
+
+def parse_yaml(text: str, *, path: Path, display: str | None = None) -> YamlDocument:
+    shown = display or str(path)
+    loader = _StrictLoader(text)
+    line_map = _line_map(text)
+    loader.line_map = line_map
+    try:
+        root = loader.get_single_node()
+        alias_line = None if root is None else _first_alias(root, line_map)
+        if alias_line is not None:
+            raise NarrError.single(
+                "YAML anchors and aliases (&name, *name) are not allowed in narr-audit files",
+                file=shown,
+                line=alias_line,
+                hint="write the repeated values out in full",
+            )
+        data = None if root is None else loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = None if mark is None else _to_editor(line_map, mark.line) + 1
+        problem = exc.problem or "invalid YAML"
+        raise NarrError.single(
+            f"invalid YAML: {problem}",
+            file=shown,
+            line=line,
+            hint="fix the YAML syntax at that line (indentation, a missing colon or quote)",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise NarrError.single(f"invalid YAML: {exc}", file=shown) from None
+    finally:
+        loader.dispose()
+    return YamlDocument(path=path, data=data, root=root, line_map=line_map)
+
+
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _line_map(text: str) -> list[int] | None:
+    """YAML counts NEL, LS, PS and lone CR as line breaks; editors count newlines. When the text has
+    such characters, map each YAML line (0-based) to the line an editor shows; else None (the same)."""
+    if not re.search("[\x85\u2028\u2029]|\r(?!\n)", text):
+        return None
+    starts = [0] + [m.end() for m in _YAML_BREAK.finditer(text)]
+    return [text.count("\n", 0, start) for start in starts]
+
+
+def _to_editor(line_map: list[int] | None, yaml_line: int) -> int:
+    if line_map is None:
+        return yaml_line
+    return line_map[min(yaml_line, len(line_map) - 1)]

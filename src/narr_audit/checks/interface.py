@@ -1,0 +1,112 @@
+"""What every check kind shares: its parameters' base, the context it reads and the outcome it returns.
+
+Outcomes are values, never exceptions: a status, a reason that cites where in the evidence it was
+decided, the evidence it rests on and what is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field, field_validator
+
+from narr_audit.base.levels import ALL_LEVELS, Level, LevelField
+from narr_audit.base.models import StrictModel
+from narr_audit.base.statuses import Status
+
+if TYPE_CHECKING:
+    from narr_audit.evidence.model import Attestation, Document
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    """A file a finding rests on, and where in it (page, heading, rows) when known."""
+
+    file: str
+    where: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: Status
+    reason: str
+    evidence: tuple[EvidenceRef, ...] = ()
+    missing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may look at for one rule: its mapped documents and attestations, and the date."""
+
+    rule_id: str
+    assessed_on: date
+    documents: tuple[Document, ...] = ()
+    attestations: tuple[Attestation, ...] = ()
+
+
+class CheckBase(StrictModel):
+    """One piece of evidence a rule asks for.
+
+    ``label`` says in plain words what the operator shows (it becomes a checklist line); ``levels``
+    narrows the check to some levels of support, e.g. fire drills are not asked of Level I houses.
+    """
+
+    kind: str
+    label: str = Field(min_length=3)
+    levels: list[LevelField] | None = None
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_sorted_unique(cls, value: list[Level] | None) -> list[Level] | None:
+        if value is None:
+            return None
+        if not value:
+            raise ValueError("give at least one level, or leave 'levels' out to apply at every level")
+        if len(set(value)) != len(value):
+            raise ValueError("a level is listed twice")
+        return sorted(value, key=ALL_LEVELS.index)
+
+    def applies_at(self, level: Level) -> bool:
+        return self.levels is None or level in self.levels
+
+
+class Topic(StrictModel):
+    """Something a document must cover; any one of ``terms`` found in its text counts."""
+
+    name: str = Field(min_length=2)
+    terms: list[str] = Field(min_length=1)
+
+    @field_validator("terms")
+    @classmethod
+    def _terms_non_blank(cls, value: list[str]) -> list[str]:
+        cleaned = [t.strip() for t in value]
+        if any(not t for t in cleaned):
+            raise ValueError("a term is blank")
+        if len({t.lower() for t in cleaned}) != len(cleaned):
+            raise ValueError("a term is listed twice")
+        return cleaned
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """Everything about one kind of check, declared by its module; no other module names kinds.
+
+    The traits let the engine, the site-visit checklist, the action plan and the comparison of two
+    reports treat a kind correctly without switching on its name.
+    """
+
+    name: str
+    label: str  # how checklists and explain name the kind ("Signed attestation")
+    params: type[CheckBase]
+    summary: str
+    evaluate: Callable[[Any, Context], Outcome]
+    describe: Callable[[Any], str]  # what makes one such check pass, in plain words
+    settled_on_site: bool = False  # a reviewer's finding in review.yaml decides it
+    visit_method: Callable[[Any], str] | None = None  # shown on the site-visit checklist, for on-site kinds
+    lapses: Status | None = None  # a status this kind reaches that runs out with time (expires)
+    lapse_noun: str | None = None  # what runs out, in words ("dated document")
+    record_keeping: bool = False  # kept up by whoever keeps the records (logs)
+    signed: bool = False  # met by the operator's signature (attestations)

@@ -1,0 +1,140 @@
+"""Text and JSON for `validate` and `map`: what was found in a folder, never a resident's data."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from narr_audit.base.errors import Problem
+from narr_audit.base.levels import LEVEL_NAMES
+from narr_audit.evidence.model import Evidence
+from narr_audit.evidence.suggestions import FileSuggestions
+
+JSON_SCHEMA_VERSION = "1"
+
+
+def _problem(p: Problem) -> dict[str, Any]:
+    return {"file": p.file, "line": p.line, "rule": p.rule, "field": p.field, "message": p.message, "hint": p.hint}
+
+
+def validation_text(ev: Evidence) -> str:
+    res = ev.manifest.residence
+    lines = [
+        f"{res.name} ({res.operator}), Level {ev.level} ({LEVEL_NAMES[ev.level]})",
+        f"assessed on {ev.assessed_on}; rules in force: NARR 3.0"
+        + (f" with {', '.join(ev.overlays)}" if ev.overlays else ""),
+    ]
+    by_front = sum(1 for d in ev.documents if "front-matter" in d.mapped_by)
+    lines.append(
+        f"{len(ev.documents)} file(s) mapped"
+        + (f" ({by_front} by front matter)" if by_front else "")
+        + f", {len(ev.manifest.attestations)} attestation(s), {len(ev.manifest.exceptions)} exception(s)"
+    )
+    unreadable = [d for d in ev.documents if d.unreadable is not None]
+    if unreadable:
+        lines.append("")
+        lines.append(f"Unreadable documents ({len(unreadable)}): their rules will be reported as errors")
+        for d in unreadable:
+            assert d.unreadable is not None
+            lines.append(f"  {d.path}: {d.unreadable.reason}")
+            lines.append(f"    fix: {d.unreadable.hint}")
+    if ev.warnings:
+        lines.append("")
+        lines.append(f"Warnings ({len(ev.warnings)}):")
+        lines.extend("  " + w.render().replace("\n", "\n  ") for w in ev.warnings)
+    if ev.unmapped:
+        lines.append("")
+        lines.append(f"Unmapped files ({len(ev.unmapped)}): not evidence for any rule yet (try: narr-audit map)")
+        lines.extend(f"  {path}" for path in ev.unmapped)
+    lines.append("")
+    lines.append("residence.yaml is valid.")
+    return "\n".join(lines) + "\n"
+
+
+def validation_json(ev: Evidence) -> str:
+    data = {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "valid": True,
+        "residence": ev.manifest.residence.model_dump(mode="json"),
+        "level": str(ev.level),
+        "assessed_on": ev.assessed_on.isoformat(),
+        "overlays": ev.overlays,
+        "documents": [
+            {
+                "path": d.path,
+                "kind": d.kind,
+                "rules": d.rules,
+                "mapped_by": d.mapped_by,
+                "effective": d.effective.isoformat() if d.effective else None,
+                "reviewed": d.reviewed.isoformat() if d.reviewed else None,
+                "expires": d.expires.isoformat() if d.expires else None,
+                "pages": d.content.pages if d.content else None,
+                "entries": len(d.records) if d.kind == "log" else None,
+                "unreadable": None if d.unreadable is None else d.unreadable.reason,
+            }
+            for d in ev.documents
+        ],
+        "attestations": len(ev.manifest.attestations),
+        "exceptions": len(ev.manifest.exceptions),
+        "unmapped": ev.unmapped,
+        "warnings": [_problem(w) for w in ev.warnings],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def problems_json(problems: list[Problem]) -> str:
+    data = {"schema_version": JSON_SCHEMA_VERSION, "valid": False, "problems": [_problem(p) for p in problems]}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def map_text(found: list[FileSuggestions], written: int) -> str:
+    if not found:
+        return "Every file in the folder is already mapped.\n"
+    lines = []
+    for item in found:
+        lines.append(f"{item.path}")
+        if item.note:
+            lines.append(f"  ({item.note})")
+        elif not item.suggestions:
+            lines.append("  no rule matches well enough; map it by hand (narr-audit explain RULE helps)")
+        for s in item.suggestions:
+            if item.kind == "log":
+                hit = s.matched[0]
+                lines.append(f"  {s.rule_id} {s.title}: the file name ('{hit.term}') fits: {hit.topic}")
+                continue
+            terms = ", ".join(f"{h.topic} ('{h.term}')" for h in s.matched)
+            lines.append(f"  {s.rule_id} {s.title}: {round(s.score * 100)}% of topics; matched {terms}")
+            if s.missed:
+                lines.append(f"    not found: {', '.join(s.missed)}")
+    lines.append("")
+    if written:
+        lines.append(f"Added {written} file(s) to residence.yaml. Review them: remove any rule that does not fit.")
+    else:
+        lines.append("Nothing written. Add --write to add these suggestions to residence.yaml.")
+    return "\n".join(lines) + "\n"
+
+
+def map_json(found: list[FileSuggestions], written: int) -> str:
+    data = {
+        "schema_version": JSON_SCHEMA_VERSION,
+        "written": written,
+        "files": [
+            {
+                "path": f.path,
+                "kind": f.kind,
+                "note": f.note,
+                "suggestions": [
+                    {
+                        "rule": s.rule_id,
+                        "title": s.title,
+                        "score": s.score,
+                        "matched": [{"topic": h.topic, "term": h.term} for h in s.matched],
+                        "missed": list(s.missed),
+                    }
+                    for s in f.suggestions
+                ],
+            }
+            for f in found
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,32 @@
+"""The corrective-action plan as CSV, to open in a spreadsheet and fill in owners and due dates."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from narr_audit.formats.report import RenderOptions
+from narr_audit.results.actions import plan
+from narr_audit.results.report import Report
+
+COLUMNS = ("item", "priority", "rule", "title", "status", "action", "missing", "owner_role", "due_date", "done")
+
+
+def cell(value: object) -> str:
+    """Text a spreadsheet shows as text: a leading = + - @ would otherwise start a formula."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for a in plan(report):
+        writer.writerow(
+            [
+                cell(v)
+                for v in (a.number, a.priority, a.rule, a.title, a.status, a.action, a.missing, a.owner, a.due, "")
+            ]
+        )
+    return out.getvalue()

@@ -1,0 +1,137 @@
+"""The terminal summary: residence, verdict, score by domain, then the gaps with what to do.
+
+Rendered with rich to a string: colour when writing to a terminal, plain text otherwise.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from narr_audit.base.statuses import STATUS_LABELS
+from narr_audit.base.text import percent
+from narr_audit.formats.console import render_to_string
+from narr_audit.formats.report import RenderOptions
+from narr_audit.results.report import Report
+
+STYLES = {
+    "met": "green",
+    "attested": "green",
+    "excepted": "cyan",
+    "partial": "yellow",
+    "not_met": "bold red",
+    "error": "bold magenta",
+    "awaiting_site_visit": "blue",
+    "recommended": "dim",
+    "not_applicable": "dim",
+}
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    parts: list[RenderableType] = [_header(report), _domains(report)]
+    parts.extend(_gaps(report, options.width))
+    parts.extend(_footer(report))
+    return render_to_string(parts, options.colour, options.width)
+
+
+def _header(report: Report) -> RenderableType:
+    r = report.residence
+    ready = report.verdict == "ready"
+    head = Text()
+    head.append(f"{r.name}", style="bold")
+    head.append(f", Level {report.level} ({report.level_name}), operated by {r.operator}\n")
+    head.append(f"Assessed on {report.assessed_on} against {' + '.join(report.standards)}\n")
+    if report.review:
+        rv = report.review
+        head.append(f"Site visit by {rv.reviewer} on {rv.visited_on}: {rv.findings} finding(s) from {rv.file}\n")
+    head.append("Verdict: ")
+    head.append(
+        "READY for certification" if ready else "NOT READY for certification",
+        style="bold green" if ready else "bold red",
+    )
+    head.append(f" ({report.verdict_reason})\n")
+    c = report.score.counts
+    head.append(f"Score: {percent(report.score.percent)} of {report.score.possible} scored rules. ")
+    head.append(
+        f"Met {c.met}, attested {c.attested}, excepted {c.excepted}, partially met {c.partial}, "
+        f"not met {c.not_met}, unreadable {c.error}; awaiting site visit {c.awaiting_site_visit}; "
+        f"recommended only {c.recommended}; not applicable {c.not_applicable}."
+    )
+    return head
+
+
+def _domains(report: Report) -> RenderableType:
+    table = Table(title="Score by domain", title_justify="left", header_style="bold")
+    table.add_column("Domain")
+    table.add_column("Score", justify="right")
+    table.add_column("Met", justify="right")
+    table.add_column("Partly", justify="right")
+    table.add_column("Not met", justify="right")
+    table.add_column("Site visit", justify="right")
+    for domain in report.score.children:
+        c = domain.counts
+        table.add_row(
+            f"{domain.id} {domain.title}",
+            percent(domain.percent),
+            str(c.met + c.attested + c.excepted),
+            str(c.partial),
+            str(c.not_met + c.error),
+            str(c.awaiting_site_visit),
+        )
+    return table
+
+
+def _gaps(report: Report, width: int) -> list[RenderableType]:
+    gaps = report.gap_results()
+    if not gaps:
+        return [Text("No gaps: every required rule is met, attested or excepted.", style="green")]
+    out: list[RenderableType] = [Text(f"Gaps, most serious first ({len(gaps)})", style="bold underline")]
+    for n, result in enumerate(gaps, 1):
+        head = Text()
+        head.append(f"{n}. ")
+        head.append(f"[{STATUS_LABELS[result.status]}]", style=STYLES[result.status])
+        head.append(f" {result.id} {result.title}", style="bold")
+        if result.life_safety:
+            head.append(" (life safety)", style="bold red")
+        lines = [_hanging("Why:", result.reason, width)]
+        if result.missing:
+            lines.append(_hanging("Missing:", "; ".join(result.missing), width))
+        if result.fix:
+            lines.append(_hanging("Fix:", result.fix, width))
+        out.append(Group(head, Text("\n".join(lines))))
+    return out
+
+
+def _hanging(label: str, text: str, width: int) -> str:
+    """'   Why:     text...' wrapped with a hanging indent (rich tables are too slow for hundreds of gaps)."""
+    lead = f"   {label:<9}"
+    return textwrap.fill(text, width=width, initial_indent=lead, subsequent_indent=" " * len(lead))
+
+
+def _footer(report: Report) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    if report.site_visit:
+        out.append(
+            Text(
+                f"The reviewer will confirm {len(report.site_visit)} rule(s) on the site visit: "
+                + ", ".join(report.site_visit)
+            )
+        )
+    if report.warnings:
+        text = Text(f"Warnings ({len(report.warnings)})", style="bold yellow")
+        for w in report.warnings:
+            where = f"{w.file}:{w.line}" if w.file and w.line else (w.file or "")
+            text.append(f"\n  {where + ': ' if where else ''}{w.message}", style="")
+            if w.hint:
+                text.append(f"\n    fix: {w.hint}", style="")
+        out.append(text)
+    if report.unmapped:
+        out.append(
+            Text(
+                f"Unmapped files ({len(report.unmapped)}), not evidence for any rule yet: " + ", ".join(report.unmapped)
+            )
+        )
+    return out

@@ -1,0 +1,60 @@
+"""The batch summary as CSV, one row per applicant, to sort and filter in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from narr_audit.formats.report.action_plan_csv import cell
+from narr_audit.results.summary import BatchSummary
+
+DOMAINS = ("1", "2", "3", "4")
+COLUMNS = (
+    "folder",
+    "name",
+    "operator",
+    "applicant_id",
+    "level",
+    "score",
+    "verdict",
+    "passed",
+    "gaps",
+    "not_met",
+    "partial",
+    "unreadable_evidence",
+    *(f"gaps_domain_{d}" for d in DOMAINS),
+    "site_visit",
+    "warnings",
+    "report",
+    "problems",
+)
+
+
+def render(summary: BatchSummary, template_dir: Path | None = None) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for r in summary.applicants:
+        first_report = next(iter(r.reports.values()), "")
+        row = (
+            r.folder,
+            r.name or "",
+            r.operator or "",
+            r.applicant_id or "",
+            r.level or "",
+            "" if r.score is None else f"{r.score:.1f}",
+            r.verdict,
+            "yes" if r.passed else "no",
+            r.gaps,
+            r.not_met,
+            r.partial,
+            r.unreadable_evidence,
+            *(r.gaps_by_domain.get(d, 0) for d in DOMAINS),
+            r.site_visit,
+            r.warnings,
+            first_report,
+            " | ".join(p.splitlines()[0] for p in r.problems),
+        )
+        writer.writerow([cell(v) for v in row])
+    return out.getvalue()

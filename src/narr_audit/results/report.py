@@ -1,0 +1,183 @@
+"""The one report model every output format reads, and that `diff` reads back from JSON.
+
+Built by the engine from an evidence folder; it holds names of files, where they matched and what
+is missing, never the text of the evidence (resident data stays in the folder, rule 1.B.6).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from narr_audit.base.models import StrictModel
+from narr_audit.base.statuses import CheckStatusField, LevelStatus, RuleStatusField
+
+SCHEMA_VERSION = "1.0"
+Verdict = Literal["ready", "not_ready"]
+
+
+class Tool(StrictModel):
+    name: str = "narr-audit"
+    version: str
+
+
+class ResidenceInfo(StrictModel):
+    name: str
+    operator: str
+    level: str
+    address: str
+    beds: int
+    affiliate: str | None = None
+    applicant_id: str | None = None
+
+
+class Ref(StrictModel):
+    """A file a finding rests on, and where in it (page, heading, rows) when known."""
+
+    file: str
+    where: str | None = None
+
+
+class Location(StrictModel):
+    """Where a finding belongs in the folder: the evidence file concerned, or residence.yaml (the line
+    naming the rule, else its `evidence:` list) when the evidence is missing. Paths are folder-relative."""
+
+    file: str
+    line: int | None = None
+
+
+class CheckResult(StrictModel):
+    kind: str
+    label: str
+    status: CheckStatusField = Field(title="Status")
+    reason: str
+    evidence: list[Ref] = []
+    missing: list[str] = []
+    alternatives: list[CheckResult] = Field(default=[], description="For 'one of' items: each alternative's result.")
+
+
+class ExceptionInfo(StrictModel):
+    reason: str
+    approved_by: str
+    expires: str
+    expired: bool
+    days_left: int | None = None
+
+
+class ReviewInfo(StrictModel):
+    """A reviewer's finding on the site visit; it takes precedence over the operator's attestation."""
+
+    verified: bool
+    note: str | None = None
+    reviewer: str
+    date: date
+
+
+class ReviewSummary(StrictModel):
+    file: str
+    reviewer: str
+    visited_on: date
+    findings: int
+
+
+class RuleResult(StrictModel):
+    id: str
+    title: str
+    domain: str
+    principle: str
+    standard: str
+    standard_title: str
+    life_safety: bool
+    origin: str
+    level_status: LevelStatus
+    status: RuleStatusField = Field(title="Status")
+    evaluated: RuleStatusField | None = Field(
+        title="Evaluated",
+        default=None,
+        description="For a recommended rule: what its evidence showed (it is not scored).",
+    )
+    reason: str
+    checks: list[CheckResult] = []
+    evidence: list[Ref] = []
+    missing: list[str] = []
+    fix: str | None = None
+    question: str | None = None
+    exception: ExceptionInfo | None = None
+    self_reported: bool = False
+    review: ReviewInfo | None = None
+    location: Location
+
+
+class Counts(StrictModel):
+    """How many rules ended in each status; scored rules are the required ones."""
+
+    met: int = 0
+    attested: int = 0
+    excepted: int = 0
+    partial: int = 0
+    not_met: int = 0
+    error: int = 0
+    awaiting_site_visit: int = 0
+    recommended: int = 0
+    not_applicable: int = 0
+
+
+class Score(StrictModel):
+    """A percentage of required rules satisfied; None when nothing there is scored."""
+
+    id: str
+    title: str
+    percent: float | None
+    points: float
+    possible: int
+    counts: Counts
+    children: list[Score] = []
+
+
+class DocumentInfo(StrictModel):
+    path: str
+    kind: str
+    rules: list[str]
+    mapped_by: list[str]
+    pages: int | None = None
+    entries: int | None = None
+    unreadable: str | None = None
+
+
+class Notice(StrictModel):
+    message: str
+    file: str | None = None
+    line: int | None = None
+    rule: str | None = None
+    hint: str | None = None
+
+
+class Report(StrictModel):
+    schema_version: str = SCHEMA_VERSION
+    tool: Tool
+    generated_on: date
+    assessed_on: date
+    folder: str
+    residence: ResidenceInfo
+    level: str
+    level_name: str
+    standards: list[str]
+    verdict: Verdict
+    verdict_reason: str
+    score: Score
+    gaps: list[str] = Field(description="Ids of required rules not met, partly met or in error, most serious first.")
+    site_visit: list[str] = Field(description="Ids of rules waiting on the reviewer's site visit.")
+    results: list[RuleResult]
+    documents: list[DocumentInfo]
+    unmapped: list[str]
+    warnings: list[Notice]
+    review: ReviewSummary | None = None
+
+    def result(self, rule_id: str) -> RuleResult | None:
+        return next((r for r in self.results if r.id == rule_id), None)
+
+    def gap_results(self) -> list[RuleResult]:
+        by_id = {r.id: r for r in self.results}
+        return [by_id[i] for i in self.gaps]

@@ -1,0 +1,204 @@
+"""`narr-audit map`: suggest which rules each unmapped document evidences, and write them down.
+
+A rule is suggested for a document when the document covers most of the topics of the rule's
+document checks (the same term matching the engine uses), or, for logs, when the file name names
+what the rule's log check keeps. `--write` appends accepted suggestions to residence.yaml with a
+round-trip YAML library, so the operator's comments and order stay as they were.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+import stat
+import tempfile
+from pathlib import Path
+
+from narr_audit.base.errors import NarrError
+from narr_audit.base.text import first_term
+from narr_audit.checks.document import DocumentCheck
+from narr_audit.checks.log import LogCheck
+from narr_audit.evidence.content import Extracted
+from narr_audit.evidence.extract import extract, kind_of
+from narr_audit.evidence.logs import is_log
+from narr_audit.evidence.model import MANIFEST
+from narr_audit.evidence.suggestions import FileSuggestions, Suggestion, TopicHit
+from narr_audit.standards.model import Rule, Rulebook
+
+MIN_SCORE = 0.75
+MAX_RULES = 5
+_STOP = {
+    "and", "the", "of", "for", "log", "logs", "or", "a", "an", "to", "in", "on", "with", "records", "record",
+    "check", "checks", "list", "sheet", "form", "photo", "img", "image", "pic", "scan", "copy", "final", "draft",
+}  # fmt: skip
+# Where a photo of the home is usually evidence: what a reviewer would otherwise look at on site.
+_PHOTO_KINDS = ("site_visit", "document", "log")
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
+
+
+def _stem_overlap(a: set[str], b: set[str]) -> set[str]:
+    """Words of ``a`` that share a 4-letter stem with a word of ``b`` (drill ~ drills)."""
+    return {w for w in a if any(w[:4] == v[:4] and min(len(w), len(v)) >= 4 for v in b)}
+
+
+def score_document(rule: Rule, text: str) -> Suggestion | None:
+    topics = [t for c in rule.checks() if isinstance(c, DocumentCheck) for t in c.topics]
+    if not topics:
+        return None
+    hits, missed = [], []
+    for topic in topics:
+        term = first_term(text, topic.terms)
+        if term is None:
+            missed.append(topic.name)
+        else:
+            hits.append(TopicHit(topic.name, term))
+    if len(hits) < 2:
+        return None
+    return Suggestion(rule.id, rule.title, round(len(hits) / len(topics), 3), tuple(hits), tuple(missed))
+
+
+def score_log(rule: Rule, name_words: set[str], kinds: tuple[str, ...] = ("log",)) -> Suggestion | None:
+    """How well the file's name fits the rule's checks of ``kinds`` (logs; for photos, also what a
+    reviewer would see on site): the share of the name's words that a check's description explains."""
+    best: Suggestion | None = None
+    for check in rule.checks():
+        if check.kind not in kinds:
+            continue
+        named = set(check.named) if isinstance(check, LogCheck) else set()
+        label_words = _words(check.label) | {w for n in named for w in _words(n)}
+        shared = _stem_overlap(name_words, label_words)
+        if not name_words or not shared:
+            continue
+        # How much of the file's name the log check's description explains: "house-meetings" is
+        # fully explained by "House meeting minutes or attendance log".
+        score = round(len(shared) / len(name_words), 3)
+        if score >= 0.5:
+            hit = Suggestion(rule.id, rule.title, score, (TopicHit(check.label, " ".join(sorted(shared))),))
+            if best is None or hit.score > best.score:
+                best = hit
+    return best
+
+
+def suggest_for(
+    folder: Path, paths: list[str], book: Rulebook, *, min_score: float = MIN_SCORE
+) -> list[FileSuggestions]:
+    """Suggestions for each of ``paths`` (the folder's unmapped files), best first."""
+    results = []
+    rules = list(book.rules())
+    for rel in paths:
+        path = folder / rel
+        name_text = re.sub(r"[_\-.]+", " ", Path(rel).stem)
+        if is_log(path):
+            words = _words(name_text)
+            found = [s for s in (score_log(r, words) for r in rules) if s is not None and s.score >= min_score]
+            results.append(FileSuggestions(rel, "log", _best(found)))
+            continue
+        kind = kind_of(path)
+        if kind is None:
+            results.append(FileSuggestions(rel, "unsupported", note="narr-audit cannot read this kind of file"))
+            continue
+        if kind == "image":
+            words = _words(name_text)
+            scored = (score_log(r, words, _PHOTO_KINDS) for r in rules)
+            found = [s for s in scored if s is not None and s.score >= min_score]
+            note = None if found else "no rule fits the photo's name: name the rule it shows by hand"
+            results.append(FileSuggestions(rel, kind, _best(found), note=note))
+            continue
+        content = extract(path)
+        if not isinstance(content, Extracted):
+            results.append(FileSuggestions(rel, kind, note=f"unreadable: {content.reason}"))
+            continue
+        text = "\n".join([name_text, content.title or "", content.text])
+        found = [s for s in (score_document(r, text) for r in rules) if s is not None and s.score >= min_score]
+        results.append(FileSuggestions(rel, kind, _best(found)))
+    return results
+
+
+def _best(found: list[Suggestion]) -> list[Suggestion]:
+    return sorted(found, key=lambda s: (-s.score, -len(s.matched), s.rule_id))[:MAX_RULES]
+
+
+def _indentation(text: str) -> dict[str, int]:
+    """The indentation a YAML file already uses, as ruamel's ``indent()`` arguments.
+
+    Sequences follow the file's first block sequence (``  - file:`` by default, as the docs write it);
+    mappings follow the first key nested under another.
+    """
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    sequence, offset = 4, 2
+    try:
+        _, guessed, dash = load_yaml_guess_indent(text)
+    except Exception:  # only a guess: the file was already validated, and load() reports real problems
+        dash = None
+    if dash is not None:
+        sequence, offset = guessed, dash
+    mapping = 2
+    parent: int | None = None
+    for line in text.split("\n"):
+        body = line.strip()
+        if not body or body.startswith("#"):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if parent is not None and indent > parent and not body.startswith("-"):
+            mapping = indent - parent
+            break
+        key = body.split(" #", 1)[0].rstrip()
+        parent = indent if key.endswith(":") and not key.startswith("-") else None
+    return {"mapping": mapping, "sequence": max(sequence, offset + 2), "offset": offset}
+
+
+def write_suggestions(folder: Path, accepted: list[FileSuggestions]) -> int:
+    """Append one evidence entry per file with suggestions to residence.yaml; returns how many.
+
+    The file is rewritten atomically (a temporary file, then a rename), so an interruption can
+    never leave a half-written manifest behind.
+    """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    chosen = [f for f in accepted if f.suggestions]
+    if not chosen:
+        return 0
+    path = folder / MANIFEST
+    raw = path.read_bytes()
+    original = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(**_indentation(original))  # keep the file's own indentation, so only the new entries change
+    data = yaml.load(original)
+    evidence = data.get("evidence")
+    if evidence is None:
+        evidence = CommentedSeq()
+        data["evidence"] = evidence
+    if not isinstance(evidence, list):
+        raise NarrError.single("'evidence' must be a list", file=MANIFEST, field="evidence")
+    if isinstance(evidence, CommentedSeq) and evidence.fa.flow_style():
+        evidence.fa.set_block_style()
+    for item in chosen:
+        entry = CommentedMap()
+        entry["file"] = item.path
+        rules = CommentedSeq(s.rule_id for s in item.suggestions)
+        rules.fa.set_flow_style()
+        entry["rules"] = rules
+        evidence.append(entry)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    handle, temp = tempfile.mkstemp(prefix=".residence.", suffix=".yaml", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\r\n" if b"\r\n" in raw else "\n") as out:
+            out.write(("\ufeff" if raw.startswith(codecs.BOM_UTF8) else "") + buffer.getvalue())
+        # mkstemp makes the file private (0600); the manifest keeps the permissions it had, as well as
+        # its line endings and byte-order mark above.
+        Path(temp).chmod(stat.S_IMODE(path.stat().st_mode))
+        Path(temp).replace(path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise NarrError.single(f"cannot update {MANIFEST} ({exc.strerror or exc})", file=MANIFEST) from None
+    return len(chosen)
