@@ -181,7 +181,11 @@ def report(name: str, folder: Path, runs: int) -> None:
         warm = _wall([*cmd, "check", str(folder), "--fail-on", "none", "--cache-dir", cache], runs + 1)
     bare = _wall([sys.executable, "-c", "pass"], runs)
     imports = _wall(
-        [sys.executable, "-c", "import narr_audit.cli, narr_audit.api, narr_audit.engine, narr_audit.formats.report.terminal"],
+        [
+            sys.executable,
+            "-c",
+            "import narr_audit.cli, narr_audit.api, narr_audit.engine, narr_audit.formats.report.terminal",
+        ],
         runs,
     )
     # Run the phases in a fresh interpreter so caches from earlier runs do not flatter them.

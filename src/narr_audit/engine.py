@@ -87,6 +87,7 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
                         assessed_on=evidence.assessed_on,
                         documents=tuple(by_rule.get(rule.id, ())),
                         attestations=tuple(attestations.get(rule.id, ())),
+                        vocabulary=book.concepts,
                     )
                     result = evaluate_rule(
                         rule,

@@ -7,15 +7,16 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import field_validator
 
 from narr_audit.base.statuses import Status
-from narr_audit.base.text import first_match
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Topic
+from narr_audit.checks.recognise import EMPTY, Analysis, Finding, TopicSpec, Vocabulary, analyse, find
 
 if TYPE_CHECKING:
     from narr_audit.evidence.model import Document
 
 SUMMARY = (
     "An evidence document mapped to the rule (policy, handbook, agreement, plan) exists and its text "
-    "covers every listed topic; each topic is met by any one of its alternative terms."
+    "covers every listed topic; a topic is met by one sentence (read with its heading) that carries "
+    "all the topic's ideas, and, where the topic asks for it, states an amount, a time or a role."
 )
 TEXT_KINDS = ("pdf", "docx", "markdown", "text", "html")
 
@@ -34,7 +35,11 @@ class DocumentCheck(CheckBase):
 
 
 def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
-    """Topics are looked for across every readable document mapped to the rule, in path order."""
+    """Topics are looked for across every readable document mapped to the rule, in path order.
+
+    A topic is met by one sentence carrying all its ideas (see checks.recognise); a topic not met
+    names the place that came closest and what it lacked, so a reviewer can judge it in seconds.
+    """
     documents = [d for d in ctx.documents if d.kind in TEXT_KINDS]
     if not documents:
         return Outcome(Status.not_met, f"no document is mapped to {ctx.rule_id}", missing=(check.label,))
@@ -50,43 +55,85 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
         )
     if not check.topics:
         return Outcome(Status.met, f"{readable[0].path} is mapped to {ctx.rule_id}", (EvidenceRef(readable[0].path),))
+    vocabulary = ctx.vocabulary or EMPTY
+    analyses = [(d, analyse(d.content)) for d in readable if d.content is not None]
     used: list[EvidenceRef] = []
     missing: list[str] = []
+    notes: list[str] = []
     for topic in check.topics:
-        ref = _find(topic.terms, readable)
-        if ref is None:
-            missing.append(topic.name)
-        elif ref not in used:
-            used.append(ref)
+        spec = topic_spec(topic, vocabulary)
+        found, closest = _find(spec, analyses, vocabulary)
+        if found is not None:
+            if found not in used:
+                used.append(found)
+            continue
+        missing.append(topic.name)
+        notes.append(_closest_note(topic.name, closest))
     names = ", ".join(d.path for d in readable)
     if not missing:
         return Outcome(Status.met, f"{names} covers every topic ({len(check.topics)})", tuple(used))
     if len(missing) == len(check.topics):
         return Outcome(
             Status.not_met,
-            f"{names} does not cover what the rule asks: {'; '.join(missing)}",
+            f"{names} does not cover what the rule asks: {'; '.join(notes)}",
             tuple(EvidenceRef(d.path) for d in readable),
             tuple(missing),
         )
     return Outcome(
         Status.partial,
         f"{names} covers {len(check.topics) - len(missing)} of {len(check.topics)} topics; missing: "
-        + "; ".join(missing),
+        + "; ".join(notes),
         tuple(used),
         tuple(missing),
     )
 
 
-def _find(terms: list[str], documents: list[Document]) -> EvidenceRef | None:
-    """The first place, in path order then reading order, where any of ``terms`` occurs."""
-    for document in documents:
-        content = document.content
-        if content is None or not content.segments:
-            continue
-        position = first_match(content.text, terms, content.lowered)
-        if position is not None:
-            return EvidenceRef(document.path, content.where(position))
-    return None
+def _find(
+    spec: TopicSpec, analyses: list[tuple[Document, Analysis]], vocabulary: Vocabulary
+) -> tuple[EvidenceRef | None, tuple[str, Finding] | None]:
+    """Where the topic is met (the first document, in path order, that meets it), else the closest miss."""
+    closest: tuple[str, Finding] | None = None
+    for document, analysis in analyses:
+        finding = find(spec, analysis, vocabulary)
+        if finding.found:
+            return EvidenceRef(document.path, finding.where), None
+        if finding.sentence is not None and (closest is None or _nearer(finding, closest[1])):
+            closest = (document.path, finding)
+    return None, closest
+
+
+def _nearer(a: Finding, b: Finding) -> bool:
+    return (a.deferred, -len(a.lacking)) > (b.deferred, -len(b.lacking))
+
+
+def _closest_note(name: str, closest: tuple[str, Finding] | None) -> str:
+    if closest is None:
+        return name
+    path, finding = closest
+    place = f"{path}, {finding.where}" if finding.where else path
+    if finding.deferred:
+        return f"{name} (the closest, {place}, leaves it to discretion instead of stating {finding.lacking[0]})"
+    return f"{name} (the closest, {place}, does not say {' or '.join(finding.lacking)})"
+
+
+_SPECS: dict[tuple[int, int], tuple[Topic, Vocabulary, TopicSpec]] = {}
+
+
+def topic_spec(topic: Topic, vocabulary: Vocabulary) -> TopicSpec:
+    """The topic's ideas compiled against the vocabulary (once per topic and vocabulary)."""
+    key = (id(topic), id(vocabulary))
+    cached = _SPECS.get(key)
+    if cached is not None and cached[0] is topic and cached[1] is vocabulary:
+        return cached[2]
+    if topic.concepts:
+        ideas = tuple(vocabulary.idea(c) for c in topic.concepts)
+        labels = tuple(c.split("|")[0].strip().rstrip("*").replace("_", " ") for c in topic.concepts)
+    else:
+        ideas = (vocabulary.idea("|".join(topic.terms or []), legacy=True),)
+        labels = (topic.name,)
+    spec = TopicSpec(topic.name, ideas, labels, topic.substance)
+    _SPECS[key] = (topic, vocabulary, spec)
+    return spec
 
 
 def describe(check: DocumentCheck) -> str:

@@ -9,15 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from narr_audit.base.levels import ALL_LEVELS, Level, LevelField
 from narr_audit.base.models import StrictModel
 from narr_audit.base.statuses import Status
 
 if TYPE_CHECKING:
+    from narr_audit.checks.recognise import Vocabulary
     from narr_audit.evidence.model import Attestation, Document
 
 
@@ -45,6 +46,7 @@ class Context:
     assessed_on: date
     documents: tuple[Document, ...] = ()
     attestations: tuple[Attestation, ...] = ()
+    vocabulary: Vocabulary | None = None  # the rulebook's concepts, for recognising topics
 
 
 class CheckBase(StrictModel):
@@ -74,14 +76,32 @@ class CheckBase(StrictModel):
 
 
 class Topic(StrictModel):
-    """Something a document must cover; any one of ``terms`` found in its text counts."""
+    """Something a document must cover, as the ideas one sentence must carry together.
+
+    ``concepts`` lists the ideas; each is a concept of the shared vocabulary or phrasings of its own,
+    alternatives joined by ``|`` (``"records|resident file*"``). ``substance`` asks for the rule
+    itself: an amount, a time or a role stated, not deferred. ``terms`` is the older form: any one
+    of them, anywhere in a sentence, counts (one idea).
+    """
 
     name: str = Field(min_length=2)
-    terms: list[str] = Field(min_length=1)
+    concepts: list[str] | None = Field(default=None, min_length=1)
+    substance: Literal["amount", "time", "role"] | None = None
+    terms: list[str] | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _something_to_find(self) -> Topic:
+        if self.concepts is None and self.terms is None:
+            raise ValueError("give the topic's concepts (or terms)")
+        if any(not c.strip() or any(not a.strip() for a in c.split("|")) for c in self.concepts or []):
+            raise ValueError("a concept is blank (check for a stray '|')")
+        return self
 
     @field_validator("terms")
     @classmethod
-    def _terms_non_blank(cls, value: list[str]) -> list[str]:
+    def _terms_non_blank(cls, value: list[str] | None) -> list[str] | None:
+        if value is None:
+            return None
         cleaned = [t.strip() for t in value]
         if any(not t for t in cleaned):
             raise ValueError("a term is blank")

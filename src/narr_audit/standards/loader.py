@@ -18,11 +18,13 @@ from narr_audit.base.ids import STANDARD_ID
 from narr_audit.base.resources import standards_dir
 from narr_audit.base.yamlio import YamlDocument
 from narr_audit.standards.model import Domain, Principle, Rulebook, StandardInfo
+from narr_audit.standards.model import VocabularyFile as Vocabulary
 from narr_audit.standards.overlay import apply_overlays, resolve_overlay
 from narr_audit.standards.reading import display_path, read_model, validate_file
 
 NARR_ID = "narr-3.0"
 INDEX_FILE = "index.yaml"
+VOCABULARY_DIR = "vocabulary"
 
 
 def principle_problems(principle: Principle, doc: YamlDocument, shown: str) -> list[Problem]:
@@ -148,7 +150,27 @@ def load_narr(folder: Path | None = None) -> Rulebook:
         summary=info.summary,
         sources=info.sources,
         domains=domains,
+        vocabulary=load_vocabulary(folder.parent / VOCABULARY_DIR),
     )
+
+
+def load_vocabulary(folder: Path) -> dict[str, list[str]]:
+    """Every concept of the shared vocabulary: the files of ``folder``, merged (a concept named in
+    two files gathers the phrasings of both), in a stable order."""
+    merged: dict[str, list[str]] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.yaml")):
+        try:
+            data = validate_file(path, Vocabulary)
+        except NarrError as exc:
+            problems.extend(exc.problems)
+            continue
+        for name, phrasings in data.root.items():
+            known = merged.setdefault(name, [])
+            known.extend(p for p in phrasings if p not in known)
+    if problems:
+        raise NarrError(problems)
+    return merged
 
 
 def load_rulebook(overlays: Sequence[str] = (), *, cache_dir: Path | None = None) -> Rulebook:

@@ -5,16 +5,18 @@ The YAML under ``standards/`` is validated against these models; nothing downstr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated, Literal, Union
 
-from pydantic import Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import Discriminator, Field, RootModel, Tag, field_validator, model_validator
 
 from narr_audit.base.ids import RULE_ID, STANDARD_ID, Retired, RuleIndex
 from narr_audit.base.levels import ALL_LEVELS, Level, LevelField
 from narr_audit.base.models import StrictModel
 from narr_audit.base.statuses import LevelStatus
 from narr_audit.checks import Check, CheckBase
+from narr_audit.checks.recognise import Vocabulary
 
 
 def _sorted_levels(value: list[Level]) -> list[Level]:
@@ -193,6 +195,20 @@ class RetiredRule(StrictModel):
     reason: str
 
 
+class VocabularyFile(RootModel[dict[str, list[str]]]):
+    """A file of standards/vocabulary/: concept name -> its phrasings (``word*`` matches a prefix)."""
+
+    @field_validator("root")
+    @classmethod
+    def _well_formed(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, phrasings in value.items():
+            if not re.fullmatch(r"_?[a-z][a-z0-9_]*", name):
+                raise ValueError(f"'{name}' is not a concept name; use lower case words joined by _")
+            if not phrasings or any(not p.strip() or "|" in p for p in phrasings):
+                raise ValueError(f"concept '{name}': give its phrasings, none blank and none with '|'")
+        return value
+
+
 class Rulebook(StrictModel):
     """The rules in force: NARR 3.0 with any overlays applied."""
 
@@ -204,6 +220,7 @@ class Rulebook(StrictModel):
     domains: list[Domain]
     overlays: list[str] = []
     retired: list[RetiredRule] = []
+    vocabulary: dict[str, list[str]] = {}  # concept -> phrasings (standards/vocabulary/, overlays add)
 
     def principles(self) -> Iterator[Principle]:
         for domain in self.domains:
@@ -226,6 +243,19 @@ class Rulebook(StrictModel):
     def rule_ids(self) -> list[str]:
         return [r.id for r in self.rules()]
 
+    @property
+    def concepts(self) -> Vocabulary:
+        """The vocabulary compiled for recognising topics (once per rulebook)."""
+        cached = _COMPILED.get(id(self))
+        if cached is None or cached[0] is not self:
+            cached = (self, Vocabulary.build(self.vocabulary))
+            _COMPILED[id(self)] = cached
+        return cached[1]
+
     def index(self) -> RuleIndex:
         """The ids in force and retired, to check ids that users write."""
         return RuleIndex(tuple(self.rule_ids()), {r.id: Retired(r.by, r.reason) for r in self.retired})
+
+
+# Compiled vocabularies by rulebook (a process holds a handful of rulebooks).
+_COMPILED: dict[int, tuple[Rulebook, Vocabulary]] = {}

@@ -71,6 +71,7 @@ class Overlay(StrictModel):
     add: list[Rule] = []
     change: list[RuleChange] = []
     retire: list[RuleRetirement] = []
+    vocabulary: dict[str, list[str]] = {}  # phrasings added to the shared concepts
 
 
 def shipped_overlays() -> dict[str, Path]:
@@ -221,6 +222,17 @@ def apply_overlay(book: Rulebook, overlay: Overlay, shown: str, doc: YamlDocumen
             new_standards = [s for s in map(rebuild_standard, principle.standards) if s is not None]
             principles.append(principle.model_copy(update={"standards": new_standards}))
         domains.append(Domain(id=domain.id, title=domain.title, principles=principles))
+    vocabulary = {name: list(phrasings) for name, phrasings in book.vocabulary.items()}
+    # The affiliate is named in policies by its acronym or its full name ("you may contact AzRHA").
+    additions = {**overlay.vocabulary, "affiliate": [overlay.affiliate, *overlay.vocabulary.get("affiliate", [])]}
+    for name, phrasings in additions.items():
+        known = vocabulary.setdefault(name, [])
+        known.extend(p for p in phrasings if p not in known)
     return book.model_copy(
-        update={"domains": domains, "overlays": [*book.overlays, overlay.overlay], "retired": retired}
+        update={
+            "domains": domains,
+            "overlays": [*book.overlays, overlay.overlay],
+            "retired": retired,
+            "vocabulary": vocabulary,
+        }
     )

@@ -1,7 +1,7 @@
 """`narr-audit map`: suggest which rules each unmapped document evidences, and write them down.
 
 A rule is suggested for a document when the document covers most of the topics of the rule's
-document checks (the same term matching the engine uses), or, for logs, when the file name names
+document checks (read by the same recogniser as the document check), or, for logs, when the file name names
 what the rule's log check keeps. `--write` appends accepted suggestions to residence.yaml with a
 round-trip YAML library, so the operator's comments and order stay as they were.
 """
@@ -17,10 +17,10 @@ import tempfile
 from pathlib import Path
 
 from narr_audit.base.errors import NarrError
-from narr_audit.base.text import first_term
-from narr_audit.checks.document import DocumentCheck
+from narr_audit.checks.document import DocumentCheck, topic_spec
 from narr_audit.checks.log import LogCheck
-from narr_audit.evidence.content import Extracted
+from narr_audit.checks.recognise import Analysis, Vocabulary, analyse, find
+from narr_audit.evidence.content import Extracted, Segment
 from narr_audit.evidence.extract import extract, kind_of
 from narr_audit.evidence.logs import is_log
 from narr_audit.evidence.model import MANIFEST
@@ -46,17 +46,18 @@ def _stem_overlap(a: set[str], b: set[str]) -> set[str]:
     return {w for w in a if any(w[:4] == v[:4] and min(len(w), len(v)) >= 4 for v in b)}
 
 
-def score_document(rule: Rule, text: str) -> Suggestion | None:
+def score_document(rule: Rule, analysis: Analysis, vocabulary: Vocabulary) -> Suggestion | None:
+    """The share of the rule's document topics the text meets, read as the document check reads it."""
     topics = [t for c in rule.checks() if isinstance(c, DocumentCheck) for t in c.topics]
     if not topics:
         return None
     hits, missed = [], []
     for topic in topics:
-        term = first_term(text, topic.terms)
-        if term is None:
-            missed.append(topic.name)
+        finding = find(topic_spec(topic, vocabulary), analysis, vocabulary)
+        if finding.found:
+            hits.append(TopicHit(topic.name, finding.where or "the text"))
         else:
-            hits.append(TopicHit(topic.name, term))
+            missed.append(topic.name)
     if len(hits) < 2:
         return None
     return Suggestion(rule.id, rule.title, round(len(hits) / len(topics), 3), tuple(hits), tuple(missed))
@@ -113,8 +114,10 @@ def suggest_for(
         if not isinstance(content, Extracted):
             results.append(FileSuggestions(rel, kind, note=f"unreadable: {content.reason}"))
             continue
-        text = "\n".join([name_text, content.title or "", content.text])
-        found = [s for s in (score_document(r, text) for r in rules) if s is not None and s.score >= min_score]
+        named = Extracted(content.kind, (Segment(None, f"{name_text}. {content.title or ''}"), *content.segments))
+        analysis = analyse(named)
+        scored = (score_document(r, analysis, book.concepts) for r in rules)
+        found = [s for s in scored if s is not None and s.score >= min_score]
         results.append(FileSuggestions(rel, kind, _best(found)))
     return results
 

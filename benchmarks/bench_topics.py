@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""How well does the document check read policies written by others? Figures on the blind corpus.
+
+For each part of tests/corpus/topics (tuned: the vocabulary may be tuned on it; held-back: only ever
+measured), prints per topic and overall: present topics found (recall), absent topics reported missing,
+life-safety topics passed by a near-miss passage, and the time per page (one passage = one page).
+Targets on the held-back part: recall >= 95%, absent reported missing >= 90%, no life-safety near-miss.
+
+Usage: python benchmarks/bench_topics.py [--part tuned|held-back|both] [--rules PREFIX] [--topics] [--misses]
+  --topics   print every topic's figures (worst first)
+  --misses   with --topics, list the passages behind each miss and false pass (tuned part only:
+             never print held-back passages while tuning)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "corpus" / "topics"))
+
+from evaluate import PARTS, Result, measure  # noqa: E402
+
+
+def _print(part: str, result: Result, rules: str | None, topics: bool, misses: bool) -> None:
+    chosen = {k: v for k, v in result.topics.items() if rules is None or k[0].startswith(rules)}
+    total = result.overall() if rules is None else None
+    if total is None:
+        from evaluate import Tally
+
+        total = Tally()
+        for tally in chosen.values():
+            total.add(tally)
+    print(
+        f"{part:<10} topics {len(chosen):>3}  present found {total.found}/{total.present} "
+        f"({100 * total.recall:.1f}%)  absent reported missing {total.rejected}/{total.absent} "
+        f"({100 * total.specificity:.1f}%)  life-safety near-miss passes {len(result.life_safety_false_passes)}  "
+        f"{1000 * result.seconds / max(result.pages, 1):.2f} ms/page ({result.pages} pages)"
+    )
+    if topics:
+        for (rule, document, name), t in sorted(
+            chosen.items(), key=lambda kv: (kv[1].recall + kv[1].specificity, kv[0])
+        ):
+            print(f"  {rule} {name!r:<55} found {t.found}/{t.present}  rejected {t.rejected}/{t.absent}   [{document}]")
+            if misses and part == "tuned":
+                for key in t.misses:
+                    print(f"      missed: {key}")
+                for key in t.false_passes:
+                    print(f"      passed: {key}")
+    if part == "tuned" or not misses:
+        for item in result.life_safety_false_passes if part == "tuned" else ():
+            print(f"  life-safety near-miss passed: {item}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=[*PARTS, "both"], default="both")
+    parser.add_argument("--rules", default=None, help="only rules whose id starts with this (e.g. 1.A)")
+    parser.add_argument("--topics", action="store_true")
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+    for part in PARTS if args.part == "both" else (args.part,):
+        _print(part, measure(part), args.rules, args.topics, args.misses)
+
+
+if __name__ == "__main__":
+    main()

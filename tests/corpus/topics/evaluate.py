@@ -1,0 +1,159 @@
+"""Measure the document check on the blind corpus: which topics it finds in each labelled passage.
+
+Shared by tests/test_topic_corpus.py (a floor on the tuned part) and benchmarks/bench_topics.py
+(figures for both parts). Each passage is saved as a Markdown file, read by the same extraction as
+any evidence file, and judged by the rule's document check exactly as `check` judges a binder.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from narr_audit.checks import evaluate
+from narr_audit.checks.document import DocumentCheck
+from narr_audit.checks.interface import Context
+from narr_audit.evidence.content import Extracted
+from narr_audit.evidence.extract import extract
+from narr_audit.evidence.model import Document
+from narr_audit.standards.loader import load_rulebook
+from narr_audit.standards.model import Rulebook
+
+HERE = Path(__file__).resolve().parent
+PARTS = ("tuned", "held-back")
+
+
+@dataclass(frozen=True)
+class Passage:
+    part: str
+    voice: str
+    rule: str
+    document: str
+    kind: str
+    text: str
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.part}/{self.voice}/{self.rule}/{self.document}/{self.kind}"
+
+
+def passages(part: str) -> Iterator[Passage]:
+    for path in sorted((HERE / part).glob("*.yaml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            for p in item["passages"]:
+                yield Passage(
+                    part,
+                    path.stem,
+                    item["rule"],
+                    item["document"],
+                    p["kind"],
+                    p["text"],
+                    tuple(p["present"]),
+                    tuple(p["absent"]),
+                )
+
+
+def document_check(book: Rulebook, rule_id: str, label: str) -> DocumentCheck:
+    rule = book.rule(rule_id)
+    if rule is None:
+        raise KeyError(f"no rule {rule_id}")
+    for check in rule.checks():
+        if isinstance(check, DocumentCheck) and check.label == label:
+            return check
+    raise KeyError(f"{rule_id} has no document check labelled {label!r}")
+
+
+@dataclass
+class Tally:
+    """Per topic: present passages found / all present; absent passages reported missing / all absent."""
+
+    found: int = 0
+    present: int = 0
+    rejected: int = 0
+    absent: int = 0
+    misses: list[str] = field(default_factory=list)  # passage keys where a present topic was not found
+    false_passes: list[str] = field(default_factory=list)  # passage keys where an absent topic was passed
+
+    def add(self, other: Tally) -> None:
+        self.found += other.found
+        self.present += other.present
+        self.rejected += other.rejected
+        self.absent += other.absent
+        self.misses.extend(other.misses)
+        self.false_passes.extend(other.false_passes)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.present if self.present else 1.0
+
+    @property
+    def specificity(self) -> float:
+        return self.rejected / self.absent if self.absent else 1.0
+
+
+@dataclass
+class Result:
+    topics: dict[tuple[str, str, str], Tally]  # (rule, document, topic) -> tally
+    life_safety_false_passes: list[str]
+    pages: int
+    seconds: float
+
+    def overall(self) -> Tally:
+        total = Tally()
+        for tally in self.topics.values():
+            total.add(tally)
+        return total
+
+
+def measure(part: str, book: Rulebook | None = None) -> Result:
+    book = book or load_rulebook()
+    topics: dict[tuple[str, str, str], Tally] = {}
+    life: list[str] = []
+    pages = 0
+    spent = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, passage in enumerate(passages(part)):
+            check = document_check(book, passage.rule, passage.document)
+            rule = book.rule(passage.rule)
+            assert rule is not None
+            path = Path(tmp) / f"passage-{n}.md"
+            path.write_text(passage.text, encoding="utf-8")
+            start = time.perf_counter()
+            content = extract(path)
+            assert isinstance(content, Extracted), passage.key
+            document = Document(
+                path=path.name, kind="markdown", rules=[passage.rule], mapped_by=["manifest"], content=content
+            )
+            context = Context(
+                rule_id=passage.rule, assessed_on=date(2026, 11, 1), documents=(document,), vocabulary=book.concepts
+            )
+            outcome = evaluate(check, context)
+            spent += time.perf_counter() - start
+            pages += 1
+            missing = set(outcome.missing)
+            for topic in check.topics:
+                tally = topics.setdefault((passage.rule, passage.document, topic.name), Tally())
+                found = topic.name not in missing
+                if topic.name in passage.present:
+                    tally.present += 1
+                    tally.found += found
+                    if not found:
+                        tally.misses.append(passage.key)
+                elif topic.name in passage.absent:
+                    tally.absent += 1
+                    tally.rejected += not found
+                    if found:
+                        tally.false_passes.append(passage.key)
+                        if rule.life_safety and passage.kind == "near-miss":
+                            life.append(f"{passage.key}: {topic.name}")
+                else:
+                    raise AssertionError(f"{passage.key}: topic {topic.name!r} is not labelled")
+    return Result(topics, life, pages, spent)

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Split the blind writers' files into the tuned and the held-back part of the corpus.
+
+For every rule, one of the four voices is held back: the voice whose position in VOICES equals the
+SHA-256 of the rule id modulo 4. So every topic is measured on a voice the vocabulary was never tuned
+on, and each voice is held back for about a quarter of the rules. Run once when passages arrive:
+
+    python tests/corpus/topics/split.py INCOMING_DIR
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+VOICES = ("peer-run", "corporate", "checklist", "owner-handbook")
+
+
+def held_back_voice(rule_id: str) -> str:
+    return VOICES[int(hashlib.sha256(rule_id.encode()).hexdigest(), 16) % len(VOICES)]
+
+
+class _Literal(str):
+    pass
+
+
+def _literal(dumper: yaml.SafeDumper, value: _Literal) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+
+
+def main(incoming: Path) -> None:
+    yaml.SafeDumper.add_representer(_Literal, _literal)
+    for voice in VOICES:
+        items = []
+        for path in sorted(incoming.glob(f"{voice}-part*.yaml")):
+            items.extend(yaml.safe_load(path.read_text(encoding="utf-8")))
+        parts: dict[str, list[dict[str, object]]] = {"tuned": [], "held-back": []}
+        for item in items:
+            for passage in item["passages"]:
+                passage["text"] = _Literal(passage["text"].rstrip() + "\n")
+            part = "held-back" if held_back_voice(item["rule"]) == voice else "tuned"
+            parts[part].append(item)
+        for part, chosen in parts.items():
+            target = HERE / part / f"{voice}.yaml"
+            target.parent.mkdir(exist_ok=True)
+            text = yaml.safe_dump(chosen, sort_keys=False, allow_unicode=True, width=100)
+            target.write_text(f"# {voice} voice, {part} part (see ../README.md)\n" + text, encoding="utf-8")
+            print(f"{target.relative_to(HERE)}: {len(chosen)} documents")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
