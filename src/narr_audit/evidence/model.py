@@ -156,6 +156,3 @@ class Evidence(StrictModel):
     warnings: list[Problem] = []
     rule_lines: dict[str, int] = {}
     evidence_line: int | None = None
-
-    def documents_for(self, rule_id: str) -> list[Document]:
-        return [d for d in self.documents if rule_id in d.rules]

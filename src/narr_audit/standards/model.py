@@ -57,14 +57,6 @@ class LevelMarks(StrictModel):
             return "recommended"
         return "not_applicable"
 
-    def short(self) -> str:
-        """'I II III IV' style marks: required levels, R for recommended, - for not applicable."""
-        marks = {"required": "", "recommended": "R", "not_applicable": "-"}
-        out = []
-        for level in ALL_LEVELS:
-            status = self.status_at(level)
-            out.append(f"{level}" if status == "required" else f"{level}:{marks[status]}")
-        return " ".join(out)
 
 
 class Provenance(StrictModel):

@@ -33,7 +33,7 @@ from narr_audit.standards.reading import display_path, read_model, validate_file
 OVERLAY_DIR = "overlays"
 
 
-class RuleChange(StrictModel):
+class RuleAmendment(StrictModel):
     """Replaces the given parts of an existing rule; ``add_evidence`` appends to its evidence."""
 
     id: str
@@ -48,7 +48,7 @@ class RuleChange(StrictModel):
     life_safety: bool | None = None
 
     @model_validator(mode="after")
-    def _changes_something(self) -> RuleChange:
+    def _changes_something(self) -> RuleAmendment:
         fields = ("title", "requirement", "levels", "evidence", "remediation", "question", "life_safety")
         if all(getattr(self, f) is None for f in fields) and not self.add_evidence:
             raise ValueError("a change must set at least one of " + ", ".join((*fields, "add_evidence")))
@@ -69,7 +69,7 @@ class Overlay(StrictModel):
     summary: str
     sources: list[str] = []
     add: list[Rule] = []
-    change: list[RuleChange] = []
+    change: list[RuleAmendment] = []
     retire: list[RuleRetirement] = []
     vocabulary: dict[str, list[str]] = {}  # phrasings added to the shared concepts
 
