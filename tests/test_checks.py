@@ -18,10 +18,12 @@ from narr_audit.checks import REGISTRY, Check, evaluate
 from narr_audit.checks.interface import Context
 from narr_audit.evidence.content import Extracted, Segment, Unreadable
 from narr_audit.evidence.model import Attestation, Document, LogRecord
+from narr_audit.standards.loader import load_rulebook
 
 CASES = Path(__file__).parent / "cases" / "checks"
 RULE = "9.Z.1.a"  # the id is only carried through; these cases test the kind, not a rule
 _CHECK = TypeAdapter(Check)
+VOCABULARY = load_rulebook().concepts  # the shipped vocabulary (deferral wording, substance markers)
 
 
 def _load(kind: str) -> list[Any]:
@@ -53,6 +55,7 @@ def _document(spec: dict[str, Any]) -> Document:
         content=content,
         unreadable=unreadable,
         records=records,
+        covers=spec.get("covers", {}),
     )
 
 
@@ -63,6 +66,7 @@ def _run(case: dict[str, Any]) -> None:
         assessed_on=case.get("assessed_on", date(2026, 11, 1)),
         documents=tuple(_document(d) for d in case.get("documents", [])),
         attestations=tuple(Attestation.model_validate(a) for a in case.get("attestations", [])),
+        vocabulary=VOCABULARY,
     )
     outcome = evaluate(check, ctx)
     expect = case["expect"]

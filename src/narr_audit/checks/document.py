@@ -9,6 +9,7 @@ from pydantic import field_validator
 from narr_audit.base.statuses import Status
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Topic
 from narr_audit.checks.recognise import EMPTY, Analysis, Finding, TopicSpec, Vocabulary, analyse, find
+from narr_audit.evidence.pointers import section_text
 
 if TYPE_CHECKING:
     from narr_audit.evidence.model import Document
@@ -60,9 +61,14 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
     used: list[EvidenceRef] = []
     missing: list[str] = []
     notes: list[str] = []
+    pointed: list[str] = []
     for topic in check.topics:
         spec = topic_spec(topic, vocabulary)
         found, closest = _find(spec, analyses, vocabulary)
+        if found is None:
+            found = _pointed(topic.name, ctx.rule_id, readable)
+            if found is not None:
+                pointed.append(f"{topic.name} (under '{found.where}' in {found.file})")
         if found is not None:
             if found not in used:
                 used.append(found)
@@ -70,19 +76,22 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
         missing.append(topic.name)
         notes.append(_closest_note(topic.name, closest))
     names = ", ".join(d.path for d in readable)
+    by_operator = f"; pointed by the operator, for the reviewer to confirm: {'; '.join(pointed)}" if pointed else ""
     if not missing:
-        return Outcome(Status.met, f"{names} covers every topic ({len(check.topics)})", tuple(used))
+        return Outcome(Status.met, f"{names} covers every topic ({len(check.topics)}){by_operator}", tuple(used))
     if len(missing) == len(check.topics):
         return Outcome(
             Status.not_met,
-            f"{names} does not cover what the rule asks: {'; '.join(notes)}",
+            f"{names} does not cover what the rule asks: {'; '.join(notes)}{_pointer_hint(ctx.rule_id)}",
             tuple(EvidenceRef(d.path) for d in readable),
             tuple(missing),
         )
     return Outcome(
         Status.partial,
         f"{names} covers {len(check.topics) - len(missing)} of {len(check.topics)} topics; missing: "
-        + "; ".join(notes),
+        + "; ".join(notes)
+        + _pointer_hint(ctx.rule_id)
+        + by_operator,
         tuple(used),
         tuple(missing),
     )
@@ -102,6 +111,19 @@ def _find(
     return None, closest
 
 
+def _pointed(topic: str, rule_id: str, documents: list[Document]) -> EvidenceRef | None:
+    """The section the operator pointed at for this topic (or for the whole rule), when it has text.
+
+    Pointers are checked when the folder is loaded; a heading that is missing there is an error, so
+    here a pointer only counts when its section still reads as text.
+    """
+    for document in documents:
+        heading = document.covers.get(topic) or document.covers.get(rule_id)
+        if heading and document.content is not None and section_text(document.content, heading):
+            return EvidenceRef(document.path, heading)
+    return None
+
+
 def _nearer(a: Finding, b: Finding) -> bool:
     return (a.deferred, -len(a.lacking)) > (b.deferred, -len(b.lacking))
 
@@ -114,6 +136,13 @@ def _closest_note(name: str, closest: tuple[str, Finding] | None) -> str:
     if finding.deferred:
         return f"{name} (the closest, {place}, leaves it to discretion instead of stating {finding.lacking[0]})"
     return f"{name} (the closest, {place}, does not say {' or '.join(finding.lacking)})"
+
+
+def _pointer_hint(rule_id: str) -> str:
+    return (
+        f" (if a section says it in other words, point to it on the document's evidence entry in "
+        f"residence.yaml: covers: {{{rule_id}: Heading of that section}})"
+    )
 
 
 _SPECS: dict[tuple[int, int], tuple[Topic, Vocabulary, TopicSpec]] = {}

@@ -66,6 +66,13 @@ class EvidenceEntry(StrictModel):
     date_column: str | None = Field(
         default=None, description="For a log whose column of dates is not called 'date': that column's name."
     )
+    covers: dict[str, str] = Field(
+        default={},
+        description=(
+            "Pointers for a reviewer: rule id or topic name -> the heading of the section that covers it, "
+            "where the wording is the operator's own, e.g. {1.B.6.a: How records are secured}."
+        ),
+    )
 
 
 class Attestation(StrictModel):
@@ -138,6 +145,7 @@ class Document(StrictModel):
     content: Extracted | None = None
     records: list[LogRecord] = []
     unreadable: Unreadable | None = None
+    covers: dict[str, str] = {}  # operator pointers, checked at load: rule id or topic name -> heading
     size: int = 0
 
 
