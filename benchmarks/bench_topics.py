@@ -21,14 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "corpus" / "topics"))
 
-from evaluate import PARTS, Result, measure  # noqa: E402
+from topic_corpus import PARTS, Result, measure  # noqa: E402
 
 
 def _print(part: str, result: Result, rules: str | None, topics: bool, misses: bool) -> None:
     chosen = {k: v for k, v in result.topics.items() if rules is None or k[0].startswith(rules)}
     total = result.overall() if rules is None else None
     if total is None:
-        from evaluate import Tally
+        from topic_corpus import Tally
 
         total = Tally()
         for tally in chosen.values():

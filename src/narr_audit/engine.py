@@ -9,7 +9,7 @@ is a result ("error"), not an exception.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
@@ -43,7 +43,7 @@ from narr_audit.standards.model import AnyOf, Rule, Rulebook
 if TYPE_CHECKING:
     from narr_audit.evidence.review import Decision, LoadedReview
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Hashable)
 EXPIRY_WARNING_DAYS = 30
 # Best first: an "any of" item takes the first of these that one of its alternatives reaches.
 _PREFERENCE: tuple[Status, ...] = (
@@ -393,11 +393,8 @@ def _ref(ref: EvidenceRef) -> Ref:
 
 
 def _unique(items: Iterable[T]) -> list[T]:
-    seen: list[T] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
+    """Items in first-seen order without repeats, in linear time (a rule may have thousands of refs)."""
+    return list(dict.fromkeys(items))
 
 
 def _document_info(document: Document) -> DocumentInfo:

@@ -21,8 +21,23 @@ RULE_ID = re.compile(r"^(?P<standard>[1-4]\.[A-J]\.\d{1,2})\.(?P<letter>[a-z]|[A
 STANDARD_ID = re.compile(r"^(?P<domain>[1-4])\.(?P<principle>[A-J])\.(?P<number>\d{1,2})$")
 
 
+# Ways affiliates and operators write a rule id: 1.A.1.a, 1,A,1.a, 1A1a, 1 a 1 A, 4.J.30.az1.
+_ANY_STYLE = re.compile(
+    r"^\s*([1-4])\s*[.,:\s-]?\s*([A-Ja-j])\s*[.,:\s-]?\s*(\d{1,2})\s*[.,:\s-]?\s*([A-Za-z]|[A-Za-z]{2,8}\d{1,3})\s*$"
+)
+
+
 def normalise_rule_id(text: str) -> str:
-    """'1.c.7.B' -> '1.C.7.b'; overlay suffixes such as AZ1 keep their case."""
+    """A rule id in the Standard's form, however it was written: '1,a,1.A', '1A1a' -> '1.A.1.a'.
+
+    Overlay rules keep their prefix in capitals ('4.j.30.az1' -> '4.J.30.AZ1'). Text that is no rule id
+    in any style is returned stripped, with the old dotted normalisation, for the unknown-id message.
+    """
+    match = _ANY_STYLE.match(text)
+    if match:
+        domain, principle, number, letter = match.groups()
+        letter = letter.lower() if len(letter) == 1 else letter.upper()
+        return f"{domain}.{principle.upper()}.{int(number)}.{letter}"
     parts = text.strip().split(".")
     if len(parts) >= 2:
         parts[1] = parts[1].upper()
@@ -31,6 +46,12 @@ def normalise_rule_id(text: str) -> str:
     elif len(parts) == 4:
         parts[3] = parts[3].upper()
     return ".".join(parts)
+
+
+def written_differently(text: str) -> str | None:
+    """The canonical id when ``text`` is a rule id written in another style, else None (for warnings)."""
+    normal = normalise_rule_id(text)
+    return normal if normal != text.strip() and RULE_ID.match(normal) else None
 
 
 def _normalised(value: Any) -> Any:
