@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # British spellings and their American forms; the stemmer then folds inflection (licences -> licens).
 _SPELLINGS = {
@@ -104,8 +104,7 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of a text: as written (normalised) and as its stem, and where it starts."""
 
     word: str
@@ -115,7 +114,11 @@ class Token:
 
 def tokens(text: str) -> list[Token]:
     """The words of already-normalised ``text``, stop words included (callers decide)."""
-    return [Token(m.group(0), stem(m.group(0)), m.start()) for m in _WORD.finditer(text)]
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        found.append(Token(word, stem(word), match.start()))
+    return found
 
 
 def phrase(text: str) -> tuple[str, ...]:

@@ -112,6 +112,7 @@ class Analysis:
     by_stem: dict[str, list[int]] = field(default_factory=dict)
     sorted_words: list[tuple[str, int]] = field(default_factory=list)
     digits: set[int] = field(default_factory=set)  # sentences holding a number
+    memo: dict[tuple[Phrasing, ...], frozenset[int]] = field(default_factory=dict)  # idea -> its sentences
 
     def positions(self, word: Word) -> list[int]:
         if word.prefix is None:
@@ -252,7 +253,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> Finding
     per_idea = [_sentences_for(idea, analysis) for idea in spec.ideas]
     need_substance = vocabulary.concepts.get(SUBSTANCE_CONCEPT[spec.substance], ()) if spec.substance else ()
     substance = _sentences_for(need_substance, analysis) | (analysis.digits if spec.substance != "role" else set())
-    deferral = _sentences_for(vocabulary.concepts.get(DEFERRAL, ()), analysis) if spec.substance else set()
+    deferral = _sentences_for(vocabulary.concepts.get(DEFERRAL, ()), analysis) if spec.substance else frozenset()
     best: tuple[int, int] | None = None  # (ideas met, sentence)
     deferred_at: int | None = None
     for n, sentence in enumerate(analysis.sentences):
@@ -283,11 +284,17 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> Finding
     return Finding(False, analysis.sentences[n].where, n, lacking)
 
 
-def _sentences_for(phrasings: Sequence[Phrasing], analysis: Analysis) -> set[int]:
-    hits: set[int] = set()
-    for phrasing in phrasings:
-        hits |= analysis.sentences_with(phrasing)
-    return hits
+def _sentences_for(phrasings: Sequence[Phrasing], analysis: Analysis) -> frozenset[int]:
+    """The sentences where any of the phrasings occurs; remembered per document, as many topics
+    share an idea (a concept of the vocabulary)."""
+    key = tuple(phrasings)
+    found = analysis.memo.get(key)
+    if found is None:
+        hits: set[int] = set()
+        for phrasing in phrasings:
+            hits |= analysis.sentences_with(phrasing)
+        found = analysis.memo[key] = frozenset(hits)
+    return found
 
 
 EMPTY = Vocabulary({})
