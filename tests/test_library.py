@@ -91,12 +91,24 @@ def test_every_rule_has_evidence_at_every_level_it_applies(book: Rulebook) -> No
                     assert any(c.applies_at(level) for c in item.any_of), f"{rule.id} at {level}"
 
 
-def test_document_terms_are_lowercase(book: Rulebook) -> None:
+def test_every_topic_names_ideas_that_resolve(book: Rulebook) -> None:
+    """Shipped topics use concepts (ideas read together), and every idea finds at least one phrasing."""
+    vocabulary = book.concepts
     for rule in book.rules():
         for check in rule.checks():
             for topic in getattr(check, "topics", []):
-                for term in topic.terms:
-                    assert term == term.lower(), f"{rule.id}: term {term!r} should be lowercase"
+                assert topic.concepts, f"{rule.id} {topic.name!r}: give its concepts (terms are the old form)"
+                for idea in topic.concepts:
+                    assert vocabulary.idea(idea), f"{rule.id} {topic.name!r}: {idea!r} matches nothing"
+
+
+def test_every_vocabulary_phrasing_compiles_to_words(book: Rulebook) -> None:
+    """A phrasing of punctuation alone ('%') would silently match nothing."""
+    from narr_audit.checks.recognise import compile_phrasing
+
+    for concept, phrasings in book.vocabulary.items():
+        for phrasing in phrasings:
+            assert compile_phrasing(phrasing), f"concept {concept}: {phrasing!r} has no words"
 
 
 def test_life_safety_rules_include_fire_and_overdose(book: Rulebook) -> None:

@@ -51,6 +51,12 @@ _ABBREVIATIONS = {
     "ins": "insurance", "cert": "certificate", "certs": "certificates", "trng": "training", "orient": "orientation",
     "sched": "schedule", "vol": "volunteer", "vols": "volunteers", "prev": "previous",
 }  # fmt: skip
+# Words that end with a dot without ending a sentence ("House mgr. checks", "200 sq. ft. per bed").
+ABBREVIATIONS = frozenset(
+    {*_ABBREVIATIONS, "sq", "ft", "sec", "no", "vs", "st", "dr", "mr", "mrs", "ms", "eg", "e.g", "i.e", "etc",
+     "inc", "llc", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "min", "ave", "rd", "blvd", "apt", "ext", "tel", "ph", "pg", "p", "pp", "fig", "ref", "art", "para"}
+)  # fmt: skip
 # Written in capitals on forms; only read as an abbreviation when capitalised so (CO, not "co-pay").
 _CAPITAL_ABBREVIATIONS = {
     "CO": "carbon monoxide", "AED": "defibrillator", "CPR": "cardiopulmonary resuscitation",

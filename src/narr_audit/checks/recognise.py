@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from narr_audit.base.language import KEPT, STOP_WORDS, Token, normalise, stem, tokens
+from narr_audit.base.language import ABBREVIATIONS, STOP_WORDS, Token, normalise, stem, tokens
 from narr_audit.evidence.content import Extracted
 
 # The markers of substance and deferral live in the vocabulary under these names.
@@ -32,7 +32,8 @@ SUBSTANCE_WORDS = {"amount": "an amount, share or formula", "time": "a time or t
 MAX_GAP = 2  # words allowed between two words of a phrasing ("drug and alcohol screening")
 
 _DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^a-z0-9(])")
+_ITEM = re.compile(r"^(\[[ xX]?\]|[-*\u2022\u25aa]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 
 
@@ -58,7 +59,7 @@ def compile_phrasing(text: str, *, legacy: bool = False) -> Phrasing:
     for raw in normalise(text).split():
         star = raw.endswith("*")
         bare = raw.rstrip("*")
-        parts = [t for t in tokens(bare) if t.word not in STOP_WORDS or t.word in KEPT]
+        parts = tokens(bare)  # every word counts: "may be considered" is not "considered"
         for n, part in enumerate(parts):
             last = n == len(parts) - 1
             if (star and last) or (legacy and len(part.word) >= 5):
@@ -172,10 +173,26 @@ def _lines(segment_text: str) -> list[list[str]]:
 
 
 def _wraps(previous: str, line: str) -> bool:
-    if previous.endswith((".", "!", "?", ":", ";")) or "|" in previous or "|" in line:
+    """Whether ``line`` continues ``previous`` (a sentence broken across lines by a PDF or an editor)."""
+    if previous.endswith((".", "!", "?", ":", ";")) or "|" in previous or "|" in line or _ITEM.match(line):
         return False
     last = previous.rsplit(" ", 1)[-1].lower()
     return line[:1].islower() or last in STOP_WORDS or len(previous) >= 60
+
+
+def _sentences(line: str) -> list[str]:
+    """A line cut into sentences, but not after an abbreviation ("House mgr. checks ...")."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(line):
+        before = line[start : match.start()].rstrip()
+        last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
+        if before.endswith(".") and (last in ABBREVIATIONS or len(last) == 1):
+            continue
+        pieces.append(line[start : match.start()])
+        start = match.end()
+    pieces.append(line[start:])
+    return [p for p in pieces if p.strip()]
 
 
 def _is_short_label(line: str) -> bool:
@@ -199,7 +216,7 @@ def analyse(content: Extracted) -> Analysis:
                 is_table = line.startswith("|") or line.count("|") >= 2
                 if is_table and _TABLE_RULE.match(line):
                     continue
-                pieces = [line] if is_table else [p for p in _SENTENCE_END.split(line) if p.strip()]
+                pieces = [line] if is_table else _sentences(line)
                 for piece in pieces:
                     context = tuple(i for i in (heading, label, header, lead_in) if i is not None)
                     index = len(out.sentences)
@@ -264,7 +281,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> Finding
                 if n in deferral:
                     deferred_at = n if deferred_at is None else deferred_at
                     continue
-                if not (substance & {n}):
+                if not (substance & scope):
                     if best is None or met > best[0]:
                         best = (met, n)
                     continue

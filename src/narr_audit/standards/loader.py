@@ -195,6 +195,7 @@ def _compiled(cache_dir: Path, key: tuple[tuple[str, tuple[int, int] | None], ..
 
     stamp = hashlib.sha256(__version__.encode())
     files = sorted((standards_dir() / NARR_ID).glob("*.yaml"))
+    files += sorted((standards_dir() / VOCABULARY_DIR).glob("*.yaml"))  # topics name its concepts
     files += [resolve_overlay(name) for name, _ in key]  # an unknown overlay raises its own clear error
     for path in files:
         info = path.stat()
