@@ -29,6 +29,7 @@ from narr_audit.evidence.content import Extracted
 AMOUNT, TIME, ROLE, DEFERRAL = "_amount", "_time", "_role", "_deferral"
 SUBSTANCE_CONCEPT = {"amount": AMOUNT, "time": TIME, "role": ROLE}
 SUBSTANCE_WORDS = {"amount": "an amount, share or formula", "time": "a time or time limit", "role": "who does it"}
+WRAPPED_KINDS = ("pdf", "text", "image")  # kinds whose lines may break a sentence
 MAX_GAP = 2  # words allowed between two words of a phrasing ("drug and alcohol screening")
 
 _DIGIT = re.compile(r"\d")
@@ -152,12 +153,15 @@ class Analysis:
         return hits
 
 
-def _lines(segment_text: str) -> list[list[str]]:
-    """Blocks (split at blank lines) of lines; a line that only wraps the one before is joined to it.
+def _lines(segment_text: str, wrapped: bool, heading: str | None) -> list[list[str]]:
+    """Blocks (split at blank lines) of lines; a line that only continues the one before is joined to it.
 
-    PDFs and text files break sentences across lines; list items and table rows stand alone.
+    Sentences break across lines in PDFs and text files (``wrapped``: any line without an end may
+    continue) and in hand-wrapped Markdown (a line continues when it starts in lower case or the one
+    before ends on a word like "to" or "the"). A heading, a list item or a table row stands alone.
     """
     blocks: list[list[str]] = [[]]
+    heading_key = heading.strip().lower() if heading else None
     for raw in segment_text.split("\n"):
         line = raw.strip()
         if not line:
@@ -165,19 +169,24 @@ def _lines(segment_text: str) -> list[list[str]]:
                 blocks.append([])
             continue
         block = blocks[-1]
-        if block and _wraps(block[-1], line):
-            block[-1] = f"{block[-1]} {line}"
+        previous = block[-1] if block else None
+        if (
+            previous is not None
+            and previous.strip("#* ").lower() != heading_key
+            and _wraps(previous, line, long_lines=wrapped)
+        ):
+            block[-1] = f"{previous} {line}"
         else:
             block.append(line)
     return [b for b in blocks if b]
 
 
-def _wraps(previous: str, line: str) -> bool:
-    """Whether ``line`` continues ``previous`` (a sentence broken across lines by a PDF or an editor)."""
+def _wraps(previous: str, line: str, *, long_lines: bool) -> bool:
+    """Whether ``line`` continues ``previous`` (a sentence broken across lines)."""
     if previous.endswith((".", "!", "?", ":", ";")) or "|" in previous or "|" in line or _ITEM.match(line):
         return False
     last = previous.rsplit(" ", 1)[-1].lower()
-    return line[:1].islower() or last in STOP_WORDS or len(previous) >= 60
+    return line[:1].islower() or last in STOP_WORDS or (long_lines and len(previous) >= 60)
 
 
 def _sentences(line: str) -> list[str]:
@@ -208,7 +217,7 @@ def analyse(content: Extracted) -> Analysis:
     for segment in content.segments:
         heading: int | None = None
         label: int | None = None  # a short line standing alone, read as a sub-heading for what follows
-        for block in _lines(segment.text):
+        for block in _lines(segment.text, content.kind in WRAPPED_KINDS, segment.where):
             block_id += 1
             header: int | None = None
             lead_in: int | None = None
