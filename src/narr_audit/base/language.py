@@ -42,13 +42,13 @@ _ABBREVIATIONS = {
     "eff": "effective", "exp": "expiration", "expir": "expiration", "mgr": "manager", "mgmt": "management",
     "res": "resident", "resp": "responsible", "appt": "appointment", "dept": "department", "approx": "approximately",
     "hrs": "hours", "hr": "hour", "mos": "months", "mo": "month", "wk": "week", "wks": "weeks",
-    "yr": "year", "yrs": "years", "min": "minimum", "max": "maximum", "req": "required", "reqd": "required",
+    "yr": "year", "yrs": "years", "max": "maximum", "req": "required", "reqd": "required",
     "admin": "administrator", "asst": "assistant", "coord": "coordinator", "dir": "director",
     "emerg": "emergency", "evac": "evacuation", "info": "information", "mtg": "meeting", "mtgs": "meetings",
     "ext": "extinguisher", "det": "detector", "dets": "detectors", "insp": "inspection", "maint": "maintenance",
     "amt": "amount", "bal": "balance", "pmt": "payment", "pmts": "payments", "dep": "deposit", "tx": "treatment",
-    "rx": "prescription", "meds": "medications", "med": "medication", "w": "with", "wo": "without",
-    "ins": "insurance", "cert": "certificate", "certs": "certificates", "trng": "training", "orient": "orientation",
+    "rx": "prescription", "meds": "medications", "med": "medication",
+    "cert": "certificate", "certs": "certificates", "trng": "training", "orient": "orientation",
     "sched": "schedule", "vol": "volunteer", "vols": "volunteers", "prev": "previous",
 }  # fmt: skip
 # Words that end with a dot without ending a sentence ("House mgr. checks", "200 sq. ft. per bed").
