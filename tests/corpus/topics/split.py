@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Split the blind writers' files into the tuned and the held-back part of the corpus.
 
-For every rule, one of the four voices is held back: the voice whose position in VOICES equals the
-SHA-256 of the rule id modulo 4. So every topic is measured on a voice the vocabulary was never tuned
-on, and each voice is held back for about a quarter of the rules. Run once when passages arrive:
+First round (VOICES): for every rule, one of the four voices is held back, the voice whose position
+in VOICES equals the SHA-256 of the rule id modulo 4. So every topic is measured on a voice the
+vocabulary was never tuned on, and each voice is held back for about a quarter of the rules.
+Second round (SECOND_VOICES, written later by new writers to widen the tuned part): a rule's passages
+in such a voice are held back when the SHA-256 of "rule/voice" modulo 3 is 0 (about a third).
+Run when passages arrive:
 
-    python tests/corpus/topics/split.py INCOMING_DIR
+    python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
 """
 
 from __future__ import annotations
@@ -18,10 +21,21 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 VOICES = ("peer-run", "corporate", "checklist", "owner-handbook")
+SECOND_VOICES = ("affiliate-template", "spoken")
+
+
+def _hash(text: str) -> int:
+    return int(hashlib.sha256(text.encode()).hexdigest(), 16)
 
 
 def held_back_voice(rule_id: str) -> str:
-    return VOICES[int(hashlib.sha256(rule_id.encode()).hexdigest(), 16) % len(VOICES)]
+    return VOICES[_hash(rule_id) % len(VOICES)]
+
+
+def held_back(rule_id: str, voice: str) -> bool:
+    if voice in VOICES:
+        return held_back_voice(rule_id) == voice
+    return _hash(f"{rule_id}/{voice}") % 3 == 0
 
 
 class _Literal(str):
@@ -32,17 +46,20 @@ def _literal(dumper: yaml.SafeDumper, value: _Literal) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
 
 
-def main(incoming: Path) -> None:
+def main(folders: list[Path]) -> None:
     yaml.SafeDumper.add_representer(_Literal, _literal)
-    for voice in VOICES:
+    for voice in (*VOICES, *SECOND_VOICES):
         items = []
-        for path in sorted(incoming.glob(f"{voice}-part*.yaml")):
-            items.extend(yaml.safe_load(path.read_text(encoding="utf-8")))
+        for incoming in folders:
+            for path in sorted(incoming.glob(f"{voice}-part*.yaml")):
+                items.extend(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if not items:
+            continue
         parts: dict[str, list[dict[str, object]]] = {"tuned": [], "held-back": []}
         for item in items:
             for passage in item["passages"]:
                 passage["text"] = _Literal(passage["text"].rstrip() + "\n")
-            part = "held-back" if held_back_voice(item["rule"]) == voice else "tuned"
+            part = "held-back" if held_back(item["rule"], voice) else "tuned"
             parts[part].append(item)
         for part, chosen in parts.items():
             target = HERE / part / f"{voice}.yaml"
@@ -53,4 +70,4 @@ def main(incoming: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main([Path(a) for a in sys.argv[1:]])
