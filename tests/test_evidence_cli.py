@@ -269,16 +269,16 @@ def test_validate_bad_as_of_exits_2() -> None:
 # --- map -------------------------------------------------------------------------------------------------------
 
 
-def test_map_suggests_rules_with_the_matched_terms_and_writes_nothing() -> None:
+def test_map_suggests_rules_with_where_each_topic_was_found_and_writes_nothing() -> None:
     before = snapshot(POLICY_REPO)
     result = run_cli("map", str(POLICY_REPO))
     assert result.exit_code == 0, result.stderr
     text = result.stdout
     fire = text.split("policies/fire-safety.md\n", 1)[1]
     assert fire.startswith(
-        "  2.F.17.c Inspections & drills: 100% of topics; matched smoke detectors ('smoke detector'), "
-        "carbon monoxide detectors ('carbon monoxide'), fire extinguishers ('extinguisher'), "
-        "inspection schedule ('monthly')\n"
+        "  2.F.17.c Inspections & drills: 100% of topics; matched smoke detectors (under 'Fire Safety and "
+        "Inspections'), carbon monoxide detectors (under 'Fire Safety and Inspections'), fire extinguishers "
+        "(under 'Extinguishers'), inspection schedule (under 'Schedule')\n"
     )
     meetings = text.split("logs/house-meetings.csv\n", 1)[1].split("policies/fire-safety.md", 1)[0]
     assert (
@@ -297,7 +297,7 @@ def test_map_json() -> None:
     assert set(files) == {"logs/house-meetings.csv", "policies/fire-safety.md"}
     (fire,) = files["policies/fire-safety.md"]["suggestions"]
     assert fire["rule"] == "2.F.17.c" and fire["score"] == 1.0 and fire["missed"] == []
-    assert {"topic": "fire extinguishers", "term": "extinguisher"} in fire["matched"]
+    assert {"topic": "fire extinguishers", "term": "", "where": "Extinguishers"} in fire["matched"]
     assert "3.I.27.e" in [s["rule"] for s in files["logs/house-meetings.csv"]["suggestions"]]
 
 

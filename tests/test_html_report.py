@@ -22,7 +22,7 @@ from .folders import MISSION, make_folder
 TODAY = date(2026, 11, 23)
 HOSTILE_FILE = "<script>alert(1)</script>.md"
 HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
-PARTIAL_MISSION = "# Mission\nOur mission is to help people in recovery from addiction.\n"
+PARTIAL_VISION = "# Vision\nWe envision a day when every person in recovery lives with dignity and hope.\n"
 CHROMIUM = Path("/usr/bin/chromium")
 
 
@@ -32,7 +32,7 @@ def hostile(tmp_path: Path) -> Report:
     body = MISSION.replace("# Mission", f"# Mission {HOSTILE_TITLE}")
     folder = make_folder(
         tmp_path / "hostile",
-        files={HOSTILE_FILE: body, "notes/<b>bold</b>.txt": "an unmapped note", "vision.md": PARTIAL_MISSION},
+        files={HOSTILE_FILE: body, "notes/<b>bold</b>.txt": "an unmapped note", "vision.md": PARTIAL_VISION},
         evidence=[
             {"file": HOSTILE_FILE, "rules": ["1.A.1.a"], "title": HOSTILE_TITLE},
             {"file": "vision.md", "rules": ["1.A.1.b"]},

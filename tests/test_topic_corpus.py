@@ -14,7 +14,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "corpus" / "topics"))
 
-from topic_corpus import measure  # noqa: E402
+from topic_corpus import measure
 
 FLOOR_FOUND = 0.90  # present topics found
 FLOOR_REJECTED = 0.85  # absent topics reported missing

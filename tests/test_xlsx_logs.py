@@ -46,9 +46,9 @@ def test_date_cells_text_dates_and_blank_rows(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("cell", "message", "hint"),
     [
-        (None, "row 3 has no date in column 'Date'", "fill in the date"),
-        ("2026-02-30", "row 3: '2026-02-30' is not a real date", "YYYY-MM-DD"),
-        (45200, "row 3: the date is stored as the number 45200", "format column 'Date' as a date"),
+        (None, "row 3, column 1 ('Date'): the date is missing", "fill in the date"),
+        ("2026-02-30", "row 3, column 1 ('Date'): the date is not a real date", "YYYY-MM-DD"),
+        (45200, "row 3, column 1 ('Date'): the date is stored as a number", "format the column as a date"),
     ],
 )
 def test_a_bad_row_is_named_with_its_column(tmp_path: Path, cell: object, message: str, hint: str) -> None:

@@ -16,9 +16,13 @@ from narr_audit.standards.model import Rulebook
 if TYPE_CHECKING:
     from narr_audit.evidence.suggestions import FileSuggestions
     from narr_audit.results.comparison import Comparison
+    from narr_audit.results.pack import Verification
+    from narr_audit.results.privacy import PrivacyScan
     from narr_audit.results.report import Report
     from narr_audit.workflows.audit import Loaded
+    from narr_audit.workflows.pack import Packed
     from narr_audit.workflows.precommit import HookResult
+    from narr_audit.workflows.privacy import Redacted
 
 __all__ = [
     "audit",
@@ -31,9 +35,13 @@ __all__ = [
     "load_rulebook",
     "manifest_schema_json",
     "map_folder",
+    "pack_folder",
+    "privacy_scan",
+    "redact_logs",
     "refuse_output_inside",
     "report_schema_json",
     "validate_files",
+    "verify_pack",
     "visit_checklist",
 ]
 
@@ -248,3 +256,68 @@ def diff_reports(old: Path | str, new: Path | str) -> Comparison:
     if problems:
         raise NarrError(problems)
     return compare(loaded[0], loaded[1]).with_files(str(old), str(new))
+
+
+def pack_folder(
+    folder: Path | str,
+    output: Path | str,
+    *,
+    profile: str = "generic",
+    include: Sequence[str] = (),
+    level: Level | None = None,
+    as_of: date | None = None,
+    overlays: Sequence[str] = (),
+    today: date | None = None,
+    cache: Path | None = None,
+    ocr: bool = True,
+) -> Packed:
+    """Write the submission pack of an evidence folder to ``output`` (a .zip outside the folder), in
+    the format of ``profile`` (a shipped id or a profile file). The privacy guard runs first: a file
+    holding resident data stops the pack unless it is named in ``include``. Raises NarrError listing
+    everything that stops it; the same folder and date give the same bytes."""
+    from narr_audit.workflows.pack import PackOptions, build_pack
+
+    options = PackOptions(
+        today=today or date.today(),
+        profile=profile,
+        include=tuple(include),
+        level=level,
+        as_of=as_of,
+        overlays=tuple(overlays),
+        cache=cache,
+        ocr=ocr,
+    )
+    return build_pack(Path(folder), Path(output), options)
+
+
+def verify_pack(pack: Path | str, *, profile: str | None = None) -> Verification:
+    """A certifying body's check of a pack: hashes, nothing added or missing, the profile's limits
+    (``profile``, else the pack's own) and a re-check to the same verdict and score. Raises NarrError
+    when the file is not a pack, or is unsafe to open (a zip bomb, an entry leading out of it)."""
+    from narr_audit.workflows.pack import verify_pack as verify
+
+    return verify(Path(pack), profile=profile)
+
+
+def privacy_scan(folder: Path | str, *, ocr: bool = True, cache: Path | None = None) -> PrivacyScan:
+    """Resident data in every file of a folder: each finding by place, kind and masked form.
+    ``cache`` keeps extracted text and OCR results between runs (None: no cache)."""
+    from narr_audit.evidence.cache import ExtractionCache
+    from narr_audit.workflows.privacy import scan_folder
+
+    path = Path(folder)
+    if not path.is_dir():
+        raise NarrError.single(
+            "no such folder" if not path.exists() else "this is a file, not a folder",
+            file=str(folder),
+            hint="give the evidence folder (the one holding residence.yaml)",
+        )
+    return scan_folder(path, ocr=ocr, cache=ExtractionCache(cache) if cache is not None else None)
+
+
+def redact_logs(folder: Path | str, out: Path | str, scan: PrivacyScan) -> Redacted:
+    """Redacted copies of the logs with findings, written under ``out`` (never inside the folder)."""
+    from narr_audit.workflows.privacy import redact_to
+
+    refuse_output_inside([Path(folder)], Path(out), "--redact-to")
+    return redact_to(Path(folder), Path(out), scan)

@@ -7,7 +7,9 @@ Exit codes: 0 success; 1 the chosen policy failed (gaps; used by `check`); 2 bad
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
+import io
 import os
 import shutil
 import sys
@@ -15,7 +17,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperGroup
@@ -42,6 +44,9 @@ COMMAND_ORDER = (
     "diff",
     "schema",
     "precommit",
+    "privacy",
+    "pack",
+    "verify-pack",
 )
 
 
@@ -83,13 +88,19 @@ def _user_errors(func: F) -> F:
 
 
 def _stderr(text: str) -> None:
-    sys.stderr.write(text.rstrip("\n") + "\n")
+    """A message for the terminal: controls in file names and values in it shown as escapes."""
+    from narr_audit.base.safetext import terminal
+
+    sys.stderr.write(terminal(text.rstrip("\n"), multiline=True) + "\n")
 
 
 def _write(text: str, output: Path | None) -> None:
-    """Write to --output (never into an evidence folder) or to stdout."""
+    """Write to --output (never into an evidence folder) or to stdout, where stray controls are shown
+    as escapes (lossless for JSON); the colour rich adds is kept."""
     if output is None:
-        sys.stdout.write(text)
+        from narr_audit.base.safetext import terminal
+
+        sys.stdout.write(terminal(text, multiline=True, keep_colour=True))
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -552,7 +563,8 @@ def diff(
         "Examples:  narr-audit batch ./applicants --out ./reports  |  "
         "narr-audit batch ./2026-q4 ./2027-q1 --out ./reports --format html --format sarif --jobs 2.  "
         "Exit codes: 0 every applicant passes the policy; 1 one or more fail it; 2 one or more could not be "
-        "read (the others are still reported), or bad usage."
+        "read, failed or ran out of time (the others are still reported), or bad usage; 130 interrupted "
+        "(Ctrl-C: the summary of what was checked is written, marked incomplete)."
     )
 )
 @_user_errors
@@ -566,6 +578,13 @@ def batch(
         ["html", "csv", "markdown", "json"], "--summary", metavar="FORMAT", help="Summary formats; repeatable."
     ),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Applicants checked at once (default: CPUs)."),
+    timeout: float = typer.Option(
+        300.0,
+        "--timeout",
+        min=0.1,
+        metavar="SECONDS",
+        help="Stop checking an applicant after this long and report it as unreadable (default: 300).",
+    ),
     level: str | None = typer.Option(None, "--level", "-l", metavar="LEVEL", help="Assess every applicant at it."),
     as_of: str | None = typer.Option(None, "--as-of", metavar="YYYY-MM-DD", help="Assessment date for all."),
     fail_on: FailOn = typer.Option(FailOn.partial, "--fail-on", help="not-met, partial, any or none (as check)."),
@@ -593,7 +612,11 @@ def batch(
         if name not in SUMMARY_FORMATS:
             raise typer.BadParameter(f"'{name}' is not one of: {', '.join(SUMMARY_FORMATS)}", param_hint="--summary")
     for folder, flag in ((reviews, "--review"), (template_dir, "--template-dir")):
-        if folder is not None and not folder.is_dir():
+        try:
+            missing = folder is not None and not folder.is_dir()
+        except OSError as exc:  # a name too long for the file system
+            raise NarrError.single(f"cannot open this folder ({exc.strerror})", file=folder, field=flag) from None
+        if missing:
             raise NarrError.single("no such folder", file=folder, field=flag)
     folders = batching.discover(paths)
     if not folders:
@@ -605,22 +628,37 @@ def batch(
     from narr_audit import api
 
     api.refuse_output_inside(folders, out, "--out")
+    batching.refuse_reports_inside(folders, out)
+    cache = _cache_dir(no_cache, cache_dir)
+    if cache is not None:
+        # One applicant's folder must not receive the text extracted from the others' documents.
+        api.refuse_output_inside(folders, cache, "--cache-dir" if cache_dir else "NARR_AUDIT_CACHE_DIR")
     options = batching.Options(
         formats=tuple(dict.fromkeys(formats)),
         level=_level(level),
         as_of=_date_option(as_of, "--as-of"),
         overlays=tuple(overlays),
         today=date.today(),
-        cache=_cache_dir(no_cache, cache_dir),
+        cache=cache,
         reviews=reviews,
         fail_on=fail_on.value,
         fail_under=fail_under,
         template_dir=template_dir,
     )
-    with _progress(len(folders)) as advance:
-        rows = batching.run(folders, options, out, jobs=jobs, on_done=advance)
+    summary_formats = list(dict.fromkeys(summaries))
+    try:
+        with _progress(len(folders)) as advance:
+            rows = batching.run(folders, options, out, jobs=jobs, on_done=advance, timeout=timeout)
+    except batching.BatchInterruptedError as stop:
+        partial = batching.summarize(stop.rows, options, stop.not_checked)
+        batching.write_summary(partial, out, summary_formats, template_dir)
+        _stderr(
+            f"narr-audit: interrupted: {len(stop.rows)} of {len(folders)} applicant(s) checked; "
+            f"the summary in {out} is marked incomplete"
+        )
+        raise typer.Exit(130) from None
     summary = batching.summarize(rows, options)
-    batching.write_summary(summary, out, list(dict.fromkeys(summaries)), template_dir)
+    batching.write_summary(summary, out, summary_formats, template_dir)
     t = summary.totals
     _stderr(
         f"{t.applicants} applicant(s): {t.ready} ready, {t.not_ready} not ready, {t.unreadable} could not be read; "
@@ -636,17 +674,31 @@ def batch(
 
 @contextlib.contextmanager
 def _progress(total: int) -> Iterator[Callable[[Any], None]]:
-    """A progress bar on a terminal's stderr; silence when piped (CI logs stay clean)."""
-    if not sys.stderr.isatty() or "NO_COLOR" in os.environ:
+    """A progress bar on a terminal's stderr; silence when piped (CI logs stay clean).
+
+    It is redrawn as each applicant finishes, not by a thread of its own: the batch forks worker
+    processes, and forking while another thread holds a lock can hang the child.
+    """
+    if sys.stderr is None or not sys.stderr.isatty() or "NO_COLOR" in os.environ:
         yield lambda _done: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(
-        TextColumn("checking applicants"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
+        TextColumn("checking applicants"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+        auto_refresh=False,
     ) as bar:
         task = bar.add_task("batch", total=total)
-        yield lambda _done: bar.advance(task)
+
+        def advance(_done: Any) -> None:
+            bar.advance(task)
+            bar.refresh()
+
+        yield advance
 
 
 class VisitFormat(str, Enum):
@@ -689,24 +741,227 @@ def visit_checklist_command(
     _write(text, output)
 
 
+@app.command(
+    epilog=(
+        "Examples:  narr-audit pack ./harbor-house --out ../harbor-house-application.zip  |  "
+        "narr-audit pack ./harbor-house --out ../application.zip --profile missouri  |  "
+        "narr-audit pack ./house --out ../app.zip --profile my-affiliate.yaml --include logs/intake.csv.  "
+        "Shipped profiles: generic, michigan, missouri, oklahoma.  "
+        "Exit codes: 0 the pack was written; 2 something stops it (each file and what to do are listed)."
+    )
+)
+@_user_errors
+def pack(
+    folder: Path = FolderArg,
+    out: Path = typer.Option(..., "--out", "-o", metavar="APPLICATION.zip", help="The zip to write (outside DIR)."),
+    profile: str = typer.Option(
+        "generic", "--profile", "-p", metavar="NAME|PATH", help="The affiliate's format: a shipped id or a YAML file."
+    ),
+    include: list[str] = typer.Option(
+        [],
+        "--include",
+        metavar="FILE",
+        help="Pack this file although the privacy guard found resident data in it (recorded in the manifest). "
+        "Repeatable.",
+    ),
+    level: str | None = LevelOpt,
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="YYYY-MM-DD", help="Assessment date (default: assessed_on, else today)."
+    ),
+    overlays: list[str] = StandardsOpt,
+    no_cache: bool = NoCacheOpt,
+    cache_dir: Path | None = CacheDirOpt,
+) -> None:
+    """Write the application: evidence named as the affiliate asks, the gap report, an index, the
+    attestations and a manifest sealing every file, after the privacy guard has checked each file."""
+    from narr_audit import api
+    from narr_audit.formats import pack as views
+
+    api.refuse_output_inside([folder], out, "--out")
+    cache = _cache_dir(no_cache, cache_dir)
+    if cache is not None:
+        api.refuse_output_inside([folder], cache, "--cache-dir" if cache_dir else "NARR_AUDIT_CACHE_DIR")
+    packed = api.pack_folder(
+        folder,
+        out,
+        profile=profile,
+        include=include,
+        level=_level(level),
+        as_of=_date_option(as_of, "--as-of"),
+        overlays=overlays,
+        cache=cache,
+    )
+    if packed.warnings:
+        _stderr("narr-audit: warnings\n" + "\n".join(p.render() for p in packed.warnings))
+    _stderr(views.pack_text(packed.manifest, str(out)))
+
+
+class VerifyFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command(
+    name="verify-pack",
+    epilog=(
+        "Examples:  narr-audit verify-pack application.zip  |  "
+        "narr-audit verify-pack application.zip --profile missouri --format json.  "
+        "Exit codes: 0 the pack holds; 1 it does not (the differences are listed); 2 the file is not a pack, "
+        "or is unsafe to open (a zip bomb, an entry leading out of it)."
+    ),
+)
+@_user_errors
+def verify_pack_command(
+    pack_file: Path = typer.Argument(..., metavar="APPLICATION.zip", help="The pack narr-audit pack wrote."),
+    profile: str | None = typer.Option(
+        None,
+        "--profile",
+        "-p",
+        metavar="NAME|PATH",
+        help="Check the limits of this profile (default: the profile the pack carries).",
+    ),
+    fmt: VerifyFormat = typer.Option(VerifyFormat.text, "--format", "-f", help="text or json."),
+) -> None:
+    """For certifying bodies: every file matches manifest.json, nothing is added or missing, the
+    profile's limits hold, and the evidence re-checks to the verdict and score of the report inside."""
+    from narr_audit import api
+    from narr_audit.formats import pack as views
+
+    verification = api.verify_pack(pack_file, profile=profile)
+    if fmt is VerifyFormat.json:
+        _write(views.verification_json(verification), None)
+    else:
+        _write(views.verification_text(verification), None)
+    if not verification.holds:
+        raise typer.Exit(EXIT_GAPS)
+
+
+class PrivacyFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command(
+    epilog=(
+        "Examples:  narr-audit privacy ./harbor-house  |  "
+        "narr-audit privacy ./harbor-house --redact-to ../redacted  |  "
+        "narr-audit privacy ./harbor-house --format json.  "
+        "Exit codes: 0 no resident data found; 1 resident data found; 2 bad input or usage."
+    )
+)
+@_user_errors
+def privacy(
+    folder: Path = FolderArg,
+    redact_to: Path | None = typer.Option(
+        None,
+        "--redact-to",
+        metavar="OUT",
+        help="Write redacted copies of the logs with findings into OUT (outside DIR); DIR is left untouched.",
+    ),
+    fmt: PrivacyFormat = typer.Option(PrivacyFormat.text, "--format", "-f", help="text or json."),
+    no_cache: bool = NoCacheOpt,
+    cache_dir: Path | None = CacheDirOpt,
+) -> None:
+    """Find resident data (names, phone numbers, dates of birth, e-mail addresses, SSNs, insurance ids,
+    drug-test results) in logs, documents and scans; show where, masked, never the value."""
+    from narr_audit import api
+    from narr_audit.formats import pack as views
+
+    if redact_to is not None:
+        api.refuse_output_inside([folder], redact_to, "--redact-to")
+    cache = _cache_dir(no_cache, cache_dir)
+    if cache is not None:
+        api.refuse_output_inside([folder], cache, "--cache-dir" if cache_dir else "NARR_AUDIT_CACHE_DIR")
+    scan = api.privacy_scan(folder, cache=cache)
+    written: list[str] = []
+    by_hand: list[Any] = []
+    if redact_to is not None and scan.findings:
+        redacted = api.redact_logs(folder, redact_to, scan)
+        written, by_hand = redacted.written, redacted.by_hand
+    if fmt is PrivacyFormat.json:
+        _write(views.privacy_json(scan, written, by_hand), None)
+    else:
+        _write(views.privacy_text(scan, written, by_hand), None)
+    if scan.findings:
+        raise typer.Exit(EXIT_GAPS)
+
+
 def _is_terminal() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
+class _ClosedOutput(io.RawIOBase):
+    """Stands in for stdout when the process was started without one (`narr-audit ... >&-`)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+# Writing the output can fail for reasons outside narr-audit: the reader went away (`| head`), the
+# disk is full (`> /dev/full`), there is no standard output at all.
+_OUTPUT_ERRORS = {getattr(errno, name, -1) for name in ("EPIPE", "EBADF", "ENOSPC", "EDQUOT", "EFBIG")}
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's own flush at exit cannot fail a second time."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _say(text: str) -> None:
+    """A last message on stderr, which may itself be gone."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        _stderr(text)
+
+
 def main() -> None:
-    """Console entry point; an unexpected exception is reported in one line, not a traceback."""
+    """Console entry point; an unexpected exception is reported in one line, not a traceback.
+
+    Exit codes beyond the commands' own: 2 when the output cannot be written (closed, disk full),
+    130 on Ctrl-C, 3 on a bug.
+    """
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8")
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # here, not at exit, so a failed write is reported like any other
     except SystemExit:
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click met a closed pipe and exits 1 silently
+            _output_failed(BrokenPipeError(errno.EPIPE, "Broken pipe"))
         raise
     except KeyboardInterrupt:
-        _stderr("narr-audit: interrupted")
+        _say("narr-audit: interrupted")
         sys.exit(130)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG and exc.filename:  # a path given on the command line
+            _say(f"narr-audit: error\n{exc.filename}: the name is too long for the file system")
+            sys.exit(EXIT_USAGE)
+        if exc.errno not in _OUTPUT_ERRORS:
+            _internal(exc)
+        _output_failed(exc)
     except Exception as exc:  # the last line of defence against tracebacks
-        if os.environ.get("NARR_AUDIT_DEBUG"):
-            raise
-        _stderr(
-            f"narr-audit: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in narr-audit. Set NARR_AUDIT_DEBUG=1 to see details, and please report it."
-        )
-        sys.exit(EXIT_INTERNAL)
+        _internal(exc)
+
+
+def _output_failed(exc: OSError) -> NoReturn:
+    _quiet_stdout()
+    what = "it was closed before everything was written" if exc.errno == errno.EPIPE else exc.strerror
+    _say(f"narr-audit: error: cannot write the output ({what})")
+    sys.exit(EXIT_USAGE)
+
+
+def _internal(exc: Exception) -> NoReturn:
+    if os.environ.get("NARR_AUDIT_DEBUG"):
+        raise exc
+    _say(
+        f"narr-audit: internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in narr-audit. Set NARR_AUDIT_DEBUG=1 to see details, and please report it."
+    )
+    sys.exit(EXIT_INTERNAL)

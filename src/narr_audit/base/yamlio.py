@@ -1,8 +1,9 @@
 """Safe YAML reading that keeps line numbers and refuses what a data file never needs.
 
-Duplicate keys, aliases (the root of "billion laughs" bombs) and non-UTF-8 bytes are errors that
-name the file and line. The composed node tree is kept so a later validation error can be traced
-back to the line of the offending field.
+Duplicate keys, aliases (the root of "billion laughs" bombs), non-UTF-8 bytes, a value its tag does
+not fit (``beds: !!int abc``) and numbers too long to be data are errors that name the file and line.
+The composed node tree is kept so a later validation error can be traced back to the line of the
+offending field.
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from narr_audit.base.errors import NarrError
 
 MAX_YAML_BYTES = 2 * 1024 * 1024
+MAX_NUMBER_DIGITS = 100
+"""No field of a narr-audit file holds a longer number; a longer one is an id or a mistake, and
+Python refuses to convert one of over 4,300 digits to or from text."""
+_MAX_INT_BITS = 333  # about 10**100
+_TAG_HINT = "remove the tag (the !!word before the value) or write a value of that type"
 
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -32,11 +38,33 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc]
     def _editor_line(self, yaml_line: int) -> int:
         return _to_editor(self.line_map, yaml_line)
 
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        """Any failure to build a value (``!!int abc``, ``!!bool maybe``) becomes a YAML error at its line."""
+        try:
+            return super().construct_object(node, deep=deep)
+        except yaml.YAMLError:
+            raise
+        except Exception:  # PyYAML's constructors raise ValueError, KeyError, TypeError... on bad input
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _ValueError(f"the value cannot be read as {tag}", node, _TAG_HINT) from None
+
+    def construct_yaml_int(self, node: ScalarNode) -> int:
+        """An integer of at most MAX_NUMBER_DIGITS digits (checked before Python converts it)."""
+        text = str(node.value)
+        if len(text) > 4 * MAX_NUMBER_DIGITS:
+            raise _too_long(node)
+        value: int = super().construct_yaml_int(node)
+        if value.bit_length() > _MAX_INT_BITS:
+            raise _too_long(node)
+        return value
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, MappingNode):  # a mapping tag on a list or a scalar: `!!set [1, 2]`
+            raise _ValueError(f"expected a mapping, but found a {node.id}", node, _TAG_HINT)
         seen: dict[Any, int] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, (list, dict)):
+            if isinstance(key, (list, dict, set)):
                 continue
             if key in seen:
                 raise yaml.constructor.ConstructorError(
@@ -48,6 +76,25 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc]
             seen[key] = self._editor_line(key_node.start_mark.line)
         result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return result
+
+
+class _ValueError(yaml.constructor.ConstructorError):
+    """A value that cannot be built, at its node's line, with a fix of its own."""
+
+    def __init__(self, problem: str, node: Node, hint: str) -> None:
+        super().__init__(None, None, problem, node.start_mark)
+        self.hint = hint
+
+
+def _too_long(node: Node) -> _ValueError:
+    return _ValueError(
+        f"the number is too long (more than {MAX_NUMBER_DIGITS} digits)",
+        node,
+        "if it is not a number (an id, a reference), put it in quotes",
+    )
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
 
 
 def _first_alias(root: Node, line_map: list[int] | None = None) -> int | None:
@@ -166,10 +213,18 @@ def parse_yaml(text: str, *, path: Path, display: str | None = None) -> YamlDocu
             f"invalid YAML: {problem}",
             file=shown,
             line=line,
-            hint="fix the YAML syntax at that line (indentation, a missing colon or quote)",
+            hint=getattr(exc, "hint", "fix the YAML syntax at that line (indentation, a missing colon or quote)"),
         ) from None
     except yaml.YAMLError as exc:
         raise NarrError.single(f"invalid YAML: {exc}", file=shown) from None
+    except NarrError:
+        raise
+    except RecursionError:
+        raise NarrError.single(
+            "invalid YAML: the file is nested too deeply to read", file=shown, hint="flatten the nested lists"
+        ) from None
+    except Exception:  # a constructor failing outside construct_object: still the file's fault
+        raise NarrError.single("invalid YAML: a value cannot be read", file=shown, hint=_TAG_HINT) from None
     finally:
         loader.dispose()
     return YamlDocument(path=path, data=data, root=root, line_map=line_map)

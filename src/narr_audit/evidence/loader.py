@@ -6,6 +6,8 @@ reads each file (extracting text, front matter and log rows) and assembles a typ
 :class:`Evidence`. Every problem found is raised at once in one NarrError, each naming the file,
 the YAML line or CSV row, the field and how to fix it. An unreadable document (encrypted, corrupt)
 is not an error: it is loaded as such, so the rest of the folder is still assessed.
+Every file read is resolved inside the folder or refused (:func:`inside_folder`): a link that leads
+out, goes round in a loop or cannot be followed never reaches a reader.
 This module only reads: it never writes into the evidence folder. It knows the rule ids in force
 (a :class:`RuleIndex`), never the rulebook itself.
 """
@@ -13,8 +15,10 @@ This module only reads: it never writes into the evidence folder. It knows the r
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import posixpath
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +39,7 @@ from narr_audit.evidence.extract import extract, kind_of
 from narr_audit.evidence.logs import is_log, read_log
 from narr_audit.evidence.model import (
     MANIFEST,
+    REVIEW_FILE,
     SKIPPED_AT_ROOT,
     Document,
     Evidence,
@@ -75,17 +80,14 @@ def read_manifest(folder: Path) -> ManifestFile:
     """Stage 1: the folder's residence.yaml, validated (every problem at once)."""
     root = _root(folder)
     manifest_path = root / MANIFEST
-    if not manifest_path.is_file():
+    reason = _why_not_readable(root, manifest_path)
+    if reason not in (None, _MISSING):
+        inside_folder(root, manifest_path, str(folder))  # refused: a link out, a loop, no permission
+    if reason == _MISSING or not _is_file(manifest_path):
         raise NarrError.single(
             f"there is no {MANIFEST} in this folder",
             file=str(folder),
             hint=f'create one with: narr-audit init {folder} --level II --name "Your House"',
-        )
-    if not _inside(root, manifest_path):
-        raise NarrError.single(
-            f"{MANIFEST} is a link that leads outside the evidence folder; it is refused",
-            file=str(folder),
-            hint=f"replace the link with the file itself: copy it into the folder as {MANIFEST}",
         )
     doc = read_yaml(manifest_path, display=MANIFEST)
     manifest = validate_document(doc, Manifest, display=MANIFEST, owner_keys=("rule",))
@@ -132,7 +134,7 @@ def load_folder(
     if cache is not None and cache.inside(root):
         cache = None
     seen = _Collected(rules, source.doc, warnings=list(warnings))
-    files = _walk(root, seen.warnings)
+    files = _walk(root, seen.warnings, seen.problems)
     entries, attached = _mapping(source, files, seen)
     assessed_on = as_of or manifest.assessed_on or today
     _check_dates(source, assessed_on, seen)
@@ -270,7 +272,7 @@ def _mapped_by_front_matter(
             for i, r in enumerate(front.narr)
         ]
         return front.model_copy(update={"narr": checked})
-    if isinstance(content, Unreadable) and unmapped and path.stat().st_size > 0:
+    if isinstance(content, Unreadable) and unmapped and _size(path) > 0:
         seen.warnings.append(
             Problem(
                 f"{content.reason}, so narr-audit cannot see whether its front matter maps it to rules",
@@ -310,7 +312,7 @@ def _document(
                 f"narr-audit cannot read {suffix} files",
                 "save it as PDF, Word (.docx), Markdown, text or CSV, and map that copy",
             ),
-            size=path.stat().st_size,
+            size=_size(path),
         )
     records = []
     if kind == "log":
@@ -318,6 +320,14 @@ def _document(
             records = read_log(path, rel, mapped.date_column if mapped else None)
         except NarrError as exc:
             seen.problems.extend(exc.problems)
+        except OSError as exc:  # no permission, or deleted while the folder was read
+            seen.problems.append(
+                Problem(
+                    f"cannot read the log ({exc.strerror or type(exc).__name__})",
+                    rel,
+                    hint="check that the file is there and that you may read it",
+                )
+            )
     elif content is None and read_documents:
         content = extract(path, cache)
 
@@ -337,7 +347,7 @@ def _document(
         content=content if isinstance(content, Extracted) else None,
         unreadable=content if isinstance(content, Unreadable) else None,
         records=records,
-        size=path.stat().st_size,
+        size=_size(path),
     )
 
 
@@ -358,22 +368,126 @@ def _rule_lines(manifest: Manifest, doc: YamlDocument) -> dict[str, int]:
 
 
 def _root(folder: Path) -> Path:
-    if not folder.exists():
-        raise NarrError.single("no such folder", file=str(folder), hint="check the path to the evidence folder")
-    if not folder.is_dir():
+    try:
+        info = folder.stat()
+        resolved = folder.resolve()
+    except (OSError, RuntimeError) as exc:
+        reason = _stat_reason(exc)
+        if reason == _MISSING:
+            raise NarrError.single(
+                "no such folder", file=str(folder), hint="check the path to the evidence folder"
+            ) from None
+        raise NarrError.single(
+            f"cannot open this folder: {reason}", file=str(folder), hint="check the path to the evidence folder"
+        ) from None
+    if not stat.S_ISDIR(info.st_mode):
         raise NarrError.single(
             "this is a file, not a folder", file=str(folder), hint="give the folder that holds residence.yaml"
         )
-    return folder.resolve()
+    return resolved
 
 
-def _walk(root: Path, warnings: list[Problem]) -> list[str]:
+_MISSING = "it leads to no file"
+_LOOP = "it is a link that goes round in a loop"
+_OUTSIDE = "it is a link that leads outside the evidence folder"
+_TOO_LONG = "its name is too long for the file system"
+_FIXES = {
+    _LOOP: "delete the link, or replace it with the file it should lead to",
+    _TOO_LONG: "give the file a shorter name (at most 255 characters) and map it by that name",
+}
+_FIX_ACCESS = "check that the file is there and that you may read it"
+
+
+def _stat_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return _MISSING
+    if isinstance(exc, RuntimeError) or (isinstance(exc, OSError) and exc.errno == errno.ELOOP):
+        return _LOOP
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        return _TOO_LONG
+    return f"it cannot be read ({exc.strerror if isinstance(exc, OSError) and exc.strerror else exc})"
+
+
+def _why_not_readable(root: Path, path: Path) -> str | None:
+    """Why ``path`` is not a readable entry of the folder at ``root``: a loop, a link out, nothing
+    there or an error; None when it resolves inside the folder."""
+    try:
+        path.stat()  # follows links: ELOOP for a loop
+    except OSError as exc:
+        reason = _stat_reason(exc)
+        if reason == _MISSING and not _inside(root, path):
+            return _OUTSIDE
+        return reason
+    return None if _inside(root, path) else _OUTSIDE
+
+
+def inside_folder(root: Path, path: Path, shown: str, *, field: str | None = None) -> Path:
+    """``path`` resolved, when it lies inside the folder ``root`` (itself resolved); a NarrError
+    naming ``shown`` otherwise. The one rule for every file narr-audit finds in an evidence folder
+    by name (residence.yaml, review.yaml): a link may point elsewhere in the folder, never out of it."""
+    reason = _why_not_readable(root, path)
+    if reason is None:
+        return path.resolve()
+    name = path.name
+    subject = "this link" if Path(shown).name == name else f"{name} is a link that"
+    if reason == _OUTSIDE:
+        message, hint = (
+            f"{subject} leads outside the evidence folder; it is refused",
+            f"replace the link with the file itself: copy it into the folder as {name}",
+        )
+    elif reason == _LOOP:
+        message, hint = (
+            f"{subject} goes round in a loop, so there is no file to read",
+            f"replace the link with the file itself, named {name}",
+        )
+    else:
+        message, hint = f"{name}: {reason}", _FIXES.get(reason, _FIX_ACCESS)
+    raise NarrError.single(message, file=shown, field=field, hint=hint)
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return path.is_symlink()
+    except OSError:  # a name too long for the file system, a folder that cannot be searched
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _size(path: Path) -> int:
+    """The file's size, or 0 when it can no longer be looked at (deleted while the folder is read)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _walk(root: Path, warnings: list[Problem], problems: list[Problem]) -> list[str]:
     """Every regular file under ``root`` as a sorted POSIX path, skipping hidden ones.
 
-    A link that leads outside the folder is never followed; it is reported and left alone.
+    A link that leads outside the folder is never followed; it is reported and left alone. A link
+    that goes round in a loop, and a folder that cannot be listed, are problems: files would be
+    missed without a word.
     """
+
+    def unlisted(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        rel = where.relative_to(root).as_posix() if where != root and root in where.parents else "."
+        problems.append(
+            Problem(
+                f"cannot list this folder ({exc.strerror or type(exc).__name__}), so its files would be missed",
+                rel,
+                hint="give your user permission to read the folder, or move the documents out of it",
+            )
+        )
+
     found: list[str] = []
-    for current, dirnames, filenames in os.walk(root, followlinks=False):
+    for current, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(current)
         for name in list(dirnames):
@@ -393,27 +507,47 @@ def _walk(root: Path, warnings: list[Problem]) -> list[str]:
                 continue
             path = here / name
             rel = path.relative_to(root).as_posix()
+            if rel == REVIEW_FILE and _is_link(path):
+                _check_review_link(root, path, problems)
             if rel in SKIPPED_AT_ROOT:
                 continue
-            if path.is_symlink() and not _inside(root, path):
-                warnings.append(
-                    Problem(
-                        "ignored: this link leads outside the evidence folder",
-                        rel,
-                        hint="copy the file into the folder instead of linking to it",
+            if _is_link(path):
+                reason = _why_not_readable(root, path)
+                if reason == _OUTSIDE:
+                    warnings.append(
+                        Problem(
+                            "ignored: this link leads outside the evidence folder",
+                            rel,
+                            hint="copy the file into the folder instead of linking to it",
+                        )
                     )
-                )
-                continue
-            if not path.is_file():
+                    continue
+                if reason == _MISSING:
+                    warnings.append(
+                        Problem("ignored: this link leads to no file", rel, hint="delete the link, or copy the file in")
+                    )
+                    continue
+                if reason is not None:
+                    problems.append(Problem(f"narr-audit cannot follow this link: {reason}", rel, hint=_FIXES[_LOOP]))
+                    continue
+            if not _is_file(path):
                 continue
             found.append(rel)
     return sorted(found)
 
 
+def _check_review_link(root: Path, path: Path, problems: list[Problem]) -> None:
+    """review.yaml is read by `check`: a link out or a loop is refused by every command, not only that one."""
+    try:
+        inside_folder(root, path, REVIEW_FILE)
+    except NarrError as exc:
+        problems.extend(exc.problems)
+
+
 def _inside(root: Path, path: Path) -> bool:
     try:
         path.resolve().relative_to(root)
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop (Python before 3.13)
         return False
     return True
 
@@ -442,10 +576,11 @@ def _safe_relative(
         )
         return None
     normal = posixpath.normpath(pure.as_posix())
-    if normal in known and not (root / normal).is_symlink():
-        return normal  # found by the walk, which never follows a linked folder: nothing to resolve
     path = root / pure
-    if not _inside(root, path):
+    if normal in known and not _is_link(path):
+        return normal  # found by the walk, which never follows a linked folder: nothing to resolve
+    reason = _why_not_readable(root, path)
+    if reason == _OUTSIDE:
         problems.append(
             Problem(
                 f"'{written}' leads outside the evidence folder; it is refused",
@@ -456,7 +591,18 @@ def _safe_relative(
             )
         )
         return None
-    if not path.is_file():
+    if reason not in (None, _MISSING):
+        problems.append(
+            Problem(
+                f"'{written}': {reason}",
+                MANIFEST,
+                line,
+                field=field,
+                hint=_FIXES.get(reason, _FIX_ACCESS),
+            )
+        )
+        return None
+    if not _is_file(path):
         close = difflib.get_close_matches(pure.as_posix(), files, n=2, cutoff=0.5)
         hint = f"did you mean {' or '.join(close)}?" if close else "check the spelling, or add the file to the folder"
         problems.append(Problem(f"there is no file '{written}' in the folder", MANIFEST, line, field=field, hint=hint))
@@ -499,4 +645,4 @@ def _merge_rules(first: Sequence[str], second: Sequence[str]) -> list[str]:
     return merged
 
 
-__all__ = ["FrontMatter", "ManifestFile", "load_folder", "read_manifest"]
+__all__ = ["FrontMatter", "ManifestFile", "inside_folder", "load_folder", "read_manifest"]

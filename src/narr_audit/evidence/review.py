@@ -31,6 +31,7 @@ from narr_audit.base.ids import RuleIndex, normalise_rule_id
 from narr_audit.base.models import StrictModel
 from narr_audit.base.validation import validate_document
 from narr_audit.base.yamlio import read_yaml
+from narr_audit.evidence.loader import inside_folder
 
 
 class Finding(StrictModel):
@@ -69,10 +70,22 @@ class LoadedReview:
     decisions: dict[str, Decision]
 
 
-def load_review(path: Path, rules: RuleIndex, *, display: str | None = None) -> LoadedReview:
-    """The findings of ``path`` by rule id; every problem (file, line, field, fix) at once."""
+def load_review(
+    path: Path, rules: RuleIndex, *, display: str | None = None, folder: Path | None = None
+) -> LoadedReview:
+    """The findings of ``path`` by rule id; every problem (file, line, field, fix) at once.
+
+    ``folder`` is the evidence folder the review was found in (not one the reviewer named with
+    --review): it is then read only when it resolves inside that folder, as every file found there.
+    """
     shown = display or str(path)
-    if not path.is_file():
+    if folder is not None:
+        path = inside_folder(folder.resolve(), path, shown)
+    try:
+        found = path.is_file()
+    except OSError as exc:  # a name too long, a folder that cannot be searched
+        raise NarrError.single(f"cannot read the review file ({exc.strerror or exc})", file=shown) from None
+    if not found:
         raise NarrError.single("no such review file", file=shown, hint="give the path of the reviewer's review.yaml")
     doc = read_yaml(path, display=shown)
     review = validate_document(doc, Review, display=shown, owner_keys=("rule",))

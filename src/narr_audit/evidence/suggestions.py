@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class TopicHit:
+    """A topic of the rule that the file meets: by the words of its name (logs, photos: ``term``) or,
+    for a document, in the section ``where`` it was recognised."""
+
     topic: str
     term: str
+    where: str | None = None
 
 
 @dataclass(frozen=True)

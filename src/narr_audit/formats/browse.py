@@ -8,6 +8,7 @@ from typing import Any
 
 from narr_audit import __version__
 from narr_audit.base.levels import ALL_LEVELS, LEVEL_NAMES, Level
+from narr_audit.base.safetext import json_text
 from narr_audit.checks import KIND_NAMES, describe
 from narr_audit.formats.templating import render
 from narr_audit.standards.catalog import Checklist, Explanation, RuleEntry, level_marks
@@ -29,7 +30,7 @@ def rule_json(entry: RuleEntry) -> dict[str, Any]:
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def standards_json(book: Rulebook, chosen: list[RuleEntry], filters: dict[str, str | None]) -> str:

@@ -1,4 +1,8 @@
-"""Terminal text with rich: colour on a terminal, plain text when piped or NO_COLOR is set."""
+"""Terminal text with rich: colour on a terminal, plain text when piped or NO_COLOR is set.
+
+Names read from users' files (an overlay's rule titles) go in as rich Text made safe by
+:func:`safetext.terminal`: neither rich markup nor control characters in them take effect.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,10 @@ from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from narr_audit.base.levels import ALL_LEVELS, Level
+from narr_audit.base.safetext import terminal as safe
 from narr_audit.checks import KIND_NAMES
 from narr_audit.standards.catalog import RuleEntry
 from narr_audit.standards.model import Rulebook
@@ -48,7 +54,7 @@ def rules_table(book: Rulebook, chosen: list[RuleEntry], level: Level | None, co
     title = book.title + (f" with {', '.join(book.overlays)}" if book.overlays else "")
     if level is not None:
         title += f": rules at Level {level} ({level.display_name})"
-    table = Table(title=title, header_style="bold")
+    table = Table(title=Text(safe(title), style="table.title"), header_style="bold")
     table.add_column("Rule", no_wrap=True)
     table.add_column("Title")
     for lv in ALL_LEVELS:
@@ -59,8 +65,8 @@ def rules_table(book: Rulebook, chosen: list[RuleEntry], level: Level | None, co
         rule = entry.rule
         kinds = ", ".join(sorted({KIND_NAMES[c.kind] for c in rule.checks()}))
         table.add_row(
-            rule.id,
-            rule.title + (" (life safety)" if rule.life_safety else ""),
+            Text(safe(rule.id)),
+            Text(safe(rule.title) + (" (life safety)" if rule.life_safety else "")),
             *(symbol[rule.levels.status_at(lv)] for lv in ALL_LEVELS),
             kinds,
         )

@@ -1,6 +1,8 @@
 """`narr-audit diff` as text (the default), Markdown (a PR comment, a recertification file) or JSON.
 
 Pure functions of a :class:`~narr_audit.diff.Comparison` returning a string; the CLI writes it.
+The reports compared are files a user gives, so in the text view every name and reason from them
+passes through :func:`safetext.terminal`; the Markdown template uses the ``md`` filter.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from narr_audit import __version__
+from narr_audit.base.safetext import json_text
+from narr_audit.base.safetext import terminal as safe
 from narr_audit.base.statuses import STATUS_LABELS
 from narr_audit.base.text import percent
 from narr_audit.formats.templating import render as render_template
@@ -120,12 +124,12 @@ def what_expired(item: Expiry) -> str:
 def render_text(comparison: Comparison) -> str:
     c = comparison
     lines = [
-        f"OLD  {c.old.file + ': ' if c.old.file else ''}{side_line(c.old)}",
-        f"NEW  {c.new.file + ': ' if c.new.file else ''}{side_line(c.new)}",
+        safe(f"OLD  {c.old.file + ': ' if c.old.file else ''}{side_line(c.old)}"),
+        safe(f"NEW  {c.new.file + ': ' if c.new.file else ''}{side_line(c.new)}"),
         f"Score: {score_line(c)}",
         f"Verdict: {verdict_line(c)}",
     ]
-    lines.extend(textwrap.fill(f"Note: {note}", width=WIDTH, subsequent_indent=" " * 6) for note in c.notes)
+    lines.extend(textwrap.fill(safe(f"Note: {note}"), width=WIDTH, subsequent_indent=" " * 6) for note in c.notes)
     lines.append("")
     lines.append(outcome(c))
     if c.nothing_changed:
@@ -147,7 +151,7 @@ def render_text(comparison: Comparison) -> str:
 
 
 def _text_change(category: str, change: RuleChange) -> list[str]:
-    head = f"  {change.id} {change.title}{' (life safety)' if change.life_safety else ''}: "
+    head = f"  {safe(change.id)} {safe(change.title)}{' (life safety)' if change.life_safety else ''}: "
     if category == "added":
         head += after(change)
     elif category == "retired":
@@ -165,12 +169,13 @@ def _text_change(category: str, change: RuleChange) -> list[str]:
 
 
 def _text_expiry(item: Expiry) -> list[str]:
-    head = f"  {item.rule} {item.title}: {what_expired(item)}; the rule is now {status(item.rule_status)}"
+    head = safe(f"  {item.rule} {item.title}: {what_expired(item)}; the rule is now {status(item.rule_status)}")
     return [textwrap.fill(head, width=WIDTH, subsequent_indent=" " * 6), _wrap("What: ", item.detail)]
 
 
 def _wrap(label: str, text: str) -> str:
     lead = f"      {label}"
+    text = safe(text, multiline=True)  # textwrap turns newlines and tabs into spaces
     return textwrap.fill(text, width=WIDTH, initial_indent=lead, subsequent_indent=" " * len(lead))
 
 
@@ -217,7 +222,7 @@ def render_json(comparison: Comparison) -> str:
         **{name: body[name] for name in CATEGORIES},
         "notes": body["notes"],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 # The one registry of diff formats: name -> render(comparison, template_dir).

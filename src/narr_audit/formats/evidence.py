@@ -1,12 +1,19 @@
-"""Text and JSON for `validate` and `map`: what was found in a folder, never a resident's data."""
+"""Text and JSON for `validate` and `map`: what was found in a folder, never a resident's data.
+
+In the text views every name from the folder (residence, files, notes) passes through
+:func:`safetext.terminal`, so a file name cannot move the cursor or forge a line.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from narr_audit.base.errors import Problem
 from narr_audit.base.levels import LEVEL_NAMES
+from narr_audit.base.safetext import json_text
+from narr_audit.base.safetext import terminal as safe
 from narr_audit.evidence.model import Evidence
 from narr_audit.evidence.suggestions import FileSuggestions
 
@@ -17,12 +24,27 @@ def _problem(p: Problem) -> dict[str, Any]:
     return {"file": p.file, "line": p.line, "rule": p.rule, "field": p.field, "message": p.message, "hint": p.hint}
 
 
+def _json(data: dict[str, Any]) -> str:
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
+
+
+def _shown(p: Problem) -> Problem:
+    """The problem with each of its texts on one line and free of controls, ready to print."""
+    return replace(
+        p,
+        message=safe(p.message),
+        file=None if p.file is None else safe(p.file),
+        field=None if p.field is None else safe(p.field),
+        hint=None if p.hint is None else safe(p.hint),
+    )
+
+
 def validation_text(ev: Evidence) -> str:
     res = ev.manifest.residence
     lines = [
-        f"{res.name} ({res.operator}), Level {ev.level} ({LEVEL_NAMES[ev.level]})",
+        f"{safe(res.name)} ({safe(res.operator)}), Level {ev.level} ({LEVEL_NAMES[ev.level]})",
         f"assessed on {ev.assessed_on}; rules in force: NARR 3.0"
-        + (f" with {', '.join(ev.overlays)}" if ev.overlays else ""),
+        + (f" with {safe(', '.join(ev.overlays))}" if ev.overlays else ""),
     ]
     by_front = sum(1 for d in ev.documents if "front-matter" in d.mapped_by)
     lines.append(
@@ -36,16 +58,16 @@ def validation_text(ev: Evidence) -> str:
         lines.append(f"Unreadable documents ({len(unreadable)}): their rules will be reported as errors")
         for d in unreadable:
             assert d.unreadable is not None
-            lines.append(f"  {d.path}: {d.unreadable.reason}")
-            lines.append(f"    fix: {d.unreadable.hint}")
+            lines.append(f"  {safe(d.path)}: {safe(d.unreadable.reason)}")
+            lines.append(f"    fix: {safe(d.unreadable.hint)}")
     if ev.warnings:
         lines.append("")
         lines.append(f"Warnings ({len(ev.warnings)}):")
-        lines.extend("  " + w.render().replace("\n", "\n  ") for w in ev.warnings)
+        lines.extend("  " + _shown(w).render().replace("\n", "\n  ") for w in ev.warnings)
     if ev.unmapped:
         lines.append("")
         lines.append(f"Unmapped files ({len(ev.unmapped)}): not evidence for any rule yet (try: narr-audit map)")
-        lines.extend(f"  {path}" for path in ev.unmapped)
+        lines.extend(f"  {safe(path)}" for path in ev.unmapped)
     lines.append("")
     lines.append("residence.yaml is valid.")
     return "\n".join(lines) + "\n"
@@ -79,12 +101,12 @@ def validation_json(ev: Evidence) -> str:
         "unmapped": ev.unmapped,
         "warnings": [_problem(w) for w in ev.warnings],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return _json(data)
 
 
 def problems_json(problems: list[Problem]) -> str:
     data = {"schema_version": JSON_SCHEMA_VERSION, "valid": False, "problems": [_problem(p) for p in problems]}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return _json(data)
 
 
 def map_text(found: list[FileSuggestions], written: int) -> str:
@@ -92,20 +114,22 @@ def map_text(found: list[FileSuggestions], written: int) -> str:
         return "Every file in the folder is already mapped.\n"
     lines = []
     for item in found:
-        lines.append(f"{item.path}")
+        lines.append(safe(item.path))
         if item.note:
-            lines.append(f"  ({item.note})")
+            lines.append(f"  ({safe(item.note)})")
         elif not item.suggestions:
             lines.append("  no rule matches well enough; map it by hand (narr-audit explain RULE helps)")
         for s in item.suggestions:
             if item.kind == "log":
                 hit = s.matched[0]
-                lines.append(f"  {s.rule_id} {s.title}: the file name ('{hit.term}') fits: {hit.topic}")
+                lines.append(safe(f"  {s.rule_id} {s.title}: the file name ('{hit.term}') fits: {hit.topic}"))
                 continue
-            terms = ", ".join(f"{h.topic} ('{h.term}')" for h in s.matched)
-            lines.append(f"  {s.rule_id} {s.title}: {round(s.score * 100)}% of topics; matched {terms}")
+            terms = ", ".join(
+                f"{h.topic} (under '{h.where}')" if h.where else f"{h.topic} ('{h.term}')" for h in s.matched
+            )
+            lines.append(safe(f"  {s.rule_id} {s.title}: {round(s.score * 100)}% of topics; matched {terms}"))
             if s.missed:
-                lines.append(f"    not found: {', '.join(s.missed)}")
+                lines.append(safe(f"    not found: {', '.join(s.missed)}"))
     lines.append("")
     if written:
         lines.append(f"Added {written} file(s) to residence.yaml. Review them: remove any rule that does not fit.")
@@ -128,7 +152,7 @@ def map_json(found: list[FileSuggestions], written: int) -> str:
                         "rule": s.rule_id,
                         "title": s.title,
                         "score": s.score,
-                        "matched": [{"topic": h.topic, "term": h.term} for h in s.matched],
+                        "matched": [{"topic": h.topic, "term": h.term, "where": h.where} for h in s.matched],
                         "missed": list(s.missed),
                     }
                     for s in f.suggestions
@@ -137,4 +161,4 @@ def map_json(found: list[FileSuggestions], written: int) -> str:
             for f in found
         ],
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return _json(data)

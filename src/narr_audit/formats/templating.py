@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import jinja2.runtime
 
+from narr_audit.base import safetext
 from narr_audit.base.errors import NarrError
 from narr_audit.base.resources import templates_dir
 
@@ -30,42 +30,24 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_finalize,
     )
-    env.filters["md_cell"] = md_cell
-    env.filters["md"] = md_text
-    env.filters["md_code"] = md_code
-    env.filters["yaml_str"] = yaml_str
+    env.filters["md_cell"] = safetext.markdown_cell
+    env.filters["md"] = safetext.markdown
+    env.filters["md_code"] = safetext.markdown_code
+    env.filters["md_url"] = safetext.markdown_url
+    env.filters["yaml_str"] = safetext.yaml_str
     return env
 
 
-def yaml_str(value: object) -> str:
-    """A double-quoted YAML scalar that reads back as exactly ``value`` (apostrophes kept as typed)."""
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell."""
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-# Inline specials only: every use in the templates follows other text, so line-start marks (#, -, +, 1.) cannot bite.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
-def md_text(value: object) -> str:
-    """Text from evidence shown as itself in Markdown: no emphasis, links or raw HTML (a file may be
-    named ``<script>.md``; GitHub and other renderers must show that name, not run or drop it)."""
-    text = re.sub(r"&(?=#?\w+;)", "&amp;", str(value)).replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
-
-
-def md_code(value: object) -> str:
-    """An inline code span that holds any text, backticks included."""
-    text = str(value).replace("\n", " ")
-    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+@jinja2.pass_context
+def _finalize(context: jinja2.runtime.Context, value: object) -> object:
+    """Every value a template prints, before HTML escaping: controls and bidi characters shown as
+    escapes, so none reaches a page, a Markdown file or a YAML comment raw. YAML templates keep each
+    value on its line (a line break would end a comment); the others keep newlines (rule text)."""
+    if type(value) is not str:  # numbers, dates; and Markup, already made of finalized values
+        return value
+    return safetext.visible(value, multiline=not (context.name or "").endswith((".yaml.j2", ".yml.j2")))
 
 
 def render(name: str, template_dir: Path | None = None, /, **context: object) -> str:

@@ -149,13 +149,13 @@ CATEGORIES: tuple[str, ...] = ("newly_failing", "fixed", "changed", "added", "re
 def load_report(path: Path | str) -> Report:
     """The report in ``path``, or a NarrError naming the file and what is wrong with it."""
     path = Path(path)
-    if not path.exists():
-        raise NarrError.single("there is no such file", file=path, hint=_HINT)
-    if path.is_dir():
-        raise NarrError.single("is a folder, not a report file", file=path, hint=_HINT)
     try:
+        if not path.exists():
+            raise NarrError.single("there is no such file", file=path, hint=_HINT)
+        if path.is_dir():
+            raise NarrError.single("is a folder, not a report file", file=path, hint=_HINT)
         raw = path.read_bytes()
-    except OSError as exc:
+    except OSError as exc:  # a name too long, no permission
         raise NarrError.single(f"cannot read the file ({exc.strerror or exc})", file=path) from None
     try:
         text = raw.decode("utf-8-sig")
@@ -173,6 +173,10 @@ def load_report(path: Path | str) -> Report:
             line=exc.lineno,
             hint=_HINT,
         ) from None
+    except RecursionError:
+        raise NarrError.single("is nested too deeply to be a report", file=path, hint=_HINT) from None
+    except ValueError:  # Python refuses integers of over 4,300 digits
+        raise NarrError.single("holds a number too long to be part of a report", file=path, hint=_HINT) from None
     _check_is_report(data, path)
     try:
         return Report.model_validate(data)

@@ -57,3 +57,7 @@ class BatchSummary(StrictModel):
     formats: list[str]
     totals: Totals
     applicants: list[ApplicantRow]
+    complete: bool = Field(
+        default=True, description="False when the batch was interrupted: some applicants were not checked."
+    )
+    not_checked: list[str] = Field(default=[], description="The folders of applicants not checked (interrupted).")

@@ -58,7 +58,6 @@ class LevelMarks(StrictModel):
         return "not_applicable"
 
 
-
 class Provenance(StrictModel):
     """How the research behind a rule's title and level marks was established, and how sure it is."""
 

@@ -108,11 +108,15 @@ def audit(
         as_of=as_of,
         cache=ExtractionCache(cache) if cache is not None else None,
     )
-    if review is None and (folder / REVIEW_FILE).is_file():
-        review = folder / REVIEW_FILE
+    own = None
+    if review is None:
+        candidate = folder / REVIEW_FILE
+        # A link is looked at even when it leads nowhere: a loop or a link out is refused, not skipped.
+        if candidate.is_symlink() or candidate.is_file():
+            review, own = candidate, folder
     findings = None
     if review is not None:
         from narr_audit.evidence.review import load_review
 
-        findings = load_review(review, loaded.rulebook.index())
+        findings = load_review(review, loaded.rulebook.index(), folder=own)
     return run(loaded.evidence, loaded.rulebook, generated_on=today, review=findings)

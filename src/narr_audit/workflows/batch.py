@@ -1,19 +1,28 @@
 """Batch review for certifying bodies: every applicant under some folders, in parallel, with a summary.
 
 An applicant is a folder with a residence.yaml. Each is audited in a worker process (one per CPU
-core by default); a broken applicant becomes a row that says why, and the others go on. Results are
-ordered by folder, never by finishing time, so the same inputs give the same files.
+core by default) behind a boundary: whatever goes wrong with one applicant (a problem in its folder,
+a bug, a worker that dies or runs past the time allowed) becomes a row that says why, and the others
+go on. Ctrl-C stops the batch and returns what was done (:class:`BatchInterruptedError`). Results
+are ordered by folder, never by finishing time, so the same inputs give the same files. Reports go to
+a folder of their own per applicant, never inside an evidence folder.
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
 import re
+import signal
+import time
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Any
 
 from narr_audit import __version__
 from narr_audit.base.errors import NarrError, Problem
@@ -40,6 +49,10 @@ class Options:
     template_dir: Path | None = None
 
 
+DEFAULT_TIMEOUT = 300.0
+"""Seconds one applicant may take (``batch --timeout``); a real folder takes a few."""
+
+
 @dataclass(frozen=True)
 class Done:
     """One applicant's outcome as the summary needs it (its reports are already written)."""
@@ -49,18 +62,41 @@ class Done:
     row: ApplicantRow
 
 
+class BatchInterruptedError(Exception):
+    """The batch was stopped (Ctrl-C): the rows of the applicants finished, in folder order, and the
+    folders not checked."""
+
+    def __init__(self, rows: list[ApplicantRow], not_checked: list[Path]) -> None:
+        super().__init__("interrupted")
+        self.rows = rows
+        self.not_checked = not_checked
+
+
 def discover(paths: Sequence[Path]) -> list[Path]:
     """Every folder holding a residence.yaml under ``paths`` (a path may itself be one), sorted.
 
-    Hidden folders are skipped, and an applicant's own subfolders are not searched further.
+    Hidden folders are skipped, and an applicant's own subfolders are not searched further. A folder
+    that cannot be listed is kept as an applicant, so its row says why instead of it being missed.
     """
     found: set[Path] = set()
+
+    def unlisted(exc: OSError) -> None:
+        if exc.filename:
+            found.add(Path(exc.filename))
+
     for root in paths:
-        if not root.exists():
+        try:
+            is_folder = root.is_dir()
+            exists = is_folder or root.exists()
+        except OSError as exc:  # a name too long, a folder above it that cannot be searched
+            raise NarrError.single(
+                f"cannot open this folder ({exc.strerror or exc})", file=str(root), hint="check the path"
+            ) from None
+        if not exists:
             raise NarrError.single("no such folder", file=str(root), hint="check the path to the applicants' folders")
-        if not root.is_dir():
+        if not is_folder:
             raise NarrError.single("this is a file, not a folder", file=str(root), hint="give folders of applicants")
-        for current, dirnames, filenames in os.walk(root):
+        for current, dirnames, filenames in os.walk(root, onerror=unlisted):
             if MANIFEST in filenames:
                 found.add(Path(current))
                 dirnames[:] = []
@@ -69,17 +105,70 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def slugs(folders: Sequence[Path]) -> dict[Path, str]:
-    """A short, unique, file-system-safe name for each applicant's report folder."""
-    taken: dict[str, int] = {}
-    out: dict[Path, str] = {}
+def slugs(folders: Sequence[Path], out: Path | None = None) -> dict[Path, str]:
+    """A short, file-system-safe name for each applicant's report folder OUT/applicants/<name>.
+
+    Names are unique ignoring case (two applicants never share a folder, even on a file system that
+    ignores case), and with ``out`` no name leads into an evidence folder: not one of ``folders``,
+    and no folder holding a residence.yaml.
+    """
+    roots = _resolved_all(folders)
+    if out is not None:
+        refuse_reports_inside(folders, out)
+    taken: set[str] = set()
+    names: dict[Path, str] = {}
     for folder in folders:
         parts = [p for p in folder.parts if p not in (".", "..", "/")][-2:]
-        base = re.sub(r"[^A-Za-z0-9._-]+", "-", "-".join(parts)).strip("-.") or "applicant"
-        count = taken.get(base, 0) + 1
-        taken[base] = count
-        out[folder] = base if count == 1 else f"{base}-{count}"
-    return out
+        base = re.sub(r"[^A-Za-z0-9._-]+", "-", "-".join(parts)).strip("-.")[:100] or "applicant"
+        name, count = base, 1
+        while name.lower() in taken or (out is not None and _is_evidence(out / "applicants" / name, roots)):
+            count += 1
+            name = f"{base}-{count}"
+        taken.add(name.lower())
+        names[folder] = name
+    return names
+
+
+def refuse_reports_inside(folders: Sequence[Path], out: Path) -> None:
+    """A NarrError when OUT, or OUT/applicants where every report goes, is (inside) an evidence
+    folder: one of ``folders`` or any folder holding a residence.yaml."""
+    roots = _resolved_all(folders)
+    for target in (out, out / "applicants"):
+        if _is_evidence(target, roots):
+            raise NarrError.single(
+                "the reports would be written inside an evidence folder, which narr-audit only reads",
+                file=str(target),
+                field="--out",
+                hint="choose a folder outside every applicant's folder, e.g. --out ../reports",
+            )
+
+
+def _resolved_all(folders: Sequence[Path]) -> set[Path]:
+    found = set()
+    for folder in folders:
+        with contextlib.suppress(OSError, RuntimeError):
+            found.add(folder.resolve())
+    return found
+
+
+def _is_evidence(target: Path, roots: set[Path]) -> bool:
+    """Whether ``target`` is, or (through links) lies inside, one of ``roots`` or any folder holding a
+    residence.yaml. A path that cannot be looked at is not refused here: writing to it fails with the
+    system's own reason."""
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):
+        return False
+    if resolved in roots or any(root in resolved.parents for root in roots):
+        return True
+    return any(_holds_manifest(place) for place in (resolved, *resolved.parents))
+
+
+def _holds_manifest(folder: Path) -> bool:
+    try:
+        return (folder / MANIFEST).exists()
+    except OSError:
+        return False
 
 
 def _review_for(folder: Path, slug: str, options: Options, applicant_id: str | None = None) -> Path | None:
@@ -95,8 +184,8 @@ def _review_for(folder: Path, slug: str, options: Options, applicant_id: str | N
 
 def audit_one(folder: Path, slug: str, options: Options, out: Path | None = None) -> Done:
     """Audit one applicant and write its reports under OUT/applicants/<slug>/ (in the worker, so
-    writing is parallel too). The applicant's own problems become a row that says why; only a failure
-    to write the reports raises."""
+    writing is parallel too). The applicant's own problems become a row that says why; a failure to
+    write the reports raises a NarrError (which :func:`run` turns into a row as well)."""
     from narr_audit.formats.report import RenderOptions, render
     from narr_audit.workflows.audit import audit
 
@@ -137,29 +226,196 @@ def run(
     *,
     jobs: int | None = None,
     on_done: Callable[[Done], None] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> list[ApplicantRow]:
-    """Audit every applicant, ``jobs`` at a time (default: one per CPU core); rows in folder order."""
-    names = slugs(folders)
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(folders) or 1))
+    """Audit every applicant in worker processes, ``jobs`` at a time (default: one per CPU core), each
+    for at most ``timeout`` seconds; rows in folder order, one per applicant whatever happened to it.
+
+    Raises :class:`BatchInterruptedError` on Ctrl-C (KeyboardInterrupt): nothing more is started, the
+    workers are stopped at once, and the rows finished so far come with it.
+    """
+    names = slugs(folders, out)
+    size = max(1, min(jobs or os.cpu_count() or 1, len(folders) or 1))
     results: dict[Path, Done] = {}
-    if workers == 1:
-        for folder in folders:
-            done = audit_one(folder, names[folder], options, out)
-            results[folder] = done
-            if on_done:
-                on_done(done)
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(audit_one, folder, names[folder], options, out) for folder in folders]
-            for future in as_completed(futures):
-                done = future.result()
-                results[done.folder] = done
-                if on_done:
-                    on_done(done)
+
+    def finish(done: Done) -> None:
+        results[done.folder] = done
+        if on_done:
+            on_done(done)
+
+    try:
+        _Pool(size, options, out, timeout).run([(f, names[f]) for f in folders], finish)
+    except KeyboardInterrupt:
+        raise BatchInterruptedError(
+            [results[f].row for f in folders if f in results], [f for f in folders if f not in results]
+        ) from None
     return [results[f].row for f in folders]
 
 
-def summarize(rows: Sequence[ApplicantRow], options: Options) -> BatchSummary:
+def _guarded(folder: Path, slug: str, options: Options, out: Path | None) -> Done:
+    """:func:`audit_one`, with any failure turned into the applicant's row."""
+    try:
+        return audit_one(folder, slug, options, out)
+    except NarrError as exc:
+        return Done(folder, slug, _broken_row(folder, slug, exc.problems))
+    except Exception as exc:  # the boundary: a bug met in one applicant must not stop the batch
+        problem = Problem(
+            f"narr-audit failed on this applicant with an internal error ({type(exc).__name__})",
+            str(folder),
+            hint=f"run `narr-audit check {folder}` with NARR_AUDIT_DEBUG=1 for details, and please report it",
+        )
+        return Done(folder, slug, _broken_row(folder, slug, [problem]))
+
+
+def _serve(conn: Connection, options: Options, out: Path | None) -> None:
+    """A worker: audit each (folder, slug) received and send back its Done, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches every process; the parent decides
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        folder, slug = task
+        done = _guarded(folder, slug, options, out)
+        try:
+            conn.send(done)
+        except OSError:  # the parent is gone
+            return
+        except Exception as exc:  # a result that cannot be sent back is still only this applicant's problem
+            problem = Problem(
+                f"narr-audit could not return this applicant's result ({type(exc).__name__})", str(folder)
+            )
+            conn.send(Done(folder, slug, _broken_row(folder, slug, [problem])))
+
+
+@dataclass
+class _Worker:
+    process: Any  # a multiprocessing Process of whichever start method
+    conn: Connection
+    task: tuple[Path, str] | None = None
+    deadline: float = 0.0
+
+
+class _Pool:
+    """Worker processes that each audit one applicant at a time, so the parent always knows which
+    applicant a worker holds: one that dies or runs out of time is named, stopped and replaced.
+    (concurrent.futures can do neither: a dead worker breaks the whole pool, and a running task
+    cannot be stopped.)"""
+
+    def __init__(self, size: int, options: Options, out: Path | None, timeout: float | None) -> None:
+        self.size = size
+        self.options = options
+        self.out = out
+        self.timeout = timeout
+        self.context = multiprocessing.get_context()
+        self.workers: list[_Worker] = []
+
+    def run(self, tasks: list[tuple[Path, str]], finish: Callable[[Done], None]) -> None:
+        queue = deque(tasks)
+        try:
+            while queue or any(w.task for w in self.workers):
+                for worker in list(self.workers):  # _give may replace a worker that died idle
+                    if worker.task is None and queue:
+                        self._give(worker, queue.popleft())
+                while queue and len(self.workers) < self.size:
+                    self._give(self._start(), queue.popleft())
+                busy = [w for w in self.workers if w.task is not None]
+                left = None if self.timeout is None else max(0.0, min(w.deadline for w in busy) - time.monotonic())
+                ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], left))
+                now = time.monotonic()
+                for worker in busy:
+                    done = self._collect(worker, ready, now)
+                    if done is not None:
+                        finish(done)
+        except BaseException:
+            self._stop(at_once=True)
+            raise
+        self._stop(at_once=False)
+
+    def _start(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_serve, args=(child, self.options, self.out), daemon=True)
+        process.start()
+        child.close()  # only the worker holds its end: when it dies, the parent reads end-of-file
+        worker = _Worker(process, parent)
+        self.workers.append(worker)
+        return worker
+
+    def _give(self, worker: _Worker, task: tuple[Path, str]) -> None:
+        try:
+            worker.conn.send(task)
+        except OSError:  # the idle worker died: a fresh one takes the task
+            self._drop(worker)
+            worker = self._start()
+            worker.conn.send(task)
+        worker.task = task
+        worker.deadline = time.monotonic() + (self.timeout or 0.0)
+
+    def _collect(self, worker: _Worker, ready: set[Any], now: float) -> Done | None:
+        """The worker's Done; a row saying why when it died or ran out of time; None while it works."""
+        assert worker.task is not None
+        folder, slug = worker.task
+        if worker.conn in ready or worker.process.sentinel in ready:
+            try:
+                if worker.conn.poll():
+                    done: Done = worker.conn.recv()
+                    worker.task = None
+                    return done
+            except (EOFError, OSError):
+                pass
+            self._drop(worker, grace=1.0)  # let it finish dying, so its exit code is its own
+            return Done(folder, slug, _broken_row(folder, slug, [_died(folder, worker.process.exitcode)]))
+        if self.timeout is not None and now >= worker.deadline:
+            self._drop(worker)
+            problem = Problem(
+                f"checking this applicant took longer than {self.timeout:g} seconds, so it was stopped",
+                str(folder),
+                hint="look for a very large or unusual document in the folder; or allow more with --timeout",
+            )
+            return Done(folder, slug, _broken_row(folder, slug, [problem]))
+        return None
+
+    def _drop(self, worker: _Worker, grace: float = 0.0) -> None:
+        if grace:
+            worker.process.join(grace)
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        self.workers.remove(worker)
+
+    def _stop(self, *, at_once: bool) -> None:
+        """Stop every worker: ask idle ones to finish, or (``at_once``) kill them all."""
+        for worker in self.workers:
+            if not at_once:
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+        for worker in list(self.workers):
+            if not at_once:
+                worker.process.join(5)
+            self._drop(worker)
+
+
+def _died(folder: Path, exitcode: int | None) -> Problem:
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"was killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"was killed by signal {-exitcode}"
+    else:
+        how = f"stopped unexpectedly (exit code {exitcode})"
+    return Problem(
+        f"the worker process checking this applicant {how}",
+        str(folder),
+        hint="it may have run out of memory on a very large document; check the folder on its own with "
+        f"`narr-audit check {folder}`",
+    )
+
+
+def summarize(rows: Sequence[ApplicantRow], options: Options, not_checked: Sequence[Path] = ()) -> BatchSummary:
+    """The summary of ``rows``; with ``not_checked`` (an interrupted batch) it is marked incomplete."""
     return BatchSummary(
         tool=Tool(version=__version__),
         generated_on=options.today,
@@ -173,6 +429,8 @@ def summarize(rows: Sequence[ApplicantRow], options: Options) -> BatchSummary:
             failed_policy=sum(1 for r in rows if not r.passed),
         ),
         applicants=list(rows),
+        complete=not not_checked,
+        not_checked=[f.as_posix() for f in not_checked],
     )
 
 

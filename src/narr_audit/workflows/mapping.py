@@ -9,6 +9,7 @@ round-trip YAML library, so the operator's comments and order stay as they were.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import io
 import os
 import re
@@ -55,7 +56,7 @@ def score_document(rule: Rule, analysis: Analysis, vocabulary: Vocabulary) -> Su
     for topic in topics:
         finding = find(topic_spec(topic, vocabulary), analysis, vocabulary)
         if finding.found:
-            hits.append(TopicHit(topic.name, finding.where or "the text"))
+            hits.append(TopicHit(topic.name, "", finding.where or "the text"))
         else:
             missed.append(topic.name)
     if len(hits) < 2:
@@ -159,8 +160,10 @@ def _indentation(text: str) -> dict[str, int]:
 def write_suggestions(folder: Path, accepted: list[FileSuggestions]) -> int:
     """Append one evidence entry per file with suggestions to residence.yaml; returns how many.
 
-    The file is rewritten atomically (a temporary file, then a rename), so an interruption can
-    never leave a half-written manifest behind.
+    The file is rewritten atomically (a temporary file in the same folder, then a rename, keeping its
+    permissions), so an interruption can never leave a half-written manifest behind. A manifest that
+    is a link or read-only is refused rather than replaced, and so is one that changed while it was
+    being updated: another program's edit is never lost.
     """
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -169,7 +172,11 @@ def write_suggestions(folder: Path, accepted: list[FileSuggestions]) -> int:
     if not chosen:
         return 0
     path = folder / MANIFEST
-    raw = path.read_bytes()
+    mode = _writable_manifest(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise NarrError.single(f"cannot read {MANIFEST} ({exc.strerror or exc})", file=MANIFEST) from None
     original = raw.decode("utf-8-sig").replace("\r\n", "\n")
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
@@ -193,15 +200,67 @@ def write_suggestions(folder: Path, accepted: list[FileSuggestions]) -> int:
         evidence.append(entry)
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    handle, temp = tempfile.mkstemp(prefix=".residence.", suffix=".yaml", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\r\n" if b"\r\n" in raw else "\n") as out:
-            out.write(("\ufeff" if raw.startswith(codecs.BOM_UTF8) else "") + buffer.getvalue())
-        # mkstemp makes the file private (0600); the manifest keeps the permissions it had, as well as
-        # its line endings and byte-order mark above.
-        Path(temp).chmod(stat.S_IMODE(path.stat().st_mode))
-        Path(temp).replace(path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise NarrError.single(f"cannot update {MANIFEST} ({exc.strerror or exc})", file=MANIFEST) from None
+    text = ("\ufeff" if raw.startswith(codecs.BOM_UTF8) else "") + buffer.getvalue()
+    _replace(path, text, newline="\r\n" if b"\r\n" in raw else "\n", mode=mode, expected=_digest(raw))
     return len(chosen)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _writable_manifest(path: Path) -> int:
+    """The manifest's permission bits, once it is known to be a file narr-audit may replace."""
+    if path.is_symlink():
+        raise NarrError.single(
+            f"{MANIFEST} is a link; map --write would replace the link with a file, so it writes nothing",
+            file=MANIFEST,
+            hint=f"add the suggested entries by hand to the file the link leads to, or replace the link with "
+            f"a copy of {MANIFEST}",
+        )
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise NarrError.single(f"cannot read {MANIFEST} ({exc.strerror or exc})", file=MANIFEST) from None
+    mode = stat.S_IMODE(info.st_mode)
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        # Checked on the bits, not with os.access: the superuser may write anything, and a
+        # read-only manifest says someone meant it not to change.
+        raise NarrError.single(
+            f"{MANIFEST} is read-only, so map --write leaves it as it is",
+            file=MANIFEST,
+            hint="make it writable (chmod u+w residence.yaml) if it may be changed, or add the entries by hand",
+        )
+    return mode
+
+
+def _replace(path: Path, text: str, *, newline: str, mode: int, expected: str) -> None:
+    """Write ``text`` to a temporary file beside ``path`` and rename it over ``path``, unless ``path``
+    no longer holds the bytes whose digest is ``expected``."""
+    temp: Path | None = None
+    try:
+        handle, name = tempfile.mkstemp(prefix=".residence.", suffix=".yaml", dir=path.parent)
+        temp = Path(name)
+        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        temp.chmod(mode)  # mkstemp makes the file private (0600); the manifest keeps its permissions
+        if _digest(path.read_bytes()) != expected:
+            raise NarrError.single(
+                f"{MANIFEST} changed while narr-audit was adding the suggestions, so it wrote nothing",
+                file=MANIFEST,
+                hint="run narr-audit map --write again once nothing else is editing the file",
+            )
+        temp.replace(path)
+        temp = None
+    except OSError as exc:
+        raise NarrError.single(
+            f"cannot update {MANIFEST} ({exc.strerror or exc})",
+            file=MANIFEST,
+            hint="narr-audit needs to create a file in the evidence folder to update it; check the folder's "
+            "permissions and free space",
+        ) from None
+    finally:
+        if temp is not None:
+            temp.unlink(missing_ok=True)

@@ -56,7 +56,8 @@ def evidence_folder(path: Path) -> Path | None:
     folder the hook runs in (the repository's root), so a residence.yaml elsewhere is never picked up.
     """
     for candidate in (path.parent, *path.parent.parents):
-        if (candidate / MANIFEST).is_file():
+        manifest = candidate / MANIFEST
+        if manifest.is_file() or manifest.is_symlink():  # a broken link too: loading it says what is wrong
             return candidate
     return None
 

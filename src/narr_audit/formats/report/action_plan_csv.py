@@ -1,21 +1,19 @@
-"""The corrective-action plan as CSV, to open in a spreadsheet and fill in owners and due dates."""
+"""The corrective-action plan as CSV, to open in a spreadsheet and fill in owners and due dates.
+
+Every cell passes through :func:`safetext.csv_cell`: text, never a formula, and no raw controls.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from narr_audit.base.safetext import csv_cell
 from narr_audit.formats.report import RenderOptions
 from narr_audit.results.actions import plan
 from narr_audit.results.report import Report
 
 COLUMNS = ("item", "priority", "rule", "title", "status", "action", "missing", "owner_role", "due_date", "done")
-
-
-def cell(value: object) -> str:
-    """Text a spreadsheet shows as text: a leading = + - @ would otherwise start a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -25,7 +23,7 @@ def render(report: Report, options: RenderOptions) -> str:
     for a in plan(report):
         writer.writerow(
             [
-                cell(v)
+                csv_cell(v)
                 for v in (a.number, a.priority, a.rule, a.title, a.status, a.action, a.missing, a.owner, a.due, "")
             ]
         )

@@ -5,18 +5,26 @@ on the run and on a pull request's files: `::error` for a rule not met or whose 
 read, `::warning` for one partially met, located like SARIF's results (the evidence file concerned,
 or residence.yaml at the line naming the rule) so a policy repository sees the gap beside the policy.
 A last `::notice::` line gives the verdict and the score. Values are escaped as GitHub's runner
-expects, so a colon, comma or newline in a file name or reason cannot break or forge a command.
+expects, so a colon, comma or newline in a file name or reason cannot break or forge a command, and
+other controls in them are shown as escapes (a workflow log is shown in a terminal emulator).
 """
 
 from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from narr_audit.base.safetext import terminal
 from narr_audit.base.statuses import STATUS_LABELS
 from narr_audit.formats.report import RenderOptions
 from narr_audit.results.report import Report, RuleResult
 
 COMMANDS = {"not_met": "error", "error": "error", "partial": "warning"}
+
+
+def safe(text: str) -> str:
+    """Controls but line breaks as visible escapes; CR and LF are left to :func:`escape_data`, which
+    percent-encodes them (GitHub shows them as line breaks, and a file name keeps its own)."""
+    return "\r".join(terminal(part, multiline=True) for part in text.split("\r"))
 
 
 def escape_data(text: str) -> str:
@@ -44,20 +52,20 @@ def annotation_path(folder: str, file: str) -> str:
 def _message(result: RuleResult) -> str:
     """'Partially met: <reason>.', what is missing when the reason does not say it, then what to do."""
     label = STATUS_LABELS[result.status]
-    text = f"{label[:1].upper()}{label[1:]}: {result.reason.rstrip('.')}."
+    text = f"{label[:1].upper()}{label[1:]}: {safe(result.reason.rstrip('.'))}."
     unsaid = [m for m in result.missing if m not in result.reason]
     if unsaid:
-        text += " Missing: " + "; ".join(unsaid) + "."
+        text += " Missing: " + safe("; ".join(unsaid)) + "."
     if result.fix:
-        text += "\nWhat to do: " + result.fix
+        text += "\nWhat to do: " + safe(result.fix)
     return text
 
 
 def annotation(result: RuleResult, folder: str) -> str:
-    properties = [f"file={escape_property(annotation_path(folder, result.location.file))}"]
+    properties = [f"file={escape_property(safe(annotation_path(folder, result.location.file)))}"]
     if result.location.line is not None:
         properties.append(f"line={result.location.line}")
-    properties.append(f"title={escape_property(f'{result.id} {result.title}')}")
+    properties.append(f"title={escape_property(safe(f'{result.id} {result.title}'))}")
     return f"::{COMMANDS[result.status]} {','.join(properties)}::{escape_data(_message(result))}"
 
 
@@ -66,9 +74,9 @@ def summary(report: Report) -> str:
     score = "no score" if report.score.percent is None else f"score {report.score.percent:.1f}%"
     gaps = len(report.gaps)
     text = (
-        f"narr-audit: {report.residence.name} (Level {report.level}) is {verdict}; {score}; "
+        f"narr-audit: {safe(report.residence.name)} (Level {report.level}) is {verdict}; {score}; "
         f"{gaps} gap{'' if gaps == 1 else 's'}, {len(report.site_visit)} rule(s) awaiting the site visit. "
-        f"{report.verdict_reason[:1].upper()}{report.verdict_reason[1:]}."
+        f"{safe(report.verdict_reason[:1].upper() + report.verdict_reason[1:])}."
     )
     return f"::notice::{escape_data(text)}"
 

@@ -3,13 +3,16 @@
 A test suite per domain. Met, met by attestation and excepted rules pass (the last two say so in
 system-out); not met and partially met fail; unreadable evidence is an error; rules awaiting the site
 visit are skipped, with the reason. Recommended-only and not-applicable rules are not test cases.
-Built with ElementTree, so every value from evidence is escaped.
+Built with ElementTree, so every value from evidence is escaped; characters XML 1.0 cannot hold at
+all (controls in a file name) are shown as escapes by :func:`safetext.xml`, so the file stays
+well-formed.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from narr_audit.base.safetext import xml
 from narr_audit.base.statuses import STATUS_LABELS
 from narr_audit.formats.report import RenderOptions
 from narr_audit.results.report import Report, RuleResult
@@ -46,6 +49,15 @@ def _case(suite: ET.Element, result: RuleResult) -> None:
     elif result.status in ("attested", "excepted"):
         out = ET.SubElement(case, "system-out")
         out.text = f"{STATUS_LABELS[result.status]}: {result.reason}"
+
+
+def _xml_safe(root: ET.Element) -> None:
+    """Every text and attribute value of the tree as XML 1.0 can hold it."""
+    for element in root.iter():
+        if element.text:
+            element.text = xml(element.text)
+        for key, value in element.attrib.items():
+            element.set(key, xml(value))
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -87,5 +99,6 @@ def render(report: Report, options: RenderOptions) -> str:
             totals[key] += count
     for key, total in totals.items():
         root.set(key, str(total))
+    _xml_safe(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -3,7 +3,8 @@
 Every result is located at a real file in the evidence folder (the evidence file concerned, or
 residence.yaml at the line naming the rule, or its `evidence:` list, when a document is missing):
 GitHub rejects results without a location. Paths are given as the folder was named on the command
-line, joined with the file, so from a repository's root they are repository-relative.
+line, joined with the file, so from a repository's root they are repository-relative. Texts a
+viewer shows (messages, descriptions) have controls and bidi characters as visible escapes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from narr_audit.base.safetext import json_text, visible
 from narr_audit.base.statuses import STATUS_LABELS
 from narr_audit.formats.report import RenderOptions
 from narr_audit.results.report import Report, RuleResult
@@ -32,6 +34,10 @@ def artifact_uri(folder: str, file: str) -> str:
     return quote("/".join(parts) if parts else file, safe="/")
 
 
+def _shown(text: str) -> str:
+    return visible(text, multiline=True)
+
+
 def _pascal(title: str) -> str:
     """'Sink-toilet-shower' -> 'SinkToiletShower': SARIF's readable rule name, distinct from the id."""
     return "".join(w[:1].upper() + w[1:] for w in re.split(r"[^0-9A-Za-z]+", title.replace("&", " and ")) if w)
@@ -41,13 +47,13 @@ def _rule(result: RuleResult) -> dict[str, Any]:
     tags = ["narr-3.0" if result.origin == "narr-3.0" else result.origin, f"domain-{result.domain}"]
     if result.life_safety:
         tags.append("life-safety")
-    help_text = result.fix or "See `narr-audit explain " + result.id + "`."
+    help_text = _shown(result.fix or "See `narr-audit explain " + result.id + "`.")
     return {
         "id": result.id,
         "name": _pascal(result.title) or f"Rule{result.id.replace('.', '')}",
-        "shortDescription": {"text": f"{result.id} {result.title}"},
+        "shortDescription": {"text": _shown(f"{result.id} {result.title}")},
         "fullDescription": {
-            "text": f"NARR rule {result.id} ({result.standard} {result.standard_title}): {result.title}."
+            "text": _shown(f"NARR rule {result.id} ({result.standard} {result.standard_title}): {result.title}.")
         },
         "help": {"text": help_text, "markdown": f"**What to do:** {help_text}"},
         "defaultConfiguration": {"level": "error"},
@@ -68,7 +74,7 @@ def _result(result: RuleResult, index: int, folder: str) -> dict[str, Any]:
         "ruleId": result.id,
         "ruleIndex": index,
         "level": LEVELS[result.status],
-        "message": {"text": message},
+        "message": {"text": _shown(message)},
         "locations": [{"physicalLocation": location}],
         "partialFingerprints": {"narrRule/v1": f"{result.id}:{result.location.file}"},
         "properties": {"status": result.status, "lifeSafety": result.life_safety},
@@ -92,11 +98,11 @@ def render(report: Report, options: RenderOptions) -> str:
                         "rules": [_rule(r) for r in rules],
                     }
                 },
-                "automationDetails": {"id": f"narr-audit/{report.residence.name}/"},
+                "automationDetails": {"id": f"narr-audit/{_shown(report.residence.name)}/"},
                 "columnKind": "utf16CodeUnits",
                 "results": [_result(r, index[r.id], report.folder) for r in gaps],
                 "properties": {
-                    "residence": report.residence.name,
+                    "residence": _shown(report.residence.name),
                     "level": report.level,
                     "assessedOn": report.assessed_on.isoformat(),
                     "verdict": report.verdict,
@@ -105,4 +111,4 @@ def render(report: Report, options: RenderOptions) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"

@@ -1,6 +1,8 @@
 """The terminal summary: residence, verdict, score by domain, then the gaps with what to do.
 
-Rendered with rich to a string: colour when writing to a terminal, plain text otherwise.
+Rendered with rich to a string: colour when writing to a terminal, plain text otherwise. Every
+value from the evidence folder or a user's file passes through :func:`safetext.terminal` first, so a
+file named with escape sequences cannot clear the screen or forge a verdict.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from narr_audit.base.safetext import terminal as safe
 from narr_audit.base.statuses import STATUS_LABELS
 from narr_audit.base.text import percent
 from narr_audit.formats.console import render_to_string
@@ -41,18 +44,20 @@ def _header(report: Report) -> RenderableType:
     r = report.residence
     ready = report.verdict == "ready"
     head = Text()
-    head.append(f"{r.name}", style="bold")
-    head.append(f", Level {report.level} ({report.level_name}), operated by {r.operator}\n")
-    head.append(f"Assessed on {report.assessed_on} against {' + '.join(report.standards)}\n")
+    head.append(safe(r.name), style="bold")
+    head.append(f", Level {report.level} ({report.level_name}), operated by {safe(r.operator)}\n")
+    head.append(f"Assessed on {report.assessed_on} against {safe(' + '.join(report.standards))}\n")
     if report.review:
         rv = report.review
-        head.append(f"Site visit by {rv.reviewer} on {rv.visited_on}: {rv.findings} finding(s) from {rv.file}\n")
+        head.append(
+            f"Site visit by {safe(rv.reviewer)} on {rv.visited_on}: {rv.findings} finding(s) from {safe(rv.file)}\n"
+        )
     head.append("Verdict: ")
     head.append(
         "READY for certification" if ready else "NOT READY for certification",
         style="bold green" if ready else "bold red",
     )
-    head.append(f" ({report.verdict_reason})\n")
+    head.append(f" ({safe(report.verdict_reason)})\n")
     c = report.score.counts
     head.append(f"Score: {percent(report.score.percent)} of {report.score.possible} scored rules. ")
     head.append(
@@ -74,7 +79,7 @@ def _domains(report: Report) -> RenderableType:
     for domain in report.score.children:
         c = domain.counts
         table.add_row(
-            f"{domain.id} {domain.title}",
+            safe(f"{domain.id} {domain.title}"),
             percent(domain.percent),
             str(c.met + c.attested + c.excepted),
             str(c.partial),
@@ -93,7 +98,7 @@ def _gaps(report: Report, width: int) -> list[RenderableType]:
         head = Text()
         head.append(f"{n}. ")
         head.append(f"[{STATUS_LABELS[result.status]}]", style=STYLES[result.status])
-        head.append(f" {result.id} {result.title}", style="bold")
+        head.append(safe(f" {result.id} {result.title}"), style="bold")
         if result.life_safety:
             head.append(" (life safety)", style="bold red")
         lines = [_hanging("Why:", result.reason, width)]
@@ -108,6 +113,7 @@ def _gaps(report: Report, width: int) -> list[RenderableType]:
 def _hanging(label: str, text: str, width: int) -> str:
     """'   Why:     text...' wrapped with a hanging indent (rich tables are too slow for hundreds of gaps)."""
     lead = f"   {label:<9}"
+    text = safe(text, multiline=True)  # textwrap turns newlines and tabs into spaces
     return textwrap.fill(text, width=width, initial_indent=lead, subsequent_indent=" " * len(lead))
 
 
@@ -117,21 +123,22 @@ def _footer(report: Report) -> list[RenderableType]:
         out.append(
             Text(
                 f"The reviewer will confirm {len(report.site_visit)} rule(s) on the site visit: "
-                + ", ".join(report.site_visit)
+                + safe(", ".join(report.site_visit))
             )
         )
     if report.warnings:
         text = Text(f"Warnings ({len(report.warnings)})", style="bold yellow")
         for w in report.warnings:
             where = f"{w.file}:{w.line}" if w.file and w.line else (w.file or "")
-            text.append(f"\n  {where + ': ' if where else ''}{w.message}", style="")
+            text.append(f"\n  {safe(where) + ': ' if where else ''}{safe(w.message)}", style="")
             if w.hint:
-                text.append(f"\n    fix: {w.hint}", style="")
+                text.append(f"\n    fix: {safe(w.hint)}", style="")
         out.append(text)
     if report.unmapped:
         out.append(
             Text(
-                f"Unmapped files ({len(report.unmapped)}), not evidence for any rule yet: " + ", ".join(report.unmapped)
+                f"Unmapped files ({len(report.unmapped)}), not evidence for any rule yet: "
+                + ", ".join(safe(path) for path in report.unmapped)
             )
         )
     return out

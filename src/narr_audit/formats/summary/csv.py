@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from narr_audit.formats.report.action_plan_csv import cell
+from narr_audit.base.safetext import csv_cell
 from narr_audit.results.summary import BatchSummary
 
 DOMAINS = ("1", "2", "3", "4")
@@ -56,5 +56,5 @@ def render(summary: BatchSummary, template_dir: Path | None = None) -> str:
             first_report,
             " | ".join(p.splitlines()[0] for p in r.problems),
         )
-        writer.writerow([cell(v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
