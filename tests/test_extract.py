@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import re
 import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 from narr_audit.evidence import extract as extract_module
 from narr_audit.evidence.content import Extracted, Segment, Unreadable
 from narr_audit.evidence.extract import extract, kind_of
+from narr_audit.evidence.limits import MAX_PDF_PAGES
 from tests.evidence_samples import OLE2_MAGIC, docx_bytes, image_bytes, pdf_bytes
 
 
@@ -114,6 +117,7 @@ def test_pdf_without_text_asks_for_ocr(tmp_path: Path) -> None:
 
 
 def test_pdf_over_the_page_limit_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert MAX_PDF_PAGES == 1000  # stated in narr_audit.evidence.limits, with every other limit
     monkeypatch.setattr(extract_module, "MAX_PDF_PAGES", 2)
     result = read_bad(write(tmp_path, "long.pdf", pdf_bytes(["one", "two", "three"])))
     assert result.reason == "the PDF has 3 pages, more than the 2 narr-audit reads"
@@ -135,6 +139,115 @@ def test_docx_is_cut_at_headings_with_tables_included(tmp_path: Path) -> None:
 
 def test_docx_without_a_title_property_takes_its_first_heading(tmp_path: Path) -> None:
     assert read_ok(write(tmp_path, "handbook.docx", docx_bytes())).title == "House Rules"
+
+
+def python_docx_reading(data: bytes) -> Extracted:
+    """How narr-audit read a .docx through python-docx until issue 18, kept as the specification.
+
+    Paragraphs in body order (into tables and content controls), a paragraph whose style's name starts
+    with "Heading" or "Title" opening a segment. It looked up each paragraph's style in the whole style
+    sheet, which made a file of many paragraphs take minutes.
+    """
+    import docx
+    from docx.oxml.ns import qn
+    from docx.oxml.text.paragraph import CT_P
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(data))
+    containers = {qn(t) for t in ("w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent", "w:customXml", "w:smartTag")}
+    builder = extract_module._SegmentBuilder()
+    stack = list(reversed(list(document.element.body.iterchildren())))
+    while stack:
+        element = stack.pop()
+        if element.tag in containers:
+            stack.extend(reversed(list(element.iterchildren())))
+        if not isinstance(element, CT_P):
+            continue
+        paragraph = Paragraph(element, document.part)
+        text = extract_module._tidy(paragraph.text)
+        style = paragraph.style
+        name = (style.name or "") if style is not None else ""
+        if text and name.lower().startswith(("heading", "title")):
+            builder.heading(extract_module._one_line(text) or "")
+        elif text:
+            builder.add(text)
+    title = extract_module._one_line(document.core_properties.title)
+    return Extracted("docx", builder.segments(), title=title or builder.first_heading)
+
+
+WORD_TEXT = st.text(alphabet="Fire drill &<>\t\n-", max_size=12)
+WORD_STYLES = ["Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 9", "List Bullet", "Quote", "Caption"]
+WORD_BLOCK = st.one_of(
+    st.tuples(st.just("paragraph"), st.sampled_from(WORD_STYLES), st.lists(WORD_TEXT, max_size=3)),
+    st.tuples(st.just("heading"), st.integers(0, 9), st.lists(WORD_TEXT, min_size=1, max_size=2)),
+    st.tuples(st.just("table"), st.integers(1, 3), st.lists(WORD_TEXT, min_size=1, max_size=6)),
+    st.tuples(st.just("break"), st.sampled_from(["line", "page", "column"]), st.lists(WORD_TEXT, max_size=2)),
+)
+
+
+def word_document(blocks: list[tuple[str, object, list[str]]], title: str | None) -> bytes:
+    """A .docx made with python-docx: styled paragraphs, headings 0-9 (0 is Title), tables, breaks."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    if title is not None:
+        document.core_properties.title = title
+    for kind, option, texts in blocks:
+        if kind == "paragraph":
+            paragraph = document.add_paragraph(style=str(option))
+            for text in texts:
+                paragraph.add_run(text)
+        elif kind == "heading":
+            assert isinstance(option, int)
+            document.add_heading(" ".join(texts), level=option)
+        elif kind == "table":
+            assert isinstance(option, int)
+            table = document.add_table(rows=option, cols=2)
+            for index, text in enumerate(texts):
+                table.cell(index % option, index % 2).text = text
+            table.cell(0, 0).add_table(rows=1, cols=1).cell(0, 0).text = "nested " + texts[0]
+        else:
+            run = document.add_paragraph().add_run(texts[0] if texts else "")
+            run.add_break({"line": WD_BREAK.LINE, "page": WD_BREAK.PAGE, "column": WD_BREAK.COLUMN}[str(option)])
+            run.add_tab()
+            run.add_text(" ".join(texts))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(blocks=st.lists(WORD_BLOCK, max_size=8), title=st.none() | WORD_TEXT)
+def test_docx_reads_as_python_docx_read_it(
+    tmp_path: Path, blocks: list[tuple[str, object, list[str]]], title: str | None
+) -> None:
+    """The streaming reader finds the same segments, headings, table cells and title as python-docx did."""
+    data = word_document(blocks, title)
+    assert read_ok(write(tmp_path, "handbook.docx", data)) == python_docx_reading(data)
+
+
+def test_docx_heading_styles_come_from_the_style_sheet(tmp_path: Path) -> None:
+    """A custom style named "Heading ..." is a heading; an unknown style id means the default style, not one."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Visitors", style=document.styles.add_style("Heading Policy", 1))  # 1: paragraph
+    document.add_paragraph("Visitors leave by 9 pm.")
+    document.add_paragraph("Quiet hours", style="Heading 2")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b'w:val="Heading2"', b'w:val="NoSuchStyle"')
+    edited = io.BytesIO()
+    with zipfile.ZipFile(edited, "w") as package:
+        for name, content in parts.items():
+            package.writestr(name, content)
+    result = read_ok(write(tmp_path, "visitors.docx", edited.getvalue()))
+    assert [s.where for s in result.segments] == ["Visitors"]
+    assert result.text == "Visitors\nVisitors leave by 9 pm.\nQuiet hours"
+    assert result == python_docx_reading(edited.getvalue())
 
 
 def test_encrypted_or_old_word_file_named_docx_is_unreadable(tmp_path: Path) -> None:
@@ -266,6 +379,75 @@ def test_utf16_text_is_named(tmp_path: Path) -> None:
 
 def test_binary_data_in_a_text_file_is_unreadable(tmp_path: Path) -> None:
     assert read_bad(write(tmp_path, "notes.md", b"abc\x00def")).reason == "the file holds binary data, not text"
+
+
+# How Markdown lines were read until issue 18: regular expressions, kept here as the specification. Some
+# backtracked (minutes for 200 KB, 83 s for one 4 KB line of dashes); the linear rules must give the same.
+REGEX_INLINE = (
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),
+    (re.compile(r"<((?:https?://|mailto:)[^>\s]+)>"), r"\1"),
+    (re.compile(r"(`+)(.+?)\1"), r"\2"),
+    (re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),
+    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),
+    (re.compile(r"^\s*(?:>\s?)+"), ""),
+    (re.compile(r"^(\s*)[*+-][ \t]+"), r"\1"),
+)
+REGEX_RULE_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|\|?[ :|-]*-{3,}[ :|-]*)$")
+REGEX_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+MARKDOWN_LINE = st.lists(
+    st.sampled_from(
+        [*"*_~`[]()!<>:/ \t#-=|a1é\u00a0", "http://", "https://", "mailto:", "**", "__", "~~", "``", "snake_case"]
+    ),
+    max_size=24,
+).map("".join)
+
+
+def regex_plain(line: str) -> str:
+    for pattern, replacement in REGEX_INLINE:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+@settings(max_examples=800, deadline=None, database=None)
+@given(line=MARKDOWN_LINE)
+def test_markdown_marks_are_removed_as_the_regular_expressions_did(line: str) -> None:
+    assert extract_module._plain(line) == regex_plain(line)
+    assert extract_module._is_rule_line(line) == bool(REGEX_RULE_LINE.match(line))
+    assert extract_module._without_closing_hashes(line) == REGEX_CLOSING_HASHES.sub("", line)
+    text = line.replace("a", "\n")
+    assert extract_module._without_comments(text) == re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+
+
+def line_by_line_front_matter(text: str) -> tuple[str | None, int | None, str]:
+    """The front-matter rule as it was first written, line by line, kept as the specification."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[0].rstrip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].rstrip() in ("---", "..."):
+                return "\n".join(lines[1:index]), 2, "\n".join(lines[index + 1 :])
+    return None, None, "\n".join(lines)
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["---", "...", "--- ", "----", "\n", "\r", "\r\n", " ", "\t", "\x0b", "\x85", "x: 1", "a"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_front_matter_is_split_as_the_line_by_line_rule_did(text: str) -> None:
+    assert extract_module._split_front_matter(text) == line_by_line_front_matter(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["`a`", "``a``b`", "````", "`` ` ``", "a ``` b ``", "**a** and __b__ ~~c~~", "*a*b* _x_ snake_case_name",
+     "[a](b) ![c](d) [e][f] <https://x.org> <mailto:a@b>", "> - quoted bullet", "***bold italic***"],
+)  # fmt: skip
+def test_markdown_marks_on_known_lines(line: str) -> None:
+    assert extract_module._plain(line) == regex_plain(line)
 
 
 # --- photos ----------------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from narr_audit import __version__
 from narr_audit.evidence.content import Extracted, Segment, Unreadable
 
 # Bump when extraction changes what it returns for the same bytes.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 ENV_DIR = "NARR_AUDIT_CACHE_DIR"
 
 

@@ -5,31 +5,52 @@ saved in the wrong encoding. None of that is a bug in narr-audit, so :func:`extr
 file; it returns :class:`Unreadable` with a reason and a fix a house manager can act on.
 
 Every file is size-checked with ``stat`` before it is read, read once into memory, and parsed from there;
-nothing is ever written. The parsing libraries are imported inside the readers so that commands which never
-open a document (``narr-audit --version``) do not pay for loading them.
+nothing is ever written. Every reader takes time and memory in step with the file (no pattern that
+backtracks, no per-paragraph lookups) and stops at the limits in :mod:`narr_audit.evidence.limits`, so a
+hostile file ends as "too large" or "too complex" instead of a hang. The parsing libraries are imported
+inside the readers so that commands which never open a document (``narr-audit --version``) do not pay for
+loading them.
 """
 
 from __future__ import annotations
 
 import codecs
+import hashlib
 import math
+import posixpath
 import re
 import stat
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date
+from html import unescape
 from html.parser import HTMLParser
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from narr_audit.evidence.content import DocKind, Extracted, Segment, Unreadable
+from narr_audit.evidence.limits import (
+    MAX_DOCUMENT_BYTES,
+    MAX_DOCUMENT_CHARS,
+    MAX_DOCX_PARAGRAPHS,
+    MAX_DOCX_PARTS,
+    MAX_DOCX_UNCOMPRESSED_BYTES,
+    MAX_DOCX_XML_BYTES,
+    MAX_FRONT_MATTER_BYTES,
+    MAX_HTML_ATTRIBUTES,
+    MAX_HTML_TAGS,
+    MAX_HTML_UNCLOSED,
+    MAX_IMAGE_PIXELS,
+    MAX_PDF_PAGES,
+    MAX_SEGMENTS,
+    MAX_TEXT_BYTES,
+    MAX_XML_ELEMENTS,
+)
 
 if TYPE_CHECKING:
-    from docx.document import Document as DocxDocument
-    from docx.text.paragraph import Paragraph
-
     from narr_audit.evidence.cache import ExtractionCache
 
 __all__ = [
@@ -54,12 +75,6 @@ DOCUMENT_KINDS: dict[str, DocKind] = {
     ".jpeg": "image",
     ".png": "image",
 }
-
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
-MAX_TEXT_BYTES = 10 * 1024 * 1024
-MAX_PDF_PAGES = 1000
-MAX_DOCX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-"""A .docx is a zip; a real policy unpacks to a few MB, a zip bomb to gigabytes."""
 
 _TEXT_KINDS: frozenset[DocKind] = frozenset({"markdown", "text", "html"})
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -132,6 +147,22 @@ def _megabytes(size: int, *, round_up: bool = False) -> str:
     tenths = math.ceil(tenths) if round_up else round(tenths)
     text = f"{tenths / 10:.1f}".removesuffix(".0")
     return f"{text} MB"
+
+
+def _size(size: int) -> str:
+    """A size in KB under a megabyte (rounded up, so it never reads as the limit), else in MB."""
+    return f"{math.ceil(size / 1024)} KB" if size < 1024 * 1024 else _megabytes(size, round_up=True)
+
+
+class _LimitError(Exception):
+    """A reader hit one of the limits; carries what to tell the operator."""
+
+    def __init__(self, unreadable: Unreadable) -> None:
+        super().__init__(unreadable.reason)
+        self.unreadable = unreadable
+
+
+_SPLIT_IT = "split it into smaller documents and map those"
 
 
 def _os_problem(exc: OSError) -> Unreadable:
@@ -244,7 +275,14 @@ def _read_pdf(data: bytes) -> Extracted | Unreadable:
         if count <= 0:
             return Unreadable("the PDF has no pages", "get a complete copy of the document and map that")
         title = _one_line(str(pdf.get_metadata_value("Title") or ""))
-        segments = tuple(Segment(f"page {n + 1}", _pdf_page_text(pdf, n)) for n in range(count))
+        pages: list[Segment] = []
+        chars = 0
+        for n in range(count):
+            pages.append(Segment(f"page {n + 1}", _pdf_page_text(pdf, n)))
+            chars += len(pages[-1].text)
+            if chars > MAX_DOCUMENT_CHARS:
+                return _too_much_text("PDF")
+        segments = tuple(pages)
     except pdfium.PdfiumError:
         return _PDF_DAMAGED
     finally:
@@ -252,6 +290,13 @@ def _read_pdf(data: bytes) -> Extracted | Unreadable:
     if not any(s.text for s in segments):
         return _PDF_NO_TEXT
     return Extracted("pdf", segments, title=title, pages=count)
+
+
+def _too_much_text(what: str) -> Unreadable:
+    return Unreadable(
+        f"the {what} is too large: it holds more than {MAX_DOCUMENT_CHARS:,} characters of text",
+        _SPLIT_IT,
+    )
 
 
 def _pdf_page_text(pdf: Any, index: int) -> str:
@@ -278,37 +323,48 @@ _DOCX_DAMAGED = Unreadable(
     "the Word file is damaged or is not really a .docx",
     "open it in Word and save a fresh copy (or save it as PDF) and map that",
 )
+_DOCX_NOT_WORD = Unreadable(
+    "the file is a zip archive but not a Word document",
+    "save the document from Word as .docx (or as PDF) and map that",
+)
+
+
+def _docx_too_complex(what: str) -> Unreadable:
+    return Unreadable(f"the Word file is too complex for narr-audit: it has more than {what}", _SPLIT_IT)
 
 
 def _read_docx(data: bytes) -> Extracted | Unreadable:
+    """Text of a .docx, read straight from its XML with expat, in one pass over each part.
+
+    python-docx resolved every paragraph's style by scanning the whole style sheet, so a small file of
+    many paragraphs took minutes; here the style sheet is read once and the body in one pass.
+    What is read mirrors python-docx: the body's paragraphs in order, walking into tables and content
+    controls, each paragraph's runs and hyperlinks; a paragraph whose style's name starts with "Heading"
+    or "Title" opens a new segment.
+    """
     if data.startswith(_OLE2_MAGIC):
         return _DOCX_OLE2
-    problem = _check_docx_zip(data)
-    if problem is not None:
-        return problem
-
-    import docx
-
+    if data.count(b"PK\x01\x02") > MAX_DOCX_PARTS:  # central-directory entries, counted before zipfile lists them
+        return _docx_too_complex(f"{MAX_DOCX_PARTS:,} parts inside it")
     try:
-        document = docx.Document(BytesIO(data))
-        title = _one_line(document.core_properties.title)
-        segments, first_heading = _docx_segments(document)
-    except Exception:  # a damaged package can fail anywhere inside python-docx or lxml
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            problem = _check_docx_zip(archive)
+            if problem is not None:
+                return problem
+            return _docx_content(archive)
+    except _LimitError as exc:
+        return exc.unreadable
+    except Exception:  # a damaged package can fail anywhere: zip, inflate, XML
         return _DOCX_DAMAGED
-    return Extracted("docx", segments, title=title or first_heading)
 
 
-def _check_docx_zip(data: bytes) -> Unreadable | None:
-    """Refuse a zip bomb before python-docx unpacks anything.
+def _check_docx_zip(archive: zipfile.ZipFile) -> Unreadable | None:
+    """Refuse a zip bomb before anything is unpacked.
 
     The declared sizes are trusted: CPython's zipfile never inflates a member past its declared size,
     so an archive that lies about its sizes cannot unpack to more than this check allowed.
     """
-    try:
-        with zipfile.ZipFile(BytesIO(data)) as archive:
-            members = archive.infolist()
-    except Exception:  # BadZipFile for most damage, but a mangled directory can raise others
-        return _DOCX_DAMAGED
+    members = archive.infolist()
     if sum(m.file_size for m in members) > MAX_DOCX_UNCOMPRESSED_BYTES:
         return Unreadable(
             f"the Word file would unpack to more than {_megabytes(MAX_DOCX_UNCOMPRESSED_BYTES)}, "
@@ -316,48 +372,351 @@ def _check_docx_zip(data: bytes) -> Unreadable | None:
             "open it in Word and save a fresh copy (or save it as PDF) and map that",
         )
     if "word/document.xml" not in {m.filename for m in members}:
-        return Unreadable(
-            "the file is a zip archive but not a Word document",
-            "save the document from Word as .docx (or as PDF) and map that",
-        )
+        return _DOCX_NOT_WORD
     return None
 
 
-def _docx_segments(document: DocxDocument) -> tuple[tuple[Segment, ...], str | None]:
-    """Paragraphs in reading order, table cells included, cut into segments at each heading."""
-    builder = _SegmentBuilder()
-    for paragraph in _docx_paragraphs(document):
-        text = _tidy(paragraph.text)
-        if not text:
-            continue
-        style = paragraph.style
-        name = (style.name or "") if style is not None else ""
-        heading = _one_line(text) if name.lower().startswith(("heading", "title")) else None
-        if heading is not None:
-            builder.heading(heading)
-        else:
-            builder.add(text)
-    return builder.segments(), builder.first_heading
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main "
+_W_DOCUMENT, _W_BODY, _W_P, _W_PPR, _W_PSTYLE = (_W + t for t in ("document", "body", "p", "pPr", "pStyle"))
+_W_R, _W_HYPERLINK, _W_T, _W_BR, _W_VAL, _W_TYPE = (_W + t for t in ("r", "hyperlink", "t", "br", "val", "type"))
+_W_STYLE, _W_NAME, _W_STYLE_ID, _W_DEFAULT = (_W + t for t in ("style", "name", "styleId", "default"))
+_DC_TITLE = "http://purl.org/dc/elements/1.1/ title"
+_RELATIONSHIP = "http://schemas.openxmlformats.org/package/2006/relationships Relationship"
+_W_CONTAINERS = frozenset(_W + t for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "smartTag"))
+_W_RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+_ON = frozenset({"1", "true", "on"})
 
 
-def _docx_paragraphs(document: DocxDocument) -> Iterator[Paragraph]:
-    """Every paragraph in document order, walking into tables and content controls.
+class _XmlBudget:
+    """Parses the parts of one package with expat, counting their elements against one limit.
+
+    A part is read whole (it is at most MAX_DOCX_XML_BYTES) and parsed in one call: fed in pieces, expat
+    before 2.6 (CVE-2023-52425) rescans a token cut by a piece's end from its start, so one 150 MB
+    attribute or comment took two minutes. expat never fetches external entities; a DTD, which Word
+    never writes, is refused outright so no entity can expand.
+    """
+
+    def __init__(self) -> None:
+        self.elements = 0
+
+    @staticmethod
+    def read(archive: zipfile.ZipFile, name: str) -> bytes:
+        size = archive.getinfo(name).file_size
+        if size > MAX_DOCX_XML_BYTES:
+            raise _LimitError(
+                Unreadable(
+                    f"the Word file is too large for narr-audit: its part {name} holds {_size(size)} of XML, "
+                    f"more than the {_size(MAX_DOCX_XML_BYTES)} narr-audit reads",
+                    _SPLIT_IT,
+                )
+            )
+        return archive.read(name)
+
+    def parse(self, data: bytes, handler: _XmlHandler) -> None:
+        """Run ``handler`` over one part's XML."""
+        from xml.parsers import expat
+
+        parser = expat.ParserCreate(namespace_separator=" ")
+        parser.buffer_text = True
+        parser.ordered_attributes = True  # a list, not a dict, for the many elements whose attributes go unread
+        parser.StartDoctypeDeclHandler = _refuse_dtd
+        parser.StartElementHandler = handler.start
+        parser.EndElementHandler = handler.end
+        parser.CharacterDataHandler = handler.chars
+        handler.elements = self.elements
+        try:
+            parser.Parse(data, True)
+        finally:
+            self.elements = handler.elements
+
+
+def _attribute(attrs: list[str], name: str) -> str | None:
+    """An attribute from expat's ordered list (name, value, name, value, ...); None when it is absent."""
+    names = attrs[0::2]
+    return attrs[2 * names.index(name) + 1] if name in names else None
+
+
+def _refuse_dtd(*_: object) -> None:
+    raise ValueError("a DTD inside a .docx")
+
+
+def _too_many_elements() -> _LimitError:
+    return _LimitError(_docx_too_complex(f"{MAX_XML_ELEMENTS:,} XML elements"))
+
+
+class _XmlHandler:
+    """Callbacks for one part. :meth:`open` says whether to read inside an element; if not, everything in it
+    is passed over by counting, and :meth:`close` is not called for it. ``depth`` is 1 for the root."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.elements = 0  # in the whole package so far, set by _XmlBudget
+        self.skipping = 0  # depth inside an element passed over
+
+    def start(self, tag: str, attrs: list[str]) -> None:
+        self.elements += 1
+        if self.elements > MAX_XML_ELEMENTS:
+            raise _too_many_elements()
+        if self.skipping:
+            self.skipping += 1
+            return
+        self.depth += 1
+        if not self.open(tag, attrs):
+            self.depth -= 1
+            self.skipping = 1
+
+    def end(self, tag: str) -> None:
+        if self.skipping:
+            self.skipping -= 1
+            return
+        self.close(tag)
+        self.depth -= 1
+
+    def open(self, tag: str, attrs: list[str]) -> bool:
+        """An element opens at ``depth``; True to read what is inside it."""
+        return False
+
+    def close(self, tag: str) -> None:
+        """A read element closes (``depth`` is still its own)."""
+
+    def chars(self, data: str) -> None:
+        """Text inside a read element (and inside elements passed over: check ``skipping``)."""
+
+
+class _Relationships(_XmlHandler):
+    """A part's relationships (``_rels/*.rels``): type to the part name it points at, first one of each type."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__()
+        self.base = base
+        self.targets: dict[str, str] = {}
+
+    def open(self, tag: str, attrs: list[str]) -> bool:
+        if self.depth == 2 and tag == _RELATIONSHIP and _attribute(attrs, "TargetMode") != "External":
+            kind, target = (_attribute(attrs, "Type") or "").rsplit("/", 1)[-1], _attribute(attrs, "Target")
+            if target and kind not in self.targets:
+                path = target[1:] if target.startswith("/") else posixpath.join(self.base, target)
+                self.targets[kind] = posixpath.normpath(path)
+        return self.depth == 1
+
+
+class _CoreTitle(_XmlHandler):
+    """The first ``dc:title`` of the core properties (docProps/core.xml)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title: list[str] | None = None
+        self._reading = False
+
+    def open(self, tag: str, attrs: list[str]) -> bool:
+        if self.depth == 2 and tag == _DC_TITLE and self.title is None:
+            self.title, self._reading = [], True
+            return True
+        return self.depth == 1
+
+    def close(self, tag: str) -> None:
+        self._reading = False
+
+    def chars(self, data: str) -> None:
+        if self._reading and not self.skipping and self.title is not None:
+            self.title.append(data)
+
+
+class _HeadingStyles(_XmlHandler):
+    """Which paragraph styles are headings, read once from word/styles.xml.
+
+    Resolved as python-docx does: a style id names the first style with that id; a missing id, an unknown
+    one or one of another type means the document's default paragraph style (the last one marked default).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.styles: dict[str, tuple[bool, bool]] = {}  # id -> (is a paragraph style, is a heading)
+        self.default_is_heading = False
+        self._current: tuple[str | None, bool, bool] = (None, False, False)  # id, paragraph style, default
+        self._name: str | None = None
+
+    def open(self, tag: str, attrs: list[str]) -> bool:
+        if self.depth == 2 and tag == _W_STYLE:
+            paragraph = _attribute(attrs, _W_TYPE) == "paragraph"  # python-docx reads no type as no paragraph style
+            self._current = (_attribute(attrs, _W_STYLE_ID), paragraph, _attribute(attrs, _W_DEFAULT) in _ON)
+            self._name = None
+            return True
+        if self.depth == 3 and tag == _W_NAME and self._name is None:
+            self._name = _attribute(attrs, _W_VAL) or ""
+        return self.depth == 1
+
+    def close(self, tag: str) -> None:
+        if self.depth != 2:
+            return
+        style_id, paragraph, default = self._current
+        heading = (self._name or "").lower().startswith(("heading", "title"))
+        if style_id is not None and style_id not in self.styles:
+            self.styles[style_id] = (paragraph, heading)
+        if paragraph and default:
+            self.default_is_heading = heading
+
+    def is_heading(self, style_id: str | None) -> bool:
+        found = self.styles.get(style_id) if style_id else None
+        if found is not None and found[0]:
+            return found[1]
+        return self.default_is_heading
+
+
+# What an open element is, in the body walk; anything else is skipped with everything inside it.
+_ROOT, _WALK, _PARA, _PPR, _HYPERLINK, _RUN, _TEXT = range(7)
+
+
+class _DocxBody(_XmlHandler):
+    """The body's paragraphs in document order, walking into tables and content controls, as segments.
 
     python-docx's own iterators stop at content controls (``w:sdt``), which form templates wrap whole
-    sections in, so the body XML is walked directly.
+    sections in, so every container is walked. A paragraph's text is its runs' and hyperlinks' runs'
+    text, tabs and breaks included, as python-docx gives it.
     """
-    from docx.oxml.ns import qn
-    from docx.oxml.text.paragraph import CT_P
-    from docx.text.paragraph import Paragraph
 
-    containers = {qn(t) for t in ("w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent", "w:customXml", "w:smartTag")}
-    stack: list[Any] = list(reversed(list(document.element.body.iterchildren())))
-    while stack:
-        element = stack.pop()
-        if isinstance(element, CT_P):
-            yield Paragraph(element, document.part)
-        elif element.tag in containers:
-            stack.extend(reversed(list(element.iterchildren())))
+    def __init__(self, styles: _HeadingStyles) -> None:
+        super().__init__()
+        self.styles = styles
+        self.builder = _SegmentBuilder()
+        self.body_seen = False
+        self._stack: list[int] = []
+        self._paragraphs = 0
+        self._chars = 0
+        self._text: list[str] = []
+        self._style: str | None = None
+        self._ppr_seen = self._pstyle_seen = False
+
+    def start(self, tag: str, attrs: list[str]) -> None:
+        self.elements += 1
+        if self.elements > MAX_XML_ELEMENTS:
+            raise _too_many_elements()
+        if self.skipping:
+            self.skipping += 1
+            return
+        stack = self._stack
+        parent = stack[-1] if stack else None
+        if parent == _WALK:
+            if tag == _W_P:
+                self._paragraph()
+                stack.append(_PARA)
+            elif tag in _W_CONTAINERS:
+                stack.append(_WALK)
+            else:
+                self.skipping = 1
+        elif parent == _PARA:
+            if tag == _W_R:
+                stack.append(_RUN)
+            elif tag == _W_HYPERLINK:
+                stack.append(_HYPERLINK)
+            elif tag == _W_PPR and not self._ppr_seen:
+                self._ppr_seen = True
+                stack.append(_PPR)
+            else:
+                self.skipping = 1
+        elif parent == _RUN:
+            if tag == _W_T:
+                stack.append(_TEXT)
+                return
+            if tag == _W_BR:
+                piece = "\n" if _attribute(attrs, _W_TYPE) in (None, "textWrapping") else ""
+            else:
+                piece = _W_RUN_TEXT.get(tag, "")
+            if piece:
+                self._text.append(piece)
+            self.skipping = 1
+        elif parent == _HYPERLINK and tag == _W_R:
+            stack.append(_RUN)
+        elif parent == _PPR and tag == _W_PSTYLE and not self._pstyle_seen:
+            self._pstyle_seen = True
+            self._style = _attribute(attrs, _W_VAL)
+            self.skipping = 1
+        elif parent == _ROOT and tag == _W_BODY and not self.body_seen:
+            self.body_seen = True
+            stack.append(_WALK)
+        elif parent is None:
+            if tag != _W_DOCUMENT:
+                raise ValueError("the main part is not a Word document")
+            stack.append(_ROOT)
+        else:
+            self.skipping = 1
+
+    def end(self, tag: str) -> None:
+        if self.skipping:
+            self.skipping -= 1
+        elif self._stack.pop() == _PARA:
+            self._paragraph_done()
+
+    def chars(self, data: str) -> None:
+        if not self.skipping and self._stack and self._stack[-1] == _TEXT:
+            self._text.append(data)
+            self._chars += len(data)
+            if self._chars > MAX_DOCUMENT_CHARS:
+                raise _LimitError(_too_much_text("Word file"))
+
+    def _paragraph(self) -> None:
+        self._paragraphs += 1
+        if self._paragraphs > MAX_DOCX_PARAGRAPHS:
+            raise _LimitError(_docx_too_complex(f"{MAX_DOCX_PARAGRAPHS:,} paragraphs"))
+        self._text = []
+        self._style = None
+        self._ppr_seen = self._pstyle_seen = False
+
+    def _paragraph_done(self) -> None:
+        text = _tidy("".join(self._text))
+        if not text:
+            return
+        heading = _one_line(text) if self.styles.is_heading(self._style) else None
+        if heading is not None:
+            self.builder.heading(heading)
+        else:
+            self.builder.add(text)
+
+
+_STYLE_SHEETS: dict[bytes, _HeadingStyles] = {}
+"""Style sheets read in this process, by the SHA-256 of their bytes: Word files made from one template share
+one (python-docx's own is 350 KB), and reading it again for each file was most of the time spent on them."""
+_STYLE_SHEETS_KEPT = 16
+
+
+def _style_sheet(data: bytes, xml: _XmlBudget) -> _HeadingStyles:
+    key = hashlib.sha256(data).digest()
+    if key in _STYLE_SHEETS:
+        return _STYLE_SHEETS[key]
+    styles = _HeadingStyles()
+    xml.parse(data, styles)
+    if len(_STYLE_SHEETS) >= _STYLE_SHEETS_KEPT:
+        del _STYLE_SHEETS[next(iter(_STYLE_SHEETS))]
+    _STYLE_SHEETS[key] = styles
+    return styles
+
+
+def _docx_content(archive: zipfile.ZipFile) -> Extracted | Unreadable:
+    """The main part, its style sheet and the core properties, found through the package relationships."""
+    names = set(archive.namelist())
+    xml = _XmlBudget()
+
+    def related(rels: str, base: str) -> dict[str, str]:
+        found = _Relationships(base)
+        if rels in names:
+            xml.parse(xml.read(archive, rels), found)
+        return {kind: target for kind, target in found.targets.items() if target in names}
+
+    package = related("_rels/.rels", "")
+    main = package.get("officeDocument", "word/document.xml")
+    folder, leaf = posixpath.split(main)
+    style_part = related(posixpath.join(folder, "_rels", leaf + ".rels"), folder).get("styles")
+    styles = _HeadingStyles() if style_part is None else _style_sheet(xml.read(archive, style_part), xml)
+    title: str | None = None
+    if "core-properties" in package:
+        core = _CoreTitle()
+        xml.parse(xml.read(archive, package["core-properties"]), core)
+        title = _one_line("".join(core.title or ()))
+    body = _DocxBody(styles)
+    xml.parse(xml.read(archive, main), body)
+    if not body.body_seen:
+        return _DOCX_DAMAGED
+    return Extracted("docx", body.builder.segments(), title=title or body.builder.first_heading)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -368,8 +727,14 @@ def _read_markdown(data: bytes) -> Extracted | Unreadable:
     text = _decode_utf8(data)
     if isinstance(text, Unreadable):
         return text
-    front_matter, front_line, body = _split_front_matter(text)
-    segments, title = _markdown_segments(body)
+    split = _split_front_matter(text)
+    if isinstance(split, Unreadable):
+        return split
+    front_matter, front_line, body = split
+    try:
+        segments, title = _markdown_segments(body)
+    except _LimitError as exc:
+        return exc.unreadable
     return Extracted("markdown", segments, title=title, front_matter=front_matter, front_matter_line=front_line)
 
 
@@ -377,8 +742,11 @@ def _read_text(data: bytes) -> Extracted | Unreadable:
     text = _decode_utf8(data)
     if isinstance(text, Unreadable):
         return text
-    front_matter, front_line, body = _split_front_matter(text)
-    segment = Segment(None, _tidy("\n".join(body)))
+    split = _split_front_matter(text)
+    if isinstance(split, Unreadable):
+        return split
+    front_matter, front_line, body = split
+    segment = Segment(None, _tidy(body))
     return Extracted("text", (segment,), front_matter=front_matter, front_matter_line=front_line)
 
 
@@ -405,47 +773,308 @@ _BINARY = Unreadable(
 )
 
 
-def _split_front_matter(text: str) -> tuple[str | None, int | None, list[str]]:
-    """Raw YAML between a first line '---' and the next '---' or '...' line, and the body lines after it.
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)\s*$", re.MULTILINE)
+
+
+def _split_front_matter(text: str) -> tuple[str | None, int | None, str] | Unreadable:
+    """Raw YAML between a first line '---' and the next '---' or '...' line, and the body after it.
 
     Trailing spaces on the fence lines are tolerated, as Jekyll and Hugo do. Without a closing fence the
-    opening '---' is ordinary text (a horizontal rule), not front matter.
+    opening '---' is ordinary text (a horizontal rule), not front matter. Front matter over the limit is
+    refused here: the YAML reader's own 2 MB limit is for files, and megabytes of YAML take gigabytes.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines[0].rstrip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].rstrip() in ("---", "..."):
-                return "\n".join(lines[1:index]), 2, lines[index + 1 :]
-    return None, None, lines
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    first_end = text.find("\n")
+    if first_end == -1 or text[:first_end].rstrip() != "---":
+        return None, None, text
+    closing = _CLOSING_FENCE.search(text, first_end + 1)
+    if closing is None:
+        return None, None, text
+    front = text[first_end + 1 : max(closing.start() - 1, first_end + 1)]
+    size = len(front.encode("utf-8", "surrogatepass"))
+    if size > MAX_FRONT_MATTER_BYTES:
+        return Unreadable(
+            f"its front matter (the lines between the '---' at the top) is too large: {_size(size)}, "
+            f"more than the {_size(MAX_FRONT_MATTER_BYTES)} narr-audit reads",
+            "keep only the narr:, title and date keys in the front matter "
+            "and move everything else below the closing '---'",
+        )
+    body_start = text.find("\n", closing.start())
+    return front, 2, "" if body_start == -1 else text[body_start + 1 :]
 
 
+# Every Markdown rule below reads a line in one pass (or a few), so its time grows with the line's length.
+# The inline rules replace regular expressions whose lazy '.+?' rescanned the rest of the line for every
+# opening mark (minutes for 200 KB of '**a '); each gives exactly what that expression gave, which the
+# tests check against the expressions themselves.
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")
-_ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_RULE_LINE = re.compile(r" {0,3}(?:(?:[-*_] *){3,}|=+ *|\|?[ :|-]*-{3,}[ :|-]*)$")
 _LINK_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:\s*\S")
-_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](url) and ![alt](src)
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # [text][ref]
-    (re.compile(r"<((?:https?://|mailto:)[^>\s]+)>"), r"\1"),  # <https://...>
-    (re.compile(r"(`+)(.+?)\1"), r"\2"),  # `code`
-    (re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, __bold__, ~~struck~~
-    (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *italic*
-    (re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"), r"\1"),  # _italic_ (not snake_case)
-    (re.compile(r"^\s*(?:>\s?)+"), ""),  # > quote
-    (re.compile(r"^(\s*)[*+-][ \t]+"), r"\1"),  # - bullet
-)
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_BULLET = re.compile(r"^(\s*)[*+-][ \t]+")
+_AUTOLINK_STOP = re.compile(r"[>\s]")
+_BACKTICKS = re.compile(r"`+")
+_STRONG_OPEN = re.compile(r"(?=(\*\*|__|~~)\S)")
+_STRONG_CLOSE = {mark: re.compile(rf"(?<=\S)(?={re.escape(mark)})") for mark in ("**", "__", "~~")}
+_EMPHASIS = {
+    mark: (re.compile(rf"(?<![\w{m}]){m}(?=\S)"), re.compile(rf"(?<=\S){m}(?![\w{m}])"))
+    for mark, m in (("*", r"\*"), ("_", "_"))
+}
+_MARKS = re.compile(r"[\[<`*_~>+-]")  # a line without any of these has nothing to remove
+_RULE_MARKS = frozenset("-*_ ")
+_TABLE_RULE = frozenset(" :|-")
 
 
 def _plain(line: str) -> str:
-    for pattern, replacement in _INLINE:
-        line = pattern.sub(replacement, line)
-    return line
+    """A line without its Markdown marks: links and code keep their text, emphasis marks go."""
+    if _MARKS.search(line) is None:
+        return line
+    line = _links(line)  # [text](url) and ![alt](src)
+    line = _reference_links(line)  # [text][ref]
+    line = _autolinks(line)  # <https://...>
+    line = _code_spans(line)  # `code`
+    line = _strong(line)  # **bold**, __bold__, ~~struck~~
+    line = _emphasis(line, "*")  # *italic*
+    line = _emphasis(line, "_")  # _italic_ (not snake_case)
+    line = _QUOTE.sub("", line)  # > quote
+    return _BULLET.sub(r"\1", line)  # - bullet
 
 
-def _markdown_segments(lines: list[str]) -> tuple[tuple[Segment, ...], str | None]:
+class _Next:
+    """Where ``target`` next occurs at or after a position; asked at growing positions, it scans the line once."""
+
+    __slots__ = ("_asked", "_found", "_line", "_target")
+
+    def __init__(self, line: str, target: str | re.Pattern[str]) -> None:
+        self._line, self._target = line, target
+        self._asked, self._found = len(line) + 1, -1
+
+    def at(self, position: int) -> int:
+        """The first occurrence at or after ``position``; -1 when there is none."""
+        if self._asked <= position and (self._found == -1 or self._found >= position):
+            return self._found
+        self._asked = position
+        if isinstance(self._target, str):
+            self._found = self._line.find(self._target, position)
+        else:
+            match = self._target.search(self._line, position)
+            self._found = -1 if match is None else match.start()
+        return self._found
+
+
+def _links(line: str) -> str:
+    """``[text](url)`` and ``![alt](src)`` become ``text``: the first ']' after '[' is followed by '(' and a ')'."""
+    if "](" not in line:
+        return line
+    out: list[str] = []
+    pos = 0
+    bracket, paren = _Next(line, "]"), _Next(line, ")")
+    start = line.find("[")
+    while start != -1:
+        close = bracket.at(start + 1)
+        if close == -1:
+            break
+        if line.startswith("(", close + 1):
+            end = paren.at(close + 2)
+            if end == -1:
+                break
+            bang = start - 1 >= pos and line[start - 1] == "!"
+            out += (line[pos : start - bang], line[start + 1 : close])
+            pos = end + 1
+            start = line.find("[", pos)
+        else:
+            start = line.find("[", start + 1)
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _reference_links(line: str) -> str:
+    """``[text][ref]`` becomes ``text``."""
+    if "][" not in line:
+        return line
+    out: list[str] = []
+    pos = 0
+    first, second = _Next(line, "]"), _Next(line, "]")
+    start = line.find("[")
+    while start != -1:
+        close = first.at(start + 1)
+        if close == -1:
+            break
+        if close > start + 1 and line.startswith("[", close + 1):
+            end = second.at(close + 2)
+            if end == -1:
+                break
+            out += (line[pos:start], line[start + 1 : close])
+            pos = end + 1
+            start = line.find("[", pos)
+        else:
+            start = line.find("[", start + 1)
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _autolinks(line: str) -> str:
+    """``<https://...>``, ``<http://...>`` and ``<mailto:...>`` become the address."""
+    if "<" not in line:
+        return line
+    out: list[str] = []
+    pos = 0
+    stop = _Next(line, _AUTOLINK_STOP)
+    start = line.find("<")
+    while start != -1:
+        scheme = next((s for s in ("https://", "http://", "mailto:") if line.startswith(s, start + 1)), None)
+        if scheme is not None:
+            address = start + 1 + len(scheme)
+            end = stop.at(address)
+            if end > address and line[end] == ">":
+                out += (line[pos:start], line[start + 1 : end])
+                pos = end + 1
+                start = line.find("<", pos)
+                continue
+        start = line.find("<", start + 1)
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _code_spans(line: str) -> str:
+    """```code``` spans lose their backticks, exactly as ``(`+)(.+?)\\1`` matched them.
+
+    That expression tries the longest run of backticks first and shortens it until a run at least as long
+    follows (after one character or more); the longest width that works is found by bisection over the
+    runs of backticks, so the line is not rescanned for every width.
+    """
+    if line.count("`") < 2:
+        return line
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    starts = [start for start, _ in runs]
+    longest_from = [0] * (len(runs) + 1)  # longest run at index k or later
+    for k in range(len(runs) - 1, -1, -1):
+        longest_from[k] = max(runs[k][1] - runs[k][0], longest_from[k + 1])
+
+    def room(position: int) -> int:
+        """The most backticks in a row that start at ``position`` or later."""
+        k = bisect_right(starts, position) - 1
+        inside = runs[k][1] - position if k >= 0 and runs[k][1] > position else 0
+        return max(inside, longest_from[k + 1])
+
+    out: list[str] = []
+    pos = 0
+    opening = line.find("`")
+    while opening != -1:
+        if room(opening + 2) < 1:
+            break  # no backtick left to close this one, nor any later one
+        run_end = runs[bisect_right(starts, opening) - 1][1]
+        low, high = 1, run_end - opening
+        while low < high:  # the widest opening that a later run can close
+            middle = (low + high + 1) // 2
+            if room(opening + middle + 1) >= middle:
+                low = middle
+            else:
+                high = middle - 1
+        width, after = low, opening + low + 1
+        k = bisect_right(starts, after) - 1
+        if k >= 0 and runs[k][1] - after >= width:
+            closing = after
+        else:
+            k += 1
+            while runs[k][1] - runs[k][0] < width:
+                k += 1
+            closing = runs[k][0]
+        out += (line[pos:opening], line[opening + width : closing])
+        pos = closing + width
+        opening = line.find("`", pos)
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _strong(line: str) -> str:
+    """``**bold**``, ``__bold__`` and ``~~struck~~`` lose their marks (no space just inside either mark)."""
+    marks = [mark for mark in _STRONG_CLOSE if mark in line]
+    if not marks:
+        return line
+    closers = {mark: [m.start() for m in _STRONG_CLOSE[mark].finditer(line)] for mark in marks}
+    next_closer = dict.fromkeys(marks, 0)
+    out: list[str] = []
+    pos = 0
+    for opener in _STRONG_OPEN.finditer(line):
+        start, mark = opener.start(), opener.group(1)
+        if start < pos:
+            continue
+        found, k = closers[mark], next_closer[mark]
+        while k < len(found) and found[k] < start + 3:
+            k += 1
+        next_closer[mark] = k
+        if k < len(found):
+            out += (line[pos:start], line[start + 2 : found[k]])
+            pos = found[k] + 2
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _emphasis(line: str, mark: str) -> str:
+    """``*italic*`` or ``_italic_`` lose their marks; a mark touching a word (snake_case) is left alone."""
+    if line.count(mark) < 2:
+        return line
+    opening, closing = _EMPHASIS[mark]
+    closers = [m.start() for m in closing.finditer(line)]
+    k = 0
+    out: list[str] = []
+    pos = 0
+    for opener in opening.finditer(line):
+        start = opener.start()
+        if start < pos:
+            continue
+        while k < len(closers) and closers[k] < start + 2:
+            k += 1
+        if k == len(closers):
+            break
+        out += (line[pos:start], line[start + 1 : closers[k]])
+        pos = closers[k] + 1
+    out.append(line[pos:])
+    return "".join(out)
+
+
+def _without_closing_hashes(text: str) -> str:
+    """An ATX heading's optional closing '#'s (``## Title ##``), as ``(?:^|[ \\t]+)#+[ \\t]*$`` removed them."""
+    trimmed = text.rstrip(" \t")
+    bare = trimmed.rstrip("#")
+    if bare == trimmed:
+        return text
+    if not bare:
+        return ""
+    if bare[-1] in " \t":
+        return bare.rstrip(" \t")
+    return text
+
+
+def _is_rule_line(line: str) -> bool:
+    """A thematic break (``---``, ``* * *``), a setext underline (``===``) or a table's ``|---|---|`` row."""
+    body = line.lstrip(" ")
+    if body and len(line) - len(body) <= 3:
+        if body[0] in "-*_" and _RULE_MARKS.issuperset(body) and len(body) - body.count(" ") >= 3:
+            return True
+        if body[0] == "=" and not body.rstrip(" ").strip("="):
+            return True
+    return "---" in line and _TABLE_RULE.issuperset(line)
+
+
+def _without_comments(text: str) -> str:
+    """Text without HTML comments; a '<!--' that is never closed stays, as ``<!--.*?-->`` left it."""
+    out: list[str] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        out.append(text[pos:start])
+        pos = end + 3
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _markdown_segments(markdown: str) -> tuple[tuple[Segment, ...], str | None]:
     """Segments cut at ATX headings (``#`` to ``######``); code fences are kept as text, never as headings."""
-    body = re.sub(r"<!--.*?-->", "", "\n".join(lines), flags=re.DOTALL)
+    body = _without_comments(markdown)
     builder = _SegmentBuilder()
     fence: str | None = None
     for line in body.split("\n"):
@@ -460,13 +1089,16 @@ def _markdown_segments(lines: list[str]) -> tuple[tuple[Segment, ...], str | Non
         if opening:
             fence = opening.group(1)
             continue
+        if line[:1].isalnum():  # prose: not a heading, rule or link definition
+            builder.add(_plain(line))
+            continue
         heading = _ATX.match(line)
         if heading:
-            text = _one_line(_plain(_ATX_CLOSING.sub("", heading.group(2) or "")))
+            text = _one_line(_plain(_without_closing_hashes(heading.group(2) or "")))
             if text:
                 builder.heading(text)
             continue
-        if _RULE_LINE.match(line) or _LINK_DEFINITION.match(line):
+        if _is_rule_line(line) or _LINK_DEFINITION.match(line):
             continue
         builder.add(_plain(line))
     return builder.segments(), builder.first_heading
@@ -501,6 +1133,13 @@ class _SegmentBuilder:
     def _flush(self) -> None:
         text = _tidy("\n".join(self._lines))
         if text:
+            if len(self._done) >= MAX_SEGMENTS:
+                raise _LimitError(
+                    Unreadable(
+                        f"the document is too complex for narr-audit: it has more than {MAX_SEGMENTS:,} headings",
+                        _SPLIT_IT,
+                    )
+                )
             self._done.append(Segment(self._where, text))
         self._lines = []
 
@@ -513,21 +1152,61 @@ _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-
 _NOT_CHARSETS = frozenset({"unicode_escape", "raw_unicode_escape", "idna", "punycode", "utf-7"})
 
 
+_PRINT_TO_PDF = "open it in a browser and Print to PDF, then map the PDF"
+
+
 def _read_html(data: bytes) -> Extracted | Unreadable:
     text = _decode_html(data)
     if isinstance(text, Unreadable):
         return text
+    if text.count("<") > MAX_HTML_TAGS:
+        return Unreadable(
+            f"the web page is too complex for narr-audit: it has more than {MAX_HTML_TAGS:,} tags",
+            f"{_PRINT_TO_PDF}, or split it into smaller pages",
+        )
     parser = _HtmlText()
     try:
-        parser.feed(text)
-        parser.close()
+        problem = _parse_html(parser, text)
+        segments = parser.builder.segments()
+    except _LimitError as exc:
+        return exc.unreadable
     except Exception:  # html.parser is lenient, but this is untrusted input
-        return Unreadable(
-            "the web page could not be read; it may be damaged",
-            "open it in a browser and Print to PDF, then map the PDF",
-        )
-    segments = parser.builder.segments()
+        return Unreadable("the web page could not be read; it may be damaged", _PRINT_TO_PDF)
+    if problem is not None:
+        return problem
     return Extracted("html", segments, title=_one_line("".join(parser.title)) or parser.builder.first_heading)
+
+
+def _parse_html(parser: _HtmlText, text: str) -> Unreadable | None:
+    """Feed the page to ``parser``, then finish it in time that grows with the page, not its square.
+
+    ``feed`` stops at the first tag or comment that is never closed and keeps the rest; ``close`` then
+    (before Python 3.11.13, CVE-2025-6069) turns that opening into text and rescans the whole rest of the
+    page for every later one, so 210 KB of ``<a `` never finished. The same step is done here, each rest
+    fed again, and a page with more than MAX_HTML_UNCLOSED such openings is refused instead. The text
+    comes out as the old ``close`` gave it.
+    """
+    parser.feed(text)
+    line = parser.getpos()[0]
+    for handled in range(MAX_HTML_UNCLOSED + 1):
+        rest: str = parser.rawdata  # what feed could not finish
+        if parser.cdata_elem is not None or len(rest) < 2 or not rest.startswith("<"):
+            parser.close()  # nothing left open, or a script left open, which close ends in one pass
+            return None
+        if handled == MAX_HTML_UNCLOSED:
+            break
+        end = rest.find(">", 1) + 1 or rest.find("<", 1)
+        if end <= 0:
+            end = 1
+        parser.handle_data(unescape(rest[:end]))
+        parser.updatepos(0, end)  # keeps line numbers right for a later message
+        parser.rawdata = ""
+        parser.feed(rest[end:])
+    return Unreadable(
+        f"the web page is too complex for narr-audit: more than {MAX_HTML_UNCLOSED} of its tags or comments "
+        f"are never closed (the first on line {line})",
+        f"{_PRINT_TO_PDF}, or save the page again from its website",
+    )
 
 
 def _decode_html(data: bytes) -> str | Unreadable:
@@ -566,8 +1245,39 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 
 
+# A start tag as html.parser walks it, one attribute at a time (its own pattern walks them all in one match).
+_TAG_OPENING = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*[\s/]*")
+_TAG_ATTRIBUTE = re.compile(
+    r"""(?<=['"\s/])[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*"""
+)
+
+
 class _HtmlText(HTMLParser):
     """Visible text of a page, cut into segments at h1-h6; scripts, styles and the head are left out."""
+
+    def check_for_whole_start_tag(self, i: int) -> int:
+        """Refuse a tag of more than MAX_HTML_ATTRIBUTES attributes before the standard library looks at it.
+
+        Its pattern for a tag's end keeps about 500 bytes per attribute while it runs: one 9 MB tag of
+        single-letter attributes took 8 s and 2.4 GB.
+        """
+        opening = _TAG_OPENING.match(self.rawdata, i)
+        if opening is not None:
+            position = opening.end()
+            for _ in range(MAX_HTML_ATTRIBUTES + 1):
+                attribute = _TAG_ATTRIBUTE.match(self.rawdata, position)
+                if attribute is None:
+                    break
+                position = attribute.end()
+            else:
+                raise _LimitError(
+                    Unreadable(
+                        f"the web page is too complex for narr-audit: a tag on line {self.getpos()[0]} "
+                        f"has more than {MAX_HTML_ATTRIBUTES:,} attributes",
+                        f"{_PRINT_TO_PDF}, or save the page again from its website",
+                    )
+                )
+        return int(super().check_for_whole_start_tag(i))
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -672,6 +1382,9 @@ def _read_image(data: bytes) -> Extracted | Unreadable:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(BytesIO(data), formats=_IMAGE_FORMATS) as image:
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise Image.DecompressionBombError(f"{width}x{height}")
                 image.verify()
             with Image.open(BytesIO(data), formats=_IMAGE_FORMATS) as image:
                 if image.format != "PNG":
