@@ -14,10 +14,11 @@ import pytest
 import yaml
 from pydantic import TypeAdapter
 
+from narr_audit.base.levels import parse_level
 from narr_audit.checks import REGISTRY, Check, evaluate
 from narr_audit.checks.interface import Context
 from narr_audit.evidence.content import Extracted, Segment, Unreadable
-from narr_audit.evidence.model import Attestation, Document, LogRecord
+from narr_audit.evidence.model import Attestation, Document, LogRecord, Roster, StaffMember
 from narr_audit.standards.loader import load_rulebook
 
 CASES = Path(__file__).parent / "cases" / "checks"
@@ -67,6 +68,10 @@ def _run(case: dict[str, Any]) -> None:
         documents=tuple(_document(d) for d in case.get("documents", [])),
         attestations=tuple(Attestation.model_validate(a) for a in case.get("attestations", [])),
         vocabulary=VOCABULARY,
+        roster=Roster(file="staff.csv", members=[StaffMember.model_validate(m) for m in case["roster"]])
+        if "roster" in case
+        else None,
+        level=parse_level(case["level"]) if "level" in case else None,
     )
     outcome = evaluate(check, ctx)
     expect = case["expect"]
@@ -100,6 +105,11 @@ def test_log(case: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("case", _load("attestation"))
 def test_attestation(case: dict[str, Any]) -> None:
+    _run(case)
+
+
+@pytest.mark.parametrize("case", _load("staff"))
+def test_staff(case: dict[str, Any]) -> None:
     _run(case)
 
 

@@ -224,8 +224,8 @@ def test_json_has_stable_keys_and_a_schema_version(dated_reports: tuple[Path, Pa
     assert text == render(diff_reports(*dated_reports), "json")
     data = json.loads(text)
     assert list(data)[:5] == ["schema_version", "tool", "regressed", "regressions", "nothing_changed"]
-    assert list(data)[-7:] == ["newly_failing", "fixed", "changed", "added", "retired", "expired", "notes"]
-    assert data["schema_version"] == "1.0" and data["regressed"] is True
+    assert list(data)[-8:] == ["newly_failing", "fixed", "changed", "added", "retired", "expired", "plan", "notes"]
+    assert data["schema_version"] == "1.1" and data["regressed"] is True
     assert data["counts"] == {"newly_failing": 4, "fixed": 0, "changed": 0, "added": 0, "retired": 0, "expired": 4}
     assert data["score"] == {"old": 5.9, "new": 2.4, "delta": -3.5}
     assert data["newly_failing"][0]["id"] == "1.A.1.a" and data["expired"][0]["evidence"] == "exception"

@@ -396,11 +396,12 @@ def test_the_timeout_must_be_positive(tmp_path: Path) -> None:
 
 
 DRIVER = """
-import sys, time
+import os, pathlib, sys, time
 from narr_audit.workflows import audit
 real = audit.audit
 def audit_slowly(folder, **kwargs):
     if folder.name == "b-slow":
+        pathlib.Path(os.environ["SLOW_STARTED"]).touch()  # the parent has taken a-quick's row by now
         time.sleep(600)
     return real(folder, **kwargs)
 audit.audit = audit_slowly
@@ -418,20 +419,21 @@ def test_ctrl_c_stops_the_batch_and_writes_a_summary_marked_incomplete(tmp_path:
     out = tmp_path / "reports"
     driver = tmp_path / "driver.py"
     driver.write_text(DRIVER, encoding="utf-8")
+    started = tmp_path / "slow-started"
     process = subprocess.Popen(
         [sys.executable, str(driver), "batch", str(root), "--out", str(out), "--jobs", "1"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
+        env={**os.environ, "SLOW_STARTED": str(started)},
     )
     try:
-        first = out / "applicants" / "applicants-a-quick" / "report.json"
         waited = 0.0
-        while not first.exists() and waited < 60 and process.poll() is None:
+        while not started.exists() and waited < 120 and process.poll() is None:
             time.sleep(0.1)
             waited += 0.1
-        assert first.exists(), "the first applicant was never checked"
+        assert started.exists(), "the second applicant was never started"
         os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=60)  # generous: b-slow alone would take 600 s
     finally:

@@ -388,3 +388,19 @@ def test_a_damaged_or_ambiguous_zip_exits_2_without_a_traceback(packed: Path, tm
     twice = rewrite(packed, tmp_path / "twice.zip", {"Residence.YAML": b"residence: {}"})
     run = run_cli("verify-pack", str(twice))
     assert run.exit_code == 2 and "'Residence.YAML' is listed twice" in run.stderr
+
+
+@pytest.mark.slow
+def test_a_pack_carries_the_staff_roster_and_the_plan_and_re_checks_with_them(tmp_path: Path) -> None:
+    """The roster and plan.yaml change the verdict (staff rules, plan items): without them in the pack,
+    a certifying body's re-check would disagree with the report inside."""
+    example = Path(__file__).parents[1] / "examples" / "level-4-service-provider"
+    out = tmp_path / "application.zip"
+    done = run_cli("pack", str(example), "--out", str(out))
+    assert done.exit_code == 0, done.stderr
+    with zipfile.ZipFile(out) as pack:
+        names = pack.namelist()
+    assert "evidence/staff.csv" in names and "evidence/plan.yaml" in names
+    verified = run_cli("verify-pack", str(out))
+    assert verified.exit_code == 0, verified.stdout
+    assert "re-checks to the same verdict and score" in verified.stdout

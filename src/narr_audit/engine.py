@@ -20,14 +20,16 @@ from narr_audit.base.statuses import GAP_STATUSES, Status
 from narr_audit.base.text import days
 from narr_audit.checks import CheckBase, kind_of
 from narr_audit.checks import evaluate as run_check
-from narr_audit.checks.interface import Context, EvidenceRef, Outcome
-from narr_audit.evidence.model import MANIFEST, Attestation, Document, Evidence, RuleException
+from narr_audit.checks.interface import Context, EvidenceRef, Outcome, Upcoming
+from narr_audit.evidence.model import MANIFEST, PLAN_FILE, Attestation, Document, Evidence, RuleException
 from narr_audit.results.report import (
     CheckResult,
     DocumentInfo,
     ExceptionInfo,
     Location,
     Notice,
+    PlanEntry,
+    PlanProgress,
     Ref,
     Report,
     ResidenceInfo,
@@ -59,13 +61,7 @@ _PREFERENCE: tuple[Status, ...] = (
 def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: LoadedReview | None = None) -> Report:
     """The report for ``evidence`` under the rules of ``book``, with a reviewer's findings if given."""
     level = evidence.level
-    by_rule: dict[str, list[Document]] = defaultdict(list)
-    for document in evidence.documents:
-        for rule_id in document.rules:
-            by_rule[rule_id].append(document)
-    attestations: dict[str, list[Attestation]] = defaultdict(list)
-    for attestation in evidence.manifest.attestations:
-        attestations[normalise_rule_id(attestation.rule)].append(attestation)
+    by_rule, attestations = _grouped(evidence)
     exceptions: dict[str, list[RuleException]] = defaultdict(list)
     for exception in evidence.manifest.exceptions:
         exceptions[normalise_rule_id(exception.rule)].append(exception)
@@ -88,6 +84,8 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
                         documents=tuple(by_rule.get(rule.id, ())),
                         attestations=tuple(attestations.get(rule.id, ())),
                         vocabulary=book.concepts,
+                        roster=evidence.roster,
+                        level=level,
                     )
                     result = evaluate_rule(
                         rule,
@@ -164,7 +162,89 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
         )
         if review
         else None,
+        plan=_plan(evidence, results),
     )
+
+
+def _plan(evidence: Evidence, results: list[RuleResult]) -> PlanProgress | None:
+    """The plan's progress: an item not done past its due date is overdue; one marked done whose rule
+    is still a gap is "marked done, still failing"."""
+    if evidence.plan is None:
+        return None
+    by_id = {r.id: r for r in results}
+    entries = []
+    for item in evidence.plan.items:
+        result = by_id.get(item.rule)
+        status = result.status if result else None
+        entries.append(
+            PlanEntry(
+                rule=item.rule,
+                title=item.title or (result.title if result else item.rule),
+                owner=item.owner,
+                due=item.due,
+                status=item.status,
+                done_on=item.done_on,
+                rule_status=status,
+                overdue=item.status != "done" and item.due < evidence.assessed_on,
+                still_failing=item.status == "done" and status in GAP_STATUSES,
+            )
+        )
+    return PlanProgress(
+        file=PLAN_FILE,
+        total=len(entries),
+        open=sum(1 for e in entries if e.status == "open"),
+        in_progress=sum(1 for e in entries if e.status == "in progress"),
+        done=sum(1 for e in entries if e.status == "done"),
+        overdue=sum(1 for e in entries if e.overdue),
+        still_failing=sum(1 for e in entries if e.still_failing),
+        items=entries,
+    )
+
+
+def _grouped(evidence: Evidence) -> tuple[dict[str, list[Document]], dict[str, list[Attestation]]]:
+    """The folder's documents and attestations by the rule they are evidence for."""
+    by_rule: dict[str, list[Document]] = defaultdict(list)
+    for document in evidence.documents:
+        for rule_id in document.rules:
+            by_rule[rule_id].append(document)
+    attestations: dict[str, list[Attestation]] = defaultdict(list)
+    for attestation in evidence.manifest.attestations:
+        attestations[normalise_rule_id(attestation.rule)].append(attestation)
+    return by_rule, attestations
+
+
+def upcoming(evidence: Evidence, book: Rulebook) -> list[tuple[str, Upcoming]]:
+    """What each rule in force at the residence's level will need by a date (`narr-audit due`): every
+    check whose kind can say so, read with the same context the audit gives it."""
+    by_rule, attestations = _grouped(evidence)
+    level = evidence.level
+    found: list[tuple[str, Upcoming]] = []
+    for rule in book.rules():
+        if rule.levels.status_at(level) == "not_applicable":
+            continue
+        ctx = Context(
+            rule_id=rule.id,
+            assessed_on=evidence.assessed_on,
+            documents=tuple(by_rule.get(rule.id, ())),
+            attestations=tuple(attestations.get(rule.id, ())),
+            roster=evidence.roster,
+            level=level,
+        )
+        for item in rule.evidence:
+            if not item.applies_at(level):
+                continue
+            options = []
+            for check in item.any_of if isinstance(item, AnyOf) else [item]:
+                kind = kind_of(check)
+                if kind.upcoming is not None and check.applies_at(level):
+                    dates = kind.upcoming(check, ctx)
+                    if dates:
+                        options.append(dates)
+            if options:
+                # Of alternatives, the one that stays current longest is what keeps the rule met.
+                best = max(options, key=lambda dates: min(u.due for u in dates))
+                found.extend((rule.id, u) for u in best)
+    return found
 
 
 def evaluate_rule(

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Annotated, Union
 
 from pydantic import Field
 
-from narr_audit.checks import attestation, current, document, log, site_visit
+from narr_audit.checks import attestation, current, document, log, site_visit, staff
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, Outcome, Topic
 
 REGISTRY: dict[str, CheckKind] = {
-    kind.name: kind for kind in (document.KIND, current.KIND, log.KIND, attestation.KIND, site_visit.KIND)
+    kind.name: kind for kind in (document.KIND, current.KIND, log.KIND, attestation.KIND, site_visit.KIND, staff.KIND)
 }
 # How people see each kind named (checklists, explain, the residence.yaml template).
 KIND_NAMES: dict[str, str] = {kind.name: kind.label for kind in REGISTRY.values()}

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Literal
 
 from pydantic import Field
 
 from narr_audit.base.statuses import Status
 from narr_audit.base.text import days
-from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome
+from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Upcoming
 
 SUMMARY = (
     "A signed attestation for the rule (statement, signer, date) exists and is no older than "
@@ -44,6 +45,23 @@ def evaluate(check: AttestationCheck, ctx: Context) -> Outcome:
     return Outcome(Status.attested, f"attested by {newest.signed_by} on {newest.date} (self-reported)", ref)
 
 
+def upcoming(check: AttestationCheck, ctx: Context) -> tuple[Upcoming, ...]:
+    """When the newest attestation reaches max_age_days and must be signed again."""
+    if not ctx.attestations:
+        return ()
+    newest = max(ctx.attestations, key=lambda a: a.date)
+    return (
+        Upcoming(
+            newest.date + timedelta(days=check.max_age_days),
+            f"attestation:{ctx.rule_id}",
+            "attestation",
+            f"attestation for {ctx.rule_id}: sign again",
+            newest.file or "residence.yaml",
+            f"signed {newest.date}, accepted for {days(check.max_age_days)}",
+        ),
+    )
+
+
 def describe(check: AttestationCheck) -> str:
     return f"signed and dated within {check.max_age_days} days: \u201c{check.statement}\u201d"
 
@@ -59,4 +77,5 @@ KIND = CheckKind(
     lapses=Status.attested,
     lapse_noun="signed attestation",
     signed=True,
+    upcoming=upcoming,
 )

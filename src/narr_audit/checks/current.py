@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from narr_audit.base.statuses import Status
 from narr_audit.base.text import days
-from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome
+from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Upcoming
 
 SUMMARY = (
     "A dated evidence document is current on the assessment date: reviewed or issued within "
@@ -86,6 +86,34 @@ def _met_reason(check: CurrentCheck, path: str, dated: date | None) -> str:
     return f"{path} is current: {', '.join(parts)}"
 
 
+def upcoming(check: CurrentCheck, ctx: Context) -> tuple[Upcoming, ...]:
+    """When the document that counts stops being current: its expiry, or its review date plus
+    max_age_days. As in :func:`evaluate`, the most favourable document decides; a superseded
+    certificate is not listed."""
+    best: tuple[date, str, str] | None = None
+    for document in (d for d in ctx.documents if d.kind != "log"):
+        dated = document.reviewed or document.effective
+        ends: list[tuple[date, str]] = []
+        if check.not_expired and document.expires is not None:
+            ends.append((document.expires, f"expires on {document.expires}"))
+        if check.max_age_days is not None and dated is not None:
+            ends.append(
+                (
+                    dated + timedelta(days=check.max_age_days),
+                    f"reviewed or issued {dated}, every {days(check.max_age_days)}",
+                )
+            )
+        if ends and len(ends) == (check.not_expired + (check.max_age_days is not None)):
+            end = min(ends)
+            if best is None or end[0] > best[0]:
+                best = (end[0], document.path, end[1])
+    if best is None:
+        return ()
+    due, path, detail = best
+    name = next((d.title for d in ctx.documents if d.path == path and d.title), None) or path
+    return (Upcoming(due, f"document:{path}", "document", f"{name}: renew or review", path, detail),)
+
+
 def describe(check: CurrentCheck) -> str:
     bits = []
     if check.max_age_days:
@@ -104,4 +132,5 @@ KIND = CheckKind(
     describe,
     lapses=Status.met,
     lapse_noun="dated document",
+    upcoming=upcoming,
 )

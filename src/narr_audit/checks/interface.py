@@ -19,7 +19,7 @@ from narr_audit.base.statuses import Status
 
 if TYPE_CHECKING:
     from narr_audit.checks.recognise import Vocabulary
-    from narr_audit.evidence.model import Attestation, Document
+    from narr_audit.evidence.model import Attestation, Document, Roster
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,31 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class Upcoming:
+    """Something a check will need by a date (a document's renewal, a log's next entry, a person's
+    training): what `narr-audit due` lists. ``key`` names it without its date, so the same thing keeps
+    the same key (and calendar UID) from one run to the next."""
+
+    due: date
+    key: str
+    kind: str  # what falls due: document, log, attestation, staff (exception and plan come from the folder)
+    what: str
+    file: str | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class Context:
-    """What a check may look at for one rule: its mapped documents and attestations, and the date."""
+    """What a check may look at for one rule: its mapped documents and attestations, the staff roster,
+    the level of support and the date."""
 
     rule_id: str
     assessed_on: date
     documents: tuple[Document, ...] = ()
     attestations: tuple[Attestation, ...] = ()
     vocabulary: Vocabulary | None = None  # the rulebook's concepts, for recognising topics
+    roster: Roster | None = None  # staff.csv or staff.xlsx, when the folder has one
+    level: Level | None = None  # the level the residence is assessed at
 
 
 class CheckBase(StrictModel):
@@ -130,3 +147,5 @@ class CheckKind:
     lapse_noun: str | None = None  # what runs out, in words ("dated document")
     record_keeping: bool = False  # kept up by whoever keeps the records (logs)
     signed: bool = False  # met by the operator's signature (attestations)
+    upcoming: Callable[[Any, Context], tuple[Upcoming, ...]] | None = None  # what falls due, for `due`
+    reads_roster: bool = False  # judged on the staff roster (staff.csv), which a pack must then carry

@@ -11,7 +11,7 @@ from pydantic import Field, model_validator
 
 from narr_audit.base.statuses import Status
 from narr_audit.base.text import days, first_match
-from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome
+from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Upcoming
 
 if TYPE_CHECKING:
     from narr_audit.evidence.model import Document, LogRecord
@@ -50,14 +50,9 @@ def evaluate(check: LogCheck, ctx: Context) -> Outcome:
     days between consecutive entries, and from the last entry to the assessment date; gaps are looked
     for over the window (or the last year when no window is set).
     """
-    logs = [d for d in ctx.documents if d.kind == "log"]
+    logs = _logs(check, ctx)
     if not logs:
         return Outcome(Status.not_met, f"no log is mapped to {ctx.rule_id}", missing=(check.label,))
-    if check.named:
-        # A rule may keep two logs (detector checks and fire drills): each check reads its own, so a
-        # busy log cannot hide a stale one. One combined log, named for neither, serves both.
-        own = [d for d in logs if first_match(_name_text(d), check.named) is not None]
-        logs = own or logs
     on = ctx.assessed_on
     dates = sorted({r.date for d in logs for r in d.records if r.date <= on})
     refs = tuple(EvidenceRef(d.path, _rows(d.records)) for d in logs)
@@ -108,6 +103,42 @@ def evaluate(check: LogCheck, ctx: Context) -> Outcome:
     return Outcome(status, f"{names}: " + "; ".join(p[1] for p in problems), refs, tuple(p[2] for p in problems))
 
 
+def _logs(check: LogCheck, ctx: Context) -> list[Document]:
+    logs = [d for d in ctx.documents if d.kind == "log"]
+    if check.named:
+        # A rule may keep two logs (detector checks and fire drills): each check reads its own, so a
+        # busy log cannot hide a stale one. One combined log, named for neither, serves both.
+        own = [d for d in logs if first_match(_name_text(d), check.named) is not None]
+        logs = own or logs
+    return logs
+
+
+def upcoming(check: LogCheck, ctx: Context) -> tuple[Upcoming, ...]:
+    """The day the log's cadence needs its next entry: the last entry plus max_gap_days, or the day
+    the min_entries-th newest entry leaves the window; the assessment date when it falls short now."""
+    logs = _logs(check, ctx)
+    if not logs:
+        return ()
+    on = ctx.assessed_on
+    dates = sorted({r.date for d in logs for r in d.records if r.date <= on})
+    dues: list[date] = []
+    if not dates:
+        dues.append(on)
+    if dates and check.max_gap_days is not None:
+        dues.append(dates[-1] + timedelta(days=check.max_gap_days))
+    if dates and check.min_entries is not None and check.within_days is not None:
+        start = on - timedelta(days=check.within_days - 1)
+        if sum(1 for d in dates if d >= start) < check.min_entries:
+            dues.append(on)
+        else:
+            dues.append(dates[-check.min_entries] + timedelta(days=check.within_days))
+    names = ", ".join(d.path for d in logs)
+    last = f"last entry {dates[-1]}; " if dates else "no entry yet; "
+    return (
+        Upcoming(min(dues), f"log:{names}", "log", f"{check.label}: next entry", logs[0].path, last + describe(check)),
+    )
+
+
 def _longest_gap(dates: list[date], horizon: date) -> tuple[date, date, int] | None:
     """The longest stretch between two entries, as (from, to, days), looking back to ``horizon``.
 
@@ -146,4 +177,4 @@ def describe(check: LogCheck) -> str:
     return " and ".join(bits)
 
 
-KIND = CheckKind("log", "Log", LogCheck, SUMMARY, evaluate, describe, record_keeping=True)
+KIND = CheckKind("log", "Log", LogCheck, SUMMARY, evaluate, describe, record_keeping=True, upcoming=upcoming)

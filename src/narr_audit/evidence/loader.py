@@ -39,13 +39,17 @@ from narr_audit.evidence.extract import extract, kind_of
 from narr_audit.evidence.logs import is_log, read_log
 from narr_audit.evidence.model import (
     MANIFEST,
+    PLAN_FILE,
     REVIEW_FILE,
+    ROSTER_FILES,
     SKIPPED_AT_ROOT,
     Document,
     Evidence,
     EvidenceEntry,
     Manifest,
     MappedBy,
+    Plan,
+    Roster,
 )
 
 
@@ -138,7 +142,9 @@ def load_folder(
     entries, attached = _mapping(source, files, seen)
     assessed_on = as_of or manifest.assessed_on or today
     _check_dates(source, assessed_on, seen)
+    roster, plan = _read_records(root, files, assessed_on, seen)
     documents, unmapped = _read_files(root, files, entries, attached, seen, read_documents, cache)
+    unmapped = [rel for rel in unmapped if rel not in _RECORDS]
     if seen.problems:
         raise NarrError(seen.problems)
     return Evidence(
@@ -152,7 +158,49 @@ def load_folder(
         documents=documents,
         unmapped=unmapped,
         warnings=seen.warnings,
+        roster=roster,
+        plan=plan,
     )
+
+
+_RECORDS = frozenset({*ROSTER_FILES, PLAN_FILE})  # read by the loader itself, never "unmapped"
+
+
+def _read_records(
+    root: Path, files: list[str], assessed_on: date, seen: _Collected
+) -> tuple[Roster | None, Plan | None]:
+    """The staff roster and the corrective action plan at the folder's root, when there are such files."""
+    from narr_audit.evidence.plan import read_plan
+    from narr_audit.evidence.roster import read_roster
+
+    present = set(files)
+    rosters = [name for name in ROSTER_FILES if name in present]
+    roster = None
+    if len(rosters) > 1:
+        seen.problems.append(
+            Problem(
+                f"the folder has two staff rosters ({' and '.join(rosters)}), so narr-audit cannot tell which is kept",
+                rosters[1],
+                hint="keep one roster and delete or rename the other",
+            )
+        )
+    elif rosters:
+        try:
+            path = inside_folder(root, root / rosters[0], rosters[0])
+            roster, warned = read_roster(path, rosters[0], assessed_on)
+            seen.warnings.extend(warned)
+        except NarrError as exc:
+            seen.problems.extend(exc.problems)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            seen.problems.append(Problem(f"cannot read the roster ({reason})", rosters[0], hint=_FIX_ACCESS))
+    plan = None
+    if PLAN_FILE in present:
+        try:
+            plan = read_plan(inside_folder(root, root / PLAN_FILE, PLAN_FILE), seen.rules)
+        except NarrError as exc:
+            seen.problems.extend(exc.problems)
+    return roster, plan
 
 
 def _mapping(

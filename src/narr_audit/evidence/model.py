@@ -20,6 +20,8 @@ from narr_audit.evidence.content import Extracted, Unreadable
 MANIFEST = "residence.yaml"
 SCHEMA_FILE = "residence.schema.json"
 REVIEW_FILE = "review.yaml"  # a reviewer's findings kept beside the evidence (see evidence.review)
+ROSTER_FILES = ("staff.csv", "staff.xlsx")  # the staff roster, at the folder's root (see evidence.roster)
+PLAN_FILE = "plan.yaml"  # the corrective action plan kept beside residence.yaml (see evidence.plan)
 # Files at the folder's root that belong to the folder's own upkeep, not to the evidence.
 SKIPPED_AT_ROOT = frozenset({MANIFEST, SCHEMA_FILE, "README.md", REVIEW_FILE})
 
@@ -149,6 +151,100 @@ class Document(StrictModel):
     size: int = 0
 
 
+# The roles a roster may name (key -> how reports show it). Level I houses have no paid staff: their
+# roster lists the house officers, and a staff rule that applies at Level I reads only those.
+ROLES: dict[str, str] = {
+    "owner": "owner",
+    "director": "director",
+    "program_director": "program director",
+    "administrator": "administrator",
+    "house_manager": "house manager",
+    "assistant_house_manager": "assistant house manager",
+    "residential_staff": "residential staff",
+    "peer_recovery_coach": "peer recovery coach",
+    "case_manager": "case manager",
+    "counselor": "counselor",
+    "clinician": "clinician",
+    "nurse": "nurse",
+    "support_staff": "support staff",
+    "maintenance": "maintenance",
+    "contractor": "contractor",
+    "volunteer": "volunteer",
+    "house_officer": "house officer",
+    "house_president": "house president",
+    "house_secretary": "house secretary",
+    "house_treasurer": "house treasurer",
+}
+HOUSE_OFFICERS = frozenset({"house_officer", "house_president", "house_secretary", "house_treasurer"})
+# The dated items a roster records per person (column -> what it is, in words).
+STAFF_ITEMS: dict[str, str] = {
+    "background_check": "background check",
+    "code_of_ethics": "signed code of ethics",
+    "cpr": "CPR certification",
+    "naloxone_training": "naloxone training",
+    "trauma_informed_training": "trauma-informed care training",
+    "cultural_responsiveness_training": "cultural responsiveness training",
+    "confidentiality_training": "confidentiality training",
+    "supervision": "supervision",
+}
+
+
+class StaffMember(StrictModel):
+    """One person on the roster: an id or initials and a role, never a name; their dated items."""
+
+    id: str
+    role: str  # a key of ROLES
+    start: date | None = None
+    end: date | None = None
+    items: dict[str, date] = {}  # a key of STAFF_ITEMS -> the date it was last done or signed
+    row: int  # the roster's row (as a spreadsheet numbers it)
+
+    @property
+    def shown(self) -> str:
+        """How reports name the person: id and role."""
+        return f"{self.id} ({ROLES.get(self.role, self.role)})"
+
+    def current_on(self, on: date) -> bool:
+        """On the staff on ``on``: started by then, and no end date or one after it (a leaver is not counted)."""
+        return (self.start is None or self.start <= on) and (self.end is None or self.end > on)
+
+
+class Roster(StrictModel):
+    """staff.csv or staff.xlsx, read: who is on the staff and when each item was last done."""
+
+    file: str
+    members: list[StaffMember] = []
+
+    def current(self, on: date) -> list[StaffMember]:
+        return [m for m in self.members if m.current_on(on)]
+
+
+PlanStatus = Literal["open", "in progress", "done"]
+
+
+class PlanItem(StrictModel):
+    """One corrective action in plan.yaml: the rule, what is missing, who, by when and how far along."""
+
+    rule: Text = Field(description="The rule id the action fixes, e.g. 1.A.2.b.")
+    title: str | None = Field(default=None, description="The rule's title, for the reader.")
+    missing: str | None = Field(default=None, description="What narr-audit found missing.")
+    action: str | None = Field(default=None, description="What will be done.")
+    owner: Text = Field(description="Who does it: a role, e.g. House manager.")
+    due: DateField = Field(description="The date it is due, YYYY-MM-DD.")
+    status: Annotated[PlanStatus, BeforeValidator(lambda v: v.replace("_", " ") if isinstance(v, str) else v)] = Field(
+        default="open", description="open, in progress or done."
+    )
+    done_on: DateField | None = Field(default=None, description="The date it was done.")
+    added: DateField | None = Field(default=None, description="The date narr-audit first listed it.")
+    notes: str | None = Field(default=None, description="The operator's own notes.")
+
+
+class Plan(StrictModel):
+    """plan.yaml, beside residence.yaml: the corrective action plan `narr-audit plan` writes and keeps."""
+
+    items: list[PlanItem] = []
+
+
 class Evidence(StrictModel):
     """A loaded evidence folder: what the engine evaluates."""
 
@@ -164,3 +260,5 @@ class Evidence(StrictModel):
     warnings: list[Problem] = []
     rule_lines: dict[str, int] = {}
     evidence_line: int | None = None
+    roster: Roster | None = None  # staff.csv or staff.xlsx, when the folder has one
+    plan: Plan | None = None  # plan.yaml, when the folder has one (rule ids normalised)

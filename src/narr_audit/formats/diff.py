@@ -147,6 +147,12 @@ def render_text(comparison: Comparison) -> str:
         lines.append(f"{TITLES['expired']} ({len(c.expired)})")
         for item in c.expired:
             lines.extend(_text_expiry(item))
+    if c.plan:
+        lines.append("")
+        lines.append(f"Corrective action plan ({len(c.plan)} item(s) changed)")
+        for moved in c.plan:
+            head = safe(f"  {moved.rule} {moved.title}: {'; '.join(moved.changes)}")
+            lines.append(textwrap.fill(head, width=WIDTH, subsequent_indent=" " * 6))
     return "\n".join(lines) + "\n"
 
 
@@ -220,6 +226,7 @@ def render_json(comparison: Comparison) -> str:
         "score": body["score"],
         "verdict": body["verdict"],
         **{name: body[name] for name in CATEGORIES},
+        "plan": body["plan"],
         "notes": body["notes"],
     }
     return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

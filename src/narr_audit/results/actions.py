@@ -2,7 +2,8 @@
 
 Pure functions of the report, shared by the CSV and Markdown action-plan formats. The owner role is
 a suggestion from the level of support and the kind of evidence missing; the due date is left for
-the operator to fill in.
+the operator to fill in, unless the folder keeps a plan (plan.yaml), whose owner, due date and
+status are used.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class Action:
     missing: str
     owner: str
     due: str = ""
+    plan_status: str = ""  # open, in progress or done, from plan.yaml; empty without a plan item
 
 
 def owner_role(result: RuleResult, level: str) -> str:
@@ -63,6 +65,7 @@ def priority(result: RuleResult) -> str:
 def plan(report: Report) -> list[Action]:
     """One action per gap, most serious first (the report's gap order)."""
     actions = []
+    kept = {e.rule: e for e in report.plan.items} if report.plan else {}
     for number, result in enumerate(report.gap_results(), 1):
         if result.status == "error":
             what = "Replace the unreadable file with a readable copy (PDF with text, or Word). " + (result.fix or "")
@@ -77,7 +80,9 @@ def plan(report: Report) -> list[Action]:
                 status=STATUS_LABELS[result.status],
                 action=what.strip(),
                 missing="; ".join(result.missing),
-                owner=owner_role(result, report.level),
+                owner=kept[result.id].owner if result.id in kept else owner_role(result, report.level),
+                due=str(kept[result.id].due) if result.id in kept else "",
+                plan_status=kept[result.id].status if result.id in kept else "",
             )
         )
     return actions

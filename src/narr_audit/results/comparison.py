@@ -14,6 +14,9 @@ field); :func:`compare` sorts every rule whose outcome moved into one category, 
   `current` check) or a signed attestation that is still there but out of date (evidence removed
   from the folder is not "expired"). A rule may appear here and in another category.
 
+Beside the rules, the corrective action plan (plan.yaml) is compared item by item: items added or
+removed, a status or due date changed, an item newly overdue or newly "marked done, still failing".
+
 Rules are listed in the Standard's order as NEW lists them (retired rules in OLD's order).
 """
 
@@ -30,10 +33,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from narr_audit.base.errors import NarrError, Problem
 from narr_audit.base.statuses import GAP_STATUSES, LevelStatus, Status
 from narr_audit.checks import REGISTRY
-from narr_audit.results.report import SCHEMA_VERSION, CheckResult, Report, RuleResult, Verdict
+from narr_audit.results.report import SCHEMA_VERSION, CheckResult, PlanEntry, Report, RuleResult, Verdict
 from narr_audit.results.scoring import POINTS
 
-DIFF_SCHEMA_VERSION = "1.0"
+DIFF_SCHEMA_VERSION = "1.1"  # 1.1: plan changes (plan)
 # What can run out between two reports: an exception, or evidence of a kind that lapses.
 EXPIRY_NOUNS: dict[str, str] = {
     "exception": "exception",
@@ -101,6 +104,20 @@ class Expiry(_Model):
     rule_status: Status
 
 
+class PlanChange(_Model):
+    """One item of the corrective action plan that changed; ``old_*`` are None for an item added."""
+
+    rule: str
+    title: str
+    old_status: str | None
+    new_status: str | None
+    old_due: date | None
+    new_due: date | None
+    changes: list[str]  # what changed, in words
+    newly_overdue: bool = False
+    newly_still_failing: bool = False
+
+
 class ScoreChange(_Model):
     old: float | None
     new: float | None
@@ -125,13 +142,19 @@ class Comparison(_Model):
     retired: list[RuleChange]
     expired: list[Expiry]
     notes: list[str]
+    plan: list[PlanChange] = []
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in CATEGORIES}
 
     @property
     def nothing_changed(self) -> bool:
-        return not any(self.counts().values()) and self.score.old == self.score.new and not self.verdict.changed
+        return (
+            not any(self.counts().values())
+            and self.score.old == self.score.new
+            and not self.verdict.changed
+            and not self.plan
+        )
 
     def with_files(self, old: str | None, new: str | None) -> Comparison:
         """The same comparison, naming the report files it came from."""
@@ -304,12 +327,69 @@ def compare(old: Report, new: Report) -> Comparison:
         retired=retired,
         expired=expired,
         notes=_notes(old, new),
+        plan=plan_changes(old, new),
     )
+
+
+def plan_changes(old: Report, new: Report) -> list[PlanChange]:
+    """Every plan item added, removed or changed between the reports, in NEW's plan order."""
+    before = {e.rule: e for e in (old.plan.items if old.plan else [])}
+    after = {e.rule: e for e in (new.plan.items if new.plan else [])}
+    found: list[PlanChange] = []
+    for rule, now in after.items():
+        was = before.get(rule)
+        words = _plan_words(was, now)
+        if words:
+            found.append(
+                PlanChange(
+                    rule=rule,
+                    title=now.title,
+                    old_status=was.status if was else None,
+                    new_status=now.status,
+                    old_due=was.due if was else None,
+                    new_due=now.due,
+                    changes=words,
+                    newly_overdue=now.overdue and not (was and was.overdue),
+                    newly_still_failing=now.still_failing and not (was and was.still_failing),
+                )
+            )
+    for rule, was in before.items():
+        if rule not in after:
+            found.append(
+                PlanChange(
+                    rule=rule,
+                    title=was.title,
+                    old_status=was.status,
+                    new_status=None,
+                    old_due=was.due,
+                    new_due=None,
+                    changes=["removed from the plan"],
+                )
+            )
+    return found
+
+
+def _plan_words(was: PlanEntry | None, now: PlanEntry) -> list[str]:
+    if was is None:
+        return [f"added ({now.status}, due {now.due}, owner {now.owner})"]
+    words = []
+    if was.status != now.status:
+        words.append(f"{was.status} -> {now.status}" + (f" on {now.done_on}" if now.done_on else ""))
+    if was.due != now.due:
+        words.append(f"due {was.due} -> {now.due}")
+    if was.owner != now.owner:
+        words.append(f"owner {was.owner} -> {now.owner}")
+    if now.overdue and not was.overdue:
+        words.append("now overdue")
+    if now.still_failing and not was.still_failing:
+        words.append("marked done, still failing")
+    return words
 
 
 def regressed(comparison: Comparison) -> bool:
     """Something got worse: a rule newly failing or worse, an added rule that is a gap, evidence
-    that expired in between, or a lower overall score."""
+    that expired in between, a plan item newly overdue or marked done while still failing, or a
+    lower overall score."""
     return bool(regressions(comparison))
 
 
@@ -323,6 +403,12 @@ def regressions(comparison: Comparison) -> list[str]:
         found.append(f"{added} added rule(s) not satisfied")
     if comparison.expired:
         found.append(f"{len(comparison.expired)} piece(s) of evidence expired")
+    overdue = sum(1 for p in comparison.plan if p.newly_overdue)
+    if overdue:
+        found.append(f"{overdue} plan item(s) newly overdue")
+    failing = sum(1 for p in comparison.plan if p.newly_still_failing)
+    if failing:
+        found.append(f"{failing} plan item(s) marked done but still failing")
     delta = comparison.score.delta
     if delta is not None and delta < 0:
         found.append(f"the score dropped {-delta:.1f} points")

@@ -14,7 +14,7 @@ from pydantic import Field
 from narr_audit.base.models import StrictModel
 from narr_audit.base.statuses import CheckStatusField, LevelStatus, RuleStatusField
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: the corrective action plan (plan)
 Verdict = Literal["ready", "not_ready"]
 
 
@@ -154,6 +154,33 @@ class Notice(StrictModel):
     hint: str | None = None
 
 
+class PlanEntry(StrictModel):
+    """One item of the corrective action plan (plan.yaml), with where its rule stands now."""
+
+    rule: str
+    title: str
+    owner: str
+    due: date
+    status: Literal["open", "in progress", "done"]
+    done_on: date | None = None
+    rule_status: RuleStatusField | None = Field(title="Rule status", default=None)
+    overdue: bool = Field(description="Not done, and due before the assessment date.")
+    still_failing: bool = Field(description="Marked done, but the rule is still a gap.")
+
+
+class PlanProgress(StrictModel):
+    """How far the corrective action plan has come: counts, and every item in the plan's order."""
+
+    file: str
+    total: int
+    open: int
+    in_progress: int
+    done: int
+    overdue: int
+    still_failing: int
+    items: list[PlanEntry]
+
+
 class Report(StrictModel):
     schema_version: str = SCHEMA_VERSION
     tool: Tool
@@ -174,6 +201,7 @@ class Report(StrictModel):
     unmapped: list[str]
     warnings: list[Notice]
     review: ReviewSummary | None = None
+    plan: PlanProgress | None = Field(default=None, description="The corrective action plan, when plan.yaml exists.")
 
     def result(self, rule_id: str) -> RuleResult | None:
         return next((r for r in self.results if r.id == rule_id), None)

@@ -10,7 +10,7 @@ from pydantic import Field
 from narr_audit.base.models import StrictModel
 from narr_audit.results.report import Tool
 
-SUMMARY_SCHEMA_VERSION = "1.0"
+SUMMARY_SCHEMA_VERSION = "1.1"  # 1.1: plan_open and plan_overdue
 
 
 class Policy(StrictModel):
@@ -37,6 +37,10 @@ class ApplicantRow(StrictModel):
     site_visit: int = 0
     gaps_by_domain: dict[str, int] = {}
     warnings: int = 0
+    plan_open: int | None = Field(
+        default=None, description="Items of the corrective action plan not done yet; None without a plan.yaml."
+    )
+    plan_overdue: int | None = Field(default=None, description="Plan items not done and past their due date.")
     reports: dict[str, str] = Field(default={}, description="Format -> report path, relative to the summary.")
     problems: list[str] = Field(default=[], description="Why the applicant could not be read.")
 

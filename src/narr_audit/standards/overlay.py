@@ -72,6 +72,9 @@ class Overlay(StrictModel):
     change: list[RuleAmendment] = []
     retire: list[RuleRetirement] = []
     vocabulary: dict[str, list[str]] = {}  # phrasings added to the shared concepts
+    # Days the affiliate gives to correct gaps, counted from the site visit (else the assessment):
+    # the default due date of a new item of `narr-audit plan`.
+    plan_deadline_days: int | None = Field(default=None, ge=1, le=3660)
 
 
 def shipped_overlays() -> dict[str, Path]:
@@ -109,6 +112,16 @@ def overlay_for_affiliate(affiliate: str) -> str | None:
 
 def load_overlay(path: Path) -> Overlay:
     return validate_file(path, Overlay)
+
+
+def plan_deadline_days(names: Sequence[str]) -> int | None:
+    """The corrective-action deadline of the overlays in force: the last one that declares one."""
+    found = None
+    for name in names:
+        days = load_overlay(resolve_overlay(name)).plan_deadline_days
+        if days is not None:
+            found = days
+    return found
 
 
 def apply_overlays(book: Rulebook, names: Sequence[str]) -> Rulebook:

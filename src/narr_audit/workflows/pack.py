@@ -36,8 +36,9 @@ from pydantic import ValidationError
 from narr_audit import __version__
 from narr_audit.base.errors import NarrError, Problem
 from narr_audit.base.levels import Level, parse_level
+from narr_audit.checks import kind_of
 from narr_audit.evidence.cache import ExtractionCache
-from narr_audit.evidence.model import MANIFEST, REVIEW_FILE
+from narr_audit.evidence.model import MANIFEST, PLAN_FILE, REVIEW_FILE, ROSTER_FILES
 from narr_audit.formats import pack as views
 from narr_audit.formats.report import render
 from narr_audit.results.pack import (
@@ -209,6 +210,15 @@ def _evidence_files(loaded: Loaded, report: Report) -> tuple[dict[str, list[str]
             rel = posixpath.normpath(PurePosixPath(attestation.file.strip().replace("\\", "/")).as_posix())
             attachments[index] = rel
             rules.setdefault(rel, set()).add(attestation.rule)
+    # The staff roster and the corrective action plan are read by the loader itself (no mapping) and
+    # change the verdict, so the pack carries them and verify-pack re-checks with them.
+    root = Path(loaded.evidence.folder).resolve()
+    roster_rules = {r.id for r in loaded.rulebook.rules() if any(kind_of(c).reads_roster for c in r.checks())}
+    for name in ROSTER_FILES:
+        if (root / name).is_file():
+            rules.setdefault(name, set()).update(roster_rules)
+    if (root / PLAN_FILE).is_file() and loaded.evidence.plan is not None:
+        rules.setdefault(PLAN_FILE, set()).update(item.rule for item in loaded.evidence.plan.items)
     ordered = {rel: sorted(found, key=lambda r: (order.get(r, len(order)), r)) for rel, found in rules.items()}
     return dict(sorted(ordered.items())), attachments
 

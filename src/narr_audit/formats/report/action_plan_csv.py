@@ -21,10 +21,7 @@ def render(report: Report, options: RenderOptions) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for a in plan(report):
-        writer.writerow(
-            [
-                csv_cell(v)
-                for v in (a.number, a.priority, a.rule, a.title, a.status, a.action, a.missing, a.owner, a.due, "")
-            ]
-        )
+        done = "yes" if a.plan_status == "done" else ""
+        row = (a.number, a.priority, a.rule, a.title, a.status, a.action, a.missing, a.owner, a.due, done)
+        writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()

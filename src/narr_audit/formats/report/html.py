@@ -172,7 +172,7 @@ class DocumentView:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return render_template(TEMPLATE, options.template_dir, **context(report))
+    return render_template(TEMPLATE, options.template_dir, plan_labels=STATUS_LABELS, **context(report))
 
 
 def context(report: Report) -> dict[str, object]:

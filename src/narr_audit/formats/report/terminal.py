@@ -36,6 +36,7 @@ STYLES = {
 def render(report: Report, options: RenderOptions) -> str:
     parts: list[RenderableType] = [_header(report), _domains(report)]
     parts.extend(_gaps(report, options.width))
+    parts.extend(_plan(report))
     parts.extend(_footer(report))
     return render_to_string(parts, options.colour, options.width)
 
@@ -108,6 +109,26 @@ def _gaps(report: Report, width: int) -> list[RenderableType]:
             lines.append(_hanging("Fix:", result.fix, width))
         out.append(Group(head, Text("\n".join(lines))))
     return out
+
+
+def _plan(report: Report) -> list[RenderableType]:
+    """The corrective action plan's progress, and each item with where it stands."""
+    p = report.plan
+    if p is None:
+        return []
+    text = Text(f"Corrective action plan ({safe(p.file)}): {p.total} item(s)", style="bold underline")
+    text.append(f"\n  {p.done} done, {p.in_progress} in progress, {p.open} open; ", style="")
+    text.append(f"{p.overdue} overdue", style="bold red" if p.overdue else "")
+    text.append("; ", style="")
+    text.append(f"{p.still_failing} marked done, still failing", style="bold red" if p.still_failing else "")
+    for x in p.items:
+        done = f" on {x.done_on}" if x.done_on else ""
+        text.append("\n  " + safe(f"{x.rule} {x.title}: {x.status}{done}, due {x.due}, owner {x.owner}"), style="")
+        if x.overdue:
+            text.append(" (overdue)", style="bold red")
+        if x.still_failing:
+            text.append(" (marked done, still failing)", style="bold red")
+    return [text]
 
 
 def _hanging(label: str, text: str, width: int) -> str:
