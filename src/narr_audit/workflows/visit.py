@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from narr_audit.base.ids import normalise_rule_id
 from narr_audit.base.levels import Level
 from narr_audit.checks import kind_of
 from narr_audit.standards.model import AnyOf, Rule, Rulebook
@@ -80,8 +81,11 @@ def visit_checklist(loaded: Loaded) -> VisitChecklist:
     by_id = {r.id: r for r in book.rules()}
     on_list = {r.id for d in domains for r in d.rules}
     order = book.rule_ids()
-    for attestation in sorted(evidence.manifest.attestations, key=lambda a: order.index(a.rule)):
-        rule = by_id.get(attestation.rule)
+    place = {rule_id: n for n, rule_id in enumerate(order)}
+    for attestation in sorted(
+        evidence.manifest.attestations, key=lambda a: place.get(normalise_rule_id(a.rule), len(place))
+    ):
+        rule = by_id.get(normalise_rule_id(attestation.rule))
         listed = {a[0] for a in attested} | on_list
         if rule is not None and rule.levels.status_at(level) != "not_applicable" and rule.id not in listed:
             attested.append((rule.id, rule.title, attestation.statement))
