@@ -69,7 +69,10 @@ def main() -> None:
             strip(folder)
             done = subprocess.run(
                 [sys.executable, "-m", "narr_audit", "map", str(folder), "--format", "json"],
-                capture_output=True, text=True, env=env, check=False,
+                capture_output=True,
+                text=True,
+                env=env,
+                check=False,
             )
             found = json.loads(done.stdout)
         files = {f["path"]: {s["rule"] for s in f.get("suggestions", [])} for f in found["files"]}
@@ -80,8 +83,10 @@ def main() -> None:
         print(f"{name:<26} files with a right rule {with_right}/{mapped}   right suggestions {right}/{total}")
         for i, v in enumerate((with_right, mapped, right, total)):
             totals[i] += v
-    print(f"{'all examples':<26} files with a right rule {totals[0]}/{totals[1]}   right suggestions {totals[2]}/{totals[3]}"
-          f" ({100 * totals[2] / max(totals[3], 1):.0f}%)")
+    print(
+        f"{'all examples':<26} files with a right rule {totals[0]}/{totals[1]}   "
+        f"right suggestions {totals[2]}/{totals[3]} ({100 * totals[2] / max(totals[3], 1):.0f}%)"
+    )
 
 
 if __name__ == "__main__":

@@ -8,25 +8,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from narr_audit.base.errors import NarrError, Problem
-from narr_audit.base.levels import Level
-from narr_audit.standards.catalog import Checklist, Explanation, RuleEntry, checklist, find_rule, select
-from narr_audit.standards.loader import load_rulebook
-from narr_audit.standards.model import Rulebook
 
+# Everything else is imported where it is used: a command loads only what it needs (start-up time).
 if TYPE_CHECKING:
+    from narr_audit.base.levels import Level
     from narr_audit.evidence.suggestions import FileSuggestions
     from narr_audit.results.comparison import Comparison
+    from narr_audit.results.due import DueList
     from narr_audit.results.pack import Verification
     from narr_audit.results.privacy import PrivacyScan
     from narr_audit.results.report import Report
+    from narr_audit.standards.catalog import Checklist, Explanation, RuleEntry
+    from narr_audit.standards.model import Rulebook
     from narr_audit.workflows.audit import Loaded
     from narr_audit.workflows.pack import Packed
+    from narr_audit.workflows.plan import PlanUpdate
     from narr_audit.workflows.precommit import HookResult
     from narr_audit.workflows.privacy import Redacted
 
 __all__ = [
     "audit",
     "diff_reports",
+    "due_list",
     "explain",
     "init_folder",
     "level_checklist",
@@ -36,6 +39,7 @@ __all__ = [
     "manifest_schema_json",
     "map_folder",
     "pack_folder",
+    "plan_folder",
     "privacy_scan",
     "redact_logs",
     "refuse_output_inside",
@@ -46,6 +50,13 @@ __all__ = [
 ]
 
 
+def load_rulebook(overlays: Sequence[str] = (), *, cache_dir: Path | None = None) -> Rulebook:
+    """NARR 3.0 with the given overlays applied in order (paths, or ids of shipped overlays)."""
+    from narr_audit.standards.loader import load_rulebook as load
+
+    return load(overlays, cache_dir=cache_dir)
+
+
 def list_rules(
     overlays: Sequence[str] = (),
     *,
@@ -53,16 +64,22 @@ def list_rules(
     domain: str | None = None,
     principle: str | None = None,
 ) -> tuple[Rulebook, list[RuleEntry]]:
+    from narr_audit.standards.catalog import select
+
     book = load_rulebook(overlays)
     return book, select(book, level=level, domain=domain, principle=principle)
 
 
 def explain(rule_id: str, overlays: Sequence[str] = ()) -> tuple[Rulebook, Explanation]:
+    from narr_audit.standards.catalog import find_rule
+
     book = load_rulebook(overlays)
     return book, find_rule(book, rule_id)
 
 
 def level_checklist(level: Level, overlays: Sequence[str] = ()) -> Checklist:
+    from narr_audit.standards.catalog import checklist
+
     return checklist(load_rulebook(overlays), level)
 
 
@@ -93,13 +110,20 @@ def load_evidence(
 
 
 def validate_files(
-    files: Sequence[str | Path], *, overlays: Sequence[str] = (), today: date | None = None
+    files: Sequence[str | Path],
+    *,
+    overlays: Sequence[str] = (),
+    today: date | None = None,
+    cache: Path | None = None,
 ) -> HookResult:
     """The pre-commit hook's check: the evidence folder of each changed file validated once, and the
-    `narr:` front matter of changed Markdown or text files that sit in no evidence folder."""
+    `narr:` front matter of changed Markdown or text files that sit in no evidence folder.
+
+    ``cache`` is a folder where extracted text and the compiled rulebook are kept between runs
+    (None: no cache); it is not used for a folder it would sit inside."""
     from narr_audit.workflows.precommit import check_files
 
-    return check_files(files, overlays=overlays, today=today)
+    return check_files(files, overlays=overlays, today=today, cache=cache)
 
 
 def manifest_schema_json() -> str:
@@ -321,3 +345,58 @@ def redact_logs(folder: Path | str, out: Path | str, scan: PrivacyScan) -> Redac
 
     refuse_output_inside([Path(folder)], Path(out), "--redact-to")
     return redact_to(Path(folder), Path(out), scan)
+
+
+def due_list(
+    folders: Sequence[Path | str],
+    *,
+    within: int = 90,
+    as_of: date | None = None,
+    overlays: Sequence[str] = (),
+    level: Level | None = None,
+    today: date | None = None,
+    cache: Path | None = None,
+) -> DueList:
+    """Everything that expires or falls due within ``within`` days of each folder's as-of date
+    (``as_of``, else its assessed_on, else today), overdue items included, soonest first: documents,
+    exceptions, attestations, the next entry each log needs, staff items per person, plan items.
+    Raises NarrError when a folder cannot be loaded."""
+    from narr_audit.workflows.due import due_list as build
+
+    return build(
+        [Path(f) for f in folders],
+        today=today or date.today(),
+        within=within,
+        as_of=as_of,
+        overlays=overlays,
+        level=level,
+        cache=cache,
+    )
+
+
+def plan_folder(
+    folder: Path | str,
+    *,
+    level: Level | None = None,
+    as_of: date | None = None,
+    overlays: Sequence[str] = (),
+    today: date | None = None,
+    cache: Path | None = None,
+    review: Path | None = None,
+) -> PlanUpdate:
+    """Write or update plan.yaml (the corrective action plan) beside residence.yaml from the folder's
+    current gaps: new gaps are added with an owner and a due date (the affiliate's deadline, else 30
+    days after the site visit or the assessment), gaps that are gone are marked done, and everything
+    the operator wrote is kept. Raises NarrError when the folder cannot be audited or plan.yaml
+    cannot be written (a link, read-only, changed meanwhile)."""
+    from narr_audit.workflows.plan import update_plan
+
+    return update_plan(
+        Path(folder),
+        today=today or date.today(),
+        level=level,
+        as_of=as_of,
+        overlays=overlays,
+        cache=cache,
+        review=review,
+    )

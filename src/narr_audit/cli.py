@@ -7,13 +7,15 @@ Exit codes: 0 success; 1 the chosen policy failed (gaps; used by `check`); 2 bad
 from __future__ import annotations
 
 import contextlib
+import copy
 import errno
 import functools
+import gc
 import io
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -47,6 +49,8 @@ COMMAND_ORDER = (
     "privacy",
     "pack",
     "verify-pack",
+    "due",
+    "plan",
 )
 
 
@@ -288,7 +292,9 @@ def validate(
     from narr_audit.formats import evidence as views
 
     try:
-        loaded = api.load_evidence(folder, overlays=overlays, as_of=_date_option(as_of, "--as-of"))
+        loaded = api.load_evidence(
+            folder, overlays=overlays, as_of=_date_option(as_of, "--as-of"), cache=_cache_dir(False, None)
+        )
     except NarrError as exc:
         if fmt is ValidateFormat.json:
             _write(views.problems_json(exc.problems), None)
@@ -325,7 +331,7 @@ def precommit(
     """
     from narr_audit import api
 
-    result = api.validate_files(files or [], overlays=overlays)
+    result = api.validate_files(files or [], overlays=overlays, cache=_cache_dir(False, None))
     checked = [*result.folders, *result.files]
     if result.warnings:
         _write("narr-audit: warnings (they do not block the commit)\n", None)
@@ -434,9 +440,14 @@ ReviewOpt = typer.Option(
 def _cache_dir(no_cache: bool, cache_dir: Path | None) -> Path | None:
     if no_cache:
         return None
+    if cache_dir is not None:
+        return cache_dir
     from narr_audit.evidence.cache import default_cache_dir
 
-    return cache_dir or default_cache_dir()
+    try:
+        return default_cache_dir()
+    except (RuntimeError, KeyError):  # no home folder to keep a cache in: run without one
+        return None
 
 
 class FailOn(str, Enum):
@@ -604,6 +615,10 @@ def batch(
     from narr_audit.formats.report import FORMATS
     from narr_audit.formats.summary import SUMMARY_FORMATS
     from narr_audit.workflows import batch as batching
+
+    # Hundreds of folders in one run (and in its workers): the cycle collector runs, at mypy's pace.
+    gc.set_threshold(200_000, 30, 30)
+    gc.enable()
 
     for name in formats:
         if name not in FORMATS:
@@ -886,6 +901,114 @@ def privacy(
         raise typer.Exit(EXIT_GAPS)
 
 
+class DueFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    ics = "ics"
+
+
+@app.command(
+    epilog=(
+        "Examples:  narr-audit due ./harbor-house  |  narr-audit due ./harbor-house --within 30  |  "
+        "narr-audit due ./harbor-house --format ics --output ../harbor-house-due.ics (import it into a calendar; "
+        "importing it again updates the events)."
+    )
+)
+@_user_errors
+def due(
+    folder: Path = FolderArg,
+    within: int = typer.Option(
+        90, "--within", "-w", min=0, max=3660, metavar="DAYS", help="The window after the as-of date (default: 90)."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="YYYY-MM-DD", help="Count from this date (default: assessed_on, else today)."
+    ),
+    fmt: DueFormat = typer.Option(
+        DueFormat.terminal, "--format", "-f", help="terminal, markdown, json, csv or ics (iCalendar)."
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    level: str | None = LevelOpt,
+    overlays: list[str] = StandardsOpt,
+    no_cache: bool = NoCacheOpt,
+    cache_dir: Path | None = CacheDirOpt,
+) -> None:
+    """Everything that expires or falls due within DAYS, soonest first (overdue items lead): documents,
+    exceptions, attestations, the next entry each log needs, staff items per person, plan items."""
+    from narr_audit import api
+    from narr_audit.formats.due import render
+
+    if output is not None:
+        api.refuse_output_inside([folder], output, "--output")
+    listed = api.due_list(
+        [folder],
+        within=within,
+        as_of=_date_option(as_of, "--as-of"),
+        overlays=overlays,
+        level=_level(level),
+        cache=_cache_dir(no_cache, cache_dir),
+    )
+    text = render(listed, fmt.value)
+    if fmt is DueFormat.ics and output is None:
+        # CRLF line ends are the format's own, and every value in it is already escaped: written as bytes.
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        return
+    _write(text, output)
+
+
+@app.command(
+    epilog=(
+        "Examples:  narr-audit plan ./harbor-house  |  narr-audit plan ./harbor-house --review visit.yaml.  "
+        "Then edit owners, due dates and statuses in plan.yaml; `narr-audit check` reports its progress.  "
+        "Exit codes: 0 plan.yaml is up to date; 2 bad input, or plan.yaml cannot be written."
+    )
+)
+@_user_errors
+def plan(
+    folder: Path = FolderArg,
+    level: str | None = typer.Option(
+        None, "--level", "-l", metavar="LEVEL", help="Assess at this level instead of residence.yaml's."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="YYYY-MM-DD", help="Assessment date (default: assessed_on, else today)."
+    ),
+    overlays: list[str] = StandardsOpt,
+    no_cache: bool = NoCacheOpt,
+    cache_dir: Path | None = CacheDirOpt,
+    review: Path | None = ReviewOpt,
+) -> None:
+    """Write or update plan.yaml, the corrective action plan, beside residence.yaml from the current gaps.
+
+    Each new gap gets the rule, what is missing, an owner (a role), a due date (the affiliate's deadline
+    from its overlay, else 30 days after the site visit or the assessment) and status open. Running it
+    again keeps your edits and comments, adds new gaps and marks items whose gap is gone as done.
+    """
+    from narr_audit import api
+
+    done = api.plan_folder(
+        folder,
+        level=_level(level),
+        as_of=_date_option(as_of, "--as-of"),
+        overlays=overlays,
+        cache=_cache_dir(no_cache, cache_dir),
+        review=review,
+    )
+    counts = f"{len(done.added)} new item(s), {len(done.closed)} marked done, {len(done.kept)} kept"
+    if done.created or done.added or done.closed:
+        lines = [f"{'wrote' if done.created else 'updated'} {folder / done.file}: {counts}"]
+    else:
+        lines = [f"{folder / done.file} is up to date: {counts}"]
+    if done.added:
+        lines.append(f"new: {', '.join(done.added)} (due {done.due}: {done.deadline_days} days after "
+                     f"{done.counted_from})")  # fmt: skip
+    if done.closed:
+        lines.append(f"marked done (their gaps are gone): {', '.join(done.closed)}")
+    lines.append(f"Next: set owners and due dates in {done.file}; narr-audit check {folder} shows its progress.")
+    _write("\n".join(lines) + "\n", None)
+
+
 def _is_terminal() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
@@ -919,6 +1042,24 @@ def _say(text: str) -> None:
         _stderr(text)
 
 
+def app_for(args: Sequence[str]) -> typer.Typer:
+    """The app holding only the command that ``args`` name: typer builds every command an app holds
+    before it runs one, so a run that names its command pays for that command only. Anything else
+    (no command, --help, --version, a mistyped name) gets the whole app, with its lists and hints."""
+    name = args[0] if args else ""
+    chosen = [
+        command
+        for command in app.registered_commands
+        if command.callback is not None
+        and (command.name or typer.main.get_command_name(command.callback.__name__)) == name
+    ]
+    if len(chosen) != 1:
+        return app
+    slim = copy.copy(app)
+    slim.registered_commands = chosen
+    return slim
+
+
 def main() -> None:
     """Console entry point; an unexpected exception is reported in one line, not a traceback.
 
@@ -927,10 +1068,17 @@ def main() -> None:
     """
     if sys.stdout is None:
         sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8")
+    # A run builds many objects that live until it ends (the rulebook, the documents' analyses), and
+    # the cycle collector walks them all again and again: a third of a check's time, to free almost
+    # nothing (reference counting frees the rest). A command reads one folder and ends, so it runs
+    # without it (batch, which reads hundreds, turns it back on), and the process leaves its objects
+    # to the system instead of walking them one last time on the way out.
+    gc.disable()
     try:
         try:
-            app()
+            app_for(sys.argv[1:])()
         finally:
+            gc.freeze()
             sys.stdout.flush()  # here, not at exit, so a failed write is reported like any other
     except SystemExit:
         if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click met a closed pipe and exits 1 silently

@@ -79,24 +79,44 @@ STOP_WORDS = frozenset(
 # payment"); they are stop words for gaps between phrase words but still matched when a phrase names them.
 KEPT = frozenset({"before", "within", "without", "no", "not", "only", "after", "during", "who", "when", "how"})
 
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # a word of normalised text (see tokens)
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 _CAPITALS = re.compile(r"\b(" + "|".join(sorted(_CAPITAL_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
 _DOTTED = re.compile(r"\b(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\.", re.IGNORECASE)
+# Every capitalised abbreviation has two capitals in a row: text without them has none to resolve.
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+# Every dotted abbreviation is a whole word before a dot: text whose dotted words are none of them
+# (and plain ASCII, which case-insensitive matching cannot stretch) has none to resolve.
+_DOTTED_WORD = re.compile(r"\b(\w+)\.")
+
+
+def _has_dotted_abbreviation(text: str) -> bool:
+    for match in _DOTTED_WORD.finditer(text):
+        word = match.group(1)
+        if not word.isascii() or word.lower() in _ABBREVIATIONS:
+            return True
+    return False
 
 
 def normalise(text: str) -> str:
     """Lower-cased text with ligatures, soft hyphens, line-break hyphens and abbreviations resolved."""
-    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
-    text = _HYPHEN_BREAK.sub(r"\1\2", text)
-    text = _CAPITALS.sub(lambda m: _CAPITAL_ABBREVIATIONS[m.group(1)], text)
-    text = _DOTTED.sub(lambda m: _ABBREVIATIONS[m.group(1).lower()] + " ", text)
+    # The patterns below are only run where they can match (a line break, two capitals, a dot): the
+    # same result, without scanning every sentence with each of them.
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    if "\n" in text:
+        text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    if _TWO_CAPITALS.search(text):
+        text = _CAPITALS.sub(lambda m: _CAPITAL_ABBREVIATIONS[m.group(1)], text)
+    if "." in text and _has_dotted_abbreviation(text):
+        text = _DOTTED.sub(lambda m: _ABBREVIATIONS[m.group(1).lower()] + " ", text)
     return text.lower().replace("’", "'")
 
 
 @lru_cache(maxsize=1)
-def _stemmer() -> object:
-    import snowballstemmer  # imported on first use: commands that judge no text never load it
+def stemmer() -> object:
+    """The Snowball English stemmer (imported on first use: commands that judge no text never load it)."""
+    import snowballstemmer
 
     return snowballstemmer.stemmer("english")
 
@@ -107,7 +127,7 @@ def stem(word: str) -> str:
     word = _ABBREVIATIONS.get(word, word) if len(word) <= 6 else word
     if word.endswith("'s"):
         word = word[:-2]
-    return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+    return str(stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
 class Token(NamedTuple):
@@ -121,7 +141,7 @@ class Token(NamedTuple):
 def tokens(text: str) -> list[Token]:
     """The words of already-normalised ``text``, stop words included (callers decide)."""
     found = []
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         word = match.group(0)
         found.append(Token(word, stem(word), match.start()))
     return found

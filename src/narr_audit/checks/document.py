@@ -8,7 +8,7 @@ from pydantic import field_validator
 
 from narr_audit.base.statuses import Status
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Topic
-from narr_audit.checks.recognise import EMPTY, Analysis, Finding, TopicSpec, Vocabulary, analyse, find
+from narr_audit.checks.recognise import EMPTY, Finding, TopicSpec, Vocabulary, find_in
 from narr_audit.evidence.pointers import section_text
 
 if TYPE_CHECKING:
@@ -57,14 +57,13 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
     if not check.topics:
         return Outcome(Status.met, f"{readable[0].path} is mapped to {ctx.rule_id}", (EvidenceRef(readable[0].path),))
     vocabulary = ctx.vocabulary or EMPTY
-    analyses = [(d, analyse(d.content)) for d in readable if d.content is not None]
     used: list[EvidenceRef] = []
     missing: list[str] = []
     notes: list[str] = []
     pointed: list[str] = []
     for topic in check.topics:
         spec = topic_spec(topic, vocabulary)
-        found, closest = _find(spec, analyses, vocabulary)
+        found, closest = _find(spec, readable, vocabulary)
         if found is None:
             found = _pointed(topic.name, ctx.rule_id, readable)
             if found is not None:
@@ -98,12 +97,14 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
 
 
 def _find(
-    spec: TopicSpec, analyses: list[tuple[Document, Analysis]], vocabulary: Vocabulary
+    spec: TopicSpec, documents: list[Document], vocabulary: Vocabulary
 ) -> tuple[EvidenceRef | None, tuple[str, Finding] | None]:
     """Where the topic is met (the first document, in path order, that meets it), else the closest miss."""
     closest: tuple[str, Finding] | None = None
-    for document, analysis in analyses:
-        finding = find(spec, analysis, vocabulary)
+    for document in documents:
+        if document.content is None:
+            continue
+        finding = find_in(spec, document.content, vocabulary)
         if finding.found:
             return EvidenceRef(document.path, finding.where), None
         if finding.sentence is not None and (closest is None or _nearer(finding, closest[1])):

@@ -16,13 +16,16 @@ the sentence that met it; a topic not met names the place that came closest.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import partial
+from typing import Any, NamedTuple, Protocol, overload
 
-from narr_audit.base.language import ABBREVIATIONS, STOP_WORDS, Token, normalise, stem, tokens
+from narr_audit.base.language import ABBREVIATIONS, STOP_WORDS, WORD, normalise, stem, tokens
 from narr_audit.evidence.content import Extracted
 
 # The markers of substance and deferral live in the vocabulary under these names.
@@ -32,23 +35,20 @@ SUBSTANCE_WORDS = {"amount": "an amount, share or formula", "time": "a time or t
 WRAPPED_KINDS = ("pdf", "text", "image")  # kinds whose lines may break a sentence
 MAX_GAP = 2  # words allowed between two words of a phrasing ("drug and alcohol screening")
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[0-9]")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^a-z0-9(])")
 _ITEM = re.compile(r"^(\[[ xX]?\]|[-*\u2022\u25aa]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word of a phrasing: its stem, or a prefix when the phrasing says ``word*``."""
+class Word(NamedTuple):
+    """One word of a phrasing: its stem, or a prefix when the phrasing says ``word*``.
+
+    A plain tuple, so a vocabulary read back from the cache (pairs) is the same value.
+    """
 
     stem: str
     prefix: str | None = None
-
-    def matches(self, token: Token) -> bool:
-        if self.prefix is not None:
-            return token.word.startswith(self.prefix)
-        return token.stem == self.stem
 
 
 Phrasing = tuple[Word, ...]
@@ -70,34 +70,199 @@ def compile_phrasing(text: str, *, legacy: bool = False) -> Phrasing:
     return tuple(out)
 
 
+# A phrasing kept compiled, as text: its words joined by spaces, each its stem, or for a prefix
+# ``stem*prefix`` (words and stems never hold a space or a star).
+CompiledPhrasing = str
+
+
+def _word_text(word: Word) -> str:
+    return word[0] if word[1] is None else f"{word[0]}*{word[1]}"
+
+
+def _text_word(text: str) -> Word:
+    found = _TEXT_WORDS.get(text)
+    if found is None:
+        word_stem, star, prefix = text.partition("*")
+        found = _TEXT_WORDS[text] = Word(word_stem, prefix if star else None)
+    return found
+
+
+_TEXT_WORDS: dict[str, Word] = {}
+
+
+def _as_text(phrasing: Phrasing) -> CompiledPhrasing:
+    return " ".join(map(_word_text, phrasing))
+
+
+def _read_compiled(kept: object) -> tuple[Phrasing, ...] | None:
+    """Phrasings kept compiled (:func:`_as_text`); None when the entry is damaged."""
+    if not isinstance(kept, list):
+        return None
+    try:
+        return tuple([tuple(map(_text_word, text.split(" "))) if text else () for text in kept])
+    except (AttributeError, TypeError):  # not text
+        return None
+
+
+class _Concepts(Mapping[str, tuple[Phrasing, ...]]):
+    """Concept name -> its phrasings, each compiled on first use (a check touches only some)."""
+
+    def __init__(self, raw: Mapping[str, Sequence[str]], compiled: Mapping[str, object]) -> None:
+        self._raw = raw
+        self._compiled = compiled
+        self._done: dict[str, tuple[Phrasing, ...]] = {}
+
+    def __getitem__(self, name: str) -> tuple[Phrasing, ...]:
+        found = self._done.get(name)
+        if found is None:
+            kept = self._compiled.get(name)
+            found = _read_compiled(kept) if kept is not None else None
+            if found is None:
+                if name not in self._raw:
+                    raise KeyError(name)
+                found = tuple(p for p in (compile_phrasing(t) for t in self._raw[name]) if p)
+            self._done[name] = found
+        return found
+
+    def _names(self) -> Mapping[str, object]:
+        return self._raw or self._compiled
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Concept name -> its phrasings, compiled once per rulebook."""
 
     concepts: Mapping[str, tuple[Phrasing, ...]]
+    # Each idea as written -> its phrasings, built once: a document remembers an idea's sentences
+    # by the idea's identity, so topics that share an idea share the work.
+    _ideas: dict[tuple[str, bool], Idea] = field(default_factory=dict, compare=False, repr=False)
+    # Phrasings that topics write out instead of naming a concept, compiled (and kept compiled).
+    _own: dict[str, Phrasing] = field(default_factory=dict, compare=False, repr=False)
+    _kept_own: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+    # Names what this vocabulary compiles to (its compiled file's name in the cache), so that what a
+    # document's sentences hold of each idea can be kept for the next run; None: nothing is kept.
+    stamp: str | None = field(default=None, compare=False)
+    _names: dict[int, tuple[object, str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, raw: Mapping[str, Sequence[str]]) -> Vocabulary:
+    def build(cls, raw: Mapping[str, Sequence[str]], *, stamp: str | None = None) -> Vocabulary:
+        """The vocabulary of ``raw`` phrasings; each concept is compiled when first looked at."""
+        return cls(_Concepts(raw, {}), stamp=stamp)
+
+    @classmethod
+    def from_compiled(
+        cls, compiled: Mapping[str, Any], raw: Mapping[str, Sequence[str]] | None = None, *, stamp: str | None = None
+    ) -> Vocabulary:
+        """A vocabulary kept compiled (:meth:`compiled`), e.g. in the cache beside the compiled rulebook;
+        ``raw`` (its phrasings as written) names the concepts and stands in for a damaged entry."""
+        concepts, own = compiled.get("concepts"), compiled.get("own")
         return cls(
-            {name: tuple(p for p in (compile_phrasing(t) for t in phrasings) if p) for name, phrasings in raw.items()}
+            _Concepts(raw or {}, concepts if isinstance(concepts, dict) else {}),
+            _kept_own=own if isinstance(own, dict) else {},
+            stamp=stamp,
         )
 
-    def idea(self, written: str, *, legacy: bool = False) -> tuple[Phrasing, ...]:
+    def concept(self, name: str) -> tuple[Phrasing, ...]:
+        """A concept's phrasings; none when the vocabulary has no such concept."""
+        found = self.concepts.get(name, ())
+        if found:
+            self._names.setdefault(id(found), (found, f"concept:{name}"))
+        return found
+
+    def name_of(self, phrasings: Sequence[Phrasing]) -> str | None:
+        """How an idea (or concept) given by this vocabulary was written; None for any other."""
+        entry = self._names.get(id(phrasings))
+        return entry[1] if entry is not None and entry[0] is phrasings else None
+
+    def compiled(self) -> dict[str, Any]:
+        """Every concept compiled, and the topics' own phrasings compiled so far, as text (JSON),
+        for :meth:`from_compiled`."""
+        for idea in self._ideas.values():
+            len(idea)  # assembled: its own phrasings compiled
+        return {
+            "concepts": {name: list(map(_as_text, self.concepts[name])) for name in self.concepts},
+            "own": {key: _as_text(found) for key, found in self._own.items()},
+        }
+
+    def idea(self, written: str, *, legacy: bool = False) -> Idea:
         """``"records|lock*|safe"``: each alternative a concept's name or a phrasing of its own."""
+        known = self._ideas.get((written, legacy))
+        if known is None:
+            known = self._ideas[(written, legacy)] = Idea(partial(self._idea, written, legacy))
+            self._names[id(known)] = (known, _idea_key(written, legacy))
+        return known
+
+    def _idea(self, written: str, legacy: bool) -> tuple[Phrasing, ...]:
         found: list[Phrasing] = []
         for alternative in written.split("|"):
             name = alternative.strip()
             if name in self.concepts:
                 found.extend(self.concepts[name])
             elif name:
-                compiled = compile_phrasing(name, legacy=legacy)
+                compiled = self._phrasing(name, legacy)
                 if compiled:
                     found.append(compiled)
         return tuple(found)
 
+    def _phrasing(self, name: str, legacy: bool) -> Phrasing:
+        key = _idea_key(name, legacy)
+        known = self._own.get(key)
+        if known is None:
+            read = _read_compiled([self._kept_own[key]]) if key in self._kept_own else None
+            known = self._own[key] = read[0] if read else compile_phrasing(name, legacy=legacy)
+        return known
 
-@dataclass(frozen=True)
-class Sentence:
+
+class Idea(Sequence[Phrasing]):
+    """An idea's phrasings, assembled when first read: when what a document holds of the idea was
+    kept from an earlier run, its phrasings are never needed."""
+
+    __slots__ = ("_assemble", "_phrasings")
+
+    def __init__(self, assemble: Callable[[], tuple[Phrasing, ...]]) -> None:
+        self._assemble: Callable[[], tuple[Phrasing, ...]] | None = assemble
+        self._phrasings: tuple[Phrasing, ...] | None = None
+
+    def _all(self) -> tuple[Phrasing, ...]:
+        if self._phrasings is None:
+            assert self._assemble is not None
+            self._phrasings, self._assemble = self._assemble(), None
+        return self._phrasings
+
+    @overload
+    def __getitem__(self, index: int) -> Phrasing: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Phrasing, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Phrasing | tuple[Phrasing, ...]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[Phrasing]:
+        return iter(self._all())
+
+
+def _idea_key(written: str, legacy: bool) -> str:
+    return f"{'legacy' if legacy else 'idea'}:{written}"
+
+
+# An idea, the sentences holding it, and (once asked) the sentences that carry it with their frame.
+_Remembered = tuple[object, frozenset[int], frozenset[int] | None]
+
+
+class Sentence(NamedTuple):
     where: str | None
     context: tuple[int, ...]  # sentences that frame this one: heading, table header, list lead-in
     block: int
@@ -106,51 +271,130 @@ class Sentence:
 
 @dataclass
 class Analysis:
-    """A document's text as sentences of stemmed words, indexed for quick look-up."""
+    """A document's text as sentences of stemmed words, indexed for quick look-up.
+
+    Words are kept in reading order as parallel lists (as written, normalised; stem; sentence); the
+    positions of each stem and each word, and each word's sentences, are indexed on first use.
+    """
 
     sentences: list[Sentence] = field(default_factory=list)
-    words: list[Token] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    stems: list[str] = field(default_factory=list)
     owner: list[int] = field(default_factory=list)  # sentence index of each word
-    by_stem: dict[str, list[int]] = field(default_factory=dict)
-    sorted_words: list[tuple[str, int]] = field(default_factory=list)
     digits: set[int] = field(default_factory=set)  # sentences holding a number
-    memo: dict[tuple[Phrasing, ...], frozenset[int]] = field(default_factory=dict)  # idea -> its sentences
+    memo: dict[int, _Remembered] = field(default_factory=dict)  # an idea's sentences, by its identity
+    key: str | None = None  # its key in the store it is kept in (None: not kept)
+    _by_stem: dict[str, list[int]] | None = None
+    _by_word: dict[str, list[int]] | None = None  # for prefix look-ups
+    _spelled: list[str] | None = None  # the distinct words, sorted
+    _framed: list[list[int]] | None = None  # for each sentence, the sentences it frames
+    _in: dict[str, frozenset[int]] = field(default_factory=dict)  # a stem's or '*prefix''s sentences
+
+    @property
+    def by_stem(self) -> dict[str, list[int]]:
+        """Each stem's positions, in reading order."""
+        if self._by_stem is None:
+            self._by_stem = _positions(self.stems)
+        return self._by_stem
+
+    @property
+    def by_word(self) -> dict[str, list[int]]:
+        """Each word's positions, in reading order."""
+        if self._by_word is None:
+            self._by_word = _positions(self.words)
+        return self._by_word
 
     def positions(self, word: Word) -> list[int]:
-        if word.prefix is None:
-            return self.by_stem.get(word.stem, [])
-        start = bisect_left(self.sorted_words, (word.prefix, -1))
-        found = []
-        for text, position in self.sorted_words[start:]:
-            if not text.startswith(word.prefix):
+        word_stem, prefix = word
+        if prefix is None:
+            return self.by_stem.get(word_stem, [])
+        by_word = self.by_word
+        spelled = self._spelled
+        if spelled is None:
+            spelled = self._spelled = sorted(by_word)
+        found: list[int] = []
+        for n in range(bisect_left(spelled, prefix), len(spelled)):
+            if not spelled[n].startswith(prefix):
                 break
-            found.append(position)
+            found.extend(by_word[spelled[n]])
+        return found
+
+    def sentences_of(self, word: Word) -> frozenset[int]:
+        """The sentences holding the word (its stem, or a word with its prefix)."""
+        word_stem, prefix = word
+        key = word_stem if prefix is None else f"*{prefix}"  # a stem never starts with '*'
+        found = self._in.get(key)
+        if found is None:
+            owner = self.owner
+            found = self._in[key] = frozenset([owner[p] for p in self.positions(word)])
         return found
 
     def sentences_with(self, phrasing: Phrasing) -> set[int]:
         """Sentences where the phrasing's words occur in order, at most MAX_GAP words apart."""
         if not phrasing:
             return set()
-        hits: set[int] = set()
-        first = self.positions(phrasing[0])
+        common = self.sentences_of(phrasing[0])
         if len(phrasing) == 1:
-            return {self.owner[p] for p in first}
-        for start in first:
+            return set(common)
+        for word in phrasing[1:]:
+            if not common:
+                return set()
+            common = common & self.sentences_of(word)
+        if not common:
+            return set()  # no sentence holds every word: no need to look at their order
+        hits: set[int] = set()
+        owner, words, stems, end = self.owner, self.words, self.stems, len(self.owner)
+        rest = phrasing[1:]
+        for start in self.positions(phrasing[0]):
+            sentence = owner[start]
+            if sentence not in common or sentence in hits:
+                continue
             at = start
-            for word in phrasing[1:]:
-                at = next(
-                    (
-                        p
-                        for p in range(at + 1, min(at + 2 + MAX_GAP, len(self.words)))
-                        if self.owner[p] == self.owner[start] and word.matches(self.words[p])
-                    ),
-                    -1,
-                )
+            for word_stem, prefix in rest:
+                found = -1
+                for p in range(at + 1, min(at + 2 + MAX_GAP, end)):
+                    if owner[p] == sentence and (
+                        words[p].startswith(prefix) if prefix is not None else stems[p] == word_stem
+                    ):
+                        found = p
+                        break
+                at = found
                 if at < 0:
                     break
             if at >= 0:
-                hits.add(self.owner[start])
+                hits.add(sentence)
         return hits
+
+    def idea_sentences(self, phrasings: Sequence[Phrasing]) -> set[int]:
+        """The sentences where any of the phrasings occurs."""
+        index = _index_of(phrasings)
+        by_stem, owner, memo = self.by_stem, self.owner, self._in
+        present = by_stem.keys()
+        hits: set[int] = set()
+        for word_stem in present & index.stems:
+            found = memo.get(word_stem)
+            if found is None:
+                found = memo[word_stem] = frozenset([owner[p] for p in by_stem[word_stem]])
+            hits |= found
+        for word in index.prefixed:
+            hits |= self.sentences_of(word)
+        for word_stem in present & index.longer_stems:  # phrasings whose first word is there
+            for phrasing, rest in index.longer_by_stem[word_stem]:
+                if rest <= present:
+                    hits |= self.sentences_with(phrasing)
+        for phrasing in index.longer_prefixed:
+            hits |= self.sentences_with(phrasing)
+        return hits
+
+    def framed(self) -> list[list[int]]:
+        """For each sentence, the later sentences it frames (it is in their context)."""
+        if self._framed is None:
+            framed: list[list[int]] = [[] for _ in self.sentences]
+            for n, sentence in enumerate(self.sentences):
+                for frame in sentence.context:
+                    framed[frame].append(n)
+            self._framed = framed
+        return self._framed
 
 
 def _lines(segment_text: str, wrapped: bool, heading: str | None) -> list[list[str]]:
@@ -209,9 +453,71 @@ def _is_short_label(line: str) -> bool:
     return 0 < len(words) <= 6 and not line.rstrip().endswith((".", "!", "?", ";", ","))
 
 
-@lru_cache(maxsize=256)
+class AnalysisStore(Protocol):
+    """Where analyses are kept between runs (see checks.analysis_cache); misses cost only time.
+
+    Beside each analysis it keeps notes of what was found in the document with a vocabulary (its
+    stamp): each idea's sentences, each topic's finding, so that a later run need not look again.
+    """
+
+    def key(self, content: Extracted) -> str: ...
+
+    def load(self, content: Extracted) -> Analysis | None: ...
+
+    def save(self, content: Extracted, analysis: Analysis) -> None: ...
+
+    def notes(self, key: str, stamp: str) -> Mapping[str, object]:
+        """What was noted of the document ``key`` with the vocabulary ``stamp``."""
+        ...
+
+    def note(self, key: str, stamp: str, name: str, value: object) -> None:
+        """Note something found (plain JSON values), to keep at :meth:`flush`."""
+        ...
+
+    def flush(self) -> None:
+        """Keep what was noted."""
+        ...
+
+
+_STORES: list[AnalysisStore] = []
+_MEMO: dict[Extracted, Analysis] = {}  # the documents of this process, most recent last
+_MEMO_SIZE = 256
+
+
+@contextmanager
+def stored_in(store: AnalysisStore | None) -> Iterator[None]:
+    """Within the block, :func:`analyse` reads and keeps analyses in ``store`` (None: no store)."""
+    if store is None:
+        yield
+        return
+    _STORES.append(store)
+    try:
+        yield
+    finally:
+        _STORES.remove(store)
+        store.flush()
+
+
 def analyse(content: Extracted) -> Analysis:
-    """Sentences with their framing context, and every word's stem, for one extracted document."""
+    """Sentences with their framing context, and every word's stem, for one extracted document.
+
+    Remembered within the process, and kept in the store given by :func:`stored_in`, if any.
+    """
+    found = _MEMO.pop(content, None)
+    if found is None:
+        store = _STORES[-1] if _STORES else None
+        found = store.load(content) if store is not None else None
+        if found is None:
+            found = _analyse(content)
+            if store is not None:
+                store.save(content, found)
+        if len(_MEMO) >= _MEMO_SIZE:
+            del _MEMO[next(iter(_MEMO))]
+    _MEMO[content] = found
+    return found
+
+
+def _analyse(content: Extracted) -> Analysis:
     out = Analysis()
     block_id = 0
     for segment in content.segments:
@@ -239,18 +545,80 @@ def analyse(content: Extracted) -> Analysis:
                     lead_in = len(out.sentences) - 1
                 elif len(block) == 1 and _is_short_label(line):
                     label = len(out.sentences) - 1
-    out.sorted_words = sorted((w.word, n) for n, w in enumerate(out.words))
     return out
 
 
 def _index_words(out: Analysis, text: str, sentence: int) -> None:
-    for token in tokens(normalise(text)):
-        if _DIGIT.search(token.word):
-            out.digits.add(sentence)
-        position = len(out.words)
-        out.words.append(token)
-        out.owner.append(sentence)
-        out.by_stem.setdefault(token.stem, []).append(position)
+    normal = normalise(text)
+    found = WORD.findall(normal)
+    if not found:
+        return
+    out.words.extend(found)
+    out.stems.extend(map(stem, found))
+    out.owner.extend([sentence] * len(found))
+    if _DIGIT.search(normal):  # a digit is always inside a word ([a-z0-9]+)
+        out.digits.add(sentence)
+
+
+def _positions(values: list[str]) -> dict[str, list[int]]:
+    """Each value's positions, ascending."""
+    found: dict[str, list[int]] = {}
+    for position, value in enumerate(values):
+        found.setdefault(value, []).append(position)
+    return found
+
+
+@dataclass(frozen=True)
+class _IdeaIndex:
+    """An idea's phrasings sorted by how they are looked up: one word by its stem, one word by its
+    prefix, and phrasings of several words (which must be in one sentence, in order) by their first
+    word's stem, or, when that is a prefix, on their own."""
+
+    stems: frozenset[str]
+    prefixed: tuple[Word, ...]
+    # Longer phrasings by their first word's stem, each with the stems of its other words (those
+    # not looked up by prefix): a document lacking one of them cannot hold the phrasing.
+    longer_by_stem: dict[str, tuple[tuple[Phrasing, frozenset[str]], ...]]
+    longer_stems: frozenset[str]
+    longer_prefixed: tuple[Phrasing, ...]
+
+
+_INDEXES: dict[int, tuple[object, _IdeaIndex]] = {}  # by the idea's identity (ideas are built once)
+_INDEXES_SIZE = 8192
+
+
+def _index_of(phrasings: Sequence[Phrasing]) -> _IdeaIndex:
+    entry = _INDEXES.get(id(phrasings))
+    if entry is None or entry[0] is not phrasings:
+        stems: set[str] = set()
+        prefixed: dict[Word, None] = {}
+        by_stem: dict[str, list[tuple[Phrasing, frozenset[str]]]] = {}
+        longer_prefixed: list[Phrasing] = []
+        for phrasing in phrasings:
+            if not phrasing:
+                continue
+            first_stem, first_prefix = phrasing[0]
+            if len(phrasing) == 1:
+                if first_prefix is None:
+                    stems.add(first_stem)
+                else:
+                    prefixed[phrasing[0]] = None
+            elif first_prefix is None:
+                rest = frozenset([word[0] for word in phrasing[1:] if word[1] is None])
+                by_stem.setdefault(first_stem, []).append((phrasing, rest))
+            else:
+                longer_prefixed.append(phrasing)
+        index = _IdeaIndex(
+            frozenset(stems),
+            tuple(prefixed),
+            {stem: tuple(group) for stem, group in by_stem.items()},
+            frozenset(by_stem),
+            tuple(longer_prefixed),
+        )
+        if len(_INDEXES) >= _INDEXES_SIZE:
+            del _INDEXES[next(iter(_INDEXES))]
+        entry = _INDEXES[id(phrasings)] = (phrasings, index)
+    return entry[1]
 
 
 @dataclass(frozen=True)
@@ -258,7 +626,7 @@ class TopicSpec:
     """A topic ready to look for: its ideas, what substance it needs, its name for reports."""
 
     name: str
-    ideas: tuple[tuple[Phrasing, ...], ...]
+    ideas: tuple[Sequence[Phrasing], ...]
     labels: tuple[str, ...]  # how each idea is named when it is missing
     substance: str | None = None
 
@@ -274,23 +642,84 @@ class Finding:
     deferred: bool = False
 
 
+def find_in(spec: TopicSpec, content: Extracted, vocabulary: Vocabulary) -> Finding:
+    """:func:`find` in a document's text; with a store (:func:`stored_in`) and a vocabulary kept
+    compiled, the finding is kept with the document's analysis, and a later run reads it back
+    without reading the document again."""
+    store = _STORES[-1] if _STORES else None
+    stamp = vocabulary.stamp
+    name = _spec_name(spec, vocabulary) if store is not None and stamp is not None else None
+    if store is None or stamp is None or name is None:
+        return find(spec, analyse(content), vocabulary)
+    key = store.key(content)
+    found = _read_finding(store.notes(key, stamp).get(name))
+    if found is None:
+        found = find(spec, analyse(content), vocabulary)
+        store.note(key, stamp, name, [found.found, found.where, found.sentence, list(found.lacking), found.deferred])
+    return found
+
+
+def _spec_name(spec: TopicSpec, vocabulary: Vocabulary) -> str | None:
+    """A topic as its vocabulary names it (its ideas as written); None when an idea has no name."""
+    kept = _SPEC_NAMES.get(id(spec))
+    if kept is not None and kept[0] is spec and kept[1] is vocabulary:
+        return kept[2]
+    ideas = [vocabulary.name_of(idea) for idea in spec.ideas]
+    name = None if None in ideas else "topic:" + json.dumps([spec.name, ideas, list(spec.labels), spec.substance])
+    _SPEC_NAMES[id(spec)] = (spec, vocabulary, name)
+    return name
+
+
+_SPEC_NAMES: dict[int, tuple[TopicSpec, Vocabulary, str | None]] = {}
+
+
+def _read_finding(kept: object) -> Finding | None:
+    """A finding kept as [found, where, sentence, lacking, deferred]; None when it is not one."""
+    if not isinstance(kept, list) or len(kept) != 5:
+        return None
+    found, where, sentence, lacking, deferred = kept
+    if (
+        type(found) is not bool
+        or type(deferred) is not bool
+        or not (where is None or isinstance(where, str))
+        or not (sentence is None or type(sentence) is int)
+        or not isinstance(lacking, list)
+        or not all(isinstance(item, str) for item in lacking)
+    ):
+        return None
+    return Finding(found, where, sentence, tuple(lacking), deferred)
+
+
 def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> Finding:
-    """The first sentence, in reading order, that carries every idea of the topic with its frame."""
-    per_idea = [_sentences_for(idea, analysis) for idea in spec.ideas]
-    need_substance = vocabulary.concepts.get(SUBSTANCE_CONCEPT[spec.substance], ()) if spec.substance else ()
-    substance = _sentences_for(need_substance, analysis) | (analysis.digits if spec.substance != "role" else set())
-    deferral = _sentences_for(vocabulary.concepts.get(DEFERRAL, ()), analysis) if spec.substance else frozenset()
+    """The first sentence, in reading order, that carries every idea of the topic with its frame.
+
+    A sentence carries an idea when the idea is in it or in a sentence that frames it; only the
+    sentences that carry some idea are looked at, in reading order.
+    """
+    per_idea = [_sentences_for(idea, analysis, vocabulary) for idea in spec.ideas]
+    need_substance = vocabulary.concept(SUBSTANCE_CONCEPT[spec.substance]) if spec.substance else ()
+    substance = _sentences_for(need_substance, analysis, vocabulary) | (
+        analysis.digits if spec.substance != "role" else set()
+    )
+    deferral = _sentences_for(vocabulary.concept(DEFERRAL), analysis, vocabulary) if spec.substance else frozenset()
     best: tuple[int, int] | None = None  # (ideas met, sentence)
     deferred_at: int | None = None
-    for n, sentence in enumerate(analysis.sentences):
-        scope = {n, *sentence.context}
-        met = sum(1 for hits in per_idea if hits & scope)
+    if per_idea:
+        met_at: dict[int, int] = {}
+        for idea in spec.ideas:
+            for n in _carried(idea, analysis, vocabulary):
+                met_at[n] = met_at.get(n, 0) + 1
+        candidates = [(n, met_at[n]) for n in sorted(met_at)]
+    else:  # no idea to carry: every sentence carries them all
+        candidates = [(n, 0) for n in range(len(analysis.sentences))]
+    for n, met in candidates:
+        sentence = analysis.sentences[n]
         if met == len(per_idea):
             if spec.substance:
                 if n in deferral:
                     deferred_at = n if deferred_at is None else deferred_at
                     continue
-                if not (substance & scope):
+                if not (substance & {n, *sentence.context}):
                     if best is None or met > best[0]:
                         best = (met, n)
                     continue
@@ -310,19 +739,66 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> Finding
     return Finding(False, analysis.sentences[n].where, n, lacking)
 
 
-def _sentences_for(phrasings: Sequence[Phrasing], analysis: Analysis) -> frozenset[int]:
+def _remembered(phrasings: Sequence[Phrasing], analysis: Analysis, vocabulary: Vocabulary) -> _Remembered:
+    """An idea's entry in the document's memo (by identity: a topic's ideas are built once); read
+    back from the store when it kept the idea's sentences for this vocabulary."""
+    entry = analysis.memo.get(id(phrasings))
+    if entry is None or entry[0] is not phrasings:
+        if isinstance(phrasings, tuple) and not phrasings:  # no idea (a topic that asks no substance)
+            return (phrasings, frozenset(), frozenset())
+        stamp, name, key = vocabulary.stamp, vocabulary.name_of(phrasings), analysis.key
+        store = _STORES[-1] if _STORES and key is not None and stamp is not None and name is not None else None
+        hits = None
+        if store is not None and key is not None and stamp is not None and name is not None:
+            hits = _read_hits(store.notes(key, stamp).get(name), len(analysis.sentences))
+        if hits is None:
+            hits = frozenset(analysis.idea_sentences(phrasings))
+            if store is not None and key is not None and stamp is not None and name is not None:
+                store.note(key, stamp, name, sorted(hits))
+        entry = analysis.memo[id(phrasings)] = (phrasings, hits, None)
+    return entry
+
+
+def _read_hits(kept: object, sentences: int) -> frozenset[int] | None:
+    """Sentences kept for an idea; None when there are none kept, or they cannot be this document's."""
+    if not isinstance(kept, list) or not all(type(n) is int and 0 <= n < sentences for n in kept):
+        return None
+    return frozenset(kept)
+
+
+def _sentences_for(phrasings: Sequence[Phrasing], analysis: Analysis, vocabulary: Vocabulary) -> frozenset[int]:
     """The sentences where any of the phrasings occurs; remembered per document, as many topics
     share an idea (a concept of the vocabulary)."""
-    key = tuple(phrasings)
-    found = analysis.memo.get(key)
-    if found is None:
-        hits: set[int] = set()
-        for phrasing in phrasings:
-            hits |= analysis.sentences_with(phrasing)
-        found = analysis.memo[key] = frozenset(hits)
-    return found
+    return _remembered(phrasings, analysis, vocabulary)[1]
+
+
+def _carried(phrasings: Sequence[Phrasing], analysis: Analysis, vocabulary: Vocabulary) -> frozenset[int]:
+    """The sentences that carry the idea: those holding it, and those it frames (heading, lead-in)."""
+    kept, hits, carried = _remembered(phrasings, analysis, vocabulary)
+    if carried is None:
+        framed = analysis.framed()
+        found = set(hits)
+        for n in hits:
+            found.update(framed[n])
+        carried = frozenset(found)
+        analysis.memo[id(phrasings)] = (kept, hits, carried)
+    return carried
 
 
 EMPTY = Vocabulary({})
 
-__all__ = ["EMPTY", "Analysis", "Finding", "TopicSpec", "Vocabulary", "analyse", "compile_phrasing", "find", "stem"]
+__all__ = [
+    "EMPTY",
+    "Analysis",
+    "AnalysisStore",
+    "Finding",
+    "Idea",
+    "TopicSpec",
+    "Vocabulary",
+    "analyse",
+    "compile_phrasing",
+    "find",
+    "find_in",
+    "stem",
+    "stored_in",
+]

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
-import os
-import tempfile
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,14 +15,13 @@ from narr_audit.base.errors import NarrError, Problem
 from narr_audit.base.ids import STANDARD_ID
 from narr_audit.base.resources import standards_dir
 from narr_audit.base.yamlio import YamlDocument
-from narr_audit.standards.model import Domain, Principle, Rulebook, StandardInfo
-from narr_audit.standards.model import VocabularyFile as Vocabulary
-from narr_audit.standards.overlay import apply_overlays, resolve_overlay
+from narr_audit.checks.recognise import Vocabulary
+from narr_audit.standards import compiled
+from narr_audit.standards.compiled import NARR_ID, VOCABULARY_DIR
+from narr_audit.standards.model import Domain, Principle, Rulebook, StandardInfo, VocabularyFile, concepts_from
 from narr_audit.standards.reading import display_path, read_model, validate_file
 
-NARR_ID = "narr-3.0"
 INDEX_FILE = "index.yaml"
-VOCABULARY_DIR = "vocabulary"
 
 
 def principle_problems(principle: Principle, doc: YamlDocument, shown: str) -> list[Problem]:
@@ -161,7 +158,7 @@ def load_vocabulary(folder: Path) -> dict[str, list[str]]:
     problems: list[Problem] = []
     for path in sorted(folder.glob("*.yaml")):
         try:
-            data = validate_file(path, Vocabulary)
+            data = validate_file(path, VocabularyFile)
         except NarrError as exc:
             problems.extend(exc.problems)
             continue
@@ -191,29 +188,52 @@ _COMPILED: dict[Path, Rulebook] = {}  # read once per process: a batch worker au
 
 def _compiled(cache_dir: Path, key: tuple[tuple[str, tuple[int, int] | None], ...]) -> Rulebook:
     """The rulebook from its compiled JSON when the Standard and overlays are unchanged since."""
-    from narr_audit import __version__
+    names = [name for name, _ in key]
+    found = compiled.stamp(names)
+    if found is None:
+        from narr_audit.standards.overlay import resolve_overlay
 
-    stamp = hashlib.sha256(__version__.encode())
-    files = sorted((standards_dir() / NARR_ID).glob("*.yaml"))
-    files += sorted((standards_dir() / VOCABULARY_DIR).glob("*.yaml"))  # topics name its concepts
-    files += [resolve_overlay(name) for name, _ in key]  # an unknown overlay raises its own clear error
-    for path in files:
-        info = path.stat()
-        stamp.update(f"{path.resolve()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-    target = cache_dir / f"rulebook-{stamp.hexdigest()[:24]}.json"
+        for name in names:
+            resolve_overlay(name)  # an unknown overlay raises its own clear error
+        return _cached_rulebook(key)
+    target = cache_dir / f"rulebook-{found}.json"
     if target in _COMPILED:
         return _COMPILED[target]
-    with contextlib.suppress(OSError, ValueError):
-        _COMPILED[target] = Rulebook.model_validate_json(target.read_bytes())
-        return _COMPILED[target]
-    book = _cached_rulebook(key)
-    with contextlib.suppress(OSError):
-        cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=cache_dir)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(book.model_dump_json())
-        Path(temp).replace(target)
+    try:
+        book = Rulebook.model_validate_json(target.read_bytes())
+    except (OSError, ValueError):
+        text = _cached_rulebook(key).model_dump_json()
+        compiled.write_whole(target, text)
+        book = Rulebook.model_validate_json(text)  # as a warm run reads it, with its vocabulary kept
+    compiled.write_index(cache_dir, found, book.index(), book.overlays)
+    _COMPILED[target] = book
+    concepts_from(book, functools.partial(_compiled_concepts, cache_dir, found))
     return book
+
+
+def _compiled_concepts(cache_dir: Path, stamp: str, book: Rulebook) -> Vocabulary:
+    """The rulebook's vocabulary, compiled (phrasings stemmed, and each topic's ideas assembled),
+    kept beside the compiled rulebook.
+
+    Keyed like the rulebook (the Standard's and the vocabulary's files) and by the recogniser's code
+    and stemmer, which decide the stems: an edit to either compiles it afresh.
+    """
+    from narr_audit.checks.analysis_cache import fingerprint
+
+    target = cache_dir / f"concepts-{stamp}-{fingerprint()[:16]}.json"
+    with contextlib.suppress(OSError, ValueError):
+        kept = json.loads(target.read_bytes())
+        if isinstance(kept, dict):
+            return Vocabulary.from_compiled(kept, book.vocabulary, stamp=target.stem)
+    from narr_audit.checks.document import DocumentCheck, topic_spec
+
+    vocabulary = Vocabulary.build(book.vocabulary, stamp=target.stem)
+    for rule in book.rules():  # every topic's ideas, compiled once and kept with the concepts
+        for check in rule.checks():
+            for topic in check.topics if isinstance(check, DocumentCheck) else ():
+                topic_spec(topic, vocabulary)
+    compiled.write_whole(target, json.dumps(vocabulary.compiled(), ensure_ascii=False, separators=(",", ":")))
+    return vocabulary
 
 
 def _signature(name: str) -> tuple[int, int] | None:
@@ -227,6 +247,8 @@ def _signature(name: str) -> tuple[int, int] | None:
 
 @functools.lru_cache(maxsize=16)
 def _cached_rulebook(key: tuple[tuple[str, tuple[int, int] | None], ...]) -> Rulebook:
+    from narr_audit.standards.overlay import apply_overlays  # read from YAML: imported when needed
+
     book = _shipped_narr()
     overlays = [name for name, _ in key]
     return apply_overlays(book, overlays) if overlays else book

@@ -6,10 +6,10 @@ The YAML under ``standards/`` is validated against these models; nothing downstr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Literal, Union
 
-from pydantic import Discriminator, Field, RootModel, Tag, field_validator, model_validator
+from pydantic import ConfigDict, Discriminator, Field, RootModel, Tag, field_validator, model_validator
 
 from narr_audit.base.ids import RULE_ID, STANDARD_ID, Retired, RuleIndex
 from narr_audit.base.levels import ALL_LEVELS, Level, LevelField
@@ -189,6 +189,8 @@ class RetiredRule(StrictModel):
 class VocabularyFile(RootModel[dict[str, list[str]]]):
     """A file of standards/vocabulary/: concept name -> its phrasings (``word*`` matches a prefix)."""
 
+    model_config = ConfigDict(defer_build=True)  # built when a vocabulary file is read, not on import
+
     @field_validator("root")
     @classmethod
     def _well_formed(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -236,10 +238,13 @@ class Rulebook(StrictModel):
 
     @property
     def concepts(self) -> Vocabulary:
-        """The vocabulary compiled for recognising topics (once per rulebook)."""
+        """The vocabulary compiled for recognising topics (once per rulebook; read back from the
+        compiled cache when the loader kept one, see :func:`concepts_from`)."""
         cached = _COMPILED.get(id(self))
         if cached is None or cached[0] is not self:
-            cached = (self, Vocabulary.build(self.vocabulary))
+            kept = _KEPT.pop(id(self), None)
+            vocabulary = kept[1](self) if kept is not None and kept[0] is self else None
+            cached = (self, vocabulary or Vocabulary.build(self.vocabulary))
             _COMPILED[id(self)] = cached
         return cached[1]
 
@@ -250,3 +255,12 @@ class Rulebook(StrictModel):
 
 # Compiled vocabularies by rulebook (a process holds a handful of rulebooks).
 _COMPILED: dict[int, tuple[Rulebook, Vocabulary]] = {}
+# Where a rulebook's compiled vocabulary is kept, until it is first asked for.
+_KEPT: dict[int, tuple[Rulebook, Callable[[Rulebook], Vocabulary | None]]] = {}
+
+
+def concepts_from(book: Rulebook, load: Callable[[Rulebook], Vocabulary | None]) -> None:
+    """Have ``book.concepts`` come from ``load`` (e.g. the compiled cache) when first asked for,
+    instead of compiling the vocabulary; ``load`` may return None to have it compiled."""
+    if id(book) not in _COMPILED:
+        _KEPT[id(book)] = (book, load)

@@ -6,9 +6,9 @@ one ships) and any overlays asked for. The evidence loader is handed only their 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,31 +17,38 @@ from narr_audit.base.levels import Level
 from narr_audit.evidence.cache import ExtractionCache
 from narr_audit.evidence.loader import ManifestFile, load_folder, read_manifest
 from narr_audit.evidence.model import MANIFEST, REVIEW_FILE, Evidence
-from narr_audit.standards.loader import load_rulebook
-from narr_audit.standards.model import Rulebook
-from narr_audit.standards.overlay import overlay_for_affiliate
+from narr_audit.standards.compiled import read_index, shipped_overlay_ids
 
 if TYPE_CHECKING:
     from narr_audit.results.report import Report
+    from narr_audit.standards.model import Rulebook
 
 
-@dataclass(frozen=True)
 class Loaded:
-    """A checked evidence folder and the rules in force for it."""
+    """A checked evidence folder and the rules in force for it.
 
-    evidence: Evidence
-    rulebook: Rulebook
+    The rulebook may be read when first asked for: validating a folder needs only the rule ids in
+    force, which the cache keeps apart (see standards.compiled).
+    """
+
+    def __init__(self, evidence: Evidence, rulebook: Rulebook | Callable[[], Rulebook]) -> None:
+        self.evidence = evidence
+        self._rulebook = rulebook
+
+    @property
+    def rulebook(self) -> Rulebook:
+        if callable(self._rulebook):
+            self._rulebook = self._rulebook()
+        return self._rulebook
 
 
-def rules_in_force(
-    source: ManifestFile, overlays: Sequence[str], cache: ExtractionCache | None
-) -> tuple[Rulebook, list[Problem]]:
-    """NARR 3.0 with the affiliate's overlay (when one ships) and the overlays asked for."""
+def overlays_in_force(source: ManifestFile, overlays: Sequence[str]) -> tuple[list[str], list[Problem]]:
+    """The overlays in force on NARR 3.0: the affiliate's (when one ships), then those asked for."""
     warnings: list[Problem] = []
     in_force = list(overlays)
     affiliate = source.manifest.residence.affiliate
     if affiliate:
-        found = overlay_for_affiliate(affiliate)
+        found = _affiliate_overlay(affiliate)
         if found is None:
             warnings.append(
                 Problem(
@@ -54,8 +61,33 @@ def rules_in_force(
             )
         elif found not in in_force:
             in_force.insert(0, found)
-    book = load_rulebook(in_force, cache_dir=cache.root if cache is not None else None)
-    return book, warnings
+    return in_force, warnings
+
+
+def _affiliate_overlay(affiliate: str) -> str | None:
+    """The id of the shipped overlay of an affiliate, as standards.overlay finds it (the shipped
+    overlays in order, by id or by the affiliate each names). The first is found by its id without
+    reading any overlay file."""
+    shipped = shipped_overlay_ids()
+    if shipped and shipped[0] == affiliate.strip().lower():
+        return shipped[0]
+    from narr_audit.standards.overlay import overlay_for_affiliate
+
+    return overlay_for_affiliate(affiliate)
+
+
+def rules_in_force(
+    source: ManifestFile, overlays: Sequence[str], cache: ExtractionCache | None
+) -> tuple[Rulebook, list[Problem]]:
+    """NARR 3.0 with the affiliate's overlay (when one ships) and the overlays asked for."""
+    in_force, warnings = overlays_in_force(source, overlays)
+    return _rulebook(in_force, cache.root if cache is not None else None), warnings
+
+
+def _rulebook(overlays: Sequence[str], cache_dir: Path | None) -> Rulebook:
+    from narr_audit.standards.loader import load_rulebook
+
+    return load_rulebook(overlays, cache_dir=cache_dir)
 
 
 def load_evidence(
@@ -72,19 +104,27 @@ def load_evidence(
     source = read_manifest(folder)
     if cache is not None and cache.inside(source.root):
         cache = None  # never write into an evidence folder, not even the compiled rulebook
-    book, warnings = rules_in_force(source, overlays, cache)
+    in_force, warnings = overlays_in_force(source, overlays)
+    cache_dir = cache.root if cache is not None else None
+    kept = read_index(cache_dir, in_force) if cache_dir is not None else None
+    rulebook: Rulebook | Callable[[], Rulebook]
+    if kept is None:
+        book = _rulebook(in_force, cache_dir)
+        rules, names, rulebook = book.index(), book.overlays, book
+    else:  # the ids in force, kept beside the compiled rulebook: the rulebook is read if asked for
+        (rules, names), rulebook = kept, partial(_rulebook, in_force, cache_dir)
     evidence = load_folder(
         source,
-        rules=book.index(),
+        rules=rules,
         today=today,
-        overlays=book.overlays,
+        overlays=names,
         warnings=warnings,
         level=level,
         as_of=as_of,
         read_documents=read_documents,
         cache=cache,
     )
-    return Loaded(evidence, book)
+    return Loaded(evidence, rulebook)
 
 
 def audit(
@@ -98,16 +138,14 @@ def audit(
     review: Path | None = None,
 ) -> Report:
     """The report of one folder, with a reviewer's findings (``review``, else review.yaml in the folder)."""
+    from narr_audit.checks.analysis_cache import AnalysisCache
+    from narr_audit.checks.recognise import stored_in
     from narr_audit.engine import audit as run
 
-    loaded = load_evidence(
-        folder,
-        today=today,
-        overlays=overlays,
-        level=level,
-        as_of=as_of,
-        cache=ExtractionCache(cache) if cache is not None else None,
-    )
+    extracted = ExtractionCache(cache) if cache is not None else None
+    if extracted is not None and extracted.inside(folder):
+        extracted = None  # never write into an evidence folder
+    loaded = load_evidence(folder, today=today, overlays=overlays, level=level, as_of=as_of, cache=extracted)
     own = None
     if review is None:
         candidate = folder / REVIEW_FILE
@@ -119,4 +157,7 @@ def audit(
         from narr_audit.evidence.review import load_review
 
         findings = load_review(review, loaded.rulebook.index(), folder=own)
-    return run(loaded.evidence, loaded.rulebook, generated_on=today, review=findings)
+    # Documents' analyses, and what was found in them, are kept beside their extracted text: a second
+    # check of an unchanged folder neither cuts its policies into sentences nor looks for its topics again.
+    with stored_in(AnalysisCache(extracted.root) if extracted is not None else None):
+        return run(loaded.evidence, loaded.rulebook, generated_on=today, review=findings)

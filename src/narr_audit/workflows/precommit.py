@@ -15,19 +15,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from narr_audit.base.errors import NarrError, Problem
 from narr_audit.base.validation import dotted, problems_from_validation
 from narr_audit.base.yamlio import parse_yaml
+from narr_audit.evidence.cache import ExtractionCache
 from narr_audit.evidence.content import Extracted
 from narr_audit.evidence.extract import extract, kind_of
 from narr_audit.evidence.loader import FrontMatter
 from narr_audit.evidence.model import MANIFEST
-from narr_audit.standards.loader import load_rulebook
-from narr_audit.standards.model import Rulebook
 from narr_audit.workflows.audit import load_evidence
+
+if TYPE_CHECKING:
+    from narr_audit.standards.model import Rulebook
 
 FRONT_MATTER_KINDS = ("markdown", "text")
 # Front matter that does not parse is only ours to report when it is narr-audit's (a `narr:` key);
@@ -62,8 +65,19 @@ def evidence_folder(path: Path) -> Path | None:
     return None
 
 
-def check_files(paths: Sequence[str | Path], *, overlays: Sequence[str] = (), today: date | None = None) -> HookResult:
-    """Validate the evidence folders of ``paths`` (each once), and loose front matter; see the module doc."""
+def check_files(
+    paths: Sequence[str | Path],
+    *,
+    overlays: Sequence[str] = (),
+    today: date | None = None,
+    cache: Path | None = None,
+) -> HookResult:
+    """Validate the evidence folders of ``paths`` (each once), and loose front matter; see the module doc.
+
+    ``cache`` keeps extracted text and the compiled rulebook between runs, as for `check`; never one
+    that sits inside an evidence folder."""
+    if cache is not None and evidence_folder(cache.resolve() / MANIFEST) is not None:
+        cache = None
     result = HookResult()
     folders: dict[Path, Path] = {}
     loose: list[Path] = []
@@ -80,14 +94,22 @@ def check_files(paths: Sequence[str | Path], *, overlays: Sequence[str] = (), to
         shown = _shown(folder)
         result.folders.append(shown or ".")
         try:
-            loaded = load_evidence(folder, overlays=overlays, today=today or date.today())
+            loaded = load_evidence(
+                folder,
+                overlays=overlays,
+                today=today or date.today(),
+                cache=ExtractionCache(cache) if cache is not None else None,
+            )
         except NarrError as exc:
             result.problems.extend(_inside(p, shown) for p in exc.problems)
             continue
         result.warnings.extend(_inside(p, shown) for p in loaded.evidence.warnings)
     book: Rulebook | None = None
     for path in loose:
-        book = book or load_rulebook(overlays)
+        if book is None:
+            from narr_audit.standards.loader import load_rulebook  # only loose files need the rulebook
+
+            book = load_rulebook(overlays, cache_dir=cache)
         result.files.append(_shown(path))
         result.problems.extend(front_matter_problems(path, book))
     return result

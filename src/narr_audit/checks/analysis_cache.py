@@ -1,0 +1,176 @@
+"""A cache of documents' analyses (sentences and stems), keyed by the extracted text, beside the
+extraction cache; and, with each, notes of what was found in it with a vocabulary.
+
+Cutting a policy into sentences and stemming every word costs more than reading its extracted text
+back, and looking for every phrasing of every idea costs more again; a second `check` of an unchanged
+folder reads them instead. An analysis is keyed by the SHA-256 of the extracted text (kind, segments)
+and of the recogniser's own code (:func:`fingerprint`), so an edit to the sentence rules, the spelling
+tables or the stemmer is never read from a stale entry. Its notes (each idea's sentences, each
+topic's finding) are kept beside it per compiled vocabulary: an edit to the vocabulary or the
+Standard is a new one. Entries hold document text, so they live where the extracted text does (the
+user's cache folder, readable only by them, never inside an evidence folder). Any failure to read or
+write costs only time, and an entry that cannot be this document's is not used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+from itertools import chain, repeat
+from pathlib import Path
+from typing import Any
+
+from narr_audit import __version__
+from narr_audit.checks.recognise import Analysis, Sentence
+from narr_audit.evidence.content import Extracted
+
+# Bump when the stored form of an analysis changes.
+ANALYSIS_VERSION = 1
+# The stemmer base.language uses, and the C build it picks up when installed.
+STEMMERS = ("snowballstemmer", "Stemmer")
+
+
+@functools.lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """What an analysis depends on besides the text: narr-audit's version, the source of the
+    recogniser, of the word tables and of this module, and the stemmer installed (a new stemmer may
+    stem differently; it is looked up, not imported, so a run that stems nothing never loads it)."""
+    from narr_audit.base import language
+    from narr_audit.checks import recognise
+
+    digest = hashlib.sha256(f"{ANALYSIS_VERSION}\0{__version__}\0".encode())
+    for module in (recognise, language, sys.modules[__name__]):
+        with contextlib.suppress(OSError, TypeError):
+            digest.update(Path(module.__file__ or "").read_bytes())
+    for name in STEMMERS:
+        with contextlib.suppress(ImportError, ValueError, OSError, TypeError):
+            spec = importlib.util.find_spec(name)
+            origin = spec.origin if spec is not None else None
+            info = Path(origin).stat() if origin else None
+            digest.update(f"{name}\0{origin}\0{info and info.st_size}\0{info and info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+class AnalysisCache:
+    """Analyses stored as JSON files named by the SHA-256 of the extracted text and the recogniser."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folder = root / f"analysis-v{ANALYSIS_VERSION}"
+        self.hits = 0
+        self.misses = 0
+        self._keys: dict[int, tuple[Extracted, str]] = {}
+        self._notes: dict[tuple[str, str], dict[str, object]] = {}
+        self._noted: set[tuple[str, str]] = set()
+
+    def key(self, content: Extracted) -> str:
+        """The document's key: the SHA-256 of its extracted text and of the recogniser (once per text)."""
+        kept = self._keys.get(id(content))
+        if kept is None or kept[0] is not content:
+            kept = self._keys[id(content)] = (content, _key(content))
+        return kept[1]
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def load(self, content: Extracted) -> Analysis | None:
+        key = self.key(content)
+        try:
+            found: Analysis | None = _decode(json.loads(self._path(key).read_bytes()))
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            found = None
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+            found.key = key
+        return found
+
+    def save(self, content: Extracted, analysis: Analysis) -> None:
+        key = self.key(content)
+        if self._write(self._path(key), _encode(analysis)):
+            analysis.key = key
+
+    def _notes_path(self, key: str, stamp: str) -> Path:
+        return self.folder / key[:2] / f"{key}.{hashlib.sha256(stamp.encode()).hexdigest()[:24]}.json"
+
+    def notes(self, key: str, stamp: str) -> dict[str, object]:
+        """What an earlier run found in the document ``key`` with the vocabulary ``stamp``: each
+        idea's sentences, each topic's finding (read once, then kept in memory)."""
+        found = self._notes.get((key, stamp))
+        if found is None:
+            try:
+                read = json.loads(self._notes_path(key, stamp).read_bytes())
+            except (OSError, ValueError):
+                read = None
+            found = self._notes[(key, stamp)] = read if isinstance(read, dict) else {}
+        return found
+
+    def note(self, key: str, stamp: str, name: str, value: object) -> None:
+        self.notes(key, stamp)[name] = value
+        self._noted.add((key, stamp))
+
+    def flush(self) -> None:
+        """Keep what was noted in this run, with what was kept before."""
+        for key, stamp in sorted(self._noted):
+            self._write(self._notes_path(key, stamp), self._notes[(key, stamp)])
+        self._noted.clear()
+
+    def _write(self, target: Path, data: object) -> bool:
+        """Write one entry whole or not at all; True when it was written."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            Path(temp).replace(target)
+        except (OSError, UnicodeError):
+            with contextlib.suppress(OSError, UnboundLocalError):
+                Path(temp).unlink()
+            return False
+        return True
+
+
+def _key(content: Extracted) -> str:
+    digest = hashlib.sha256(fingerprint().encode())
+    digest.update(f"\0{content.kind}\0{len(content.segments)}\0".encode())
+    for segment in content.segments:
+        where = "\1" if segment.where is None else segment.where
+        digest.update(f"{len(where)}\0{where}\0{len(segment.text)}\0{segment.text}\0".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _encode(analysis: Analysis) -> dict[str, Any]:
+    """Words and stems as one space-separated string each (a word never holds a space), and each
+    sentence's number of words: read back in a few calls instead of one value at a time."""
+    counts = [0] * len(analysis.sentences)
+    for n in analysis.owner:
+        counts[n] += 1
+    return {
+        "sentences": [[s.where, list(s.context), s.block, s.text] for s in analysis.sentences],
+        "words": " ".join(analysis.words),
+        "stems": " ".join(analysis.stems),
+        "counts": counts,
+        "digits": sorted(analysis.digits),
+    }
+
+
+def _decode(data: dict[str, Any]) -> Analysis:
+    sentences = [Sentence(where, tuple(context), block, text) for where, context, block, text in data["sentences"]]
+    words, stems, counts = data["words"].split(" "), data["stems"].split(" "), data["counts"]
+    if not words[-1]:  # "".split(" ") is [""]: a document without words
+        words, stems = [], []
+    owner = list(chain.from_iterable(repeat(n, count) for n, count in enumerate(counts)))
+    if not (len(words) == len(stems) == len(owner)) or len(counts) != len(sentences):
+        raise ValueError("a damaged analysis")
+    return Analysis(sentences=sentences, words=words, stems=stems, owner=owner, digits=set(data["digits"]))
+
+
+__all__ = ["ANALYSIS_VERSION", "AnalysisCache", "fingerprint"]

@@ -1,0 +1,112 @@
+"""The compiled Standard in the cache folder: the stamp it is kept under, and its index of rule ids.
+
+The stamp names what the compiled files were made from: narr-audit's version and every file of the
+Standard, of the vocabulary and of the overlays in force (path, size, time of change), so an edit to
+any of them compiles afresh. Beside the compiled rulebook (see :mod:`narr_audit.standards.loader`)
+sits its index: the rule ids in force, those an overlay retired, and the overlays' names. A command
+that only checks the ids a folder names (`validate`, the pre-commit hook) reads that instead of the
+rulebook. This module stays light: it imports neither the Standard's models nor the checks.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from narr_audit import __version__
+from narr_audit.base.ids import Retired, RuleIndex
+from narr_audit.base.resources import standards_dir
+
+NARR_ID = "narr-3.0"
+VOCABULARY_DIR = "vocabulary"
+OVERLAY_DIR = "overlays"  # as standards.overlay names it
+
+
+def shipped_overlay_ids() -> list[str]:
+    """The ids of the overlays that ship, sorted (as standards.overlay.shipped_overlays lists them)."""
+    folder = standards_dir() / OVERLAY_DIR
+    return [p.stem for p in sorted(folder.glob("*.yaml"))] if folder.is_dir() else []
+
+
+def overlay_file(name: str) -> Path | None:
+    """The file of an overlay given by path or by a shipped id, found as standards.overlay's
+    resolve_overlay finds it; None when it names none (resolve_overlay then says why)."""
+    path = Path(name)
+    if path.is_file():
+        return path
+    if name.lower() in shipped_overlay_ids():
+        return standards_dir() / OVERLAY_DIR / f"{name.lower()}.yaml"
+    return None
+
+
+def stamp(overlays: Sequence[str]) -> str | None:
+    """The stamp of NARR 3.0 with ``overlays``; None when an overlay names no file."""
+    files = sorted((standards_dir() / NARR_ID).glob("*.yaml"))
+    files += sorted((standards_dir() / VOCABULARY_DIR).glob("*.yaml"))  # topics name its concepts
+    for name in overlays:
+        found = overlay_file(name)
+        if found is None:
+            return None
+        files.append(found)
+    digest = hashlib.sha256(__version__.encode())
+    for path in files:
+        info = path.stat()
+        digest.update(f"{path.resolve()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()[:24]
+
+
+def _index_path(cache_dir: Path, found: str) -> Path:
+    return cache_dir / f"index-{found}.json"
+
+
+def read_index(cache_dir: Path, overlays: Sequence[str]) -> tuple[RuleIndex, list[str]] | None:
+    """The rule ids in force with ``overlays`` and the overlays' names, as kept beside the compiled
+    rulebook; None when none is kept (or it cannot be read)."""
+    found = stamp(overlays)
+    if found is None:
+        return None
+    try:
+        data = json.loads(_index_path(cache_dir, found).read_bytes())
+        ids, retired, names = data["ids"], data["retired"], data["overlays"]
+        if not all(isinstance(i, str) for i in [*ids, *names]):
+            return None
+        return RuleIndex(tuple(ids), {k: Retired(str(by), str(why)) for k, (by, why) in retired.items()}), names
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def write_index(cache_dir: Path, found: str, index: RuleIndex, overlays: Sequence[str]) -> None:
+    """Keep the index of the rulebook compiled under ``found`` (once: it never changes)."""
+    target = _index_path(cache_dir, found)
+    if target.exists():
+        return
+    data = {
+        "ids": list(index.ids),
+        "retired": {k: [r.by, r.reason] for k, r in index.retired.items()},
+        "overlays": list(overlays),
+    }
+    write_whole(target, json.dumps(data, ensure_ascii=False))
+
+
+def write_whole(target: Path, text: str) -> None:
+    """Write a file of the cache whole or not at all (readable only by the user); a cache that
+    cannot be written costs only time."""
+    with contextlib.suppress(OSError, UnicodeError):
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            Path(temp).replace(target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                Path(temp).unlink()
+            raise
+
+
+__all__ = ["overlay_file", "read_index", "shipped_overlay_ids", "stamp", "write_index", "write_whole"]
