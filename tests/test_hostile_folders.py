@@ -612,3 +612,15 @@ def test_map_write_keeps_what_another_program_wrote_meanwhile(mappable: Path, mo
     run = run_cli("map", str(mappable), "--write")
     assert run.exit_code == 2 and "residence.yaml changed while narr-audit was adding" in no_crash(run)
     assert manifest.read_text(encoding="utf-8").endswith(appended) and _no_temporary_files(mappable)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes; others are always text")
+def test_a_file_name_that_is_not_utf8_is_ignored_with_a_warning_not_a_crash(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "house", files={"mission.md": MISSION})
+    (folder / os.fsdecode(b"bad\xff.md")).write_bytes(b"# Notes\n")  # the name's bytes are not UTF-8
+    for command in ("validate", "check"):
+        result = run_cli(command, str(folder), *(["--fail-on", "none"] if command == "check" else []))
+        assert result.exit_code == 0, result.stderr
+        assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    validated = run_cli("validate", str(folder))
+    assert "this name is not valid UTF-8 text" in validated.stdout

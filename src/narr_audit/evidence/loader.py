@@ -546,8 +546,19 @@ def _walk(root: Path, warnings: list[Problem], problems: list[Problem]) -> list[
 
     found: list[str] = []
     for current, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(current)
+        for name in [*dirnames, *filenames]:
+            if not _utf8(name):  # a name saved in another encoding: reports could not show it
+                shown = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                warnings.append(
+                    Problem(
+                        "ignored: this name is not valid UTF-8 text, so narr-audit cannot show it in a report",
+                        (here / shown).relative_to(root).as_posix(),
+                        hint="rename the file or folder (letters, digits, spaces, dashes), then map it",
+                    )
+                )
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and _utf8(d))
+        filenames[:] = [f for f in filenames if _utf8(f)]
         for name in list(dirnames):
             if (here / name).is_symlink():
                 dirnames.remove(name)
@@ -600,6 +611,15 @@ def _check_review_link(root: Path, path: Path, problems: list[Problem]) -> None:
         inside_folder(root, path, REVIEW_FILE)
     except NarrError as exc:
         problems.extend(exc.problems)
+
+
+def _utf8(name: str) -> bool:
+    """False for a name whose bytes are not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _inside(root: Path, path: Path) -> bool:
