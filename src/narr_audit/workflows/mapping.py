@@ -9,15 +9,13 @@ round-trip YAML library, so the operator's comments and order stay as they were.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import io
-import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 
 from narr_audit.base.errors import NarrError
+from narr_audit.base.safewrite import Wording, replace_unchanged
 from narr_audit.checks.document import DocumentCheck, topic_spec
 from narr_audit.checks.log import LogCheck
 from narr_audit.checks.recognise import Analysis, Vocabulary, analyse, find
@@ -201,12 +199,19 @@ def write_suggestions(folder: Path, accepted: list[FileSuggestions]) -> int:
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     text = ("\ufeff" if raw.startswith(codecs.BOM_UTF8) else "") + buffer.getvalue()
-    _replace(path, text, newline="\r\n" if b"\r\n" in raw else "\n", mode=mode, expected=_digest(raw))
+    newline = "\r\n" if b"\r\n" in raw else "\n"
+    replace_unchanged(path, text, newline=newline, mode=mode, expected=raw, wording=_WORDING)
     return len(chosen)
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+_WORDING = Wording(
+    shown=MANIFEST,
+    changed=f"{MANIFEST} changed while narr-audit was adding the suggestions, so it wrote nothing",
+    changed_hint="run narr-audit map --write again once nothing else is editing the file",
+    failed=f"cannot update {MANIFEST}",
+    failed_hint="narr-audit needs to create a file in the evidence folder to update it; check the folder's "
+    "permissions and free space",
+)
 
 
 def _writable_manifest(path: Path) -> int:
@@ -232,35 +237,3 @@ def _writable_manifest(path: Path) -> int:
             hint="make it writable (chmod u+w residence.yaml) if it may be changed, or add the entries by hand",
         )
     return mode
-
-
-def _replace(path: Path, text: str, *, newline: str, mode: int, expected: str) -> None:
-    """Write ``text`` to a temporary file beside ``path`` and rename it over ``path``, unless ``path``
-    no longer holds the bytes whose digest is ``expected``."""
-    temp: Path | None = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=".residence.", suffix=".yaml", dir=path.parent)
-        temp = Path(name)
-        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        temp.chmod(mode)  # mkstemp makes the file private (0600); the manifest keeps its permissions
-        if _digest(path.read_bytes()) != expected:
-            raise NarrError.single(
-                f"{MANIFEST} changed while narr-audit was adding the suggestions, so it wrote nothing",
-                file=MANIFEST,
-                hint="run narr-audit map --write again once nothing else is editing the file",
-            )
-        temp.replace(path)
-        temp = None
-    except OSError as exc:
-        raise NarrError.single(
-            f"cannot update {MANIFEST} ({exc.strerror or exc})",
-            file=MANIFEST,
-            hint="narr-audit needs to create a file in the evidence folder to update it; check the folder's "
-            "permissions and free space",
-        ) from None
-    finally:
-        if temp is not None:
-            temp.unlink(missing_ok=True)

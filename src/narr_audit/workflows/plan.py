@@ -12,11 +12,8 @@ made read-only.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import io
-import os
 import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -27,6 +24,7 @@ from narr_audit.base.errors import NarrError
 from narr_audit.base.ids import normalise_rule_id
 from narr_audit.base.levels import Level
 from narr_audit.base.safetext import visible
+from narr_audit.base.safewrite import Wording, replace_unchanged
 from narr_audit.evidence.loader import read_manifest
 from narr_audit.evidence.model import PLAN_FILE
 from narr_audit.results.actions import owner_role
@@ -77,7 +75,15 @@ def update_plan(
         return update  # nothing to change: the file is left byte for byte as it was
     if raw.startswith(codecs.BOM_UTF8):
         output = "\ufeff" + output
-    _replace(path, output, newline="\r\n" if b"\r\n" in raw else "\n", mode=mode, expected=raw if exists else None)
+    newline = "\r\n" if b"\r\n" in raw else "\n"
+    replace_unchanged(
+        path,
+        output,
+        newline=newline,
+        mode=mode if mode is not None else 0o644,
+        expected=raw if exists else None,
+        wording=_WORDING,
+    )
     return update
 
 
@@ -194,37 +200,10 @@ def _read(path: Path) -> bytes:
         raise NarrError.single(f"cannot read {PLAN_FILE} ({exc.strerror or exc})", file=PLAN_FILE) from None
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _replace(path: Path, text: str, *, newline: str, mode: int | None, expected: bytes | None) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``; unless ``path``
-    changed meanwhile (``expected`` its old bytes, None when it did not exist): nobody's edit is lost."""
-    temp: Path | None = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=".plan.", suffix=".yaml", dir=path.parent)
-        temp = Path(name)
-        with os.fdopen(handle, "w", encoding="utf-8", newline=newline) as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        temp.chmod(mode if mode is not None else 0o644)  # mkstemp makes the file private (0600)
-        now = path.read_bytes() if path.exists() else None
-        if (now is None) != (expected is None) or (now is not None and _digest(now) != _digest(expected or b"")):
-            raise NarrError.single(
-                f"{PLAN_FILE} changed while narr-audit was updating it, so it wrote nothing",
-                file=PLAN_FILE,
-                hint="run narr-audit plan again once nothing else is editing the file",
-            )
-        temp.replace(path)
-        temp = None
-    except OSError as exc:
-        raise NarrError.single(
-            f"cannot write {PLAN_FILE} ({exc.strerror or exc})",
-            file=PLAN_FILE,
-            hint="check the evidence folder's permissions and free space",
-        ) from None
-    finally:
-        if temp is not None:
-            temp.unlink(missing_ok=True)
+_WORDING = Wording(
+    shown=PLAN_FILE,
+    changed=f"{PLAN_FILE} changed while narr-audit was updating it, so it wrote nothing",
+    changed_hint="run narr-audit plan again once nothing else is editing the file",
+    failed=f"cannot write {PLAN_FILE}",
+    failed_hint="check the evidence folder's permissions and free space",
+)
