@@ -86,6 +86,7 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
                         vocabulary=book.concepts,
                         roster=evidence.roster,
                         level=level,
+                        elsewhere=tuple(d for d in evidence.documents if rule.id not in d.rules),
                     )
                     result = evaluate_rule(
                         rule,

@@ -28,6 +28,9 @@ class EvidenceRef:
 
     file: str
     where: str | None = None
+    # Found by looking through the binder, in a file not mapped to the rule (the report shows it apart).
+    unmapped: bool = False
+    ocr: float | None = None  # read by OCR from a scan: the mean word confidence, 0-100
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,10 @@ class Context:
     vocabulary: Vocabulary | None = None  # the rulebook's concepts, for recognising topics
     roster: Roster | None = None  # staff.csv or staff.xlsx, when the folder has one
     level: Level | None = None  # the level the residence is assessed at
+    # The binder's other documents and records (not mapped to this rule): where a check looks when the
+    # mapped evidence falls short; evidence found here counts only from a document, section or record
+    # about the same subject, and its EvidenceRef says ``unmapped=True``.
+    elsewhere: tuple[Document, ...] = ()
 
 
 class CheckBase(StrictModel):

@@ -24,11 +24,36 @@ SUMMARY = (
 GAP_HORIZON_DAYS = 365
 
 
+# The kinds of record a log check may ask for; a record's kind is recognised from its name, title,
+# headings, column names and row text, so a detector log never serves as a drill log.
+RecordKind = Literal[
+    "house_meeting",
+    "resident_input",
+    "fire_drill",
+    "detector_check",
+    "naloxone_check",
+    "medication_count",
+    "training",
+    "supervision",
+    "social_event",
+    "activity",
+    "community_event",
+    "service_session",
+    "grievance",
+    "neighbor_concern",
+    "data_review",
+    "achievement",
+]
+
+
 class LogCheck(CheckBase):
     kind: Literal["log"] = "log"
     min_entries: int | None = Field(default=None, ge=1)
     within_days: int | None = Field(default=None, ge=1, le=3660)
     max_gap_days: int | None = Field(default=None, ge=1, le=3660)
+    record: RecordKind | None = Field(
+        default=None, description="The kind of record this log must be (house_meeting, fire_drill, ...)."
+    )
     named: list[str] = Field(
         default=[],
         description="When a rule keeps several logs: terms of this log's file name or title (e.g. [drill]).",
