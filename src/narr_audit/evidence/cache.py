@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from narr_audit import __version__
-from narr_audit.evidence.content import Extracted, Segment, Unreadable
+from narr_audit.evidence.content import Extracted, Segment, Table, Unreadable
 
 # Bump when extraction changes what it returns for the same bytes.
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 ENV_DIR = "NARR_AUDIT_CACHE_DIR"
 
 
@@ -101,6 +101,8 @@ def _encode(value: Extracted | Unreadable) -> dict[str, Any]:
         "front_matter": value.front_matter,
         "front_matter_line": value.front_matter_line,
         "photo_date": value.photo_date.isoformat() if value.photo_date else None,
+        "tables": [[t.where, list(t.header), [list(r) for r in t.rows]] for t in value.tables],
+        "ocr_confidence": value.ocr_confidence,
     }
 
 
@@ -115,4 +117,8 @@ def _decode(data: dict[str, Any]) -> Extracted | Unreadable:
         front_matter=data["front_matter"],
         front_matter_line=data["front_matter_line"],
         photo_date=date.fromisoformat(data["photo_date"]) if data["photo_date"] else None,
+        tables=tuple(
+            Table(where, tuple(header), tuple(tuple(r) for r in rows)) for where, header, rows in data["tables"]
+        ),
+        ocr_confidence=data["ocr_confidence"],
     )

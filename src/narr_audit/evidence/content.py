@@ -23,6 +23,17 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of the document (DOCX, HTML, Markdown, or rows laid out in a PDF): its header cells and
+    rows of cells, and where it sits. Kept for records (a table with a date column is a log); its cells
+    may hold residents' data, so they are never shown in any report or message."""
+
+    where: str | None
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class Extracted:
     """What could be read from a file: its text in segments, plus the few facts the checks use."""
 
@@ -33,6 +44,8 @@ class Extracted:
     front_matter: str | None = None
     front_matter_line: int | None = None
     photo_date: date | None = None
+    tables: tuple[Table, ...] = ()
+    ocr_confidence: float | None = None  # some text was read by OCR: its mean word confidence, 0-100
 
     @cached_property
     def text(self) -> str:
