@@ -66,7 +66,8 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
     for exception in evidence.manifest.exceptions:
         exceptions[normalise_rule_id(exception.rule)].append(exception)
 
-    notices = [Notice(message=p.message, file=p.file, line=p.line, rule=p.rule, hint=p.hint) for p in evidence.warnings]
+    written = [*evidence.warnings, *(review.warnings if review is not None else ())]
+    notices = [Notice(message=p.message, file=p.file, line=p.line, rule=p.rule, hint=p.hint) for p in written]
     results: list[RuleResult] = []
     domain_scores: list[Score] = []
     for domain in book.domains:

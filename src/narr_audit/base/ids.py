@@ -54,6 +54,21 @@ def written_differently(text: str) -> str | None:
     return normal if normal != text.strip() and RULE_ID.match(normal) else None
 
 
+def style_warning(written: str, file: str, line: int | None, field: str | None) -> Problem | None:
+    """The warning for a rule id written in another style ('1A2d' for 1.A.2.d), naming the file, line,
+    field and the canonical id; None when it is written as the Standard does (or is no rule id)."""
+    canonical = written_differently(written)
+    if canonical is None:
+        return None
+    return Problem(
+        f"'{written}' is written in another style; narr-audit reads it as {canonical}",
+        file,
+        line,
+        field=field,
+        hint=f"write {canonical} to silence this warning",
+    )
+
+
 def _normalised(value: Any) -> Any:
     return normalise_rule_id(value) if isinstance(value, str) else value
 

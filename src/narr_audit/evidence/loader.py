@@ -29,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from narr_audit.base.dates import DateField
 from narr_audit.base.errors import NarrError, Problem
-from narr_audit.base.ids import RuleIndex, normalise_rule_id, written_differently
+from narr_audit.base.ids import RuleIndex, normalise_rule_id, style_warning
 from narr_audit.base.levels import Level
 from narr_audit.base.validation import dotted, problems_from_validation, validate_document
 from narr_audit.base.yamlio import YamlDocument, parse_yaml, read_yaml
@@ -114,16 +114,12 @@ class _Collected:
         )
         if found is not None:
             self.problems.append(found)
-        elif (canonical := written_differently(written)) is not None:
-            self.warnings.append(
-                Problem(
-                    f"'{written}' is read as rule {canonical}",
-                    shown,
-                    line if line is not None else self.doc.line_of(loc),
-                    field=dotted(loc) or None,
-                    hint=f"write it as the Standard does: {canonical}",
-                )
+        elif (
+            style := style_warning(
+                written, shown, line if line is not None else self.doc.line_of(loc), dotted(loc) or None
             )
+        ) is not None:
+            self.warnings.append(style)
         return normalise_rule_id(written)
 
 
@@ -207,7 +203,7 @@ def _read_records(
     plan = None
     if PLAN_FILE in present:
         try:
-            plan = read_plan(inside_folder(root, root / PLAN_FILE, PLAN_FILE), seen.rules)
+            plan = read_plan(inside_folder(root, root / PLAN_FILE, PLAN_FILE), seen.rules, warnings=seen.warnings)
         except NarrError as exc:
             seen.problems.extend(exc.problems)
     return roster, plan

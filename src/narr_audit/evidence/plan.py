@@ -10,14 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from narr_audit.base.errors import NarrError, Problem
-from narr_audit.base.ids import RuleIndex, normalise_rule_id
+from narr_audit.base.ids import RuleIndex, normalise_rule_id, style_warning
 from narr_audit.base.validation import validate_document
 from narr_audit.base.yamlio import read_yaml
 from narr_audit.evidence.model import PLAN_FILE, Plan
 
 
-def read_plan(path: Path, rules: RuleIndex, shown: str = PLAN_FILE) -> Plan:
-    """The plan with its rule ids normalised; a NarrError lists every problem with its line and field."""
+def read_plan(path: Path, rules: RuleIndex, shown: str = PLAN_FILE, warnings: list[Problem] | None = None) -> Plan:
+    """The plan with its rule ids normalised; a NarrError lists every problem with its line and field.
+    A rule id written in another style is read, with a warning added to ``warnings``."""
     doc = read_yaml(path, display=shown)
     if doc.data is None:
         return Plan()
@@ -32,6 +33,9 @@ def read_plan(path: Path, rules: RuleIndex, shown: str = PLAN_FILE) -> Plan:
             problems.append(found)
             continue
         rule = normalise_rule_id(item.rule)
+        style = style_warning(item.rule, shown, line, f"items[{index}].rule")
+        if style is not None and warnings is not None:
+            warnings.append(style)
         if rule in seen:
             problems.append(
                 Problem(

@@ -27,7 +27,7 @@ from pydantic import Field
 
 from narr_audit.base.dates import DateField
 from narr_audit.base.errors import NarrError, Problem
-from narr_audit.base.ids import RuleIndex, normalise_rule_id
+from narr_audit.base.ids import RuleIndex, normalise_rule_id, style_warning
 from narr_audit.base.models import StrictModel
 from narr_audit.base.validation import validate_document
 from narr_audit.base.yamlio import read_yaml
@@ -68,6 +68,7 @@ class LoadedReview:
     visited_on: date
     residence: str | None
     decisions: dict[str, Decision]
+    warnings: tuple[Problem, ...] = ()  # rule ids written in another style
 
 
 def load_review(
@@ -90,6 +91,7 @@ def load_review(
     doc = read_yaml(path, display=shown)
     review = validate_document(doc, Review, display=shown, owner_keys=("rule",))
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     decisions: dict[str, Decision] = {}
     for index, finding in enumerate(review.findings):
         rule_id = normalise_rule_id(finding.rule)
@@ -98,6 +100,9 @@ def load_review(
         if unknown is not None:
             problems.append(unknown)
             continue
+        style = style_warning(finding.rule, shown, line, f"findings[{index}].rule")
+        if style is not None:
+            warnings.append(style)
         if rule_id in decisions:
             problems.append(
                 Problem(
@@ -120,4 +125,4 @@ def load_review(
         )
     if problems:
         raise NarrError(problems)
-    return LoadedReview(shown, review.reviewer, review.visited_on, review.residence, decisions)
+    return LoadedReview(shown, review.reviewer, review.visited_on, review.residence, decisions, tuple(warnings))

@@ -14,10 +14,10 @@ from pathlib import Path
 from pydantic import Field, model_validator
 
 from narr_audit.base.errors import NarrError, Problem
-from narr_audit.base.ids import RULE_ID
+from narr_audit.base.ids import RULE_ID, RuleId, style_warning
 from narr_audit.base.models import StrictModel
 from narr_audit.base.resources import standards_dir
-from narr_audit.base.yamlio import YamlDocument
+from narr_audit.base.yamlio import YamlDocument, read_yaml
 from narr_audit.standards.model import (
     Domain,
     EvidenceItem,
@@ -36,7 +36,7 @@ OVERLAY_DIR = "overlays"
 class RuleAmendment(StrictModel):
     """Replaces the given parts of an existing rule; ``add_evidence`` appends to its evidence."""
 
-    id: str
+    id: RuleId  # any style ('1A2d'), read in the Standard's form
     why: str = Field(min_length=5)
     title: str | None = None
     requirement: str | None = None
@@ -56,7 +56,7 @@ class RuleAmendment(StrictModel):
 
 
 class RuleRetirement(StrictModel):
-    id: str
+    id: RuleId
     reason: str = Field(min_length=5)
 
 
@@ -108,6 +108,27 @@ def overlay_for_affiliate(affiliate: str) -> str | None:
         if overlay_id == wanted or load_overlay(path).affiliate.lower() == wanted:
             return overlay_id
     return None
+
+
+def style_warnings(name: str) -> list[Problem]:
+    """Warnings for the rule ids an overlay file given by path writes in another style (its own
+    rules' and the ids it changes or retires); shipped overlays are kept in the Standard's style."""
+    path = Path(name)
+    if name.lower() in shipped_overlays() or not path.is_file():
+        return []
+    shown = display_path(path)
+    doc = read_yaml(path, display=shown)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    found: list[Problem] = []
+    for section in ("change", "retire"):
+        entries = data.get(section)
+        for index, entry in enumerate(entries if isinstance(entries, list) else []):
+            written = entry.get("id") if isinstance(entry, dict) else None
+            if isinstance(written, str):
+                style = style_warning(written, shown, doc.line_of((section, index, "id")), f"{section}[{index}].id")
+                if style is not None:
+                    found.append(style)
+    return found
 
 
 def load_overlay(path: Path) -> Overlay:

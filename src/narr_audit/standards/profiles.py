@@ -19,7 +19,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from narr_audit.base.errors import NarrError, Problem
-from narr_audit.base.ids import RuleIndex, normalise_rule_id, written_differently
+from narr_audit.base.ids import RuleIndex, normalise_rule_id, style_warning
 from narr_audit.base.models import StrictModel
 from narr_audit.base.resources import standards_dir
 from narr_audit.base.yamlio import YamlDocument
@@ -208,17 +208,9 @@ def check_rules(loaded: LoadedProfile, index: RuleIndex) -> tuple[Profile, list[
         found = index.unknown(written, file=shown, line=line, field=field, in_force=True)
         if found is not None:
             problems.append(found)
-        canonical = written_differently(written)
-        if canonical is not None:
-            warnings.append(
-                Problem(
-                    f"'{written}' is written in another style; narr-audit reads it as {canonical}",
-                    shown,
-                    line,
-                    field=field,
-                    hint=f"write {canonical} to silence this warning",
-                )
-            )
+        style = style_warning(written, shown, line, field)
+        if style is not None:
+            warnings.append(style)
         return normalise_rule_id(written)
 
     rules: Literal["all"] | list[str] = profile.rules

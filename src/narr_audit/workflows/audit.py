@@ -61,6 +61,11 @@ def overlays_in_force(source: ManifestFile, overlays: Sequence[str]) -> tuple[li
             )
         elif found not in in_force:
             in_force.insert(0, found)
+    if overlays:  # an overlay file of the user's own: rule ids written in another style are warned about
+        from narr_audit.standards.overlay import style_warnings
+
+        for name in overlays:
+            warnings.extend(style_warnings(name))
     return in_force, warnings
 
 
