@@ -9,6 +9,12 @@ applicants per second, the 2-worker speedup and the warm-cache speedup.
 
 Needs the test extra (fpdf2, python-docx): pip install '.[test]'.
 Usage: python benchmarks/bench_batch.py [--applicants N] [--keep DIR]
+
+Comparing two versions side by side (wall and CPU seconds, paired runs, medians; each side's modules
+are compiled once into a private bytecode folder, as an installed package has them):
+  git worktree add /work/before 41a8d3d
+  python benchmarks/bench_batch.py --applicants 250 --keep /tmp/apps           # generate once
+  python benchmarks/bench_batch.py --reuse /tmp/apps --baseline /work/before/src [--modes warm] [--rounds 3]
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -119,11 +127,17 @@ def generate(root: Path, applicants: int, seed: int = 11) -> Path:
     return root / "applicants"
 
 
-def timed_batch(applicants: Path, out: Path, cache: Path, jobs: int) -> float:
-    exe = shutil.which("narr-audit")
-    cmd = [exe] if exe else [sys.executable, "-m", "narr_audit"]
+def timed_batch(
+    applicants: Path, out: Path, cache: Path, jobs: int, env: dict[str, str] | None = None
+) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, the CLI and its workers) of one batch run."""
+    cmd = [sys.executable, "-m", "narr_audit"] if env else [shutil.which("narr-audit") or sys.executable]
+    if not env and cmd == [sys.executable]:
+        cmd.extend(["-m", "narr_audit"])
+    shutil.rmtree(out, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         [
             *cmd,
             "batch",
@@ -138,28 +152,116 @@ def timed_batch(applicants: Path, out: Path, cache: Path, jobs: int) -> float:
             "none",
         ],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
         check=False,
     )
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"batch failed ({done.returncode}): {done.stderr.decode()[-800:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+MODES = {
+    "cold1": ("1 worker,  cold cache", 1),
+    "cold2": ("2 workers, cold cache", 2),
+    "warm": ("2 workers, warm cache", 2),
+}
+
+
+def _env(src: Path, bytecode: Path, as_is: bool) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(src.resolve()))
+    if not as_is:  # modules compiled once, as an installed package has them (see bench_startup.py)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(bytecode)
+    return env
+
+
+def compare(applicants: Path, work: Path, sides: dict[str, Path], modes: list[str], rounds: int, as_is: bool) -> None:
+    """Each mode for each side, paired (one side right after the other), ``rounds`` times; medians.
+
+    A cold run starts from an empty cache; a warm run reuses the cache its side's cold 2-worker run
+    filled (made first when the warm mode is asked for alone).
+    """
+    envs = {name: _env(src, work / f"pyc-{name}", as_is) for name, src in sides.items()}
+    for env in envs.values():  # compile each side's modules once (unmeasured)
+        subprocess.run([sys.executable, "-c", "import narr_audit.cli"], env=env, check=False)
+    results: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for mode in modes:
+        jobs = MODES[mode][1]
+        for r in range(rounds):
+            for name, env in envs.items():
+                cache = work / f"cache-{name}-{mode}-{r}"
+                if mode == "warm":
+                    cache = work / f"cache-{name}-warm"
+                    if not cache.exists():
+                        timed_batch(applicants, work / f"out-{name}", cache, 2, env)
+                else:
+                    shutil.rmtree(cache, ignore_errors=True)
+                results.setdefault((mode, name), []).append(
+                    timed_batch(applicants, work / f"out-{name}", cache, jobs, env)
+                )
+                if mode != "warm":
+                    shutil.rmtree(cache, ignore_errors=True)
+    names = list(sides)
+    head = "".join(f"{n + ' wall s':>16}{n + ' cpu s':>14}" for n in names)
+    print(f"{'mode':<24}{head}" + (f"{'ratio wall':>12}{'ratio cpu':>11}" if len(names) == 2 else ""))
+    for mode in modes:
+        line = f"{MODES[mode][0]:<24}"
+        medians = []
+        for name in names:
+            runs = results[(mode, name)]
+            wall, cpu = statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+            medians.append((wall, cpu))
+            line += f"{wall:>16.2f}{cpu:>14.2f}"
+        if len(names) == 2:
+            (bw, bc), (nw, nc) = medians
+            line += f"{nw / bw:>11.2f}x{nc / bc:>10.2f}x"
+        print(line)
+    if len(names) == 2:
+        print(f"ratio = {names[1]} / {names[0]}; medians of {rounds} paired round(s)")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--applicants", type=int, default=500)
     parser.add_argument("--keep", type=Path, help="generate the applicants here and keep them")
+    parser.add_argument("--reuse", type=Path, help="use the applicants generated earlier with --keep DIR")
+    parser.add_argument("--src", type=Path, help="run this checkout's src/ (PYTHONPATH) instead of narr-audit on PATH")
+    parser.add_argument(
+        "--baseline", type=Path, help="another src/ to compare with side by side (e.g. a worktree of v1)"
+    )
+    parser.add_argument("--modes", default="cold1,cold2,warm", help="which runs, of cold1, cold2, warm")
+    parser.add_argument("--rounds", type=int, default=1, help="paired rounds per mode (with --baseline/--src)")
+    parser.add_argument("--as-is", action="store_true", help="keep the environment's bytecode setting")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
-        start = time.perf_counter()
-        applicants = generate(work, args.applicants)
-        files = sum(1 for p in applicants.rglob("*") if p.is_file())
-        print(f"generated {args.applicants} applicants, {files} files, in {time.perf_counter() - start:.1f} s")
-        print(f"machine: {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}")
-        one = timed_batch(applicants, work / "out1", work / "cache1", 1)
-        two = timed_batch(applicants, work / "out2", work / "cache2", 2)
-        warm = timed_batch(applicants, work / "out3", work / "cache2", 2)
-        n = args.applicants
+        if args.reuse:
+            applicants = args.reuse / "applicants"
+            count = sum(1 for _ in applicants.iterdir())
+        else:
+            start = time.perf_counter()
+            applicants = generate(work, args.applicants)
+            count = args.applicants
+            files = sum(1 for p in applicants.rglob("*") if p.is_file())
+            print(f"generated {args.applicants} applicants, {files} files, in {time.perf_counter() - start:.1f} s")
+        print(f"machine: {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}, load {os.getloadavg()[0]:.2f}")
+        if args.baseline or args.src:
+            sides = {}
+            if args.baseline:
+                sides["base"] = args.baseline
+            sides["now"] = args.src or Path(__file__).resolve().parent.parent / "src"
+            modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+            print(f"{count} applicants; " + "; ".join(f"{n}: {p}" for n, p in sides.items()))
+            compare(applicants, Path(tempfile.mkdtemp(dir=tmp)), sides, modes, args.rounds, args.as_is)
+            return 0
+        one = timed_batch(applicants, work / "out1", work / "cache1", 1)[0]
+        two = timed_batch(applicants, work / "out2", work / "cache2", 2)[0]
+        warm = timed_batch(applicants, work / "out3", work / "cache2", 2)[0]
+        n = count
         print(f"1 worker,  cold cache: {one:7.1f} s  {n / one:6.1f} applicants/s")
         print(f"2 workers, cold cache: {two:7.1f} s  {n / two:6.1f} applicants/s")
         print(f"2 workers, warm cache: {warm:7.1f} s  {n / warm:6.1f} applicants/s")

@@ -145,10 +145,10 @@ def phases(folder: Path) -> dict[str, float]:
     spent = {"extraction": 0.0}
     original = loader.extract
 
-    def timed(path: Path, cache: object = None):  # type: ignore[no-untyped-def]
+    def timed(path: Path, cache: object = None, **options: bool):  # type: ignore[no-untyped-def]
         start = time.perf_counter()
         try:
-            return original(path, cache)  # type: ignore[arg-type]
+            return original(path, cache, **options)  # type: ignore[arg-type]
         finally:
             spent["extraction"] += time.perf_counter() - start
 

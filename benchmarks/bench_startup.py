@@ -18,14 +18,18 @@ every run when the environment forbids writing bytecode (PYTHONDONTWRITEBYTECODE
 containers), both sides run with a private bytecode folder (PYTHONPYCACHEPREFIX), filled by the
 first runs; --as-is keeps the environment's own setting instead.
 
-Usage: python benchmarks/bench_startup.py [--runs N] [--src DIR] [--as-is]
+Usage: python benchmarks/bench_startup.py [--runs N] [--src DIR] [--before DIR] [--as-is]
   --src DIR runs the commands from another checkout's src/ (to compare before and after a change).
+  --before DIR also runs another src/ (say, a worktree of an earlier commit) in the same paired runs,
+  and prints its ratios beside --src's, so both are measured under the same load.
+CPU seconds (user + system) are printed too: on a busy machine they move less than wall time.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -40,45 +44,71 @@ TARGETS = {"check": 1.6, "validate": 1.3, "precommit": 1.3}
 
 
 def _time(cmd: list[str], env: dict[str, str]) -> float:
+    return _measure(cmd, env)[0]
+
+
+def _measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
     spent = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
-    return spent
+    return spent, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--src", type=Path, default=ROOT / "src")
+    parser.add_argument("--before", type=Path, help="another src/ measured in the same paired runs")
     parser.add_argument("--as-is", action="store_true", help="keep the environment's bytecode setting")
     args = parser.parse_args()
-    env = dict(os.environ, PYTHONPATH=str(args.src.resolve()), NO_COLOR="1")
+    sides = {"before": args.before, "now": args.src} if args.before else {"now": args.src}
     narr = [sys.executable, "-m", "narr_audit"]
     policy = next(p for p in sorted((EXAMPLE / "policies").iterdir()) if p.suffix in (".md", ".pdf", ".docx"))
-    with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as bytecode:
-        env["NARR_AUDIT_CACHE_DIR"] = cache
-        if not args.as_is:
-            env.pop("PYTHONDONTWRITEBYTECODE", None)
-            env["PYTHONPYCACHEPREFIX"] = bytecode
-        commands = {
-            "check": [*narr, "check", str(EXAMPLE), "--fail-on", "none"],
-            "validate": [*narr, "validate", str(EXAMPLE)],
-            "precommit": [*narr, "precommit", str(EXAMPLE / "residence.yaml"), str(policy)],
-        }
+    commands = {
+        "check": ["check", str(EXAMPLE), "--fail-on", "none"],
+        "validate": ["validate", str(EXAMPLE)],
+        "precommit": ["precommit", str(EXAMPLE / "residence.yaml"), str(policy)],
+    }
+    with tempfile.TemporaryDirectory() as work:
+        envs = {}
+        for side, src in sides.items():
+            env = dict(os.environ, PYTHONPATH=str(src.resolve()), NO_COLOR="1")
+            env["NARR_AUDIT_CACHE_DIR"] = str(Path(work) / f"cache-{side}")
+            if not args.as_is:
+                env.pop("PYTHONDONTWRITEBYTECODE", None)
+                env["PYTHONPYCACHEPREFIX"] = str(Path(work) / f"bytecode-{side}")
+            envs[side] = env
         base = [sys.executable, "-c", BASELINE]
-        for cmd in (base, *commands.values()):  # warm the cache (and the bytecode)
-            _time(cmd, env)
+        for env in envs.values():  # warm the cache (and the bytecode)
+            for cmd in (base, *(narr + c for c in commands.values())):
+                _time(cmd, env)
         writes = "as the environment says" if args.as_is else "kept (as installed)"
-        print(f"source: {args.src}   runs: {args.runs} (paired, medians)   bytecode: {writes}")
-        print(f"{'command':<10} {'baseline s':>10} {'command s':>10} {'ratio':>7} {'target':>7}")
+        print(f"runs: {args.runs} (paired, medians)   bytecode: {writes}")
+        for side, src in sides.items():
+            print(f"{side}: {src}")
+        head = "".join(f"{side + ' s':>10} {side + ' cpu':>10} {side:>7}" for side in sides)
+        print(f"{'command':<10} {'baseline s':>10} {head} {'target':>7}")
+        first = next(iter(envs.values()))
         for name, cmd in commands.items():
-            pairs = [(_time(base, env), _time(cmd, env)) for _ in range(args.runs)]
-            b = statistics.median(p[0] for p in pairs)
-            c = statistics.median(p[1] for p in pairs)
-            ratio = statistics.median(p[1] / p[0] for p in pairs)
-            print(f"{name:<10} {b:>10.3f} {c:>10.3f} {ratio:>6.2f}x {TARGETS[name]:>6.1f}x")
+            rounds = []
+            for _ in range(args.runs):
+                row = {"baseline": _measure(base, first)}
+                row.update({side: _measure(narr + cmd, env) for side, env in envs.items()})
+                rounds.append(row)
+            line = f"{name:<10} {statistics.median(r['baseline'][0] for r in rounds):>10.3f}"
+            for side in sides:
+                wall = statistics.median(r[side][0] for r in rounds)
+                cpu = statistics.median(r[side][1] for r in rounds)
+                ratio = statistics.median(r[side][0] / r["baseline"][0] for r in rounds)
+                line += f" {wall:>10.3f} {cpu:>10.3f} {ratio:>6.2f}x"
+            print(f"{line} {TARGETS[name]:>6.1f}x")
+        if args.before:
+            print("ratio: the command's wall time over the baseline's, in the same round (median)")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -224,7 +225,8 @@ def test_docx_reads_as_python_docx_read_it(
 ) -> None:
     """The streaming reader finds the same segments, headings, table cells and title as python-docx did."""
     data = word_document(blocks, title)
-    assert read_ok(write(tmp_path, "handbook.docx", data)) == python_docx_reading(data)
+    read = read_ok(write(tmp_path, "handbook.docx", data))
+    assert replace(read, tables=()) == python_docx_reading(data)  # python-docx kept no tables (records do)
 
 
 def test_docx_heading_styles_come_from_the_style_sheet(tmp_path: Path) -> None:
@@ -247,7 +249,7 @@ def test_docx_heading_styles_come_from_the_style_sheet(tmp_path: Path) -> None:
     result = read_ok(write(tmp_path, "visitors.docx", edited.getvalue()))
     assert [s.where for s in result.segments] == ["Visitors"]
     assert result.text == "Visitors\nVisitors leave by 9 pm.\nQuiet hours"
-    assert result == python_docx_reading(edited.getvalue())
+    assert replace(result, tables=()) == python_docx_reading(edited.getvalue())
 
 
 def test_encrypted_or_old_word_file_named_docx_is_unreadable(tmp_path: Path) -> None:

@@ -34,8 +34,10 @@ from narr_audit.checks.document import DocumentCheck, topic_spec
 from narr_audit.checks.recognise import (
     DEFERRAL,
     MAX_GAP,
+    PROMISE,
     SUBSTANCE_CONCEPT,
     SUBSTANCE_WORDS,
+    UNSTATED,
     Analysis,
     Finding,
     Phrasing,
@@ -291,38 +293,44 @@ def _plain_find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> 
                     hits.add(words[start][2])
         return hits
 
+    # The ideas are looked up plainly; what a sentence denies, where its substance may be and what it
+    # may borrow are the recogniser's own rules (read from the same sentences, not from its indexes).
     s = spec
-    per_idea = [holding(idea) for idea in s.ideas]
+    per_idea = [analysis.undenied(idea, frozenset(holding(idea))) for idea in s.ideas]
     substance_name = s.substance
-    digits = {n for w, _, n in words if any(c.isdigit() for c in w)}
     substance = holding(vocabulary.concepts.get(SUBSTANCE_CONCEPT[substance_name], ()) if substance_name else ())
-    substance |= digits if substance_name != "role" else set()
-    deferral = holding(vocabulary.concepts.get(DEFERRAL, ())) if substance_name else set()
+    if substance_name == "contact":
+        substance |= analysis.contacts()
+    elif substance_name != "role":
+        substance |= analysis.digits
+    deferral = holding(vocabulary.concepts.get(PROMISE, ()))
+    if substance_name:
+        deferral |= holding(vocabulary.concepts.get(DEFERRAL, ())) - analysis.digits
     best, deferred_at = None, None
     for n, sentence in enumerate(sentences):
         scope = {n, *sentence.context}
         met = sum(1 for hits in per_idea if hits & scope)
         if met == len(per_idea):
-            if substance_name:
-                if n in deferral:
-                    deferred_at = n if deferred_at is None else deferred_at
-                    continue
-                if not (substance & scope):
-                    if best is None or met > best[0]:
-                        best = (met, n)
-                    continue
+            if n in deferral:
+                deferred_at = n if deferred_at is None else deferred_at
+                continue
+            borrows = recognise._borrowed(analysis, n, per_idea) > 1
+            if borrows or (substance_name and not (substance & recognise._statement(analysis, n))):
+                if best is None or met > best[0]:
+                    best = (met, n)
+                continue
             return Finding(True, sentence.where, n)
         if met and (best is None or met > best[0]):
             best = (met, n)
     if deferred_at is not None:
-        deferred = (SUBSTANCE_WORDS[substance_name or "amount"],)
+        deferred = (SUBSTANCE_WORDS[substance_name] if substance_name else UNSTATED,)
         return Finding(False, sentences[deferred_at].where, deferred_at, deferred, deferred=True)
     if best is None:
         return Finding(False, None, None, s.labels)
     met_count, n = best
     scope = {n, *sentences[n].context}
     lacking: tuple[str, ...] = tuple(label for label, hits in zip(s.labels, per_idea, strict=True) if not hits & scope)
-    if met_count == len(per_idea) and substance_name:
+    if met_count == len(per_idea) and substance_name and not lacking:
         lacking = (SUBSTANCE_WORDS[substance_name],)
     return Finding(False, sentences[n].where, n, lacking)
 

@@ -12,9 +12,12 @@ from narr_audit.base.errors import NarrError, Problem
 # Everything else is imported where it is used: a command loads only what it needs (start-up time).
 if TYPE_CHECKING:
     from narr_audit.base.levels import Level
+    from narr_audit.evidence.organization import ValidatedOrganization
     from narr_audit.evidence.suggestions import FileSuggestions
     from narr_audit.results.comparison import Comparison
     from narr_audit.results.due import DueList
+    from narr_audit.results.levelfit import LevelFitList
+    from narr_audit.results.organization import OrganizationReport
     from narr_audit.results.pack import Verification
     from narr_audit.results.privacy import PrivacyScan
     from narr_audit.results.report import Report
@@ -28,23 +31,33 @@ if TYPE_CHECKING:
 
 __all__ = [
     "audit",
+    "audit_organization",
     "diff_reports",
     "due_list",
     "explain",
     "init_folder",
+    "init_organization",
+    "is_organization",
     "level_checklist",
+    "level_fit",
     "list_rules",
     "load_evidence",
     "load_rulebook",
     "manifest_schema_json",
     "map_folder",
+    "organization_above",
+    "organization_report_schema_json",
+    "organization_schema_json",
     "pack_folder",
     "plan_folder",
     "privacy_scan",
+    "property_schema_json",
     "redact_logs",
     "refuse_output_inside",
     "report_schema_json",
+    "unlisted_property",
     "validate_files",
+    "validate_organization",
     "verify_pack",
     "visit_checklist",
 ]
@@ -197,6 +210,9 @@ def init_folder(
 ) -> list[Path]:
     from narr_audit.workflows import scaffold
 
+    organization = _organization_of_new(folder)  # a new property of an organization folder above it
+    if organization is not None:
+        affiliate = affiliate or organization[1]
     overlays = []
     if affiliate:
         from narr_audit.standards.overlay import overlay_for_affiliate
@@ -212,8 +228,135 @@ def init_folder(
         beds=beds,
         affiliate=affiliate,
         today=today or date.today(),
+        organization=organization[0] if organization else None,
+        organization_file=organization[2] if organization else "../organization.yaml",
     )
     return scaffold.write(folder, plan)
+
+
+def _organization_of_new(folder: Path) -> tuple[str, str | None, str] | None:
+    """For a folder about to be created: the name and affiliate of the organization above it, and its
+    organization.yaml as seen from the folder; None when there is none (or it cannot be read)."""
+    import posixpath
+
+    from narr_audit.evidence.organization import ORGANIZATION, find_organization, peek_operator
+
+    above = find_organization(folder)
+    found = peek_operator(above) if above is not None else None
+    if above is None or found is None:
+        return None
+    rel = folder.resolve().relative_to(above).as_posix()
+    return found[0].name, found[0].affiliate, posixpath.join(posixpath.relpath(".", rel), ORGANIZATION)
+
+
+def unlisted_property(folder: Path) -> tuple[Path, str] | None:
+    """When ``folder`` is inside an organization folder whose organization.yaml does not list it yet:
+    that organization.yaml and the entry to add under properties: (what `init` says to do next)."""
+    from narr_audit.evidence.organization import ORGANIZATION, find_organization, peek_operator
+
+    above = find_organization(folder)
+    found = peek_operator(above) if above is not None else None
+    if above is None or found is None:
+        return None
+    rel = folder.resolve().relative_to(above).as_posix()
+    if rel in found[1]:
+        return None
+    return above / ORGANIZATION, rel
+
+
+def init_organization(
+    folder: Path, *, name: str, affiliate: str | None = None, applicant_id: str | None = None, today: date | None = None
+) -> list[Path]:
+    """Start an organization folder: organization.yaml (the operator, its properties and the evidence
+    they share), its JSON Schema, policies/ and attestations/, and a README. Never overwrites a file."""
+    from narr_audit.workflows import scaffold
+
+    plan = scaffold.plan_organization(
+        name=name, affiliate=affiliate, applicant_id=applicant_id, today=today or date.today()
+    )
+    return scaffold.write(folder, plan)
+
+
+def organization_above(folder: Path | str) -> list[Path]:
+    """The organization folder holding ``folder`` (a property), as a list of one; [] for a residence on
+    its own. Output must not be written there either: it would be read as shared evidence."""
+    from narr_audit.evidence.organization import find_organization
+
+    found = find_organization(Path(folder))
+    return [found] if found is not None else []
+
+
+def is_organization(folder: Path | str) -> bool:
+    """True when ``folder`` is an organization folder (it holds an organization.yaml)."""
+    from narr_audit.evidence.organization import is_organization as found
+
+    return found(Path(folder))
+
+
+def audit_organization(
+    folder: Path | str,
+    *,
+    level: Level | None = None,
+    as_of: date | None = None,
+    overlays: Sequence[str] = (),
+    today: date | None = None,
+    cache: Path | None = None,
+) -> OrganizationReport:
+    """Every property of an organization folder scored at its own level (``level``: all at that one),
+    with the evidence the organization shares (read once for all of them): one Report per property in
+    ``properties``, and the organization-wide facts: the gaps the shared evidence causes, each once
+    with every property it blocks, the pooled score and verdict, the shared documents. A property
+    that cannot be read is reported (verdict unreadable, with its problems) while the others are
+    scored. Raises NarrError when organization.yaml or the shared evidence has a problem."""
+    from narr_audit.workflows.organization import audit_organization as run
+
+    return run(Path(folder), today=today or date.today(), level=level, as_of=as_of, overlays=overlays, cache=cache)
+
+
+def validate_organization(
+    folder: Path | str,
+    *,
+    overlays: Sequence[str] = (),
+    as_of: date | None = None,
+    today: date | None = None,
+    cache: Path | None = None,
+) -> ValidatedOrganization:
+    """The whole organization tree checked without scoring: organization.yaml, the shared evidence and
+    every property; ``.problems`` names the file (and line) of each problem of every property. Raises
+    NarrError when organization.yaml or the shared evidence has a problem."""
+    from narr_audit.workflows.organization import validate_organization as run
+
+    return run(Path(folder), today=today or date.today(), as_of=as_of, overlays=overlays, cache=cache)
+
+
+def organization_schema_json() -> str:
+    """The JSON Schema of organization.yaml (schemas/organization.schema.json in the repository)."""
+    from narr_audit.evidence.organization import organization_schema, schema_json
+
+    return schema_json(organization_schema())
+
+
+def property_schema_json() -> str:
+    """The JSON Schema of a property's residence.yaml (operator and affiliate optional; replaces_organization)."""
+    from narr_audit.evidence.organization import property_schema, schema_json
+
+    return schema_json(property_schema())
+
+
+def organization_report_schema_json() -> str:
+    """The JSON Schema of `check --format json` on an organization folder (schema_version 1.3)."""
+    import json
+
+    from narr_audit.results.organization import ORGANIZATION_SCHEMA_VERSION, OrganizationReport
+
+    schema = OrganizationReport.model_json_schema(mode="serialization")
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"narr-audit organization report, schema_version {ORGANIZATION_SCHEMA_VERSION}",
+        "description": "The JSON report of `narr-audit check ORG --format json`. See README.md.",
+        **{k: v for k, v in schema.items() if k not in ("title", "description")},
+    }
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def map_folder(
@@ -243,17 +386,49 @@ def audit(
     today: date | None = None,
     cache: Path | None = None,
     review: Path | None = None,
+    level_fit: bool = False,
 ) -> Report:
     """Evaluate every rule in force against an evidence folder; the report every format renders.
 
     ``today`` is the report's generation date and the default assessment date (when residence.yaml
     has no ``assessed_on`` and no ``as_of`` is given): the same folder and date give the same report.
     ``review`` is a reviewer's review.yaml (default: review.yaml in the folder, when there is one).
+    ``level_fit`` adds the report's ``level_fit`` section (which level the evidence supports).
     Raises NarrError (with every problem found) when the folder or the review cannot be loaded.
     """
     from narr_audit.workflows.audit import audit as run
 
     return run(
+        Path(folder),
+        today=today or date.today(),
+        level=level,
+        as_of=as_of,
+        overlays=overlays,
+        cache=cache,
+        review=review,
+        level_fit=level_fit,
+    )
+
+
+def level_fit(
+    folder: Path | str,
+    *,
+    level: Level | None = None,
+    as_of: date | None = None,
+    overlays: Sequence[str] = (),
+    today: date | None = None,
+    cache: Path | None = None,
+    review: Path | None = None,
+) -> LevelFitList:
+    """Which level of support the evidence supports: for each of Levels I-IV, how many of its required
+    rules are met; the highest level fully supported; the claimed level's gaps (``level``: measured
+    against that level instead of residence.yaml's); what the next level up would add. The folder is
+    read once and the engine run at each level. For an organization folder, every property's fit (the
+    shared evidence read once; a property that cannot be read is listed with its problems). Raises
+    NarrError when the folder, or an organization's shared evidence, cannot be read."""
+    from narr_audit.workflows.level import level_fits
+
+    return level_fits(
         Path(folder),
         today=today or date.today(),
         level=level,
@@ -299,8 +474,15 @@ def pack_folder(
     the format of ``profile`` (a shipped id or a profile file). The privacy guard runs first: a file
     holding resident data stops the pack unless it is named in ``include``. Raises NarrError listing
     everything that stops it; the same folder and date give the same bytes."""
+    from narr_audit.evidence.organization import find_organization
     from narr_audit.workflows.pack import PackOptions, build_pack
 
+    if find_organization(Path(folder)) is not None:  # its shared files live outside the folder packed
+        raise NarrError.single(
+            "pack does not yet take a property of an organization folder: its shared evidence lies outside it",
+            file=str(folder),
+            hint="check the property with narr-audit check, and send the affiliate the organization's files too",
+        )
     options = PackOptions(
         today=today or date.today(),
         profile=profile,

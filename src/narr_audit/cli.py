@@ -51,6 +51,7 @@ COMMAND_ORDER = (
     "verify-pack",
     "due",
     "plan",
+    "level",
 )
 
 
@@ -258,7 +259,12 @@ def checklist(
     _write(browse.checklist_text(api.level_checklist(chosen, overlays), fmt.value, template_dir), output)
 
 
-FolderArg = typer.Argument(..., metavar="DIR", help="The evidence folder (the one holding residence.yaml).")
+FolderArg = typer.Argument(
+    ...,
+    metavar="DIR",
+    help="The evidence folder (the one holding residence.yaml); for check, validate, due and level also an "
+    "organization folder (holding organization.yaml).",
+)
 
 
 def _date_option(value: str | None, name: str) -> date | None:
@@ -291,6 +297,9 @@ def validate(
     from narr_audit import api
     from narr_audit.formats import evidence as views
 
+    if api.is_organization(folder):
+        _validate_organization(folder, fmt, _date_option(as_of, "--as-of"), overlays)
+        return
     try:
         loaded = api.load_evidence(
             folder, overlays=overlays, as_of=_date_option(as_of, "--as-of"), cache=_cache_dir(False, None)
@@ -307,6 +316,27 @@ def validate(
         else views.validation_text(loaded.evidence),
         None,
     )
+
+
+def _validate_organization(folder: Path, fmt: ValidateFormat, as_of: date | None, overlays: list[str]) -> None:
+    """`validate` on an organization folder: the whole tree, every problem of every property at once."""
+    from narr_audit import api
+    from narr_audit.formats import evidence as views
+    from narr_audit.formats import organization_views
+
+    try:
+        checked = api.validate_organization(folder, overlays=overlays, as_of=as_of, cache=_cache_dir(False, None))
+        problems = checked.problems
+    except NarrError as exc:
+        problems = exc.problems
+    if problems:
+        if fmt is ValidateFormat.json:
+            _write(views.problems_json(problems), None)
+        else:
+            _stderr(f"narr-audit: {folder} is not valid\n{NarrError(problems).render()}")
+        raise typer.Exit(EXIT_USAGE)
+    text = organization_views.validation_json if fmt is ValidateFormat.json else organization_views.validation_text
+    _write(text(checked), None)
 
 
 @app.command(
@@ -347,42 +377,78 @@ def precommit(
 class SchemaName(str, Enum):
     residence = "residence"
     report = "report"
+    organization = "organization"
+    property = "property"
+    organization_report = "organization-report"
 
 
 @app.command(
     epilog="Examples:  narr-audit schema > residence.schema.json  |  narr-audit schema report > report.schema.json"
+    "  |  narr-audit schema organization > organization.schema.json"
 )
 def schema(
     name: SchemaName = typer.Argument(
-        SchemaName.residence, help="residence (residence.yaml, the default) or report (check --format json)."
+        SchemaName.residence,
+        help="residence (residence.yaml, the default), report (check --format json), organization "
+        "(organization.yaml), property (a property's residence.yaml) or organization-report.",
     ),
 ) -> None:
-    """Print a JSON Schema: of residence.yaml (for editors that validate and autocomplete YAML), or of
-    the JSON report."""
+    """Print a JSON Schema: of residence.yaml (for editors that validate and autocomplete YAML), of
+    organization.yaml or a property's residence.yaml, or of the JSON report (of a residence or an
+    organization)."""
     from narr_audit import api
 
-    _write(api.manifest_schema_json() if name is SchemaName.residence else api.report_schema_json(), None)
+    printed = {
+        SchemaName.residence: api.manifest_schema_json,
+        SchemaName.report: api.report_schema_json,
+        SchemaName.organization: api.organization_schema_json,
+        SchemaName.property: api.property_schema_json,
+        SchemaName.organization_report: api.organization_report_schema_json,
+    }
+    _write(printed[name](), None)
 
 
 @app.command(
     epilog='Example:  narr-audit init ./harbor-house --level II --name "Harbor House" --operator "Harbor Recovery LLC"'
+    '  |  narr-audit init ./lakeshore --organization --name "Lakeshore Recovery Homes LLC"'
+    '  |  narr-audit init ./lakeshore/maple-house --level II --name "Maple House" (a property of it)'
 )
 @_user_errors
 def init(
     folder: Path = typer.Argument(..., metavar="DIR", help="The new evidence folder."),
-    level: str = typer.Option(..., "--level", "-l", metavar="LEVEL", help="Level of support: I, II, III or IV."),
-    name: str = typer.Option(..., "--name", "-n", help="The residence's name."),
+    level: str | None = typer.Option(
+        None, "--level", "-l", metavar="LEVEL", help="Level of support: I, II, III or IV (not for --organization)."
+    ),
+    name: str = typer.Option(..., "--name", "-n", help="The residence's name (with --organization: the operator's)."),
     operator: str = typer.Option("Your organisation's legal name", "--operator", help="Who runs the residence."),
     address: str = typer.Option("Street, City, State ZIP", "--address", help="The property's address."),
     beds: int = typer.Option(1, "--beds", min=1, help="Number of resident beds."),
     affiliate: str | None = typer.Option(None, "--affiliate", help="Your state affiliate, e.g. AzRHA."),
+    organization: bool = typer.Option(
+        False,
+        "--organization",
+        help="Start an organization folder instead: organization.yaml for the evidence its properties share.",
+    ),
 ) -> None:
     """Start an evidence folder: residence.yaml listing what the level needs, subfolders and a README.
 
-    Never overwrites an existing file.
+    Inside an organization folder, the new folder is one of its properties (operator and affiliate come
+    from organization.yaml). With --organization, start an organization folder. Never overwrites an
+    existing file.
     """
     from narr_audit import api
 
+    if organization:
+        written = api.init_organization(folder, name=name, affiliate=affiliate)
+        for path in written:
+            _stderr(f"wrote {path}")
+        _stderr(
+            f"Next: add the shared documents, then a folder per property: "
+            f'narr-audit init {folder / "maple-house"} --level II --name "Maple House"'
+        )
+        return
+    if level is None:
+        raise typer.BadParameter("a residence needs its level of support (I, II, III or IV)", param_hint="--level")
     chosen = _level(level)
     assert chosen is not None
     written = api.init_folder(
@@ -390,6 +456,9 @@ def init(
     )
     for path in written:
         _stderr(f"wrote {path}")
+    unlisted = api.unlisted_property(folder)
+    if unlisted is not None:
+        _stderr(f"Next: list it under properties: in {unlisted[0]}:  - {unlisted[1]}")
     _stderr(f"Next: fill in residence.yaml, add your documents, then run: narr-audit validate {folder}")
 
 
@@ -497,8 +566,15 @@ def check(
     no_cache: bool = NoCacheOpt,
     cache_dir: Path | None = CacheDirOpt,
     review: Path | None = ReviewOpt,
+    level_fit: bool = typer.Option(
+        False, "--level-fit", help="Add which level of support the evidence supports (as `narr-audit level`)."
+    ),
 ) -> None:
-    """Score an evidence folder against NARR 3.0 (and overlays) and list the gaps, most serious first."""
+    """Score an evidence folder against NARR 3.0 (and overlays) and list the gaps, most serious first.
+
+    On an organization folder (organization.yaml): every property at its own level, the gaps of the
+    shared evidence once with the properties they block, then each property's own; exit 2 when a
+    property could not be read (the others are still reported)."""
     from narr_audit import api
     from narr_audit.formats.report import FORMATS, RenderOptions, render
     from narr_audit.results.scoring import exit_code
@@ -508,7 +584,18 @@ def check(
     if template_dir is not None and not template_dir.is_dir():
         raise NarrError.single("no such folder", file=template_dir, field="--template-dir")
     if output is not None:
-        api.refuse_output_inside([folder], output, "--output")
+        api.refuse_output_inside([folder, *api.organization_above(folder)], output, "--output")
+    if api.is_organization(folder):
+        if level_fit:
+            raise NarrError.single(
+                "--level-fit is for one residence; an organization's report does not carry it yet",
+                file=folder,
+                field="--level-fit",
+                hint=f"run: narr-audit level {folder} (every property's level fit)",
+            )
+        _check_organization(folder, fmt, output, template_dir, fail_on, fail_under, review, level, as_of, overlays,
+                            _cache_dir(no_cache, cache_dir))  # fmt: skip
+        return
     report = api.audit(
         folder,
         level=_level(level),
@@ -516,11 +603,49 @@ def check(
         overlays=overlays,
         cache=_cache_dir(no_cache, cache_dir),
         review=review,
+        level_fit=level_fit,
     )
     colour = fmt == "terminal" and output is None and _is_terminal()
     width = shutil.get_terminal_size((100, 24)).columns if colour else 100
     _write(render(report, fmt, RenderOptions(colour=colour, width=width, template_dir=template_dir)), output)
     code = exit_code(report, fail_on.value, fail_under)
+    if code:
+        raise typer.Exit(code)
+
+
+def _check_organization(
+    folder: Path,
+    fmt: str,
+    output: Path | None,
+    template_dir: Path | None,
+    fail_on: FailOn,
+    fail_under: float | None,
+    review: Path | None,
+    level: str | None,
+    as_of: str | None,
+    overlays: list[str],
+    cache: Path | None,
+) -> None:
+    """`check` on an organization folder: every property, the organization report, its exit code."""
+    from narr_audit import api
+    from narr_audit.formats.organization import render
+    from narr_audit.formats.report import RenderOptions
+    from narr_audit.results.organization import organization_exit_code
+
+    if review is not None:
+        raise NarrError.single(
+            "--review gives one residence's site-visit findings; an organization has a review.yaml per property",
+            file=review,
+            field="--review",
+            hint="put each property's review.yaml in its folder, or check the property alone with --review",
+        )
+    report = api.audit_organization(
+        folder, level=_level(level), as_of=_date_option(as_of, "--as-of"), overlays=overlays, cache=cache
+    )
+    colour = fmt == "terminal" and output is None and _is_terminal()
+    width = shutil.get_terminal_size((100, 24)).columns if colour else 100
+    _write(render(report, fmt, RenderOptions(colour=colour, width=width, template_dir=template_dir)), output)
+    code = organization_exit_code(report, fail_on.value, fail_under)
     if code:
         raise typer.Exit(code)
 
@@ -668,7 +793,7 @@ def batch(
         partial = batching.summarize(stop.rows, options, stop.not_checked)
         batching.write_summary(partial, out, summary_formats, template_dir)
         _stderr(
-            f"narr-audit: interrupted: {len(stop.rows)} of {len(folders)} applicant(s) checked; "
+            f"narr-audit: interrupted: {len(folders) - len(stop.not_checked)} of {len(folders)} applicant(s) checked; "
             f"the summary in {out} is marked incomplete"
         )
         raise typer.Exit(130) from None
@@ -935,7 +1060,8 @@ def due(
     cache_dir: Path | None = CacheDirOpt,
 ) -> None:
     """Everything that expires or falls due within DAYS, soonest first (overdue items lead): documents,
-    exceptions, attestations, the next entry each log needs, staff items per person, plan items."""
+    exceptions, attestations, the next entry each log needs, staff items per person, plan items. On an
+    organization folder: each property's, and what falls due in the shared files once."""
     from narr_audit import api
     from narr_audit.formats.due import render
 
@@ -1007,6 +1133,59 @@ def plan(
         lines.append(f"marked done (their gaps are gone): {', '.join(done.closed)}")
     lines.append(f"Next: set owners and due dates in {done.file}; narr-audit check {folder} shows its progress.")
     _write("\n".join(lines) + "\n", None)
+
+
+class LevelFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command(
+    epilog=(
+        "Examples:  narr-audit level ./harbor-house  |  narr-audit level ./harbor-house --format json  |  "
+        "narr-audit level ./harbor-organization (every property).  "
+        "Exit codes: 0 the claimed level is fully supported (every property's, for an organization); 1 it is "
+        "not; 2 bad input or usage, or a property that cannot be read."
+    )
+)
+@_user_errors
+def level(
+    folder: Path = FolderArg,
+    claimed: str | None = typer.Option(
+        None, "--level", "-l", metavar="LEVEL", help="Measure against this level instead of residence.yaml's."
+    ),
+    as_of: str | None = typer.Option(
+        None, "--as-of", metavar="YYYY-MM-DD", help="Assessment date (default: assessed_on, else today)."
+    ),
+    fmt: LevelFormat = typer.Option(LevelFormat.terminal, "--format", "-f", help="terminal, markdown or json."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    overlays: list[str] = StandardsOpt,
+    no_cache: bool = NoCacheOpt,
+    cache_dir: Path | None = CacheDirOpt,
+    review: Path | None = ReviewOpt,
+) -> None:
+    """Which level of support the evidence supports: for each of Levels I-IV, how many of its required
+    rules are met; the highest level fully supported; the claimed level's gaps; and what the next
+    level up would add (the rules it newly requires, and which are met already)."""
+    from narr_audit import api
+    from narr_audit.formats.levelfit import render
+    from narr_audit.results.levelfit import exit_code
+
+    if output is not None:
+        api.refuse_output_inside([folder, *api.organization_above(folder)], output, "--output")
+    fits = api.level_fit(
+        folder,
+        level=_level(claimed),
+        as_of=_date_option(as_of, "--as-of"),
+        overlays=overlays,
+        cache=_cache_dir(no_cache, cache_dir),
+        review=review,
+    )
+    _write(render(fits, fmt.value, colour=fmt is LevelFormat.terminal and output is None and _is_terminal()), output)
+    code = exit_code(fits)
+    if code:
+        raise typer.Exit(code)
 
 
 def _is_terminal() -> bool:

@@ -20,6 +20,7 @@ from narr_audit.base.statuses import GAP_STATUSES, Status
 from narr_audit.base.text import days
 from narr_audit.checks import CheckBase, kind_of
 from narr_audit.checks import evaluate as run_check
+from narr_audit.checks.elsewhere import Binder
 from narr_audit.checks.interface import Context, EvidenceRef, Outcome, Upcoming
 from narr_audit.evidence.model import MANIFEST, PLAN_FILE, Attestation, Document, Evidence, RuleException
 from narr_audit.results.report import (
@@ -68,6 +69,9 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
 
     written = [*evidence.warnings, *(review.warnings if review is not None else ())]
     notices = [Notice(message=p.message, file=p.file, line=p.line, rule=p.rule, hint=p.hint) for p in written]
+    # The whole binder, mapped files and the others, in path order: each rule's context sees it less the
+    # rule's own files (Context.elsewhere), as slices of one tuple, indexed once when a check first looks.
+    binder = Binder([*evidence.documents, *evidence.unmapped_documents])
     results: list[RuleResult] = []
     domain_scores: list[Score] = []
     for domain in book.domains:
@@ -79,15 +83,17 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
             for standard in principle.standards:
                 standard_results: list[RuleResult] = []
                 for rule in standard.rules:
+                    mapped = tuple(by_rule.get(rule.id, ()))
                     ctx = Context(
                         rule_id=rule.id,
                         assessed_on=evidence.assessed_on,
-                        documents=tuple(by_rule.get(rule.id, ())),
+                        documents=mapped,
                         attestations=tuple(attestations.get(rule.id, ())),
                         vocabulary=book.concepts,
                         roster=evidence.roster,
                         level=level,
-                        elsewhere=tuple(d for d in evidence.documents if rule.id not in d.rules),
+                        elsewhere=binder.elsewhere(mapped),
+                        rule_title=rule.title,
                     )
                     result = evaluate_rule(
                         rule,
@@ -471,7 +477,7 @@ def _missing(check: CheckResult) -> list[str]:
 
 
 def _ref(ref: EvidenceRef) -> Ref:
-    return Ref(file=ref.file, where=ref.where)
+    return Ref(file=ref.file, where=ref.where, unmapped=ref.unmapped, ocr=ref.ocr)
 
 
 def _unique(items: Iterable[T]) -> list[T]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -151,3 +153,319 @@ def phrase(text: str) -> tuple[str, ...]:
     """A vocabulary phrasing as the stems to look for, stop words dropped unless they carry meaning."""
     words = [t for t in tokens(normalise(text)) if t.word not in STOP_WORDS or t.word in KEPT]
     return tuple(t.stem for t in words)
+
+
+# === Sentences as a reviewer reads them: what they state, deny and open with ===========================
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text (it reads better so)."""
+    return frozenset(text.split())
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+# --- substance: a number is an amount or a time only with its unit ----------------------------------
+# "$150", "10%", "10:30", "7 pm", "the 1st", "3/15", "thirty (30) days", "50 square feet per bed";
+# not "Section 8.4", "extension 204", "Form 8-2", "Bedrooms 1 through 6" (no unit, or a numbering word).
+_UNIT = (
+    r"(?:days?|weeks?|months?|years?|yrs?|hours?|hrs?|minutes?|mins?|nights?|business|calendar|working|"
+    r"consecutive|times?|percent|per ?cent|pct|dollars?|cents?|usd|square|sq|feet|foot|ft|per|each|every|"
+    r"am|pm|a\.m|p\.m|o'clock|residents?|beds?|people|persons?|occupants?|tenants?|men|women|sleepers?)"
+)
+_MONTH = r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|may"
+_QUANTITY = re.compile(
+    r"[$£€]\s?\d"  # money
+    r"|\d\s?%"  # a share
+    r"|\b\d{1,2}:\d{2}\b"  # a clock time
+    r"|\b\d{1,2}\s?(?:st|nd|rd|th)\b"  # a day of the month
+    r"|\b\d+(?:am|pm)\b"
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}-\d{1,2}-\d{2,4}\b"  # a date
+    rf"|\b(?:{_MONTH})\s+\d{{1,2}}\b"
+    rf"|\b\d+(?:[.,]\d+)?\)?(?:\s*-\s*|\s+)(?:\(?[a-z]+\)?\s+){{0,2}}?{_UNIT}\b"
+)
+# What names a clause, a form, a room or a line, not a quantity ("Section 8.4", "extension 204").
+_NUMBERING = re.compile(
+    r"(?:section|sec|§|article|art|clause|part|paragraph|para|schedule|exhibit|appendix|form|rule|item|"
+    r"extension|ext|room|bedroom|bedrooms|unit|apt|suite|page|pp?|no|number|#|line|chapter|step|rev|version|"
+    r"subsection|revision|highway|route|bus)\.?\s*\(?$"
+)
+# A date when the document was adopted or revised is not when anything happens.
+_ADOPTED = re.compile(r"\b(?:adopted|revised|amended|approved|updated|dated|rev\.?|last reviewed)\b[^.;]{0,40}$")
+# How to reach someone: a phone number, an e-mail, an extension, a street address.
+_CONTACT = re.compile(
+    r"\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b|\b\d{3}[.-]\d{4}\b|[\w.+-]+@[\w-]+\.[a-z]{2,}"
+    r"|\bext(?:ension|\.)?\s*\d+|\b\d+\s+(?:[a-z]+\s+){1,2}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|"
+    r"boulevard|blvd|way|court|ct|place|pl)\b",
+    re.IGNORECASE,
+)
+
+
+def has_quantity(normal: str, table_row: bool) -> bool:
+    """Whether the (normalised) sentence states an amount or a time with its unit; in a table's row
+    a bare number is a value (its column names the unit)."""
+    if not _DIGIT.search(normal):
+        return False
+    if table_row:
+        return True
+    for match in _QUANTITY.finditer(normal):
+        before = normal[max(0, match.start() - 24) : match.start()]
+        if _NUMBERING.search(before) or _ADOPTED.search(before):
+            continue
+        return True
+    return False
+
+
+# --- clause titles: "Section 8.4 First Aid Supplies. A first aid kit ...", "7.3 Guests. No guest ..." -----
+_CLAUSE_NUMBER = re.compile(
+    r"(?:(?i:section|sec\.|§§?|article|art\.|clause|part|rule|policy|step|schedule|exhibit|appendix|paragraph|para\.)\s*"
+    r"(?:\d{1,3}(?:\.\d{1,3})*[a-zA-Z]?|[IVXLCivxlc]{1,7}|[A-Za-z])\b\.?"
+    r"|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[IVX]{1,5}\.|[A-Z]\.)\s+"
+)
+_TITLE_END = re.compile(r"[.:?](?=\s|$)|\s[-\u2013\u2014]\s")
+_TITLE_JOINERS = _words(
+    "a an and or of the to for in on at by with from as per vs & not no its their your our his her upon into under "
+    "over after before during without within between against regarding concerning about through among than via"
+)
+_REFERRING = _words("it its this these that those such they said")
+# "This Section was adopted ...", "This Agreement ...": the document, not the sentence before.
+_DOCUMENT_WORDS = _words(
+    "section agreement policy part article manual handbook document form chapter schedule procedure plan guide "
+    "paragraph subsection clause page sheet notice list checklist packet contract addendum exhibit appendix booklet "
+    "binder"
+)
+
+# --- denial: "is not an evacuation", "not considered a fee", "no head count is taken" -----------------
+_NEGATED_COPULA = _words("isn't aren't wasn't weren't")
+# The words a denial starts from (a sentence without them denies nothing).
+DENIAL_CUES = _words("not no isn't aren't wasn't weren't doesn't don't didn't about nothing avoid")
+_COPULA = _words("is are was were be been being")
+_PAST_COPULA = _words("is are was were")
+# After "is not", what opens a noun that the sentence says the thing is not.
+_DESCRIBED = _words(
+    "a an the any considered deemed regarded treated counted classed classified part intended meant subject"
+)
+_FILLERS = _DESCRIBED | _words("such his her their its your our one of as to be itself")
+_NOT_COVERED = _words("covered included discussed addressed reviewed explained taught")  # "not covered at move-in"
+_ANSWERABLE = _words("responsible liable")  # "is not responsible for the security of passwords"
+_CONSTITUTE = _words("constitute constitutes count counts qualify qualifies")
+_REQUIRE = _words("require requires required need needs needed")
+# "No head count is taken": what a sentence says is not done (not "no guest is permitted": a rule).
+_NOT_DONE = _words(
+    "taken held conducted performed done required needed maintained practiced practised scheduled run carried planned"
+)
+# After ", not", a place or a time restricts a rule ("on the porch, not inside"); anything else is denied.
+_RESTRICTING = _words(
+    "in inside indoors on at outside outdoors within before after during for by to from near under into onto until "
+    "past later more less over"
+)
+_HEREIN = _words("herein in contained hereunder stated written")  # "nothing herein entitles ..."
+_DETERMINERS = _words("any a an the all")  # "so as to avoid any complaint"
+_TALK = _words("talk talks talked talking preach preaches preached")  # "we will talk about forbidden fruit"
+# "The Operator does not itself provide instruction": what the house says it does not do or have
+# (said of the house, not of residents: "Residents do not keep medication in their rooms" is a rule).
+_ORGANISATION = _words(
+    "we operator house home program programme residence ministry organization organisation company agency "
+    "management church llc owner landlord"
+)
+_DO = _words("do does did")
+_DO_NOT = _words("doesn't don't didn't")
+_ADVERBS = _words("itself themselves currently presently at present yet now otherwise generally routinely")
+_NOT_OFFERED = _words(
+    "provide offer maintain conduct run hold have keep hand pay reimburse fund employ perform schedule supply "
+    "publish track collect test search require give use post accept arrange sponsor endorse vouch"
+)
+# Whoever says they do not do these, does not: "the house parents do not join in" (a rule or a fact alike).
+_NOT_DONE_BY_ANYONE = _words(
+    "join attend participate provide offer conduct hold run maintain perform schedule publish track collect lead "
+    "facilitate teach coach"
+)
+_CONDITIONAL = _words("unless until except without")  # "we don't offer a bed unless most say yes"
+_DENIED_SPAN = 2  # words of the denied noun ("an emergency number" from its first word)
+_PHRASE_BREAK = re.compile(r"[,;.]")
+_CLAUSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|but|so|which|while|or)\b|\sbut\s")
+
+
+class _Offsets:
+    """Where each word of one sentence starts in its normalised text, read when first needed."""
+
+    def __init__(self, text: str, count: int) -> None:
+        self._text = text
+        self._count = count
+        self._starts: list[int] | None = None
+        self.normal = ""
+
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self.normal = normalise(self._text)
+            found = [m.start() for m in WORD.finditer(self.normal)]
+            self._starts = found if len(found) == self._count else []
+        return self._starts
+
+    def after_break(self, n: int) -> bool:
+        """Whether the sentence's ``n``-th word follows a comma, a semicolon, a dash or a bracket."""
+        starts = self.starts()
+        return bool(starts) and self.normal[: starts[n]].rstrip().endswith((",", ";", "(", "\u2014", "\u2013"))
+
+    def phrase_end(self, n: int) -> int:
+        """The first word after the phrase (up to a comma) that holds the sentence's ``n``-th word."""
+        starts = self.starts()
+        if not starts or n >= len(starts):
+            return min(n + _DENIED_SPAN, self._count)
+        found = _PHRASE_BREAK.search(self.normal, starts[n])
+        return self._count if found is None else bisect_left(starts, found.start())
+
+    def clause_end(self, n: int) -> int:
+        """The first word after the clause that holds the sentence's ``n``-th word."""
+        starts = self.starts()
+        if not starts or n >= len(starts):
+            return min(n + _DENIED_SPAN, self._count)
+        found = _CLAUSE_BREAK.search(self.normal, starts[n])
+        return self._count if found is None else bisect_left(starts, found.start())
+
+
+def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tuple[int, int]]:
+    """The words that one sentence (``words[lo:hi]``, written ``text``) denies as a description, as
+    (start, end) spans: "is not an evacuation", "not considered a fee", "a license, not a lease",
+    "does not require a signature", "no head count is taken", "there is no drill log", "the Operator
+    does not provide instruction"."""
+    regions: list[tuple[int, int]] = []
+    offsets = _Offsets(text, hi - lo)
+    for j in range(lo, hi):
+        word = words[j]
+        if word not in DENIAL_CUES:
+            continue
+        if word == "nothing":  # "nothing herein entitles a resident to ...", "nothing in this Section relates to"
+            if j + 1 < hi and words[j + 1] in _HEREIN:
+                regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
+            continue
+        if word == "avoid":  # "so as to avoid any complaint from neighbors": what is avoided does not happen
+            if lo < j < hi - 1 and words[j - 1] == "to" and words[j + 1] in _DETERMINERS:
+                regions.append((j + 1, lo + offsets.phrase_end(j + 1 - lo)))
+            continue
+        if word == "about":
+            negated = any(w in DENIAL_CUES or w == "never" for w in words[max(lo, j - 4) : j - 1])
+            if j > lo and words[j - 1] in _TALK and j + 1 < hi and not negated:  # "don't talk about" is a rule
+                regions.append((j + 1, lo + offsets.phrase_end(j + 1 - lo)))
+            continue
+        if word == "no":
+            if j - 2 >= lo and words[j - 1] in _PAST_COPULA and words[j - 2] == "there":
+                regions.append(_noun_at(words, j + 1, hi))
+                continue
+            for k in range(j + 2, min(j + 5, hi - 1)):  # "no head count is taken"
+                if words[k] in _PAST_COPULA:
+                    if words[k + 1] in _NOT_DONE and (k + 2 >= hi or words[k + 2] != "to"):
+                        regions.append((j + 1, k))
+                    break
+            continue
+        after = j + 2 if word == "not" and j + 1 < hi and words[j + 1] == "be" else j + 1  # "not be deemed a"
+        following = words[after] if after < hi else ""
+        copula = word in _NEGATED_COPULA or (word == "not" and (after > j + 1 or (j > lo and words[j - 1] in _COPULA)))
+        if word == "not" and following not in _RESTRICTING and offsets.after_break(j - lo):
+            regions.append(_noun_at(words, j + 1, hi))  # "a license, not a lease"
+        elif copula and following in _ANSWERABLE and after + 1 < hi and words[after + 1] == "for":
+            regions.append((after + 2, lo + offsets.phrase_end(after + 2 - lo)))
+        elif copula and following == "used" and after + 1 < hi and words[after + 1] == "as":  # "not be used as"
+            regions.append(_noun_at(words, after + 2, hi))
+        elif copula and following in _NOT_COVERED:  # "this is not covered at move-in"
+            regions.append((after, lo + offsets.clause_end(after - lo)))
+        elif copula and following in _DESCRIBED:
+            regions.append(_noun_at(words, after, hi))
+        elif following in _CONSTITUTE or (following in _REQUIRE and (after + 1 >= hi or words[after + 1] != "to")):
+            regions.append(_noun_at(words, after + 1, hi))
+        else:
+            verb = _not_offered(words, lo, hi, j)
+            if verb is not None:
+                end = lo + offsets.clause_end(verb + 1 - lo)
+                if not any(w in _CONDITIONAL for w in words[verb + 1 : end]):  # "no bed unless most say yes"
+                    regions.append((verb, end))
+    return [(a, b) for a, b in regions if a < b]
+
+
+def _noun_at(words: Sequence[str], slot: int, hi: int) -> tuple[int, int]:
+    """The denied noun's first words, after its article ("an emergency number")."""
+    skipped = 0
+    while slot < hi and words[slot] in _FILLERS and skipped < 4:
+        slot += 1
+        skipped += 1
+    return slot, min(slot + _DENIED_SPAN, hi)
+
+
+def _not_offered(words: Sequence[str], lo: int, hi: int, j: int) -> int | None:
+    """Where the verb is in "the Operator does not (itself) provide ..." or "the house parents do not
+    join in", the negation at ``j``."""
+    if words[j] == "not":
+        if j - 1 < lo or words[j - 1] not in _DO:
+            return None
+        subject = words[j - 2] if j - 2 >= lo else ""
+    elif words[j] in _DO_NOT:
+        subject = words[j - 1] if j - 1 >= lo else ""
+    else:
+        return None
+    verb = j + 1
+    while verb < hi and verb <= j + 2 and words[verb] in _ADVERBS:
+        verb += 1
+    if verb >= hi:
+        return None
+    done = _NOT_OFFERED if subject in _ORGANISATION else _NOT_DONE_BY_ANYONE
+    return verb if words[verb] in done else None
+
+
+def title_end(line: str) -> int | None:
+    """Where the title a clause starts with ends on its line, or None when it starts with none.
+
+    A numbered title ("Section 8.4 First Aid Supplies.", "PART D. NOTIFICATION") may fill its line; an
+    unnumbered one (a bold run-in "Guests." whose emphasis extraction dropped) must be followed by the
+    clause's text. Every word of a title is capitalised, except small joining words.
+    """
+    number = _CLAUSE_NUMBER.match(line)
+    start = number.end() if number else 0
+    mark = _TITLE_END.search(line, start)
+    stop = mark.start() if mark else len(line)
+    end = mark.end() if mark else len(line)
+    words = line[start:stop].split()
+    if not words or len(words) > (10 if number else 6) or line[stop : stop + 1] == "?":
+        return None
+    if line[stop : stop + 1] == "." and words[-1].lower().rstrip(".") in ABBREVIATIONS:  # "Sun." is no end
+        return None
+    if number is None:  # a run-in title: a sentence follows it ("Guests. No guest may ...")
+        rest = line[end:].lstrip(" \"'\u201c*_(")
+        if mark is None or line[stop] not in ".:" or not rest or not (rest[0].isupper() or rest[0].isdigit()):
+            return None
+    if number is None and len(words) <= 3 and words[0][:1].isupper():  # "Your rights. You will be ..."
+        return end
+    for n, raw in enumerate(words):
+        word = raw.strip("()[]\"'\u201c\u201d,;/")
+        if not word:
+            continue
+        if not (word[0].isupper() or word[0].isdigit() or (n and word.lower() in _TITLE_JOINERS)):
+            return None
+    return end
+
+
+def is_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 12
+
+
+def refers_back(piece: str) -> bool:
+    """Whether a sentence opens by referring to the one before it ("It", "This", "Such ..."), not
+    to the document ("This Section", "This Agreement")."""
+    words = piece.split(None, 2)
+    if not words or words[0].strip("\"'(\u201c*_").lower() not in _REFERRING:
+        return False
+    return len(words) < 2 or words[1].strip(".,;:").lower() not in _DOCUMENT_WORDS
+
+
+def is_title(text: str) -> bool:
+    return text.rstrip().endswith("?") or (_CLAUSE_NUMBER.match(text) is not None and title_end(text) == len(text))
+
+
+def is_numbered(line: str) -> bool:
+    """Whether a line opens with a clause's number ("Section 8.4", "7.3", "Article II", "PART D.")."""
+    return _CLAUSE_NUMBER.match(line) is not None
+
+
+def gives_contact(text: str) -> bool:
+    """Whether the text gives a way to reach someone: a phone number, an e-mail, an extension, an address."""
+    return _CONTACT.search(text) is not None

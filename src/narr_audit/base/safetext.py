@@ -53,7 +53,9 @@ def terminal(text: object, *, multiline: bool = False, keep_colour: bool = False
     too, so one value stays on its line. ``keep_colour`` lets colour sequences (ESC [ ... m) through:
     only for output whose values were already made safe, such as rich's coloured rendering.
     """
-    value = str(text)
+    value = text if type(text) is str else str(text)
+    if value.isprintable():  # the common case, at C speed: no control, separator or format character
+        return value
     if keep_colour:
         pattern = _UNSAFE_TEXT_KEEPING_SGR
         return pattern.sub(_escape_keeping_sgr, value) if pattern.search(value) else value
@@ -63,8 +65,10 @@ def terminal(text: object, *, multiline: bool = False, keep_colour: bool = False
 
 def visible(text: object, *, multiline: bool = False) -> str:
     """Text with every control and invisible formatting character shown as an escape: the safe
-    base of the other sinks (HTML, the names in a YAML comment)."""
-    return terminal(text, multiline=multiline)
+    base of the other sinks (HTML, the names in a YAML comment). Every value a template prints
+    passes here, hence the shortcut for ordinary text."""
+    value = text if type(text) is str else str(text)
+    return value if value.isprintable() else terminal(value, multiline=multiline)
 
 
 # Inline specials (emphasis, code, links, tables, strikethrough, the escape itself) get a backslash;

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
 from narr_audit.base.statuses import Status
 from narr_audit.base.text import days
+from narr_audit.checks.expiry import date_source, flag_ocr, ocr_of
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Upcoming
+
+if TYPE_CHECKING:
+    from narr_audit.evidence.model import Document
 
 SUMMARY = (
     "A dated evidence document is current on the assessment date: reviewed or issued within "
-    "max_age_days, and/or carrying an expiry date that has not passed (not_expired)."
+    "max_age_days, and/or carrying an expiry date that has not passed (not_expired). The dates are "
+    "residence.yaml's, else the document's own (a policy period, a lease term, 'valid through'); an "
+    "expired document is never current."
 )
 
 
@@ -33,57 +39,67 @@ def evaluate(check: CurrentCheck, ctx: Context) -> Outcome:
     """The most favourable dated document decides: one current certificate is enough.
 
     A document is current on its expiry day itself; ``max_age_days`` counts whole days from the
-    review (or, failing that, effective) date to the assessment date.
+    review (or, failing that, effective) date to the assessment date. An expired document is not
+    current even where only its age is asked. A date read from the document's text says so.
     """
     documents = [d for d in ctx.documents if d.kind != "log"]
     if not documents:
         return Outcome(Status.not_met, f"no dated document is mapped to {ctx.rule_id}", missing=(check.label,))
     failures: list[tuple[EvidenceRef, str, str]] = []
     for document in documents:
-        ref = EvidenceRef(document.path)
-        problem = _problem(check, document.reviewed or document.effective, document.expires, ctx)
+        ref = EvidenceRef(document.path, ocr=ocr_of(document))
+        problem = _problem(check, document, ctx)
         if problem is None:
-            return Outcome(
-                Status.met, _met_reason(check, document.path, document.reviewed or document.effective), (ref,)
-            )
+            return flag_ocr(Outcome(Status.met, _met_reason(check, document), (ref,)))
         failures.append((ref, f"{document.path}: {problem[0]}", problem[1]))
     reasons = "; ".join(f[1] for f in failures)
-    return Outcome(Status.not_met, reasons, tuple(f[0] for f in failures), (failures[0][2],))
+    return flag_ocr(Outcome(Status.not_met, reasons, tuple(f[0] for f in failures), (failures[0][2],)))
 
 
-def _problem(check: CurrentCheck, dated: date | None, expires: date | None, ctx: Context) -> tuple[str, str] | None:
+def _dated(document: Document) -> tuple[date | None, str]:
+    """The review (or, failing that, effective) date and where it was read ("" from the manifest)."""
+    if document.reviewed is not None:
+        return document.reviewed, date_source(document, "reviewed")
+    return document.effective, date_source(document, "effective")
+
+
+def _problem(check: CurrentCheck, document: Document, ctx: Context) -> tuple[str, str] | None:
     """(why not current, what is missing), or None when the document is current."""
     on = ctx.assessed_on
-    if check.not_expired:
-        if expires is None:
-            return "no expiry date is given for it", "the document's expiry date (expires:)"
-        if expires < on:
-            return (
-                f"it expired on {expires}, {days((on - expires).days)} before the assessment date",
-                f"a current {check.label.lower()}",
-            )
+    expires = document.expires
+    if check.not_expired and expires is None:
+        return "no expiry date is given for it", "the document's expiry date (expires:)"
+    if expires is not None and expires < on:
+        return (
+            f"it expired on {expires}{date_source(document, 'expires')}, "
+            f"{days((on - expires).days)} before the assessment date",
+            f"a current {check.label.lower()}",
+        )
     if check.max_age_days is not None:
+        dated, source = _dated(document)
         if dated is None:
             return "no review or issue date is given for it", "the date it was last reviewed or issued (reviewed:)"
         if dated > on:
-            return f"it is dated {dated}, after the assessment date {on}", "a correct review or issue date"
+            return f"it is dated {dated}{source}, after the assessment date {on}", "a correct review or issue date"
         age = (on - dated).days
         if age > check.max_age_days:
             return (
-                f"it was last reviewed or issued on {dated}, {days(age)} ago (at most "
+                f"it was last reviewed or issued on {dated}{source}, {days(age)} ago (at most "
                 f"{days(check.max_age_days)} allowed)",
                 f"a review within the last {days(check.max_age_days)}",
             )
     return None
 
 
-def _met_reason(check: CurrentCheck, path: str, dated: date | None) -> str:
+def _met_reason(check: CurrentCheck, document: Document) -> str:
     parts = []
     if check.max_age_days is not None:
-        parts.append(f"reviewed or issued {dated}, within {days(check.max_age_days)}")
+        dated, source = _dated(document)
+        parts.append(f"reviewed or issued {dated}{source}, within {days(check.max_age_days)}")
     if check.not_expired:
-        parts.append("not expired")
-    return f"{path} is current: {', '.join(parts)}"
+        source = date_source(document, "expires")
+        parts.append(f"not expired (expires {document.expires}{source})" if source else "not expired")
+    return f"{document.path} is current: {', '.join(parts)}"
 
 
 def upcoming(check: CurrentCheck, ctx: Context) -> tuple[Upcoming, ...]:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import field_validator
 
 from narr_audit.base.statuses import Status
+from narr_audit.checks.elsewhere import FOUND_ELSEWHERE, Subject, about, map_note, sections, subject_of
+from narr_audit.checks.expiry import current_only
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Topic
-from narr_audit.checks.recognise import EMPTY, Finding, TopicSpec, Vocabulary, find_in
+from narr_audit.checks.recognise import EMPTY, Finding, TopicSpec, Vocabulary, analyse, find, find_in
 from narr_audit.evidence.pointers import section_text
 
 if TYPE_CHECKING:
@@ -17,7 +20,9 @@ if TYPE_CHECKING:
 SUMMARY = (
     "An evidence document mapped to the rule (policy, handbook, agreement, plan) exists and its text "
     "covers every listed topic; a topic is met by one sentence (read with its heading) that carries "
-    "all the topic's ideas, and, where the topic asks for it, states an amount, a time or a role."
+    "all the topic's ideas, and, where the topic asks for it, states an amount, a time or a role. "
+    "A topic the mapped documents lack may be found in another file of the binder, but only in a file "
+    "or section about the rule's subject; the report marks it as found in a file not mapped to the rule."
 )
 TEXT_KINDS = ("pdf", "docx", "markdown", "text", "html")
 
@@ -36,23 +41,25 @@ class DocumentCheck(CheckBase):
 
 
 def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
-    """Topics are looked for across every readable document mapped to the rule, in path order.
+    """Topics are looked for across every readable document mapped to the rule, in path order; a
+    topic they lack, then in the binder's other files (see checks.elsewhere).
 
     A topic is met by one sentence carrying all its ideas (see checks.recognise); a topic not met
-    names the place that came closest and what it lacked, so a reviewer can judge it in seconds.
+    names the place that came closest and what it lacked, so a reviewer can judge it in seconds. A
+    topic found in another file counts only from a file or section about the rule's subject, and
+    the reason says how to map that file.
     """
-    documents = [d for d in ctx.documents if d.kind in TEXT_KINDS]
-    if not documents:
-        return Outcome(Status.not_met, f"no document is mapped to {ctx.rule_id}", missing=(check.label,))
+    documents = [d for d in ctx.documents if d.kind in TEXT_KINDS or _posted(d)]
     readable = [d for d in documents if d.content is not None]
     if not readable:
+        if not documents:
+            unmapped = f"no document is mapped to {ctx.rule_id}"
+            return _from_elsewhere(check, ctx, unmapped) or Outcome(Status.not_met, unmapped, missing=(check.label,))
         broken = documents[0]
         why = broken.unreadable.reason if broken.unreadable else "it could not be read"
-        return Outcome(
-            Status.error,
-            f"{broken.path} could not be read: {why}",
-            tuple(EvidenceRef(d.path) for d in documents),
-            (check.label,),
+        unread = f"{broken.path} could not be read: {why}"
+        return _from_elsewhere(check, ctx, unread) or Outcome(
+            Status.error, unread, tuple(EvidenceRef(d.path) for d in documents), (check.label,)
         )
     if not check.topics:
         return Outcome(Status.met, f"{readable[0].path} is mapped to {ctx.rule_id}", (EvidenceRef(readable[0].path),))
@@ -61,6 +68,7 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
     missing: list[str] = []
     notes: list[str] = []
     pointed: list[str] = []
+    elsewhere = _Elsewhere(check, ctx, vocabulary)
     for topic in check.topics:
         spec = topic_spec(topic, vocabulary)
         found, closest = _find(spec, readable, vocabulary)
@@ -68,6 +76,8 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
             found = _pointed(topic.name, ctx.rule_id, readable)
             if found is not None:
                 pointed.append(f"{topic.name} (under '{found.where}' in {found.file})")
+        if found is None:
+            found = elsewhere.find(topic.name, spec)
         if found is not None:
             if found not in used:
                 used.append(found)
@@ -76,8 +86,16 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
         notes.append(_closest_note(topic.name, closest))
     names = ", ".join(d.path for d in readable)
     by_operator = f"; pointed by the operator, for the reviewer to confirm: {'; '.join(pointed)}" if pointed else ""
+    found_elsewhere = elsewhere.note()
     if not missing:
-        return Outcome(Status.met, f"{names} covers every topic ({len(check.topics)}){by_operator}", tuple(used))
+        covered = len(check.topics) - len(elsewhere.found)
+        if not elsewhere.found:
+            return Outcome(Status.met, f"{names} covers every topic ({covered}){by_operator}", tuple(used))
+        return Outcome(
+            Status.met,
+            f"{names} covers {covered} of {len(check.topics)} topics{by_operator}; {found_elsewhere}",
+            tuple(used),
+        )
     if len(missing) == len(check.topics):
         return Outcome(
             Status.not_met,
@@ -87,11 +105,118 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
         )
     return Outcome(
         Status.partial,
-        f"{names} covers {len(check.topics) - len(missing)} of {len(check.topics)} topics; missing: "
+        f"{names} covers {len(check.topics) - len(missing) - len(elsewhere.found)} of {len(check.topics)} topics; "
+        + "missing: "
         + "; ".join(notes)
         + _pointer_hint(ctx.rule_id)
-        + by_operator,
+        + by_operator
+        + (f"; {found_elsewhere}" if found_elsewhere else ""),
         tuple(used),
+        tuple(missing),
+    )
+
+
+class _Elsewhere:
+    """A check's search of the binder's other files, topic by topic; what it found, for the reason."""
+
+    def __init__(self, check: DocumentCheck, ctx: Context, vocabulary: Vocabulary) -> None:
+        self.check, self.ctx, self.vocabulary = check, ctx, vocabulary
+        self.found: list[tuple[str, EvidenceRef]] = []  # topic name -> where
+        self.documents: list[Document] = []
+        self._candidates: list[Document] | None = None
+        self._subject: Subject | None = None
+
+    @property
+    def subject(self) -> Subject:
+        if self._subject is None:
+            self._subject = subject_of(self.ctx.rule_title, self.check.label)
+        return self._subject
+
+    def candidates(self) -> list[Document]:
+        """The other files about the rule's subject that can be read and have not expired."""
+        if self._candidates is None:
+            on = self.ctx.assessed_on
+            self._candidates = [
+                d
+                for d in about(self.ctx.elsewhere, self.subject)
+                if (d.kind in TEXT_KINDS or _posted(d))
+                and d.content is not None
+                and (d.expires is None or d.expires >= on)
+            ]
+        return self._candidates
+
+    def find(self, name: str, spec: TopicSpec) -> EvidenceRef | None:
+        """Where another file meets the topic in a section about the subject (the first, in path order)."""
+        if not self.ctx.elsewhere:
+            return None
+        for document in self.candidates():
+            ref = _in_sections(spec, document, self.subject, self.vocabulary)
+            if ref is not None:
+                self.found.append((name, ref))
+                if all(d is not document for d in self.documents):  # by identity: comparing reads the text
+                    self.documents.append(document)
+                return ref
+        return None
+
+    def note(self) -> str:
+        """'found in a file not mapped to this rule: topic (place in file); to map file to rule, add ...'."""
+        if not self.found:
+            return ""
+        by_place: dict[EvidenceRef, list[str]] = {}
+        for name, ref in self.found:
+            by_place.setdefault(ref, []).append(name)
+        places = "; ".join(
+            f"{'; '.join(names)}, in {ref.file}{f' ({ref.where})' if ref.where else ''}"
+            for ref, names in by_place.items()
+        )
+        return f"{FOUND_ELSEWHERE}: {places}; {map_note(self.ctx.rule_id, self.documents)}"
+
+
+def _in_sections(spec: TopicSpec, document: Document, subject: Subject, vocabulary: Vocabulary) -> EvidenceRef | None:
+    """Where ``document`` meets the topic within its sections about the subject; None when it does not."""
+    assert document.content is not None
+    whole = find_in(spec, document.content, vocabulary)
+    if not whole.found:
+        return None  # not anywhere in the file, so not in a section of it
+    about_it = sections(subject, document)
+    if about_it is None:
+        return EvidenceRef(document.path, whole.where, unmapped=True)
+    if whole.sentence is not None and whole.sentence in about_it:
+        return EvidenceRef(document.path, about_it.place(whole.sentence, whole.where), unmapped=True)
+    if not about_it.under:
+        return None
+    finding = find(spec, analyse(document.content), vocabulary, among=about_it)
+    if not finding.found or finding.sentence is None:
+        return None
+    return EvidenceRef(document.path, about_it.place(finding.sentence, finding.where), unmapped=True)
+
+
+def _from_elsewhere(check: DocumentCheck, ctx: Context, mapped: str) -> Outcome | None:
+    """A check whose rule has no readable document of its own, met (or partly) from the binder's other
+    files; None when they hold nothing about the subject that meets it."""
+    if not ctx.elsewhere:
+        return None
+    vocabulary = ctx.vocabulary or EMPTY
+    search = _Elsewhere(check, ctx, vocabulary)
+    if not check.topics:
+        for document in search.candidates():
+            about_it = sections(search.subject, document)
+            if about_it is None or about_it.under:
+                where = None if about_it is None else next(iter(about_it.under.values()))
+                ref = EvidenceRef(document.path, where, unmapped=True)
+                note = f"{FOUND_ELSEWHERE}: {check.label}, in {document.path}{f' ({where})' if where else ''}"
+                return Outcome(Status.met, f"{mapped}; {note}; {map_note(ctx.rule_id, [document])}", (ref,))
+        return None
+    missing = [t.name for t in check.topics if search.find(t.name, topic_spec(t, vocabulary)) is None]
+    if not search.found:
+        return None
+    refs = tuple(dict.fromkeys(ref for _, ref in search.found))
+    if not missing:
+        return Outcome(Status.met, f"{mapped}; {search.note()}", refs)
+    return Outcome(
+        Status.partial,
+        f"{mapped}; {search.note()}; missing: {'; '.join(missing)}",
+        refs,
         tuple(missing),
     )
 
@@ -166,9 +291,39 @@ def topic_spec(topic: Topic, vocabulary: Vocabulary) -> TopicSpec:
     return spec
 
 
+def _posted(document: Document) -> bool:
+    """A photo whose text OCR read (a posted notice) is read like a document; a photo of a room is not."""
+    return document.kind == "image" and document.content is not None and bool(document.content.segments)
+
+
+_BETTER = {Status.met: 0, Status.partial: 1}
+
+
+def _with_photos(check: DocumentCheck, ctx: Context) -> Outcome:
+    """The documents decide; a photo's text (read by OCR) is read only where they fall short, after
+    them, and the outcome with it is taken only when it is better (or when only photos are mapped)."""
+    photos = [d for d in ctx.documents if _posted(d)]
+    if not photos:
+        return evaluate(check, ctx)
+    others = tuple(d for d in ctx.documents if not _posted(d))
+    outcome = evaluate(check, replace(ctx, documents=others))
+    if outcome.status == Status.met:
+        return outcome
+    with_photos = evaluate(check, replace(ctx, documents=(*others, *photos)))
+    if not any(d.kind in TEXT_KINDS for d in others):
+        return with_photos
+    return with_photos if _BETTER.get(with_photos.status, 2) < _BETTER.get(outcome.status, 2) else outcome
+
+
+def _reads(document: Document) -> bool:
+    """The documents this kind reads, whose expiry sets them aside: all but logs."""
+    return document.kind != "log"
+
+
 def describe(check: DocumentCheck) -> str:
     topics = [t.name for t in check.topics]
     return f"covers: {'; '.join(topics)}" if topics else "the document itself"
 
 
-KIND = CheckKind("document", "Document", DocumentCheck, SUMMARY, evaluate, describe)
+# Expired documents are never read (checks.expiry): an expired lease is not the owner's permission.
+KIND = CheckKind("document", "Document", DocumentCheck, SUMMARY, current_only(_with_photos, _reads), describe)

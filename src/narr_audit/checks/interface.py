@@ -71,6 +71,7 @@ class Context:
     # mapped evidence falls short; evidence found here counts only from a document, section or record
     # about the same subject, and its EvidenceRef says ``unmapped=True``.
     elsewhere: tuple[Document, ...] = ()
+    rule_title: str = ""  # what the rule is about, in a few words: part of what "the same subject" means
 
 
 class CheckBase(StrictModel):
@@ -104,13 +105,13 @@ class Topic(StrictModel):
 
     ``concepts`` lists the ideas; each is a concept of the shared vocabulary or phrasings of its own,
     alternatives joined by ``|`` (``"records|resident file*"``). ``substance`` asks for the rule
-    itself: an amount, a time or a role stated, not deferred. ``terms`` is the older form: any one
-    of them, anywhere in a sentence, counts (one idea).
+    itself: an amount, a time, a role or a way to reach someone stated, not deferred. ``terms`` is
+    the older form: any one of them, anywhere in a sentence, counts (one idea).
     """
 
     name: str = Field(min_length=2)
     concepts: list[str] | None = Field(default=None, min_length=1)
-    substance: Literal["amount", "time", "role"] | None = None
+    substance: Literal["amount", "time", "role", "contact"] | None = None
     terms: list[str] | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")

@@ -1,24 +1,43 @@
-"""log: a record kept over time (meetings, drills, detector checks) has entries often enough."""
+"""log: a record kept over time (meetings, drills, detector checks) has entries often enough.
+
+A check that names the kind of record it asks for (``record: fire_drill``) reads every record source
+mapped to the rule, in any form (a log, a table of dated rows, dated minutes, a calendar, a folder of
+dated files; see checks.record_kinds), and counts only the entries of that kind; when they fall short,
+it looks through the binder's other files for a record of that kind, and cites what it finds there as
+found in a file not mapped to the rule, with the residence.yaml line that maps it. A check without a
+kind reads the logs mapped to the rule, as it always did (``named`` picks among several).
+"""
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
 from narr_audit.base.statuses import Status
 from narr_audit.base.text import days, first_match
+from narr_audit.checks.elsewhere import Elsewhere, map_line
+from narr_audit.checks.expiry import current_only
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Upcoming
+from narr_audit.checks.record_kinds import Source, judge, kind_index, plural, sources_of
+from narr_audit.evidence.records import document_entries
 
 if TYPE_CHECKING:
+    from narr_audit.base.errors import Problem
+    from narr_audit.checks.record_kinds import KindIndex
     from narr_audit.evidence.model import Document, LogRecord
 
 SUMMARY = (
-    "A log of dated entries (CSV or YAML, one row per event with a 'date') has at least min_entries "
-    "entries in the last within_days days, and/or no gap longer than max_gap_days."
+    "A record of dated entries (a log: CSV, TSV, spreadsheet, YAML or calendar rows; or a document's dated "
+    "table rows, minutes or calendar days; or a folder of dated files) has at least min_entries entries in the "
+    "last within_days days, and/or no gap longer than max_gap_days. With record: only entries of that kind "
+    "count, and a record of that kind not mapped to the rule is looked for in the binder's other files."
 )
 # How far back gaps are looked for when only max_gap_days is set: a year of history.
 GAP_HORIZON_DAYS = 365
@@ -69,19 +88,40 @@ class LogCheck(CheckBase):
 
 
 def evaluate(check: LogCheck, ctx: Context) -> Outcome:
-    """Entries after the assessment date are ignored; only dates and row numbers are ever reported.
+    """Entries after the assessment date are ignored; only dates and rows (or places) are ever reported.
 
     A window of ``within_days`` ends on the assessment date and includes it. A gap is the number of
     days between consecutive entries, and from the last entry to the assessment date; gaps are looked
-    for over the window (or the last year when no window is set).
+    for over the window (or the last year when no window is set). With ``record``, only entries of
+    that kind count, and the binder's other files are searched when the mapped ones fall short.
     """
+    if check.record is not None:
+        return _evaluate_kind(check, ctx, check.record)
     logs = _logs(check, ctx)
     if not logs:
         return Outcome(Status.not_met, f"no log is mapped to {ctx.rule_id}", missing=(check.label,))
-    on = ctx.assessed_on
-    dates = sorted({r.date for d in logs for r in d.records if r.date <= on})
-    refs = tuple(EvidenceRef(d.path, _rows(d.records)) for d in logs)
-    names = ", ".join(d.path for d in logs)
+    used = [_Used(d.path, tuple(d.records)) for d in logs]
+    return _judge(check, ctx.assessed_on, used)
+
+
+@dataclass(frozen=True)
+class _Used:
+    """A record source and the entries of it that count."""
+
+    path: str
+    records: tuple[LogRecord, ...]
+    label: str = ""  # how the reason names it, when not by its path alone
+    unmapped: bool = False
+    folder: bool = False
+    split: bool = False  # only some of the source's entries (those of the kind) count
+
+
+def _judge(check: LogCheck, on: date, used: Sequence[_Used], names: str | None = None) -> Outcome:
+    """The cadence of the entries of ``used`` (merged), as met, partial or not met; the reason starts
+    with ``names`` (by default the sources' paths)."""
+    dates = _dates(used, on)
+    refs = tuple(EvidenceRef(u.path, _where(u), unmapped=u.unmapped) for u in used)
+    names = names if names is not None else ", ".join(u.label or u.path for u in used)
     if not dates:
         return Outcome(Status.not_met, f"{names} has no dated entries on or before {on}", refs, (check.label,))
     problems: list[tuple[Status, str, str]] = []
@@ -128,6 +168,23 @@ def evaluate(check: LogCheck, ctx: Context) -> Outcome:
     return Outcome(status, f"{names}: " + "; ".join(p[1] for p in problems), refs, tuple(p[2] for p in problems))
 
 
+_DATES: dict[tuple[int, date], tuple[tuple[LogRecord, ...], list[date]]] = {}
+
+
+def _dates(used: Sequence[_Used], on: date) -> list[date]:
+    """The distinct dates on or before ``on`` of the entries of ``used``, in order. A record's dates
+    are sorted once per assessment date: every check of its kind reads the same entries."""
+    if len(used) != 1:
+        return sorted({r.date for u in used for r in u.records if r.date <= on})
+    records = used[0].records
+    kept = _DATES.get((id(records), on))
+    if kept is None or kept[0] is not records:
+        if len(_DATES) >= 4096:
+            _DATES.clear()
+        kept = _DATES[(id(records), on)] = (records, sorted({r.date for r in records if r.date <= on}))
+    return kept[1]
+
+
 def _logs(check: LogCheck, ctx: Context) -> list[Document]:
     logs = [d for d in ctx.documents if d.kind == "log"]
     if check.named:
@@ -138,14 +195,175 @@ def _logs(check: LogCheck, ctx: Context) -> list[Document]:
     return logs
 
 
+# --- a record of a kind ------------------------------------------------------------------------------------
+
+_BETTER = (Status.met, Status.partial, Status.not_met)
+
+
+def _evaluate_kind(check: LogCheck, ctx: Context, kind: str) -> Outcome:
+    """The mapped sources of ``kind`` first; the binder's other files when they fall short."""
+    index = kind_index(ctx.vocabulary)
+    latest = ctx.assessed_on.year + 1
+    sources = sources_of(ctx.documents, latest_year=latest)
+    used, refused = _of_kind(check, sources, kind, index, mapped=True)
+    mapped = _judge(check, ctx.assessed_on, used) if used else None
+    folders = {s.path: s for s in sources if s.is_folder and s.notes}  # how its files' dates were read
+    notes = "".join(f"; {u.path}: {n.message}" for u in used if u.path in folders for n in folders[u.path].notes)
+    if mapped is not None and notes:
+        mapped = Outcome(mapped.status, mapped.reason + notes, mapped.evidence, mapped.missing)
+    if mapped is not None and mapped.status == Status.met:
+        return mapped
+    found = _from_elsewhere(check, ctx, kind, index, latest)
+    if found is not None and (mapped is None or _BETTER.index(found.status) < _BETTER.index(mapped.status)):
+        if mapped is not None:
+            return Outcome(found.status, f"{found.reason}; the mapped {mapped.reason}", found.evidence, found.missing)
+        return found
+    if mapped is not None:
+        return mapped
+    reason = f"no record is mapped to {ctx.rule_id} that shows {plural(kind)}"
+    if refused:
+        reason += ": " + "; ".join(refused)
+    if ctx.elsewhere:
+        reason += f"; none of the binder's other files is a record of {plural(kind)} either"
+    return Outcome(
+        Status.not_met,
+        reason,
+        tuple(EvidenceRef(path) for path in _refused_paths(refused, ctx)),
+        (check.label,),
+    )
+
+
+def _refused_paths(refused: list[str], ctx: Context) -> list[str]:
+    """The mapped files that were read and set aside (a reviewer looks at them)."""
+    return [d.path for d in ctx.documents if (d.kind == "log" or d.records) and any(d.path in r for r in refused)]
+
+
+def _of_kind(
+    check: LogCheck, sources: Sequence[Source], kind: str, index: KindIndex, *, mapped: bool
+) -> tuple[list[_Used], list[str]]:
+    """The sources (and entries) that count for ``kind``, and why each other one does not. A source that
+    is recognisably of the kind wins over one that only is mapped; ``named`` narrows among them."""
+    recognised: list[_Used] = []
+    plain: list[_Used] = []
+    refused: list[str] = []
+    for source in sources:
+        found = judge(source, kind, index, mapped=mapped)
+        if found.records is None:
+            if found.why and source.records:
+                refused.append(found.why)
+            continue
+        label = f"{source.path} (its {plural(kind)})" if found.rows else ""
+        if source.is_folder:
+            label = f"{source.path} ({len(found.records)} dated files)"
+        used = _Used(source.path, found.records, label, not mapped, source.is_folder, found.rows)
+        (recognised if found.recognised else plain).append(used)
+    chosen = recognised or plain
+    if check.named and chosen:
+        by_path = {s.path: s for s in sources}
+        own = [u for u in chosen if first_match(by_path[u.path].names, check.named) is not None]
+        chosen = own or chosen
+    return chosen, refused
+
+
+def _from_elsewhere(check: LogCheck, ctx: Context, kind: str, index: KindIndex, latest: int) -> Outcome | None:
+    """The cadence of the records of ``kind`` among the binder's other files, cited as found there with
+    how to map them; None when there are none."""
+    if not ctx.elsewhere:
+        return None
+    on = ctx.assessed_on
+    current = (s for s in _elsewhere_sources(ctx.elsewhere, latest) if not any(_lapsed(d, on) for d in s.documents))
+    sources = list(current)
+    found, _ = _of_kind(check, sources, kind, index, mapped=False)
+    if not found:
+        return None
+    used = _best(check, on, found)
+    by_path = {s.path: s for s in sources}
+    paths = ", ".join(u.label or u.path for u in used)
+    how = "; ".join(_how_to_map(ctx.rule_id, by_path[u.path]) for u in used)
+    judged = _judge(check, on, used, names=f"found in {paths}, not mapped to {ctx.rule_id} ({how})")
+    notes = "".join(f"; {u.path}: {n.message}" for u in used for n in _notes(by_path[u.path], latest))
+    return Outcome(judged.status, judged.reason + notes, judged.evidence, judged.missing)
+
+
+def _notes(source: Source, latest: int) -> tuple[Problem, ...]:
+    """How the dates of a record found elsewhere were read (the loader warns only of mapped files)."""
+    if source.is_folder or source.is_log:
+        return source.notes
+    content = source.documents[0].content
+    return document_entries(content, source.path, latest_year=latest).warnings if content else ()
+
+
+def _lapsed(document: Document, on: date) -> bool:
+    """An expired file counts nowhere, mapped or not."""
+    return document.expires is not None and document.expires < on
+
+
+def _best(check: LogCheck, on: date, found: list[_Used]) -> list[_Used]:
+    """Of the records found elsewhere, the one that best keeps the cadence alone, or all of them
+    together when that does better (an old record joined to a new one can show a gap neither has)."""
+    if len(found) == 1:
+        return found
+    options = [[u] for u in found] + [found]
+
+    def rank(option: list[_Used]) -> tuple[int, int]:
+        status = _judge(check, on, option).status
+        entries = len({r.date for u in option for r in u.records if r.date <= on})
+        return (_BETTER.index(status) if status in _BETTER else len(_BETTER), -entries)
+
+    return min(options, key=rank)
+
+
+def _how_to_map(rule_id: str, source: Source) -> str:
+    """The residence.yaml line that maps a source (for a folder: each of its files, the first shown)."""
+    if not source.is_folder:
+        return f"to map it, {map_line(rule_id, source.documents[0])}"
+    first = min(source.documents, key=lambda d: d.path)
+    if len(source.documents) == 1:
+        return f"to map it, {map_line(rule_id, first)}"
+    return f"to map them, map each of its {len(source.documents)} files, e.g. {first.path}: {map_line(rule_id, first)}"
+
+
+_SOURCES: dict[int, tuple[Any, int, list[tuple[Source, frozenset[int]]]]] = {}
+
+
+def _elsewhere_sources(elsewhere: Sequence[Document], latest: int) -> list[Source]:
+    """The record sources among the binder's other files. The binder's are found once per binder (not
+    once per rule) and each rule's own files are then left out: fast in a binder of thousands of files."""
+    if not isinstance(elsewhere, Elsewhere):
+        return sources_of(elsewhere, latest_year=latest)
+    binder = elsewhere.binder
+    kept = _SOURCES.get(id(binder))
+    if kept is None or kept[0]() is not binder or kept[1] != latest:
+        found_all = sources_of(binder.documents, latest_year=latest)
+        everything = [(s, frozenset(id(d) for d in s.documents)) for s in found_all]
+        if len(_SOURCES) >= 8:
+            _SOURCES.clear()
+        kept = _SOURCES[id(binder)] = (weakref.ref(binder), latest, everything)
+    mine = elsewhere.mapped
+    found: list[Source] = []
+    for source, ids in kept[2]:
+        if ids.isdisjoint(mine):
+            found.append(source)
+        elif source.is_folder:  # a folder of dated files some of which are the rule's own: the rest
+            rest = [d for d in source.documents if id(d) not in mine]
+            found.extend(sources_of(rest, latest_year=latest))
+    return found
+
+
 def upcoming(check: LogCheck, ctx: Context) -> tuple[Upcoming, ...]:
     """The day the log's cadence needs its next entry: the last entry plus max_gap_days, or the day
-    the min_entries-th newest entry leaves the window; the assessment date when it falls short now."""
-    logs = _logs(check, ctx)
-    if not logs:
+    the min_entries-th newest entry leaves the window; the assessment date when it falls short now.
+    Read from the records mapped to the rule (of the check's kind, when it names one)."""
+    if check.record is not None:
+        index = kind_index(ctx.vocabulary)
+        sources = sources_of(ctx.documents, latest_year=ctx.assessed_on.year + 1)
+        used, _ = _of_kind(check, sources, check.record, index, mapped=True)
+    else:
+        used = [_Used(d.path, tuple(d.records)) for d in _logs(check, ctx)]
+    if not used:
         return ()
     on = ctx.assessed_on
-    dates = sorted({r.date for d in logs for r in d.records if r.date <= on})
+    dates = sorted({r.date for u in used for r in u.records if r.date <= on})
     dues: list[date] = []
     if not dates:
         dues.append(on)
@@ -157,11 +375,35 @@ def upcoming(check: LogCheck, ctx: Context) -> tuple[Upcoming, ...]:
             dues.append(on)
         else:
             dues.append(dates[-check.min_entries] + timedelta(days=check.within_days))
-    names = ", ".join(d.path for d in logs)
+    names = ", ".join(u.path for u in used)
     last = f"last entry {dates[-1]}; " if dates else "no entry yet; "
     return (
-        Upcoming(min(dues), f"log:{names}", "log", f"{check.label}: next entry", logs[0].path, last + describe(check)),
+        Upcoming(min(dues), f"log:{names}", "log", f"{check.label}: next entry", used[0].path, last + describe(check)),
     )
+
+
+def _where(used: _Used) -> str | None:
+    """Where the entries that count are: rows of a log, places in a document, or a folder's files."""
+    records = used.records
+    if not records:
+        return None
+    if used.folder:
+        return records[0].where if len(records) == 1 else f"{len(records)} dated files"
+    placed = [r.where for r in sorted(records, key=lambda r: r.row) if r.where]
+    if not placed and used.split:  # some rows of a log: name them, not a range that holds the others too
+        rows = sorted({r.row for r in records})
+        if len(rows) <= 6:
+            return f"row {rows[0]}" if len(rows) == 1 else f"rows {', '.join(map(str, rows[:-1]))} and {rows[-1]}"
+        return f"{len(rows)} rows from {rows[0]} to {rows[-1]}"
+    if not placed:
+        return _rows(list(records))
+    if len(placed) == 1:
+        return placed[0]
+    first, last = placed[0], placed[-1]
+    lead, _, row = first.rpartition(", row ")
+    if lead and last.startswith(f"{lead}, row "):
+        return f"{lead}, rows {row}-{last.rpartition(', row ')[2]}"
+    return f"{first} and {len(placed) - 1} more"
 
 
 def _longest_gap(dates: list[date], horizon: date) -> tuple[date, date, int] | None:
@@ -202,4 +444,6 @@ def describe(check: LogCheck) -> str:
     return " and ".join(bits)
 
 
-KIND = CheckKind("log", "Log", LogCheck, SUMMARY, evaluate, describe, record_keeping=True, upcoming=upcoming)
+# An expired record (its `expires:` has passed) is never read (checks.expiry), and its reason says so.
+_read = current_only(evaluate, lambda d: d.kind == "log" or bool(d.records))
+KIND = CheckKind("log", "Log", LogCheck, SUMMARY, _read, describe, record_keeping=True, upcoming=upcoming)

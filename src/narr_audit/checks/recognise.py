@@ -18,20 +18,43 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, NamedTuple, Protocol, overload
 
-from narr_audit.base.language import ABBREVIATIONS, STOP_WORDS, WORD, normalise, stem, tokens
+from narr_audit.base.language import (
+    ABBREVIATIONS,
+    DENIAL_CUES,
+    STOP_WORDS,
+    WORD,
+    denied_regions,
+    gives_contact,
+    has_quantity,
+    is_capitals,
+    is_numbered,
+    is_title,
+    normalise,
+    refers_back,
+    stem,
+    title_end,
+    tokens,
+)
 from narr_audit.evidence.content import Extracted
 
 # The markers of substance and deferral live in the vocabulary under these names.
-AMOUNT, TIME, ROLE, DEFERRAL = "_amount", "_time", "_role", "_deferral"
-SUBSTANCE_CONCEPT = {"amount": AMOUNT, "time": TIME, "role": ROLE}
-SUBSTANCE_WORDS = {"amount": "an amount, share or formula", "time": "a time or time limit", "role": "who does it"}
+AMOUNT, TIME, ROLE, CONTACT, DEFERRAL = "_amount", "_time", "_role", "_contact", "_deferral"
+PROMISE = "_promise"  # wording that leaves a rule to be written later ("a procedure to be issued")
+SUBSTANCE_CONCEPT = {"amount": AMOUNT, "time": TIME, "role": ROLE, "contact": CONTACT}
+SUBSTANCE_WORDS = {
+    "amount": "an amount, share or formula",
+    "time": "a time or time limit",
+    "role": "who does it",
+    "contact": "a phone number, e-mail or address",
+}
+UNSTATED = "what the rule is"  # what a topic lacks when its sentence only promises the rule
 WRAPPED_KINDS = ("pdf", "text", "image")  # kinds whose lines may break a sentence
 MAX_GAP = 2  # words allowed between two words of a phrasing ("drug and alcohol screening")
 
@@ -281,7 +304,7 @@ class Analysis:
     words: list[str] = field(default_factory=list)
     stems: list[str] = field(default_factory=list)
     owner: list[int] = field(default_factory=list)  # sentence index of each word
-    digits: set[int] = field(default_factory=set)  # sentences holding a number
+    digits: set[int] = field(default_factory=set)  # sentences stating a quantity (see has_quantity)
     memo: dict[int, _Remembered] = field(default_factory=dict)  # an idea's sentences, by its identity
     key: str | None = None  # its key in the store it is kept in (None: not kept)
     _by_stem: dict[str, list[int]] | None = None
@@ -289,6 +312,8 @@ class Analysis:
     _spelled: list[str] | None = None  # the distinct words, sorted
     _framed: list[list[int]] | None = None  # for each sentence, the sentences it frames
     _in: dict[str, frozenset[int]] = field(default_factory=dict)  # a stem's or '*prefix''s sentences
+    _denials: dict[int, list[tuple[int, int]]] | None = None  # per sentence, the words it denies
+    _contacts: frozenset[int] | None = None
 
     @property
     def by_stem(self) -> dict[str, list[int]]:
@@ -385,6 +410,89 @@ class Analysis:
         for phrasing in index.longer_prefixed:
             hits |= self.sentences_with(phrasing)
         return hits
+
+    def contacts(self) -> frozenset[int]:
+        """The sentences that give a way to reach someone: a phone number, an e-mail, an address."""
+        if self._contacts is None:
+            self._contacts = frozenset(n for n, s in enumerate(self.sentences) if gives_contact(s.text))
+        return self._contacts
+
+    def undenied(self, phrasings: Sequence[Phrasing], hits: frozenset[int]) -> frozenset[int]:
+        """``hits`` without the sentences that hold the idea only where they deny it as a description
+        ("such a request is not an evacuation", "no head count is taken"). A rule stated as a
+        prohibition ("Residents shall not bring alcohol", "no sharing of medication") denies nothing."""
+        denials = self.denials()
+        suspects = [n for n in hits if n in denials] if denials else ()
+        if not suspects:
+            return hits
+        dropped = set()
+        for n in suspects:
+            starts = [start for start, _ in self.spans(phrasings, n)]
+            regions = denials[n]
+            if starts and all(any(a <= s < b for a, b in regions) for s in starts):
+                dropped.add(n)
+        return hits - dropped if dropped else hits
+
+    def denials(self) -> dict[int, list[tuple[int, int]]]:
+        """For each sentence that denies something, the words it denies (their positions)."""
+        if self._denials is None:
+            found: dict[int, list[tuple[int, int]]] = {}
+            by_word, owner = self.by_word, self.owner
+            cues = sorted({owner[p] for w in DENIAL_CUES for p in by_word.get(w, ())})
+            for n in cues:
+                lo, hi = bisect_left(owner, n), bisect_right(owner, n)
+                regions = denied_regions(self.words, lo, hi, self.sentences[n].text)
+                if regions:
+                    found[n] = regions
+            self._denials = found
+        return self._denials
+
+    def bounds(self, n: int) -> tuple[int, int]:
+        """The positions of sentence ``n``'s first word and of the word after its last."""
+        return bisect_left(self.owner, n), bisect_right(self.owner, n)
+
+    def spans(self, phrasings: Sequence[Phrasing], n: int) -> list[tuple[int, int]]:
+        """Where the idea occurs in sentence ``n``: (first word, last word + 1), as sentences_with reads it."""
+        lo, hi = self.bounds(n)
+        index = _index_of(phrasings)
+        stems = self.stems
+        found: list[tuple[int, int]] = []
+        for p in range(lo, hi):
+            word_stem = stems[p]
+            if word_stem in index.stems:
+                found.append((p, p + 1))
+            for phrasing, _ in index.longer_by_stem.get(word_stem, ()):
+                end = self._match_end(phrasing, p, hi)
+                if end > 0:
+                    found.append((p, end))
+        for word in index.prefixed:
+            found.extend((p, p + 1) for p in self._positions_in(word, lo, hi))
+        for phrasing in index.longer_prefixed:
+            for p in self._positions_in(phrasing[0], lo, hi):
+                end = self._match_end(phrasing, p, hi)
+                if end > 0:
+                    found.append((p, end))
+        return found
+
+    def _positions_in(self, word: Word, lo: int, hi: int) -> list[int]:
+        positions = sorted(self.positions(word)) if word[1] is not None else self.positions(word)
+        return positions[bisect_left(positions, lo) : bisect_left(positions, hi)]
+
+    def _match_end(self, phrasing: Phrasing, start: int, end: int) -> int:
+        """After the phrasing's last word when its later words follow the word at ``start`` (as
+        sentences_with reads them); 0 when they do not."""
+        words, stems = self.words, self.stems
+        at = start
+        for word_stem, prefix in phrasing[1:]:
+            found = -1
+            for p in range(at + 1, min(at + 2 + MAX_GAP, end)):
+                if words[p].startswith(prefix) if prefix is not None else stems[p] == word_stem:
+                    found = p
+                    break
+            if found < 0:
+                return 0
+            at = found
+        return at + 1
 
     def framed(self) -> list[list[int]]:
         """For each sentence, the later sentences it frames (it is in their context)."""
@@ -523,32 +631,72 @@ def _analyse(content: Extracted) -> Analysis:
     for segment in content.segments:
         heading: int | None = None
         label: int | None = None  # a short line standing alone, read as a sub-heading for what follows
+        carried: int | None = None  # a lead-in ending its block ("... the following:") introduces the next
         for block in _lines(segment.text, content.kind in WRAPPED_KINDS, segment.where):
             block_id += 1
             header: int | None = None
-            lead_in: int | None = None
+            lead_in: int | None = carried
+            titled: tuple[int, ...] = ()  # a clause title or question framing the block's later lines
             for n, line in enumerate(block):
                 is_table = line.startswith("|") or line.count("|") >= 2
                 if is_table and _TABLE_RULE.match(line):
                     continue
-                pieces = [line] if is_table else _sentences(line)
-                for piece in pieces:
-                    context = tuple(i for i in (heading, label, header, lead_in) if i is not None)
+                is_heading = bool(
+                    heading is None and n == 0 and segment.where and line.strip("#* ").lower() == segment.where.lower()
+                )
+                alone = len(block) == 1 and _is_short_label(line)  # a label, read whole
+                pieces, opens = _pieces(line, is_table, is_heading or alone)
+                own: int | None = None  # the title or question opening this line frames the rest of it
+                for k, piece in enumerate(pieces):
                     index = len(out.sentences)
+                    context = (*(i for i in (heading, label, header, lead_in, own) if i is not None), *titled)
+                    if k and own != index - 1 and refers_back(piece):  # "... kept locked. It is ..."
+                        context = (*context, index - 1)
                     out.sentences.append(Sentence(segment.where, context, block_id, piece))
-                    _index_words(out, piece, index)
-                if heading is None and n == 0 and segment.where and line.strip("#* ").lower() == segment.where.lower():
-                    heading = len(out.sentences) - 1
+                    _index_words(out, piece, index, is_table)
+                    if k == 0 and opens and len(pieces) > 1:
+                        own = index
+                last = len(out.sentences) - 1
+                if is_heading:
+                    heading = last
                 elif is_table and header is None:
-                    header = len(out.sentences) - 1
+                    header = last
                 elif line.rstrip().endswith(":"):
-                    lead_in = len(out.sentences) - 1
-                elif len(block) == 1 and _is_short_label(line):
-                    label = len(out.sentences) - 1
+                    lead_in = last
+                elif alone or (opens and len(block) == 1 and len(pieces) == 1):
+                    label = last  # a short line or a clause title standing alone: a sub-heading for what follows
+                elif opens and n == 0 and (len(pieces) == 1 or is_numbered(line) or is_capitals(line)):
+                    # a block's numbered title or opening question; a heading in capitals, all of it
+                    titled = (
+                        tuple(range(last - len(pieces) + 1, last + 1))
+                        if is_capitals(line)
+                        else (own if own is not None else last,)
+                    )
+            carried = lead_in if lead_in is not None and block[-1].rstrip().endswith(":") else None
     return out
 
 
-def _index_words(out: Analysis, text: str, sentence: int) -> None:
+def _pieces(line: str, is_table: bool, is_heading: bool) -> tuple[list[str], bool]:
+    """A line's sentences, and whether the first is a clause title or a question that frames the rest.
+
+    "Section 8.4 First Aid Supplies. A first aid kit ..." is cut after its title even when the title
+    holds a semicolon ("Contraband; Inspections."); "Who holds the keys? The house manager." opens
+    with its question.
+    """
+    if is_table:
+        return [line], False
+    if is_heading:
+        return _sentences(line), False
+    end = title_end(line)
+    if end is not None:
+        rest = line[end:].strip()
+        return ([line[:end].strip(), *_sentences(rest)] if rest else [line]), True
+    pieces = _sentences(line)
+    question = bool(pieces) and pieces[0].rstrip().endswith("?") and len(pieces[0].split()) <= 20
+    return pieces, question or is_capitals(line)  # a heading typed in capitals frames what follows it
+
+
+def _index_words(out: Analysis, text: str, sentence: int, table_row: bool = False) -> None:
     normal = normalise(text)
     found = WORD.findall(normal)
     if not found:
@@ -556,7 +704,7 @@ def _index_words(out: Analysis, text: str, sentence: int) -> None:
     out.words.extend(found)
     out.stems.extend(map(stem, found))
     out.owner.extend([sentence] * len(found))
-    if _DIGIT.search(normal):  # a digit is always inside a word ([a-z0-9]+)
+    if has_quantity(normal, table_row):
         out.digits.add(sentence)
 
 
@@ -645,18 +793,30 @@ class Finding:
 def find_in(spec: TopicSpec, content: Extracted, vocabulary: Vocabulary) -> Finding:
     """:func:`find` in a document's text; with a store (:func:`stored_in`) and a vocabulary kept
     compiled, the finding is kept with the document's analysis, and a later run reads it back
-    without reading the document again."""
+    without reading the document again. Remembered within the process by identity: the properties
+    of an organization share one extracted text of each shared document, and ask it the same topics."""
+    seen = (id(spec), id(content), id(vocabulary))
+    kept = _FOUND.get(seen)
+    if kept is not None and kept[0] is spec and kept[1] is content and kept[2] is vocabulary:
+        return kept[3]
     store = _STORES[-1] if _STORES else None
     stamp = vocabulary.stamp
     name = _spec_name(spec, vocabulary) if store is not None and stamp is not None else None
-    if store is None or stamp is None or name is None:
-        return find(spec, analyse(content), vocabulary)
-    key = store.key(content)
-    found = _read_finding(store.notes(key, stamp).get(name))
-    if found is None:
-        found = find(spec, analyse(content), vocabulary)
-        store.note(key, stamp, name, [found.found, found.where, found.sentence, list(found.lacking), found.deferred])
+    read = None
+    if store is not None and stamp is not None and name is not None:
+        read = _read_finding(store.notes(store.key(content), stamp).get(name))
+    found = read if read is not None else find(spec, analyse(content), vocabulary)
+    if read is None and store is not None and stamp is not None and name is not None:
+        kept_as = [found.found, found.where, found.sentence, list(found.lacking), found.deferred]
+        store.note(store.key(content), stamp, name, kept_as)
+    if len(_FOUND) >= _FOUND_SIZE:
+        _FOUND.clear()
+    _FOUND[seen] = (spec, content, vocabulary, found)
     return found
+
+
+_FOUND: dict[tuple[int, int, int], tuple[TopicSpec, Extracted, Vocabulary, Finding]] = {}
+_FOUND_SIZE = 65536
 
 
 def _spec_name(spec: TopicSpec, vocabulary: Vocabulary) -> str | None:
@@ -690,18 +850,25 @@ def _read_finding(kept: object) -> Finding | None:
     return Finding(found, where, sentence, tuple(lacking), deferred)
 
 
-def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> Finding:
+def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Container[int] | None = None) -> Finding:
     """The first sentence, in reading order, that carries every idea of the topic with its frame.
 
     A sentence carries an idea when the idea is in it or in a sentence that frames it; only the
-    sentences that carry some idea are looked at, in reading order.
+    sentences that carry some idea are looked at, in reading order. ``among``: only these sentences
+    (the sections of another file that are about the rule's subject, see checks.elsewhere).
     """
     per_idea = [_sentences_for(idea, analysis, vocabulary) for idea in spec.ideas]
     need_substance = vocabulary.concept(SUBSTANCE_CONCEPT[spec.substance]) if spec.substance else ()
-    substance = _sentences_for(need_substance, analysis, vocabulary) | (
-        analysis.digits if spec.substance != "role" else set()
-    )
-    deferral = _sentences_for(vocabulary.concept(DEFERRAL), analysis, vocabulary) if spec.substance else frozenset()
+    substance = _sentences_for(need_substance, analysis, vocabulary)
+    if spec.substance == "contact":
+        substance = substance | analysis.contacts()
+    elif spec.substance != "role":
+        substance = substance | analysis.digits
+    # A promise to write the rule later states no rule; for a topic asking for the rule itself,
+    # neither does wording that leaves it to someone's discretion.
+    deferral = _sentences_for(vocabulary.concept(PROMISE), analysis, vocabulary)
+    if spec.substance:  # "as needed" defers nothing in "every 30 days ..., and rewrite the goals as needed"
+        deferral = deferral | (_sentences_for(vocabulary.concept(DEFERRAL), analysis, vocabulary) - analysis.digits)
     best: tuple[int, int] | None = None  # (ideas met, sentence)
     deferred_at: int | None = None
     if per_idea:
@@ -709,34 +876,63 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> Finding
         for idea in spec.ideas:
             for n in _carried(idea, analysis, vocabulary):
                 met_at[n] = met_at.get(n, 0) + 1
-        candidates = [(n, met_at[n]) for n in sorted(met_at)]
+        candidates = [(n, met_at[n]) for n in sorted(met_at) if among is None or n in among]
     else:  # no idea to carry: every sentence carries them all
-        candidates = [(n, 0) for n in range(len(analysis.sentences))]
+        candidates = [(n, 0) for n in range(len(analysis.sentences)) if among is None or n in among]
     for n, met in candidates:
         sentence = analysis.sentences[n]
         if met == len(per_idea):
-            if spec.substance:
-                if n in deferral:
-                    deferred_at = n if deferred_at is None else deferred_at
-                    continue
-                if not (substance & {n, *sentence.context}):
-                    if best is None or met > best[0]:
-                        best = (met, n)
-                    continue
+            if n in deferral:
+                deferred_at = n if deferred_at is None else deferred_at
+                continue
+            if _borrowed(analysis, n, per_idea) > 1 or (spec.substance and not (substance & _statement(analysis, n))):
+                if best is None or met > best[0]:
+                    best = (met, n)
+                continue
             return Finding(True, sentence.where, n)
         if met and (best is None or met > best[0]):
             best = (met, n)
     if deferred_at is not None:
         where = analysis.sentences[deferred_at].where
-        return Finding(False, where, deferred_at, (SUBSTANCE_WORDS[spec.substance or "amount"],), deferred=True)
+        unstated = SUBSTANCE_WORDS[spec.substance] if spec.substance else UNSTATED
+        return Finding(False, where, deferred_at, (unstated,), deferred=True)
     if best is None:
         return Finding(False, None, None, spec.labels)
     met_count, n = best
     scope = {n, *analysis.sentences[n].context}
-    lacking = tuple(label for label, hits in zip(spec.labels, per_idea, strict=True) if not hits & scope)
-    if met_count == len(per_idea) and spec.substance:
+    lacking: tuple[str, ...] = tuple(label for label, hits in zip(spec.labels, per_idea, strict=True) if not hits & scope)
+    if met_count == len(per_idea) and spec.substance and not lacking:
         lacking = (SUBSTANCE_WORDS[spec.substance],)
     return Finding(False, analysis.sentences[n].where, n, lacking)
+
+
+def _borrowed(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]]) -> int:
+    """How many of the topic's ideas the sentence takes only from the sentence it refers back to
+    ("It is counted weekly" borrows what "it" is, and no more)."""
+    sentence = analysis.sentences[n]
+    back = n - 1
+    if n == 0 or back not in sentence.context or not refers_back(sentence.text):
+        return 0
+    before = analysis.sentences[back]
+    if before.block != sentence.block or before.text.rstrip().endswith(":") or is_title(before.text):
+        return 0
+    own = {n, *(c for c in sentence.context if c != back)}
+    return sum(1 for hits in per_idea if not hits & own)
+
+
+def _statement(analysis: Analysis, n: int) -> set[int]:
+    """The sentence and what belongs to its statement, where its substance (amount, time, role) may
+    be: a table row's header, a list's lead-in, the sentence it refers back to; never a heading, a
+    clause title or a question ("Section 8.4", "## 30-day notice"), nor the heading itself."""
+    sentence = analysis.sentences[n]
+    if is_title(sentence.text) or any(analysis.sentences[f].block != sentence.block for f in analysis.framed()[n]):
+        return set()  # a heading, a title or a label: its numbers are not a rule's
+    scope = {n}
+    for c in sentence.context:
+        frame = analysis.sentences[c]
+        if (frame.block == sentence.block and not is_title(frame.text)) or frame.text.rstrip().endswith(":"):
+            scope.add(c)
+    return scope
 
 
 def _remembered(phrasings: Sequence[Phrasing], analysis: Analysis, vocabulary: Vocabulary) -> _Remembered:
@@ -753,6 +949,8 @@ def _remembered(phrasings: Sequence[Phrasing], analysis: Analysis, vocabulary: V
             hits = _read_hits(store.notes(key, stamp).get(name), len(analysis.sentences))
         if hits is None:
             hits = frozenset(analysis.idea_sentences(phrasings))
+            if isinstance(phrasings, Idea):  # a topic's idea, not a marker of substance or deferral
+                hits = analysis.undenied(phrasings, hits)
             if store is not None and key is not None and stamp is not None and name is not None:
                 store.note(key, stamp, name, sorted(hits))
         entry = analysis.memo[id(phrasings)] = (phrasings, hits, None)

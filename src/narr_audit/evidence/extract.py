@@ -23,15 +23,16 @@ import stat
 import warnings
 import zipfile
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 from html import unescape
 from html.parser import HTMLParser
 from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from narr_audit.evidence.content import DocKind, Extracted, Segment, Unreadable
+from narr_audit.evidence.content import DocKind, Extracted, Segment, Table, Unreadable
 from narr_audit.evidence.limits import (
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENT_CHARS,
@@ -49,6 +50,16 @@ from narr_audit.evidence.limits import (
     MAX_TEXT_BYTES,
     MAX_XML_ELEMENTS,
 )
+from narr_audit.evidence.ocr import (
+    NOISE_PAGES,
+    SCAN_UNREADABLE,
+    OcrPage,
+    ocr_image,
+    ocr_pdf_pages,
+    read_ahead,
+    readable,
+    tesseract_missing,
+)
 
 if TYPE_CHECKING:
     from narr_audit.evidence.cache import ExtractionCache
@@ -61,6 +72,7 @@ __all__ = [
     "MAX_TEXT_BYTES",
     "extract",
     "kind_of",
+    "read_photos_ahead",
 ]
 
 DOCUMENT_KINDS: dict[str, DocKind] = {
@@ -86,10 +98,12 @@ def kind_of(path: Path) -> DocKind | None:
     return DOCUMENT_KINDS.get(path.suffix.lower())
 
 
-def extract(path: Path, cache: ExtractionCache | None = None) -> Extracted | Unreadable:
+def extract(path: Path, cache: ExtractionCache | None = None, *, ocr: bool = False) -> Extracted | Unreadable:
     """Read ``path`` and return its text, or say in plain words why it cannot be read. Never raises for a bad file.
 
-    With a ``cache``, a file whose bytes were read before is not parsed again.
+    With a ``cache``, a file whose bytes were read before is not parsed again. With ``ocr``, PDF pages
+    without a text layer and photos are read by OCR when Tesseract is installed (evidence.ocr); pages
+    with text never are. Without Tesseract, a scanned PDF's reason says how to install it.
     """
     kind = kind_of(path)
     if kind is None:
@@ -117,14 +131,44 @@ def extract(path: Path, cache: ExtractionCache | None = None) -> Extracted | Unr
         return _EMPTY
     if len(data) > limit:  # it grew after the stat
         return _too_big(len(data), limit)
+    reader, key_kind = _READERS[kind], str(kind)
+    missing = tesseract_missing() if ocr and kind in _OCR_READERS else None
+    if ocr and kind in _OCR_READERS and missing is None:
+        # Read apart in the cache: a reading without OCR must not stand for one with it, nor the reverse.
+        reader, key_kind = _OCR_READERS[kind], f"{kind}+ocr"
     if cache is None:
-        return _READERS[kind](data)
-    key = cache.key(kind, data)
-    found = cache.get(key)
-    if found is None:
-        found = _READERS[kind](data)
-        cache.put(key, found)
+        found = reader(data)
+    else:
+        key = cache.key(key_kind, data)
+        cached = cache.get(key)
+        found = reader(data) if cached is None else cached
+        if cached is None:
+            cache.put(key, found)
+    if missing is not None and found == _PDF_NO_TEXT:
+        return Unreadable(f"{_PDF_NO_TEXT.reason}; {missing.reason}", f"{missing.hint}; {_PDF_NO_TEXT.hint}")
     return found
+
+
+def read_photos_ahead(paths: Iterable[Path], cache: ExtractionCache | None = None) -> None:
+    """Start OCR of the photos among ``paths`` in the background, in one Tesseract run, before
+    :func:`extract` (with ``ocr``) asks for them one by one; photos whose reading is cached are left
+    alone. Nothing happens without Tesseract, and a photo that cannot be read here is read there."""
+    if tesseract_missing() is not None:
+        return
+    photos: list[bytes] = []
+    for path in paths:
+        if kind_of(path) != "image":
+            continue
+        try:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= MAX_DOCUMENT_BYTES:
+                continue
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if cache is None or cache.get(cache.key("image+ocr", data)) is None:
+            photos.append(data)
+    read_ahead(photos)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -254,7 +298,8 @@ _PDF_NO_TEXT = Unreadable(
 )
 
 
-def _read_pdf(data: bytes) -> Extracted | Unreadable:
+def _read_pdf(data: bytes, ocr: bool = False) -> Extracted | Unreadable:
+    """The text layer of each page; with ``ocr``, pages without one are read by OCR (evidence.ocr)."""
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
     import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
@@ -282,14 +327,34 @@ def _read_pdf(data: bytes) -> Extracted | Unreadable:
             chars += len(pages[-1].text)
             if chars > MAX_DOCUMENT_CHARS:
                 return _too_much_text("PDF")
+        confidence = _ocr_blank_pages(pdf, pages, data) if ocr else None
         segments = tuple(pages)
     except pdfium.PdfiumError:
         return _PDF_DAMAGED
     finally:
         pdf.close()
     if not any(s.text for s in segments):
-        return _PDF_NO_TEXT
-    return Extracted("pdf", segments, title=title, pages=count)
+        return (confidence if isinstance(confidence, Unreadable) else SCAN_UNREADABLE) if ocr else _PDF_NO_TEXT
+    if isinstance(confidence, Unreadable):  # OCR failed, but other pages have text: read those
+        confidence = None
+    return Extracted("pdf", segments, title=title, pages=count, ocr_confidence=confidence)
+
+
+def _ocr_blank_pages(pdf: Any, pages: list[Segment], data: bytes) -> float | Unreadable | None:
+    """Fill the pages that have no text layer with what OCR reads on them (noise is left out); the mean
+    confidence of the pages read, None when no page was, or why OCR failed (the pages stay blank)."""
+    blank = [n for n, page in enumerate(pages) if not page.text]
+    if not blank:
+        return None
+    read = ocr_pdf_pages(pdf, blank, hashlib.sha256(data).hexdigest(), give_up_after=NOISE_PAGES)
+    if isinstance(read, Unreadable):
+        return read
+    scores: list[float] = []
+    for index, page in zip(blank, read, strict=False):  # OCR reads at most MAX_OCR_PAGES of them
+        if readable(page) and page.confidence is not None:
+            pages[index] = Segment(pages[index].where, _tidy(page.text))
+            scores.append(page.confidence)
+    return round(sum(scores) / len(scores), 1) if scores else None
 
 
 def _too_much_text(what: str) -> Unreadable:
@@ -383,6 +448,7 @@ _W_STYLE, _W_NAME, _W_STYLE_ID, _W_DEFAULT = (_W + t for t in ("style", "name", 
 _DC_TITLE = "http://purl.org/dc/elements/1.1/ title"
 _RELATIONSHIP = "http://schemas.openxmlformats.org/package/2006/relationships Relationship"
 _W_CONTAINERS = frozenset(_W + t for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "smartTag"))
+_W_TBL, _W_TR, _W_TC = (_W + t for t in ("tbl", "tr", "tc"))
 _W_RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 _ON = frozenset({"1", "true", "on"})
 
@@ -579,6 +645,7 @@ class _DocxBody(_XmlHandler):
         super().__init__()
         self.styles = styles
         self.builder = _SegmentBuilder()
+        self.tables = _TableBuilder()
         self.body_seen = False
         self._stack: list[int] = []
         self._paragraphs = 0
@@ -602,6 +669,12 @@ class _DocxBody(_XmlHandler):
                 stack.append(_PARA)
             elif tag in _W_CONTAINERS:
                 stack.append(_WALK)
+                if tag == _W_TBL:
+                    self.tables.table(self.builder.where)
+                elif tag == _W_TR:
+                    self.tables.row()
+                elif tag == _W_TC:
+                    self.tables.cell()
             else:
                 self.skipping = 1
         elif parent == _PARA:
@@ -646,6 +719,8 @@ class _DocxBody(_XmlHandler):
             self.skipping -= 1
         elif self._stack.pop() == _PARA:
             self._paragraph_done()
+        elif tag == _W_TBL:
+            self.tables.end_table()
 
     def chars(self, data: str) -> None:
         if not self.skipping and self._stack and self._stack[-1] == _TEXT:
@@ -666,6 +741,7 @@ class _DocxBody(_XmlHandler):
         text = _tidy("".join(self._text))
         if not text:
             return
+        self.tables.text(text + "\n")  # a paragraph in a table's cell is that cell's text too
         heading = _one_line(text) if self.styles.is_heading(self._style) else None
         if heading is not None:
             self.builder.heading(heading)
@@ -716,7 +792,8 @@ def _docx_content(archive: zipfile.ZipFile) -> Extracted | Unreadable:
     xml.parse(xml.read(archive, main), body)
     if not body.body_seen:
         return _DOCX_DAMAGED
-    return Extracted("docx", body.builder.segments(), title=title or body.builder.first_heading)
+    segments = body.builder.segments()
+    return Extracted("docx", segments, title=title or body.builder.first_heading, tables=body.tables.done())
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -732,10 +809,12 @@ def _read_markdown(data: bytes) -> Extracted | Unreadable:
         return split
     front_matter, front_line, body = split
     try:
-        segments, title = _markdown_segments(body)
+        segments, title, tables = _markdown_segments(body)
     except _LimitError as exc:
         return exc.unreadable
-    return Extracted("markdown", segments, title=title, front_matter=front_matter, front_matter_line=front_line)
+    return Extracted(
+        "markdown", segments, title=title, front_matter=front_matter, front_matter_line=front_line, tables=tables
+    )
 
 
 def _read_text(data: bytes) -> Extracted | Unreadable:
@@ -1072,10 +1151,11 @@ def _without_comments(text: str) -> str:
     return "".join(out)
 
 
-def _markdown_segments(markdown: str) -> tuple[tuple[Segment, ...], str | None]:
+def _markdown_segments(markdown: str) -> tuple[tuple[Segment, ...], str | None, tuple[Table, ...]]:
     """Segments cut at ATX headings (``#`` to ``######``); code fences are kept as text, never as headings."""
     body = _without_comments(markdown)
     builder = _SegmentBuilder()
+    tables = _PipeTables()
     fence: str | None = None
     for line in body.split("\n"):
         opening = _FENCE.match(line)
@@ -1087,8 +1167,10 @@ def _markdown_segments(markdown: str) -> tuple[tuple[Segment, ...], str | None]:
             builder.add(line)
             continue
         if opening:
+            tables.line("", builder.where)
             fence = opening.group(1)
             continue
+        tables.line(line, builder.where)  # only watches: the text of a table's lines is kept as before
         if line[:1].isalnum():  # prose: not a heading, rule or link definition
             builder.add(_plain(line))
             continue
@@ -1101,7 +1183,8 @@ def _markdown_segments(markdown: str) -> tuple[tuple[Segment, ...], str | None]:
         if _is_rule_line(line) or _LINK_DEFINITION.match(line):
             continue
         builder.add(_plain(line))
-    return builder.segments(), builder.first_heading
+    tables.line("", builder.where)
+    return builder.segments(), builder.first_heading, tables.done
 
 
 class _SegmentBuilder:
@@ -1126,6 +1209,11 @@ class _SegmentBuilder:
     def add(self, text: str) -> None:
         self._lines.append(text)
 
+    @property
+    def where(self) -> str | None:
+        """The heading of the segment being collected (where a table found now sits)."""
+        return self._where
+
     def segments(self) -> tuple[Segment, ...]:
         self._flush()
         return tuple(self._done)
@@ -1142,6 +1230,96 @@ class _SegmentBuilder:
                 )
             self._done.append(Segment(self._where, text))
         self._lines = []
+
+
+class _TableBuilder:
+    """The rows and cells of the tables being read (Word, HTML): a table inside a cell is a table of its
+    own. Kept for records (a table with a column of dates); each cell's text is on one line."""
+
+    def __init__(self) -> None:
+        self._open: list[tuple[str | None, list[list[list[str]]]]] = []  # (where, rows of cells of pieces)
+        self._done: list[Table] = []
+
+    def table(self, where: str | None) -> None:
+        self._open.append((where, []))
+
+    def row(self) -> None:
+        if self._open:
+            self._open[-1][1].append([])
+
+    def cell(self) -> None:
+        if self._open:
+            rows = self._open[-1][1]
+            if not rows:
+                rows.append([])
+            rows[-1].append([])
+
+    @property
+    def in_cell(self) -> bool:
+        return bool(self._open and self._open[-1][1] and self._open[-1][1][-1])
+
+    def text(self, piece: str) -> None:
+        if self.in_cell:
+            self._open[-1][1][-1][-1].append(piece)
+
+    def end_table(self) -> None:
+        if not self._open:
+            return
+        where, rows = self._open.pop()
+        cells = [tuple(_one_line("".join(pieces)) or "" for pieces in row) for row in rows if row]
+        if cells:
+            self._done.append(Table(where, cells[0], tuple(cells[1:])))
+
+    def done(self) -> tuple[Table, ...]:
+        while self._open:
+            self.end_table()
+        return tuple(self._done)
+
+
+_PIPE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+class _PipeTables:
+    """Markdown pipe tables, seen line by line beside the segments: a row of cells, a delimiter row
+    (``|---|:--:|``), then rows until a line without a pipe."""
+
+    def __init__(self) -> None:
+        self._header: tuple[str, ...] | None = None
+        self._where: str | None = None
+        self._rows: list[tuple[str, ...]] | None = None  # None: not inside a table
+        self._done: list[Table] = []
+
+    def line(self, line: str, where: str | None) -> None:
+        if self._rows is not None:
+            if "|" in line and line.strip():
+                self._rows.append(_pipe_cells(line))
+                return
+            self._end()
+        if "|" in line and _PIPE_DELIMITER.match(line) and "-" in line and self._header is not None:
+            self._rows = []
+            return
+        self._header = _pipe_cells(line) if "|" in line and line.strip() else None
+        self._where = where
+
+    def _end(self) -> None:
+        if self._header is not None and self._rows is not None:
+            self._done.append(Table(self._where, self._header, tuple(self._rows)))
+        self._header, self._rows = None, None
+
+    @property
+    def done(self) -> tuple[Table, ...]:
+        return tuple(self._done)
+
+
+def _pipe_cells(line: str) -> tuple[str, ...]:
+    """The cells of a pipe-table row, without its outer pipes; ``\\|`` is a pipe inside a cell."""
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells = re.split(r"(?<!\\)\|", body)
+    return tuple(_one_line(_plain(cell.replace("\\|", "|").strip())) or "" for cell in cells)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1174,7 +1352,8 @@ def _read_html(data: bytes) -> Extracted | Unreadable:
         return Unreadable("the web page could not be read; it may be damaged", _PRINT_TO_PDF)
     if problem is not None:
         return problem
-    return Extracted("html", segments, title=_one_line("".join(parser.title)) or parser.builder.first_heading)
+    title = _one_line("".join(parser.title)) or parser.builder.first_heading
+    return Extracted("html", segments, title=title, tables=parser.tables.done())
 
 
 def _parse_html(parser: _HtmlText, text: str) -> Unreadable | None:
@@ -1252,6 +1431,15 @@ _TAG_ATTRIBUTE = re.compile(
 )
 
 
+# What a table's tags do to the table being read: a row begins, a cell begins (closing tags are often left out).
+_TABLE_TAGS: dict[str, Callable[[_TableBuilder, str | None], None]] = {
+    "table": _TableBuilder.table,
+    "tr": lambda tables, _: tables.row(),
+    "td": lambda tables, _: tables.cell(),
+    "th": lambda tables, _: tables.cell(),
+}
+
+
 class _HtmlText(HTMLParser):
     """Visible text of a page, cut into segments at h1-h6; scripts, styles and the head are left out."""
 
@@ -1282,6 +1470,7 @@ class _HtmlText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.builder = _SegmentBuilder()
+        self.tables = _TableBuilder()
         self.title: list[str] = []
         self._title_seen = False
         self._in_title = False
@@ -1312,6 +1501,8 @@ class _HtmlText(HTMLParser):
         elif tag in _BLOCKS:
             self._end_heading()
             self._end_line()
+        if tag in _TABLE_TAGS:
+            _TABLE_TAGS[tag](self.tables, self.builder.where)
 
     def handle_endtag(self, tag: str) -> None:
         if self._skipping:
@@ -1327,6 +1518,10 @@ class _HtmlText(HTMLParser):
             self._end_heading()
         elif tag in _BLOCKS:
             self._end_line()
+        if tag == "table":
+            self.tables.end_table()
+        elif tag in ("td", "th"):
+            self.tables.text(" ")
 
     def handle_data(self, data: str) -> None:
         if self._skipping:
@@ -1337,8 +1532,10 @@ class _HtmlText(HTMLParser):
             return
         elif self._heading is not None:
             self._heading_text.append(data)
+            self.tables.text(data)
         else:
             self._line.append(data)
+            self.tables.text(data)
 
     def close(self) -> None:
         super().close()
@@ -1373,7 +1570,8 @@ _DATE_TIME = 306
 _EXIF_DATE = re.compile(r"\s*(\d{4})[:-](\d{2})[:-](\d{2})")
 
 
-def _read_image(data: bytes) -> Extracted | Unreadable:
+def _read_image(data: bytes, ocr: bool = False) -> Extracted | Unreadable:
+    """A photo's date (EXIF); with ``ocr``, the text on it (a posted notice) when OCR reads real words."""
     from PIL import Image, JpegImagePlugin, PngImagePlugin, UnidentifiedImageError
 
     # Image.open(formats=...) only knows plugins already imported; these two register themselves.
@@ -1407,6 +1605,11 @@ def _read_image(data: bytes) -> Extracted | Unreadable:
             "the picture is damaged or cut short",
             "copy the photo again from the phone or camera, or export a fresh JPEG, and map that",
         )
+    if ocr:
+        page = ocr_image(data)
+        if isinstance(page, OcrPage) and readable(page):
+            text = (Segment(None, _tidy(page.text)),)
+            return Extracted("image", text, photo_date=photo_date, ocr_confidence=page.confidence)
     return Extracted("image", (), photo_date=photo_date)
 
 
@@ -1449,4 +1652,8 @@ _READERS: dict[DocKind, Callable[[bytes], Extracted | Unreadable]] = {
     "text": _read_text,
     "html": _read_html,
     "image": _read_image,
+}
+_OCR_READERS: dict[DocKind, Callable[[bytes], Extracted | Unreadable]] = {
+    "pdf": partial(_read_pdf, ocr=True),
+    "image": partial(_read_image, ocr=True),
 }

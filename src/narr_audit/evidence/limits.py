@@ -74,6 +74,27 @@ rescans the rest of the page for each one, so a page of thousands of them would 
 MAX_IMAGE_PIXELS: Final = 89_478_485
 """Pillow's own decompression-bomb limit (about 89 megapixels); a phone photo has 12 to 50."""
 
+# --- scans read by OCR (evidence/ocr.py, when Tesseract is installed) ---------------------------------------
+
+MAX_OCR_PAGES: Final = 100
+"""Pages of one PDF read by OCR at most (a page takes a second or two); later scanned pages stay unread."""
+
+MAX_OCR_SIDE: Final = 4000
+"""Pixels on the longer side of a photo or a rendered page given to Tesseract; larger ones are scaled down
+first (text stays readable), so a PDF page that claims to be metres wide cannot take gigabytes."""
+
+# --- records: logs, dated entries of documents, calendars (evidence/logs.py, evidence/records.py) -----------
+
+MAX_RECORD_ENTRIES: Final = 100_000
+"""Dated entries read from one record (a log, a document's dated rows, a folder of dated files, a calendar);
+a weekly log kept for a century has 5,200. Later ones are not read."""
+
+MAX_ENTRY_TEXT: Final = 300
+"""Characters of one entry's text kept, in memory only, to tell what kind of entry it is ("Fire drill")."""
+
+MAX_REPEATS: Final = 5000
+"""Days one repeating calendar event (RRULE) is counted on: a weekly meeting for almost a century."""
+
 __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_DOCUMENT_CHARS",
@@ -81,12 +102,17 @@ __all__ = [
     "MAX_DOCX_PARTS",
     "MAX_DOCX_UNCOMPRESSED_BYTES",
     "MAX_DOCX_XML_BYTES",
+    "MAX_ENTRY_TEXT",
     "MAX_FRONT_MATTER_BYTES",
     "MAX_HTML_ATTRIBUTES",
     "MAX_HTML_TAGS",
     "MAX_HTML_UNCLOSED",
     "MAX_IMAGE_PIXELS",
+    "MAX_OCR_PAGES",
+    "MAX_OCR_SIDE",
     "MAX_PDF_PAGES",
+    "MAX_RECORD_ENTRIES",
+    "MAX_REPEATS",
     "MAX_SEGMENTS",
     "MAX_TEXT_BYTES",
     "MAX_XML_ELEMENTS",

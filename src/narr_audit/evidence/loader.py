@@ -20,7 +20,7 @@ import os
 import posixpath
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -35,8 +35,10 @@ from narr_audit.base.validation import dotted, problems_from_validation, validat
 from narr_audit.base.yamlio import YamlDocument, parse_yaml, read_yaml
 from narr_audit.evidence.cache import ExtractionCache
 from narr_audit.evidence.content import Extracted, Unreadable
-from narr_audit.evidence.extract import extract, kind_of
-from narr_audit.evidence.logs import is_log, read_log
+from narr_audit.evidence.docdates import ROLES as DATE_ROLES
+from narr_audit.evidence.docdates import DateRole, fill_dates
+from narr_audit.evidence.extract import extract, kind_of, read_photos_ahead
+from narr_audit.evidence.logs import is_log, read_log_source
 from narr_audit.evidence.model import (
     MANIFEST,
     PLAN_FILE,
@@ -46,11 +48,14 @@ from narr_audit.evidence.model import (
     Document,
     Evidence,
     EvidenceEntry,
+    LogRecord,
     Manifest,
     MappedBy,
     Plan,
     Roster,
 )
+from narr_audit.evidence.ocr import ocr_warning
+from narr_audit.evidence.records import document_entries
 
 
 class FrontMatter(BaseModel):
@@ -106,6 +111,7 @@ class _Collected:
     doc: YamlDocument
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    latest_year: int | None = None  # records dated after this year are not entries (the assessment's year + 1)
 
     def rule(self, written: str, loc: tuple[str | int, ...], shown: str = MANIFEST, line: int | None = None) -> str:
         """The rule id normalised; an id not in force is a problem naming the file, line and field."""
@@ -134,22 +140,27 @@ def load_folder(
     as_of: date | None = None,
     read_documents: bool = True,
     cache: ExtractionCache | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> Evidence:
     """Stages 2-5: walk the folder, check the mapping, read every file, assemble the Evidence.
 
     ``rules`` are the ids in force; ``overlays`` their names, kept for the report. ``cache`` keeps
-    extracted text between runs; it is never used when it would sit inside the folder.
+    extracted text between runs; it is never used when it would sit inside the folder. ``skip``: folders
+    (relative POSIX paths) the walk leaves out, e.g. an organization's property folders.
     """
     root, manifest = source.root, source.manifest
     if cache is not None and cache.inside(root):
         cache = None
     seen = _Collected(rules, source.doc, warnings=list(warnings))
-    files = _walk(root, seen.warnings, seen.problems)
+    files = _walk(root, seen.warnings, seen.problems, skip)
     entries, attached = _mapping(source, files, seen)
     assessed_on = as_of or manifest.assessed_on or today
+    seen.latest_year = assessed_on.year + 1
     _check_dates(source, assessed_on, seen)
     roster, plan = _read_records(root, files, assessed_on, seen)
-    documents, unmapped = _read_files(root, files, entries, attached, seen, read_documents, cache)
+    if read_documents:  # photos are read by OCR in the background, together, while the rest is parsed
+        read_photos_ahead((root / rel for rel in sorted(set(files) | set(entries))), cache)
+    documents, unmapped, others = _read_files(root, files, entries, attached, seen, read_documents, cache)
     unmapped = [rel for rel in unmapped if rel not in _RECORDS]
     if seen.problems:
         raise NarrError(seen.problems)
@@ -163,6 +174,7 @@ def load_folder(
         overlays=list(overlays),
         documents=documents,
         unmapped=unmapped,
+        unmapped_documents=others,
         warnings=seen.warnings,
         roster=roster,
         plan=plan,
@@ -285,14 +297,18 @@ def _read_files(
     seen: _Collected,
     read_documents: bool,
     cache: ExtractionCache | None,
-) -> tuple[list[Document], list[str]]:
+) -> tuple[list[Document], list[str], list[Document]]:
     """Stages 3-4: every file read once: front matter (which may map it), text, log rows.
 
     A mapped file is read even where the walk skips (a hidden folder, README.md at the root): the
-    operator named it, so it must not be silently dropped.
+    operator named it, so it must not be silently dropped. The binder's other files (unmapped, and
+    scans attached to attestations) are read too, as documents of no rule, for checks to look through
+    when a rule's mapped evidence falls short; one that cannot be read is simply not looked in (no
+    problem, no warning: nobody named it as evidence). The roster and the plan are not among them.
     """
     documents: list[Document] = []
     unmapped: list[str] = []
+    others: list[Document] = []
     for rel in sorted(set(files) | set(entries)):
         path = root / rel
         entry_index = entries.get(rel)
@@ -305,10 +321,13 @@ def _read_files(
         if entry_index is None and front is None:
             if rel not in attached:
                 unmapped.append(rel)
+            if read_documents and kind is not None and rel not in _RECORDS:
+                quiet = replace(seen, problems=[], warnings=[])  # what goes wrong reading it is not reported
+                others.append(_document(path, rel, kind, None, None, content, quiet, read_documents, cache))
             continue
         mapped = entry_index[0] if entry_index else None
         documents.append(_document(path, rel, kind, mapped, front, content, seen, read_documents, cache))
-    return documents, unmapped
+    return documents, unmapped, others
 
 
 def _mapped_by_front_matter(
@@ -368,10 +387,16 @@ def _document(
             ),
             size=_size(path),
         )
-    records = []
+    records: list[LogRecord] = []
+    columns: list[str] = []
+    log_title: str | None = None
     if kind == "log":
         try:
-            records = read_log(path, rel, mapped.date_column if mapped else None)
+            log = read_log_source(
+                path, rel, mapped.date_column if mapped else None, cache=cache, latest_year=seen.latest_year
+            )
+            records, columns, log_title = log.records, list(log.columns), log.title
+            seen.warnings.extend(log.warnings)
         except NarrError as exc:
             seen.problems.extend(exc.problems)
         except OSError as exc:  # no permission, or deleted while the folder was read
@@ -383,7 +408,12 @@ def _document(
                 )
             )
     elif content is None and read_documents:
-        content = extract(path, cache)
+        content = extract(path, cache, ocr=True)
+    if isinstance(content, Extracted):  # a table of dated rows, dated minutes, a calendar: entries too
+        entries = document_entries(content, rel, latest_year=seen.latest_year)
+        records, columns = entries.records, list(entries.columns)
+        if rules:  # a file mapped to no rule: said where a check finds its record (checks.log)
+            seen.warnings.extend(entries.warnings)
 
     def pick(name: str) -> Any:
         from_entry = getattr(mapped, name) if mapped else None
@@ -394,15 +424,45 @@ def _document(
         kind=kind,
         rules=rules,
         mapped_by=mapped_by,
-        title=pick("title") or (content.title if isinstance(content, Extracted) else None),
-        effective=pick("effective"),
-        reviewed=pick("reviewed"),
-        expires=pick("expires"),
+        title=pick("title") or (content.title if isinstance(content, Extracted) else log_title),
+        **_dates(rel, content, mapped, front, seen, warn=bool(rules)),
         content=content if isinstance(content, Extracted) else None,
         unreadable=content if isinstance(content, Unreadable) else None,
         records=records,
+        columns=columns,
         size=_size(path),
     )
+
+
+def _dates(
+    rel: str,
+    content: Extracted | Unreadable | None,
+    mapped: EvidenceEntry | None,
+    front: FrontMatter | None,
+    seen: _Collected,
+    *,
+    warn: bool,
+) -> dict[str, Any]:
+    """The document's dates: residence.yaml's, then its front matter's, each gap filled from its own
+    text (evidence.docdates); a clash between the two, and a scan read with low confidence, are warned
+    about (``warn``: for a file mapped to a rule)."""
+    given: dict[DateRole, tuple[date | None, str]] = {}
+    for role in DATE_ROLES:
+        if mapped is not None and getattr(mapped, role) is not None:
+            given[role] = (getattr(mapped, role), MANIFEST)
+        elif front is not None and getattr(front, role) is not None:
+            given[role] = (getattr(front, role), "its front matter")
+        else:
+            given[role] = (None, MANIFEST)
+    if not isinstance(content, Extracted) or not content.segments:
+        return {role: value for role, (value, _) in given.items()}
+    filled = fill_dates(rel, content, given)
+    if warn:
+        seen.warnings.extend(filled.warnings)
+        low = ocr_warning(rel, content.ocr_confidence) if content.kind == "pdf" else None  # a photo: where used
+        if low is not None:
+            seen.warnings.append(low)
+    return {**filled.dates, "dates_from_text": filled.from_text}
 
 
 def _rule_lines(manifest: Manifest, doc: YamlDocument) -> dict[str, int]:
@@ -521,7 +581,9 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _walk(root: Path, warnings: list[Problem], problems: list[Problem]) -> list[str]:
+def _walk(
+    root: Path, warnings: list[Problem], problems: list[Problem], skip: frozenset[str] = frozenset()
+) -> list[str]:
     """Every regular file under ``root`` as a sorted POSIX path, skipping hidden ones.
 
     A link that leads outside the folder is never followed; it is reported and left alone. A link
@@ -554,6 +616,8 @@ def _walk(root: Path, warnings: list[Problem], problems: list[Problem]) -> list[
                     )
                 )
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and _utf8(d))
+        if skip:
+            dirnames[:] = [d for d in dirnames if (here / d).relative_to(root).as_posix() not in skip]
         filenames[:] = [f for f in filenames if _utf8(f)]
         for name in list(dirnames):
             if (here / name).is_symlink():

@@ -122,10 +122,16 @@ class Manifest(StrictModel):
 
 
 class LogRecord(StrictModel):
-    """One dated entry of a log; only the date and where it is are kept, never the row's contents."""
+    """One dated entry of a record; only the date and where it is are ever shown, never the row's contents.
+
+    ``text`` holds the row's words in memory only, to tell what kind of entry it is (a drill, a detector
+    check); it is residents' data, so it is left out of every dump and repr.
+    """
 
     date: date
     row: int
+    where: str | None = None  # for an entry of a document: its table and row, heading or page
+    text: str = Field(default="", exclude=True, repr=False)
 
 
 MappedBy = Literal["manifest", "front-matter"]
@@ -144,8 +150,13 @@ class Document(StrictModel):
     effective: date | None = None
     reviewed: date | None = None
     expires: date | None = None
+    # The dates read from the document's own text where the manifest gave none (evidence.docdates):
+    # effective, reviewed or expires -> how reports say where ("read from the text on page 1").
+    dates_from_text: dict[str, str] = {}
     content: Extracted | None = None
     records: list[LogRecord] = []
+    # A record's column names (its header row), in memory only, to recognise what it records.
+    columns: list[str] = Field(default=[], exclude=True, repr=False)
     unreadable: Unreadable | None = None
     covers: dict[str, str] = {}  # operator pointers, checked at load: rule id or topic name -> heading
     size: int = 0
@@ -257,6 +268,9 @@ class Evidence(StrictModel):
     overlays: list[str]
     documents: list[Document]
     unmapped: list[str]
+    # The binder's other files (unmapped, attestation scans), read as documents with no rules: where a
+    # check looks when a rule's mapped evidence falls short (engine.py gives them as Context.elsewhere).
+    unmapped_documents: list[Document] = []
     warnings: list[Problem] = []
     rule_lines: dict[str, int] = {}
     evidence_line: int | None = None

@@ -7,43 +7,75 @@ the files instead of failing. Nothing here raises for a bad file: a picture that
 hands the image to Tesseract through a temporary file of its own, in the system's temporary folder.
 
 Each page or photo gives an :class:`OcrPage`: its text, line by line, and Tesseract's mean word
-confidence (0-100), so a reader can say how sure the reading is.
+confidence (0-100), so a reader can say how sure the reading is. A reading with too few real words
+(:func:`readable`) is no reading at all; one under LOW_CONFIDENCE is used but flagged (:func:`ocr_warning`).
+
+OCR is bounded and deterministic: at most MAX_OCR_PAGES pages of a PDF, each rendered at PDF_DPI but
+never past MAX_OCR_SIDE pixels on its longer side (a PDF page can claim to be metres wide), photos
+scaled down to the same size, and Tesseract run single-threaded (faster on one page, and the same
+words every time). Readings are remembered for the life of the process by content hash, so a batch or a
+test run that meets the same scan twice reads it once; the extraction cache keeps them between runs.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import re
 import shutil
+import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from io import BytesIO
+from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import TYPE_CHECKING, Any
 
+from narr_audit.base.errors import Problem
 from narr_audit.evidence.content import Unreadable
+from narr_audit.evidence.limits import MAX_IMAGE_PIXELS, MAX_OCR_PAGES, MAX_OCR_SIDE
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
 __all__ = [
     "IMAGE_SUFFIXES",
+    "INSTALL_HINT",
+    "LOW_CONFIDENCE",
     "MAX_OCR_PAGES",
+    "SCAN_UNREADABLE",
     "OcrPage",
     "ocr_image",
     "ocr_pdf",
+    "ocr_pdf_pages",
+    "ocr_warning",
+    "read_ahead",
+    "readable",
     "tesseract_missing",
 ]
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".bmp", ".webp"})
-MAX_OCR_PAGES = 100
-"""Pages of one PDF read by OCR at most; a longer scan is read up to here and said to be cut short."""
-MAX_OCR_SIDE = 4000
-"""Pixels on an image's longer side; larger photos are scaled down first (text stays readable)."""
 PDF_DPI = 200
 OCR_TIMEOUT_SECONDS = 60
+LOW_CONFIDENCE = 60.0
+"""A reading whose mean word confidence is under this is used, but flagged for a person to check."""
+GARBAGE_CONFIDENCE = 30.0
+"""Under this, what Tesseract "read" is noise (a photo of a room, a blank or smudged page)."""
+MIN_WORDS = 3
+"""Real words (three letters or more) a reading needs before it counts as text."""
+NOISE_PAGES = 5
+"""Scanned pages in a row without text after which the rest of a PDF is not read by OCR."""
 
 INSTALL_HINT = (
-    "install Tesseract OCR (Debian or Ubuntu: apt-get install tesseract-ocr; macOS: brew install tesseract; "
+    "install Tesseract OCR (Debian or Ubuntu: sudo apt-get install tesseract-ocr; macOS: brew install tesseract; "
     "Windows: the UB Mannheim installer) and run the command again"
+)
+SCAN_UNREADABLE = Unreadable(
+    "the scan could not be read: OCR found no readable text on its pages",
+    "scan it again at 300 dpi, flat, upright and in good light, or map a text copy such as the original Word file",
 )
 
 
@@ -58,6 +90,27 @@ class OcrPage:
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def readable(page: OcrPage) -> bool:
+    """True when the reading is text: a few real words, read with some confidence (not noise)."""
+    if page.confidence is None or page.confidence < GARBAGE_CONFIDENCE:
+        return False
+    return len(_WORD.findall(page.text, 0, 10_000)) >= MIN_WORDS
+
+
+def ocr_warning(shown: str, confidence: float | None) -> Problem | None:
+    """A warning for a document read by OCR with low confidence: a person should check what was read."""
+    if confidence is None or confidence >= LOW_CONFIDENCE:
+        return None
+    return Problem(
+        f"read by OCR with low confidence ({confidence:.0f} of 100), so what narr-audit found in it may be wrong",
+        shown,
+        hint="check its findings against the scan; a sharper scan (300 dpi, flat, upright) or a text copy reads surely",
+    )
 
 
 def tesseract_missing() -> Unreadable | None:
@@ -88,26 +141,125 @@ _OCR_FAILED = Unreadable(
 )
 
 
+_MEMO: dict[str, OcrPage | Unreadable] = {}
+_MEMO_SIZE = 512
+_PENDING: dict[str, Future[dict[str, OcrPage | Unreadable]]] = {}  # photos being read ahead
+_AHEAD: list[ThreadPoolExecutor] = []
+_LOCK = threading.Lock()
+
+
+def _remembered(key: str, read: Callable[[], OcrPage | Unreadable]) -> OcrPage | Unreadable:
+    """The reading of ``key`` (a content hash) made earlier in this process or being made ahead (see
+    :func:`read_ahead`), else read now; kept either way."""
+    with _LOCK:  # the privacy guard reads photos from a few threads at once
+        found = _MEMO.get(key)
+        pending = _PENDING.pop(key, None) if found is None else None
+    if found is None:
+        try:
+            found = pending.result()[key] if pending is not None else None
+        except Exception:  # the run ahead failed: read this one on its own
+            found = None
+        if found is None:
+            found = read()
+        with _LOCK:
+            if len(_MEMO) >= _MEMO_SIZE:
+                del _MEMO[next(iter(_MEMO))]
+            _MEMO[key] = found
+    return found
+
+
+def _image_key(data: bytes) -> str:
+    return "image:" + hashlib.sha256(data).hexdigest()
+
+
 def ocr_image(data: bytes, where: str | None = None) -> OcrPage | Unreadable:
     """Read the text of a photo or scanned image (its first frame). Never raises for a bad file."""
     missing = tesseract_missing()
     if missing is not None:
         return missing
+    found = _remembered(_image_key(data), lambda: _ocr_image(data, None))
+    return OcrPage(where, found.lines, found.confidence) if isinstance(found, OcrPage) else found
+
+
+def read_ahead(images: Sequence[bytes]) -> None:
+    """Start reading these photos in the background, all in one Tesseract run: Tesseract then loads its
+    model once, not once a photo, and reads while the rest of the folder is parsed. :func:`ocr_image`
+    finds each reading when it is asked for it; one that fails there is read again on its own. The
+    readings are the same either way (Tesseract reads each picture of a list on its own)."""
+    if tesseract_missing() is not None:
+        return
+    todo: dict[str, bytes] = {}
+    with _LOCK:
+        for data in images:
+            key = _image_key(data)
+            if key not in _MEMO and key not in _PENDING:
+                todo.setdefault(key, data)
+        if not todo:
+            return
+        if not _AHEAD:
+            _AHEAD.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="narr-audit-ocr"))
+        future = _AHEAD[0].submit(_read_together, todo)
+        for key in todo:
+            _PENDING[key] = future
+
+
+def _read_together(todo: dict[str, bytes]) -> dict[str, OcrPage | Unreadable]:
+    """Each photo prepared as :func:`ocr_image` prepares it, then all read by one Tesseract run over a
+    list of them; a word's page number says which photo it is on."""
+    import pytesseract
+
+    found: dict[str, OcrPage | Unreadable] = {}
+    with TemporaryDirectory(prefix="narr-audit-ocr-") as folder:
+        listed: list[str] = []
+        for key, data in todo.items():
+            image = _opened(data)
+            if isinstance(image, Unreadable):
+                found[key] = image
+                continue
+            path = Path(folder) / f"{len(listed) + 1}.png"
+            image.save(path, format="PNG")
+            listed.append(key)
+        if listed:
+            listing = Path(folder) / "pictures.txt"
+            listing.write_text("".join(f"{Path(folder) / f'{n}.png'}\n" for n in range(1, len(listed) + 1)))
+            os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+            data = pytesseract.image_to_data(
+                str(listing), output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_SECONDS * len(listed)
+            )
+            pages: dict[int, dict[str, list[Any]]] = {}
+            for i, page in enumerate(data.get("page_num", [])):
+                words = pages.setdefault(int(page), {name: [] for name in data})
+                for name, values in data.items():
+                    words[name].append(values[i])
+            for number, key in enumerate(listed, start=1):
+                lines, confidence = _lines(pages.get(number, {}))
+                found[key] = OcrPage(None, tuple(lines), confidence)
+    return found
+
+
+def _ocr_image(data: bytes, where: str | None) -> OcrPage | Unreadable:
+    image = _opened(data)
+    return image if isinstance(image, Unreadable) else _read(image, where)
+
+
+def _opened(data: bytes) -> Image | Unreadable:
+    """The picture decoded and prepared for Tesseract, or why it cannot be."""
     from PIL import Image, UnidentifiedImageError
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(BytesIO(data)) as opened:
+                if opened.width * opened.height > MAX_IMAGE_PIXELS:
+                    return _TOO_MANY_PIXELS
                 opened.load()
-                image = _prepared(opened)
+                return _prepared(opened)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         return _TOO_MANY_PIXELS
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         return _IMAGE_DAMAGED
     except Exception:  # Pillow raises many kinds of error on a damaged picture
         return _IMAGE_DAMAGED
-    return _read(image, where)
 
 
 def ocr_pdf(data: bytes, pages: Sequence[int] | None = None) -> list[OcrPage] | Unreadable:
@@ -127,25 +279,51 @@ def ocr_pdf(data: bytes, pages: Sequence[int] | None = None) -> list[OcrPage] | 
             "the PDF is damaged or password-protected, so its pages cannot be read",
             "save an unprotected copy (open it, then Print to PDF) and use that",
         )
-    read: list[OcrPage] = []
     try:
         chosen = list(range(len(pdf))) if pages is None else [p for p in pages if 0 <= p < len(pdf)]
-        for index in chosen[:MAX_OCR_PAGES]:
-            found = _ocr_pdf_page(pdf, index)
+        return ocr_pdf_pages(pdf, chosen, hashlib.sha256(data).hexdigest())
+    finally:
+        pdf.close()
+
+
+def ocr_pdf_pages(
+    pdf: Any, pages: Sequence[int], digest: str, *, give_up_after: int | None = None
+) -> list[OcrPage] | Unreadable:
+    """Read the 0-based ``pages`` of an open pypdfium2 document (at most MAX_OCR_PAGES of them) by OCR.
+
+    ``digest`` is the SHA-256 of the PDF's bytes, to remember each page's reading. With
+    ``give_up_after``, reading stops after that many pages in a row gave no text (:func:`readable`): a
+    document of noise (a noise page takes Tesseract seconds) is not read to its last page. The caller
+    checks :func:`tesseract_missing` first.
+    """
+    import pypdfium2 as pdfium
+
+    read: list[OcrPage] = []
+    noise = 0
+    try:
+        for index in list(pages)[:MAX_OCR_PAGES]:
+            found = _remembered(f"pdf:{digest}:{index}", partial(_ocr_pdf_page, pdf, index))
             if isinstance(found, Unreadable):
                 return found
             read.append(found)
+            noise = 0 if readable(found) else noise + 1
+            if give_up_after is not None and noise >= give_up_after:
+                break
     except pdfium.PdfiumError:
         return Unreadable("the PDF is damaged, so its pages cannot be read", "get a fresh copy of the document")
-    finally:
-        pdf.close()
     return read
 
 
 def _ocr_pdf_page(pdf: Any, index: int) -> OcrPage | Unreadable:
+    """One page rendered at PDF_DPI, or smaller when the page is so large it would pass MAX_OCR_SIDE."""
     page = pdf[index]
     try:
-        bitmap = page.render(scale=PDF_DPI / 72, grayscale=True)
+        width, height = page.get_size()  # in points, 72 to the inch
+        longest = max(width, height, 1.0)
+        scale = min(PDF_DPI / 72, MAX_OCR_SIDE / longest)
+        if width * scale * height * scale > MAX_IMAGE_PIXELS:
+            return _TOO_MANY_PIXELS
+        bitmap = page.render(scale=scale, grayscale=True)
         try:
             image = _prepared(bitmap.to_pil())
         finally:
@@ -168,6 +346,8 @@ def _prepared(image: Image) -> Image:
 def _read(image: Image, where: str | None) -> OcrPage | Unreadable:
     import pytesseract
 
+    # One thread: on a page or a photo Tesseract is faster so (its threads cost more than they save).
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_SECONDS)
     except (RuntimeError, pytesseract.TesseractError, OSError):  # RuntimeError: the timeout

@@ -2,6 +2,9 @@
 
 Names read from users' files (an overlay's rule titles) go in as rich Text made safe by
 :func:`safetext.terminal`: neither rich markup nor control characters in them take effect.
+
+rich, the rulebook's models and the catalog are imported where they are used: a report built with the
+stand-ins of :mod:`narr_audit.formats.plain` and not coloured is laid out without importing rich at all.
 """
 
 from __future__ import annotations
@@ -9,16 +12,14 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Sequence
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from narr_audit.base.levels import ALL_LEVELS, Level
 from narr_audit.base.safetext import terminal as safe
-from narr_audit.checks import KIND_NAMES
-from narr_audit.standards.catalog import RuleEntry
-from narr_audit.standards.model import Rulebook
+
+if TYPE_CHECKING:
+    from narr_audit.standards.catalog import RuleEntry
+    from narr_audit.standards.model import Rulebook
 
 PLAIN_WIDTH = 120
 
@@ -28,7 +29,19 @@ def _render(renderables: list[object], colour: bool) -> str:
 
 
 def render_to_string(renderables: Sequence[object], colour: bool, width: int | None = None) -> str:
-    """Rich renderables as text; on a terminal at its width, otherwise at a fixed width (same bytes each run)."""
+    """Rich renderables as text; on a terminal at its width, otherwise at a fixed width (same bytes each run).
+
+    Stand-ins from :mod:`narr_audit.formats.plain` are laid out without rich when not coloured (the
+    same bytes as rich's), else turned into rich's objects first."""
+    from narr_audit.formats import plain
+
+    if not colour:
+        text = plain.layout(renderables, width or PLAIN_WIDTH)
+        if text is not None:
+            return text
+    renderables = [plain.to_rich(item) for item in renderables]
+    from rich.console import Console
+
     buffer = io.StringIO()
     if colour and width is None:
         try:
@@ -51,6 +64,11 @@ def render_to_string(renderables: Sequence[object], colour: bool, width: int | N
 
 
 def rules_table(book: Rulebook, chosen: list[RuleEntry], level: Level | None, colour: bool) -> str:
+    from rich.table import Table
+    from rich.text import Text
+
+    from narr_audit.checks import KIND_NAMES
+
     title = book.title + (f" with {', '.join(book.overlays)}" if book.overlays else "")
     if level is not None:
         title += f": rules at Level {level} ({level.display_name})"

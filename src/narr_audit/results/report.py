@@ -9,12 +9,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_serializer
+from pydantic import SerializerFunctionWrapHandler as _Serialize
 
 from narr_audit.base.models import StrictModel
 from narr_audit.base.statuses import CheckStatusField, LevelStatus, RuleStatusField
+from narr_audit.results.levelfit_model import LevelFit
 
-SCHEMA_VERSION = "1.1"  # 1.1: the corrective action plan (plan)
+SCHEMA_VERSION = "1.2"  # 1.1: the corrective action plan (plan); 1.2: evidence found elsewhere (Ref.unmapped)
 Verdict = Literal["ready", "not_ready"]
 
 
@@ -38,6 +40,16 @@ class Ref(StrictModel):
 
     file: str
     where: str | None = None
+    unmapped: bool = Field(
+        default=False,
+        description="Found by looking through the binder, in a file not mapped to this rule in residence.yaml "
+        "or front matter; the reason says how to map it.",
+    )
+    ocr: float | None = Field(
+        default=None,
+        description="Read by OCR from a scan or photo: the mean word confidence of the reading, 0-100 "
+        "(under 60, what was read should be checked by hand).",
+    )
 
 
 class Location(StrictModel):
@@ -202,6 +214,19 @@ class Report(StrictModel):
     warnings: list[Notice]
     review: ReviewSummary | None = None
     plan: PlanProgress | None = Field(default=None, description="The corrective action plan, when plan.yaml exists.")
+    level_fit: LevelFit | None = Field(
+        default=None,
+        description="Which level of support the evidence supports (`check --level-fit`); absent otherwise.",
+    )
+
+    # No return annotation on purpose: pydantic would publish it as the report's schema (`-> Any`: none).
+    @model_serializer(mode="wrap")
+    def _without_absent_level_fit(self, serialize: _Serialize):  # type: ignore[no-untyped-def]
+        """A report checked without --level-fit is written as before: no level_fit key at all."""
+        data = serialize(self)
+        if self.level_fit is None and isinstance(data, dict):
+            data.pop("level_fit", None)
+        return data
 
     def result(self, rule_id: str) -> RuleResult | None:
         return next((r for r in self.results if r.id == rule_id), None)
@@ -209,3 +234,25 @@ class Report(StrictModel):
     def gap_results(self) -> list[RuleResult]:
         by_id = {r.id: r for r in self.results}
         return [by_id[i] for i in self.gaps]
+
+    def found_elsewhere(self) -> list[FoundElsewhere]:
+        """Each rule (in the report's order) with evidence found in files not mapped to it: what a
+        reviewer confirms, and what the operator maps, so it is shown apart from mapped evidence."""
+        found = []
+        for result in self.results:
+            refs = [ref for ref in result.evidence if ref.unmapped]
+            if refs:
+                found.append(FoundElsewhere(result=result, refs=refs))
+        return found
+
+
+class FoundElsewhere(StrictModel):
+    """A rule and the evidence of it found in files not mapped to it (never serialised in a report)."""
+
+    result: RuleResult
+    refs: list[Ref]
+
+    @property
+    def files(self) -> list[str]:
+        """The files, once each, in the order found."""
+        return list(dict.fromkeys(ref.file for ref in self.refs))

@@ -1,4 +1,8 @@
-"""The batch summary: one row per applicant, the model every summary format reads."""
+"""The batch summary: one row per applicant, the model every summary format reads.
+
+An organization is one applicant with a row per property (``organization`` names it) and an
+:class:`OrganizationRow` of its own in ``organizations``; counts and exit codes count properties.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from pydantic import Field
 from narr_audit.base.models import StrictModel
 from narr_audit.results.report import Tool
 
-SUMMARY_SCHEMA_VERSION = "1.1"  # 1.1: plan_open and plan_overdue
+SUMMARY_SCHEMA_VERSION = "1.2"  # 1.1: plan_open and plan_overdue; 1.2: organizations
 
 
 class Policy(StrictModel):
@@ -43,6 +47,38 @@ class ApplicantRow(StrictModel):
     plan_overdue: int | None = Field(default=None, description="Plan items not done and past their due date.")
     reports: dict[str, str] = Field(default={}, description="Format -> report path, relative to the summary.")
     problems: list[str] = Field(default=[], description="Why the applicant could not be read.")
+    organization: str | None = Field(
+        default=None, description="The name of the organization it is a property of; None for a residence."
+    )
+    organization_folder: str | None = Field(
+        default=None, description="That organization's folder: the key of its entry in `organizations`."
+    )
+
+
+class OrganizationRow(StrictModel):
+    """An organization applicant: its own verdict and score over the property rows listed in ``properties``."""
+
+    folder: str
+    slug: str
+    name: str
+    applicant_id: str | None = None
+    affiliate: str | None = None
+    score: float | None = Field(default=None, description="The organization's score: its properties' rules pooled.")
+    verdict: Literal["ready", "not_ready"]
+    passed: bool = Field(description="Whether every property passes the policy (and, with `any`, no shared warning).")
+    properties: list[str] = Field(description="The folders of its property rows in `applicants`, as listed.")
+    organization_gaps: int = Field(default=0, description="Gaps of the shared evidence, each one fix for all.")
+    gaps: int = Field(
+        default=0, description="Distinct fixes: each organization-wide gap once, and each property's own."
+    )
+    gaps_by_domain: dict[str, int] = {}
+    site_visit: int = 0
+    plan_open: int | None = None
+    plan_overdue: int | None = None
+    warnings: int = Field(default=0, description="Warnings about the shared evidence.")
+    reports: dict[str, str] = Field(
+        default={}, description="Format -> the organization report, relative to the summary."
+    )
 
 
 class Totals(StrictModel):
@@ -51,6 +87,7 @@ class Totals(StrictModel):
     not_ready: int
     unreadable: int
     failed_policy: int
+    organizations: int = 0
 
 
 class BatchSummary(StrictModel):
@@ -60,7 +97,8 @@ class BatchSummary(StrictModel):
     policy: Policy
     formats: list[str]
     totals: Totals
-    applicants: list[ApplicantRow]
+    applicants: list[ApplicantRow] = Field(description="A row per residence and per property, in folder order.")
+    organizations: list[OrganizationRow] = Field(default=[], description="The organizations among the applicants.")
     complete: bool = Field(
         default=True, description="False when the batch was interrupted: some applicants were not checked."
     )

@@ -20,6 +20,7 @@ from narr_audit.evidence.model import MANIFEST, REVIEW_FILE, Evidence
 from narr_audit.standards.compiled import read_index, shipped_overlay_ids
 
 if TYPE_CHECKING:
+    from narr_audit.evidence.organization import Places
     from narr_audit.results.report import Report
     from narr_audit.standards.model import Rulebook
 
@@ -31,9 +32,12 @@ class Loaded:
     force, which the cache keeps apart (see standards.compiled).
     """
 
-    def __init__(self, evidence: Evidence, rulebook: Rulebook | Callable[[], Rulebook]) -> None:
+    def __init__(
+        self, evidence: Evidence, rulebook: Rulebook | Callable[[], Rulebook], places: Places | None = None
+    ) -> None:
         self.evidence = evidence
         self._rulebook = rulebook
+        self.places = places  # a property of an organization: where its findings point (results.organization)
 
     @property
     def rulebook(self) -> Rulebook:
@@ -105,9 +109,14 @@ def load_evidence(
     read_documents: bool = True,
     cache: ExtractionCache | None = None,
 ) -> Loaded:
-    """The folder's evidence, checked against the rule ids in force; raises NarrError listing every problem."""
-    source = read_manifest(folder)
-    if cache is not None and cache.inside(source.root):
+    """The folder's evidence, checked against the rule ids in force; raises NarrError listing every problem.
+
+    A property of an organization folder inherits the organization's evidence (evidence.organization)."""
+    from narr_audit.evidence.organization import find_property, load_property
+
+    member = find_property(folder)
+    source = read_manifest(folder) if member is None else member.source
+    if cache is not None and cache.inside(source.root if member is None else member.organization.root):
         cache = None  # never write into an evidence folder, not even the compiled rulebook
     in_force, warnings = overlays_in_force(source, overlays)
     cache_dir = cache.root if cache is not None else None
@@ -129,7 +138,13 @@ def load_evidence(
         read_documents=read_documents,
         cache=cache,
     )
-    return Loaded(evidence, rulebook)
+    if member is None:
+        return Loaded(evidence, rulebook)
+    merged, places = load_property(
+        member, own=evidence, rules=rules, today=today, overlays=names, as_of=as_of,
+        read_documents=read_documents, cache=cache,
+    )  # fmt: skip
+    return Loaded(merged, rulebook, places)
 
 
 def audit(
@@ -141,15 +156,18 @@ def audit(
     overlays: Sequence[str] = (),
     cache: Path | None = None,
     review: Path | None = None,
+    level_fit: bool = False,
 ) -> Report:
-    """The report of one folder, with a reviewer's findings (``review``, else review.yaml in the folder)."""
+    """The report of one folder, with a reviewer's findings (``review``, else review.yaml in the folder);
+    with ``level_fit``, also which level of support its evidence supports (workflows.levelfit)."""
     from narr_audit.checks.analysis_cache import AnalysisCache
     from narr_audit.checks.recognise import stored_in
     from narr_audit.engine import audit as run
+    from narr_audit.evidence.organization import find_organization
 
     extracted = ExtractionCache(cache) if cache is not None else None
-    if extracted is not None and extracted.inside(folder):
-        extracted = None  # never write into an evidence folder
+    if extracted is not None and extracted.inside(find_organization(folder) or folder):
+        extracted = None  # never write into an evidence folder (nor into the organization holding it)
     loaded = load_evidence(folder, today=today, overlays=overlays, level=level, as_of=as_of, cache=extracted)
     own = None
     if review is None:
@@ -165,4 +183,13 @@ def audit(
     # Documents' analyses, and what was found in them, are kept beside their extracted text: a second
     # check of an unchanged folder neither cuts its policies into sentences nor looks for its topics again.
     with stored_in(AnalysisCache(extracted.root) if extracted is not None else None):
-        return run(loaded.evidence, loaded.rulebook, generated_on=today, review=findings)
+        report = run(loaded.evidence, loaded.rulebook, generated_on=today, review=findings)
+        if level_fit:
+            from narr_audit.workflows.levelfit import with_level_fit
+
+            report = with_level_fit(report, loaded.evidence, loaded.rulebook, today=today, review=findings)
+    if loaded.places is None:
+        return report
+    from narr_audit.results.organization import relocate
+
+    return relocate(report, loaded.places)

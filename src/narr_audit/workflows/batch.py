@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from narr_audit import __version__
 from narr_audit.base.errors import NarrError, Problem
@@ -30,7 +30,12 @@ from narr_audit.base.levels import Level
 from narr_audit.evidence.model import MANIFEST
 from narr_audit.results.report import Report, Tool
 from narr_audit.results.scoring import FailOn, exit_code
-from narr_audit.results.summary import ApplicantRow, BatchSummary, Policy, Totals
+from narr_audit.results.summary import ApplicantRow, BatchSummary, OrganizationRow, Policy, Totals
+
+if TYPE_CHECKING:
+    from narr_audit.results.organization import OrganizationReport
+
+ORGANIZATION = "organization.yaml"  # evidence.organization.ORGANIZATION, without importing the loader here
 
 
 @dataclass(frozen=True)
@@ -55,30 +60,39 @@ DEFAULT_TIMEOUT = 300.0
 
 @dataclass(frozen=True)
 class Done:
-    """One applicant's outcome as the summary needs it (its reports are already written)."""
+    """One applicant's outcome as the summary needs it (its reports are already written): an
+    organization's row, then a row per property; or one row."""
 
     folder: Path
     slug: str
-    row: ApplicantRow
+    row: ApplicantRow | OrganizationRow
+    properties: tuple[ApplicantRow, ...] = ()
+
+    @property
+    def rows(self) -> tuple[ApplicantRow | OrganizationRow, ...]:
+        return (self.row, *self.properties)
 
 
 class BatchInterruptedError(Exception):
     """The batch was stopped (Ctrl-C): the rows of the applicants finished, in folder order, and the
     folders not checked."""
 
-    def __init__(self, rows: list[ApplicantRow], not_checked: list[Path]) -> None:
+    def __init__(self, rows: list[ApplicantRow | OrganizationRow], not_checked: list[Path]) -> None:
         super().__init__("interrupted")
         self.rows = rows
         self.not_checked = not_checked
 
 
 def discover(paths: Sequence[Path]) -> list[Path]:
-    """Every folder holding a residence.yaml under ``paths`` (a path may itself be one), sorted.
+    """Every folder holding a residence.yaml, or an organization.yaml (an organization: one applicant,
+    its properties inside), under ``paths`` (a path may itself be one), sorted.
 
     Hidden folders are skipped, and an applicant's own subfolders are not searched further. A folder
-    that cannot be listed is kept as an applicant, so its row says why instead of it being missed.
+    that cannot be listed is kept as an applicant, so its row says why instead of it being missed. A
+    property given beside its organization is left to it (it is scored there, with what it inherits).
     """
     found: set[Path] = set()
+    organizations: set[Path] = set()
 
     def unlisted(exc: OSError) -> None:
         if exc.filename:
@@ -97,11 +111,15 @@ def discover(paths: Sequence[Path]) -> list[Path]:
         if not is_folder:
             raise NarrError.single("this is a file, not a folder", file=str(root), hint="give folders of applicants")
         for current, dirnames, filenames in os.walk(root, onerror=unlisted):
-            if MANIFEST in filenames:
+            if MANIFEST in filenames or ORGANIZATION in filenames:
                 found.add(Path(current))
+                if ORGANIZATION in filenames:
+                    organizations.add(Path(current))
                 dirnames[:] = []
                 continue
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    if organizations:
+        found = {f for f in found if organizations.isdisjoint(f.parents)}
     return sorted(found, key=lambda p: p.as_posix())
 
 
@@ -131,7 +149,7 @@ def slugs(folders: Sequence[Path], out: Path | None = None) -> dict[Path, str]:
 
 def refuse_reports_inside(folders: Sequence[Path], out: Path) -> None:
     """A NarrError when OUT, or OUT/applicants where every report goes, is (inside) an evidence
-    folder: one of ``folders`` or any folder holding a residence.yaml."""
+    folder: one of ``folders`` or any folder holding a residence.yaml or an organization.yaml."""
     roots = _resolved_all(folders)
     for target in (out, out / "applicants"):
         if _is_evidence(target, roots):
@@ -159,14 +177,15 @@ def _is_evidence(target: Path, roots: set[Path]) -> bool:
         resolved = target.resolve()
     except (OSError, RuntimeError):
         return False
-    if resolved in roots or any(root in resolved.parents for root in roots):
+    places = (resolved, *resolved.parents)
+    if any(place in roots for place in places):  # set look-ups: hundreds of applicants stay linear
         return True
-    return any(_holds_manifest(place) for place in (resolved, *resolved.parents))
+    return any(_holds_manifest(place) for place in places)
 
 
 def _holds_manifest(folder: Path) -> bool:
     try:
-        return (folder / MANIFEST).exists()
+        return (folder / MANIFEST).exists() or (folder / ORGANIZATION).exists()
     except OSError:
         return False
 
@@ -186,6 +205,8 @@ def audit_one(folder: Path, slug: str, options: Options, out: Path | None = None
     """Audit one applicant and write its reports under OUT/applicants/<slug>/ (in the worker, so
     writing is parallel too). The applicant's own problems become a row that says why; a failure to
     write the reports raises a NarrError (which :func:`run` turns into a row as well)."""
+    if _is_organization(folder):
+        return audit_organization_one(folder, slug, options, out)
     from narr_audit.formats.report import RenderOptions, render
     from narr_audit.workflows.audit import audit
 
@@ -227,9 +248,10 @@ def run(
     jobs: int | None = None,
     on_done: Callable[[Done], None] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
-) -> list[ApplicantRow]:
+) -> list[ApplicantRow | OrganizationRow]:
     """Audit every applicant in worker processes, ``jobs`` at a time (default: one per CPU core), each
-    for at most ``timeout`` seconds; rows in folder order, one per applicant whatever happened to it.
+    for at most ``timeout`` seconds; rows in folder order, one per applicant whatever happened to it
+    (an organization: its own row, then one per property).
 
     Raises :class:`BatchInterruptedError` on Ctrl-C (KeyboardInterrupt): nothing more is started, the
     workers are stopped at once, and the rows finished so far come with it.
@@ -247,9 +269,10 @@ def run(
         _Pool(size, options, out, timeout).run([(f, names[f]) for f in folders], finish)
     except KeyboardInterrupt:
         raise BatchInterruptedError(
-            [results[f].row for f in folders if f in results], [f for f in folders if f not in results]
+            [row for f in folders if f in results for row in results[f].rows],
+            [f for f in folders if f not in results],
         ) from None
-    return [results[f].row for f in folders]
+    return [row for f in folders for row in results[f].rows]
 
 
 def _guarded(folder: Path, slug: str, options: Options, out: Path | None) -> Done:
@@ -414,21 +437,30 @@ def _died(folder: Path, exitcode: int | None) -> Problem:
     )
 
 
-def summarize(rows: Sequence[ApplicantRow], options: Options, not_checked: Sequence[Path] = ()) -> BatchSummary:
-    """The summary of ``rows``; with ``not_checked`` (an interrupted batch) it is marked incomplete."""
+def summarize(
+    rows: Sequence[ApplicantRow | OrganizationRow], options: Options, not_checked: Sequence[Path] = ()
+) -> BatchSummary:
+    """The summary of ``rows``; with ``not_checked`` (an interrupted batch) it is marked incomplete.
+
+    Counts count residences and properties: an organization of three houses is three certifications,
+    and its own row is the grouping, not a fourth."""
+    applicants = [r for r in rows if isinstance(r, ApplicantRow)]
+    organizations = [r for r in rows if isinstance(r, OrganizationRow)]
     return BatchSummary(
         tool=Tool(version=__version__),
         generated_on=options.today,
         policy=Policy(fail_on=options.fail_on, fail_under=options.fail_under),
         formats=list(options.formats),
         totals=Totals(
-            applicants=len(rows),
-            ready=sum(1 for r in rows if r.verdict == "ready"),
-            not_ready=sum(1 for r in rows if r.verdict == "not_ready"),
-            unreadable=sum(1 for r in rows if r.verdict == "unreadable"),
-            failed_policy=sum(1 for r in rows if not r.passed),
+            applicants=len(applicants),
+            ready=sum(1 for r in applicants if r.verdict == "ready"),
+            not_ready=sum(1 for r in applicants if r.verdict == "not_ready"),
+            unreadable=sum(1 for r in applicants if r.verdict == "unreadable"),
+            failed_policy=sum(1 for r in applicants if not r.passed),
+            organizations=len(organizations),
         ),
-        applicants=list(rows),
+        applicants=applicants,
+        organizations=organizations,
         complete=not not_checked,
         not_checked=[f.as_posix() for f in not_checked],
     )
@@ -468,6 +500,126 @@ def _row(folder: Path, slug: str, report: Report, options: Options, reports: dic
         warnings=len(report.warnings),
         plan_open=report.plan.open + report.plan.in_progress if report.plan else None,
         plan_overdue=report.plan.overdue if report.plan else None,
+        reports=reports,
+    )
+
+
+# --- Organizations: one applicant, a row per property --------------------------------------------------------
+
+
+def _is_organization(folder: Path) -> bool:
+    try:
+        found = folder / ORGANIZATION
+        return found.is_symlink() or found.is_file()
+    except OSError:
+        return False
+
+
+def audit_organization_one(folder: Path, slug: str, options: Options, out: Path | None = None) -> Done:
+    """An organization folder as one applicant, in one job: every property is scored with the shared
+    evidence read and extracted once for all of them (workflows.organization), the organization report
+    is written in each format, and the Done holds its row and a row per property. A property that
+    cannot be read is its row's problem; one in organization.yaml or the shared evidence makes the
+    whole applicant one row that says why, as for any applicant."""
+    from narr_audit.formats.organization import render
+    from narr_audit.formats.report import RenderOptions
+    from narr_audit.results.organization import organization_exit_code
+    from narr_audit.workflows.organization import audit_organization
+
+    try:
+        org = audit_organization(
+            folder,
+            today=options.today,
+            level=options.level,
+            as_of=options.as_of,
+            overlays=options.overlays,
+            cache=options.cache,
+        )
+    except NarrError as exc:
+        return Done(folder, slug, _broken_row(folder, slug, exc.problems))
+    paths: dict[str, str] = {}
+    if out is not None:
+        render_options = RenderOptions(template_dir=options.template_dir)
+        paths = _write_reports(out, slug, options.formats, lambda name: render(org, name, render_options))
+    rows = _property_rows(folder, slug, org, options, paths)
+    passed = organization_exit_code(org, options.fail_on, options.fail_under) == 0
+    return Done(folder, slug, _organization_row(folder, slug, org, passed, rows, paths), tuple(rows))
+
+
+def _write_reports(out: Path, slug: str, formats: Sequence[str], render: Callable[[str], str]) -> dict[str, str]:
+    """Each format's report at OUT/applicants/<slug>/; format -> path relative to OUT."""
+    target = out / "applicants" / slug
+    paths: dict[str, str] = {}
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for name, file_name in report_names(formats).items():
+            (target / file_name).write_text(render(name), encoding="utf-8")
+            paths[name] = f"applicants/{slug}/{file_name}"
+    except OSError as exc:
+        raise NarrError.single(
+            f"cannot write the reports ({exc.strerror or exc})", file=str(target), hint="choose another --out folder"
+        ) from None
+    return paths
+
+
+def _property_rows(
+    folder: Path, slug: str, org: OrganizationReport, options: Options, reports: dict[str, str]
+) -> list[ApplicantRow]:
+    """A row per property, in the order organization.yaml lists them, each linking the organization's
+    report. A property passes as `check ORG` judges it: its own exit code, and with ``--fail-on any``
+    no warning about the shared evidence."""
+    shared_warning = options.fail_on == "any" and bool(org.warnings)
+    group = {"organization": org.organization.name, "organization_folder": folder.as_posix()}
+    rows = []
+    for prop in org.properties:
+        where = folder / prop.folder
+        if prop.report is None:
+            problems = [Problem(n.message, n.file, n.line, n.rule, hint=n.hint) for n in prop.problems]
+            row = _broken_row(where, slug, problems).model_copy(update={"reports": reports, **group})
+        else:
+            row = _row(where, slug, prop.report, options, reports)
+            row = row.model_copy(update={"passed": row.passed and not shared_warning, **group})
+        rows.append(row)
+    return rows
+
+
+def _organization_row(
+    folder: Path,
+    slug: str,
+    org: OrganizationReport,
+    passed: bool,
+    rows: Sequence[ApplicantRow],
+    reports: dict[str, str],
+) -> OrganizationRow:
+    """The organization's own row: its verdict and pooled score, and its gaps as fixes (a gap of the
+    shared evidence once, not once per property it blocks)."""
+    scored = [p.report for p in org.scored() if p.report is not None]
+    by_folder = {p.folder: p.report for p in org.scored()}
+    by_domain = {d.id: 0 for report in scored for d in report.score.children}
+    fixes = [(gap.rule, by_folder[gap.properties[0].folder]) for gap in org.organization_gaps]
+    fixes += [(rule, p.report) for p in org.scored() for rule in p.gaps]
+    for rule, report in fixes:
+        result = report.result(rule) if report is not None else None
+        if result is not None:
+            by_domain[result.domain] = by_domain.get(result.domain, 0) + 1
+    plans = [r.plan for r in scored if r.plan is not None]
+    return OrganizationRow(
+        folder=folder.as_posix(),
+        slug=slug,
+        name=org.organization.name,
+        applicant_id=org.organization.applicant_id,
+        affiliate=org.organization.affiliate,
+        score=org.score.percent,
+        verdict=org.verdict,
+        passed=passed,
+        properties=[r.folder for r in rows],
+        organization_gaps=org.totals.organization_gaps,
+        gaps=org.totals.fixes,
+        gaps_by_domain=by_domain,
+        site_visit=sum(len(r.site_visit) for r in scored),
+        plan_open=sum(p.open + p.in_progress for p in plans) if plans else None,
+        plan_overdue=sum(p.overdue for p in plans) if plans else None,
+        warnings=len(org.warnings),
         reports=reports,
     )
 

@@ -3,7 +3,8 @@
 For each folder: what each rule's checks will need by a date (the engine asks every check kind that
 can say), the exceptions the affiliate approved, documents with an expiry date, and the open items
 of the corrective action plan. It takes a list of folders, so an organisation's residences can be
-listed together.
+listed together; an organization folder is listed property by property, with what falls due in its
+shared files once, under the organization.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from narr_audit.base.levels import Level
 from narr_audit.engine import upcoming
 from narr_audit.evidence.cache import ExtractionCache
 from narr_audit.evidence.model import MANIFEST, PLAN_FILE, Evidence
+from narr_audit.evidence.organization import is_organization
 from narr_audit.results.due import DueItem, DueList, DueResidence, Found, soonest_first, window
 from narr_audit.results.report import Tool
 from narr_audit.workflows.audit import load_evidence
@@ -39,6 +41,12 @@ def due_list(
     residences: list[DueResidence] = []
     items: list[DueItem] = []
     for folder in folders:
+        if is_organization(folder):
+            found_in = _organization(folder, today=today, within=within, as_of=as_of, overlays=overlays, level=level,
+                                     cache=cache)  # fmt: skip
+            residences.extend(found_in[0])
+            items.extend(found_in[1])
+            continue
         loaded = load_evidence(
             folder,
             today=today,
@@ -71,6 +79,60 @@ def due_list(
         residences=residences,
         items=soonest_first(items),
     )
+
+
+def _organization(
+    folder: Path,
+    *,
+    today: date,
+    within: int,
+    as_of: date | None,
+    overlays: Sequence[str],
+    level: Level | None,
+    cache: Path | None,
+) -> tuple[list[DueResidence], list[DueItem]]:
+    """An organization's properties, each with what falls due in its own files; what falls due in the
+    shared files (a policy to review, an attestation signed once, the shared roster) once, under the
+    organization. Files are named from the organization folder."""
+    from narr_audit.workflows.organization import each_property
+
+    residences: list[DueResidence] = []
+    items: list[DueItem] = []
+    shared: list[Found] = []
+    org = None
+    for found_in in each_property(folder, today=today, level=level, as_of=as_of, overlays=overlays, cache=cache):
+        org, evidence, places = found_in.organization, found_in.loaded.evidence, found_in.loaded.places
+        assert places is not None
+        residence = evidence.manifest.residence
+        place = DueResidence(
+            name=residence.name, folder=found_in.folder, applicant_id=residence.applicant_id, as_of=evidence.assessed_on
+        )
+        residences.append(place)
+        moved = {MANIFEST: places.manifest, PLAN_FILE: places.plan}
+        found = [
+            Found(u.due, u.key, u.kind, u.what, moved.get(u.file or "", u.file), u.detail, (rule,))
+            for rule, u in upcoming(evidence, found_in.loaded.rulebook)
+        ]
+        found.extend(
+            Found(f.due, f.key, f.kind, f.what, moved.get(f.file or "", f.file), f.detail, f.rules)
+            for f in _from_folder(evidence, {f.key for f in found})
+        )
+        own = [f for f in found if f.file is None or f.file.startswith(places.folder + "/")]
+        shared.extend(f for f in found if f not in own)
+        identity = "\0".join([residence.name, residence.operator, residence.applicant_id or ""])
+        items.extend(window(own, residence=place, identity=identity, within=within))
+    if org is not None and shared:
+        operator = org.manifest.organization
+        place = DueResidence(
+            name=operator.name,
+            folder=Path(folder).as_posix(),
+            applicant_id=operator.applicant_id,
+            as_of=as_of or org.manifest.assessed_on or residences[0].as_of,
+        )
+        residences.insert(0, place)
+        identity = "\0".join([operator.name, "organization", operator.applicant_id or ""])
+        items.extend(window(shared, residence=place, identity=identity, within=within))
+    return residences, items
 
 
 def _from_folder(evidence: Evidence, known: set[str]) -> list[Found]:

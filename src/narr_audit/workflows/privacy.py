@@ -876,14 +876,21 @@ def scan_file(root: Path, rel: str, reader: _Reader) -> tuple[list[Finding], Not
 def walk(root: Path) -> list[str]:
     """Every file of the folder the guard reads: hidden files, links leading out of the folder and the
     folder's own upkeep (residence.yaml, its README, review.yaml) left out, as the loader does."""
+    from narr_audit.evidence.organization import ORGANIZATION, ORGANIZATION_SCHEMA_FILE, is_organization
+
+    # An organization folder's own files, and each property's (its residence.yaml, README, review.yaml).
+    organization = is_organization(root)
     found: list[str] = []
     for current, dirnames, filenames in os.walk(root, followlinks=False):
         here = Path(current)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink())
+        upkeep = organization and here != root and MANIFEST in filenames
         for name in sorted(filenames):
             path = here / name
             rel = path.relative_to(root).as_posix()
-            if name.startswith(".") or rel in SKIPPED_AT_ROOT:
+            if name.startswith(".") or rel in SKIPPED_AT_ROOT or (upkeep and name in SKIPPED_AT_ROOT):
+                continue
+            if organization and rel in (ORGANIZATION, ORGANIZATION_SCHEMA_FILE):
                 continue
             try:
                 inside = path.resolve().is_relative_to(root) and path.is_file()

@@ -34,8 +34,13 @@ def plan(
     beds: int,
     affiliate: str | None,
     today: date,
+    organization: str | None = None,
+    organization_file: str = "../organization.yaml",
 ) -> Scaffold:
-    """The files init writes, as text: pure, so it can be tested without touching a disk."""
+    """The files init writes, as text: pure, so it can be tested without touching a disk.
+
+    ``organization``: the name of the organization the new folder is a property of (its residence.yaml
+    then takes operator and affiliate from organization.yaml, and its schema allows that)."""
     name = " ".join(name.split())  # the name also goes into a YAML comment, where a line break would end it
     context = {
         "name": name,
@@ -49,13 +54,41 @@ def plan(
         "next_year": today.replace(year=today.year + 1, day=min(today.day, 28)).isoformat(),
         "checklist": checklist(book, level),
         "kind_names": KIND_NAMES,
+        "organization": organization,
+        "organization_file": organization_file,
     }
+    schema = manifest_schema_json()
+    if organization is not None:
+        from narr_audit.evidence.organization import property_schema, schema_json
+
+        schema = schema_json(property_schema())
     return Scaffold(
         files={
             MANIFEST: render("residence.yaml.j2", None, **context),
             "README.md": render("evidence-README.md.j2", None, **context),
-            SCHEMA_FILE: manifest_schema_json(),
+            SCHEMA_FILE: schema,
         }
+    )
+
+
+def plan_organization(*, name: str, affiliate: str | None, applicant_id: str | None, today: date) -> Scaffold:
+    """The files `init --organization` writes: organization.yaml, its JSON Schema and a README."""
+    from narr_audit.evidence.organization import ORGANIZATION, ORGANIZATION_SCHEMA_FILE, organization_schema
+    from narr_audit.evidence.organization import schema_json as as_json
+
+    context = {
+        "name": " ".join(name.split()),
+        "affiliate": affiliate,
+        "applicant_id": applicant_id,
+        "today": today.isoformat(),
+    }
+    return Scaffold(
+        files={
+            ORGANIZATION: render("organization.yaml.j2", None, **context),
+            "README.md": render("organization-README.md.j2", None, **context),
+            ORGANIZATION_SCHEMA_FILE: as_json(organization_schema()),
+        },
+        folders=("policies", "attestations"),
     )
 
 

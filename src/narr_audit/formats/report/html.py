@@ -80,7 +80,8 @@ class RuleView:
     life_safety: bool
     overlay: str | None
     reason: str
-    evidence: list[Evidence]
+    evidence: list[Evidence]  # in files mapped to the rule
+    found_elsewhere: list[Evidence]  # in files not mapped to it, found by looking through the binder
     missing: list[str]
     fix: str | None
     question: str | None
@@ -200,6 +201,7 @@ def context(report: Report) -> dict[str, object]:
         ),
         "life_safety_gaps": sum(1 for g in gaps if g.rule.life_safety),
         "site_visit": [views[rule_id] for rule_id in report.site_visit if rule_id in views],
+        "found_elsewhere": [views[f.result.id] for f in report.found_elsewhere() if f.result.id in views],
         "domains": by_domain(report, views, domain_titles),
         "warnings": [notice_view(w.file, w.line, w.rule, w.message, w.hint) for w in report.warnings],
         "unmapped": report.unmapped,
@@ -229,7 +231,8 @@ def rule_view(
         life_safety=r.life_safety,
         overlay=r.origin if report.standards and r.origin != report.standards[0] else None,
         reason=r.reason,
-        evidence=group_evidence(r.evidence),
+        evidence=group_evidence([e for e in r.evidence if not e.unmapped]),
+        found_elsewhere=group_evidence([e for e in r.evidence if e.unmapped]),
         missing=list(r.missing),
         fix=r.fix,
         question=r.question,

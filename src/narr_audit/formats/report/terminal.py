@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import textwrap
 
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
-
 from narr_audit.base.safetext import terminal as safe
 from narr_audit.base.statuses import STATUS_LABELS
 from narr_audit.base.text import percent
 from narr_audit.formats.console import render_to_string
+
+# rich's Text, Table and Group as stand-ins: uncoloured output is laid out without importing rich.
+from narr_audit.formats.plain import Group, RenderableType, Table, Text
 from narr_audit.formats.report import RenderOptions
 from narr_audit.results.report import Report
 
@@ -36,7 +35,9 @@ STYLES = {
 def render(report: Report, options: RenderOptions) -> str:
     parts: list[RenderableType] = [_header(report), _domains(report)]
     parts.extend(_gaps(report, options.width))
+    parts.extend(_found_elsewhere(report, options.width))
     parts.extend(_plan(report))
+    parts.extend(_level_fit(report, options.width))
     parts.extend(_footer(report))
     return render_to_string(parts, options.colour, options.width)
 
@@ -105,6 +106,9 @@ def _gaps(report: Report, width: int) -> list[RenderableType]:
         lines = [_hanging("Why:", result.reason, width)]
         if result.missing:
             lines.append(_hanging("Missing:", "; ".join(result.missing), width))
+        elsewhere = [_place(ref.file, ref.where) for ref in result.evidence if ref.unmapped]
+        if elsewhere:
+            lines.append(_hanging("Found in:", "; ".join(elsewhere) + " (not mapped to this rule)", width))
         if result.fix:
             lines.append(_hanging("Fix:", result.fix, width))
         out.append(Group(head, Text("\n".join(lines))))
@@ -131,11 +135,45 @@ def _plan(report: Report) -> list[RenderableType]:
     return [text]
 
 
+def _level_fit(report: Report, width: int) -> list[RenderableType]:
+    """Which level of support the evidence supports (check --level-fit), as `narr-audit level` shows it."""
+    if report.level_fit is None:
+        return []
+    from narr_audit.formats.levelfit import fit_renderables
+
+    return [Text("Level fit", style="bold underline"), *fit_renderables(report.level_fit, width)]
+
+
 def _hanging(label: str, text: str, width: int) -> str:
     """'   Why:     text...' wrapped with a hanging indent (rich tables are too slow for hundreds of gaps)."""
     lead = f"   {label:<9}"
     text = safe(text, multiline=True)  # textwrap turns newlines and tabs into spaces
     return textwrap.fill(text, width=width, initial_indent=lead, subsequent_indent=" " * len(lead))
+
+
+def _place(file: str, where: str | None) -> str:
+    return f"{file} ({where})" if where else file
+
+
+def _found_elsewhere(report: Report, width: int) -> list[RenderableType]:
+    """Evidence found in files not mapped to its rule, apart from mapped evidence: the reviewer confirms
+    it, the operator maps it (each reason says how)."""
+    found = report.found_elsewhere()
+    if not found:
+        return []
+    out: list[RenderableType] = [
+        Text(f"Found in files not mapped to their rule ({len(found)})", style="bold underline"),
+        Text("Confirm each, then map the file as the reason says (or run narr-audit map --write)."),
+    ]
+    for item in found:
+        result = item.result
+        head = Text()
+        head.append(f"[{STATUS_LABELS[result.status]}]", style=STYLES[result.status])
+        head.append(safe(f" {result.id} {result.title}"), style="bold")
+        places = "; ".join(_place(ref.file, ref.where) for ref in item.refs)
+        lines = [_hanging("Found in:", places, width), _hanging("Why:", result.reason, width)]
+        out.append(Group(head, Text("\n".join(lines))))
+    return out
 
 
 def _footer(report: Report) -> list[RenderableType]:

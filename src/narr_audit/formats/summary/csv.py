@@ -1,4 +1,8 @@
-"""The batch summary as CSV, one row per applicant, to sort and filter in a spreadsheet."""
+"""The batch summary as CSV, one row per applicant, to sort and filter in a spreadsheet.
+
+An organization has a row per property, named in the last column (``organization``, empty for a
+residence). Columns are only ever added at the end: spreadsheets and scripts read them by position.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ COLUMNS = (
     "warnings",
     "report",
     "problems",
+    "organization",
 )
 
 
@@ -59,6 +64,7 @@ def render(summary: BatchSummary, template_dir: Path | None = None) -> str:
             r.warnings,
             first_report,
             " | ".join(p.splitlines()[0] for p in r.problems),
+            r.organization or "",
         )
         writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()

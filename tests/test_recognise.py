@@ -1,0 +1,240 @@
+"""How the recogniser reads a policy: what a sentence denies, where a rule's substance comes from,
+clause titles, and ideas spread over two sentences.
+
+Each case is a short passage as an operator (or their attorney) writes it, saved as a Markdown file
+and read by the same extraction as any evidence file, then judged against one topic.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narr_audit.checks.recognise import Finding, TopicSpec, Vocabulary, analyse, find
+from narr_audit.evidence.content import Extracted
+from narr_audit.evidence.extract import extract
+
+# A small vocabulary in the shipped one's syntax: the recogniser's markers and a few ideas.
+VOCABULARY = Vocabulary.build(
+    {
+        "_amount": ["percent", "dollar*", "prorat*", "per day", "per week", "portion", "balance"],
+        "_time": ["day", "days", "week", "weeks", "month", "monthly", "weekly", "within", "hours"],
+        "_role": ["house manager", "director", "owner", "staff"],
+        "_deferral": ["discretion", "case by case"],
+        "_promise": ["will be developed", "to be developed", "procedure to be issued"],
+        "_contact": ["business card*"],
+        "evacuation": ["evacuat*", "head count*", "meeting point*"],
+        "emergency_number": ["911", "emergency number*"],
+        "emergency_use": ["fire", "medical", "overdos*", "emergenc*"],
+        "resident_signs": ["resident's signature", "resident signs", "signed by the resident"],
+        "substances": ["alcohol", "drug*", "beer", "wine", "liquor"],
+        "forbidden": ["not bring", "not permitted", "no resident shall", "prohibit*", "not allowed"],
+        "medication": ["medication*", "prescription*"],
+        "no_sharing": ["no sharing", "not share", "never share"],
+        "locked": ["lock*", "secur*"],
+        "refund": ["refund*", "returned to the resident"],
+        "guest": ["guest*", "visitor*"],
+        "overnight": ["overnight", "stay the night"],
+        "teaching": ["teach*", "instruction", "coach*"],
+        "neighbor": ["neighbor*", "next door"],
+        "reach": ["call", "phone", "text", "e-mail"],
+        "lease": ["lease", "leases", "leased"],
+        "search": ["search* room*", "room search*", "room inspection*"],
+    }
+)
+
+
+def _spec(name: str, *ideas: str, substance: str | None = None) -> TopicSpec:
+    return TopicSpec(name, tuple(VOCABULARY.idea(i) for i in ideas), ideas, substance)
+
+
+def _read(tmp_path: Path, text: str) -> Extracted:
+    path = tmp_path / "policy.md"
+    path.write_text(text, encoding="utf-8")
+    content = extract(path)
+    assert isinstance(content, Extracted)
+    return content
+
+
+def _find(tmp_path: Path, text: str, spec: TopicSpec) -> Finding:
+    return find(spec, analyse(_read(tmp_path, text)), VOCABULARY)
+
+
+EVACUATION = _spec("evacuation", "evacuation")
+EMERGENCY_NUMBERS = _spec("emergency numbers", "emergency_number", "emergency_use")
+SIGN_OFF = _spec("resident sign-off", "resident_signs")
+NO_ALCOHOL = _spec("alcohol forbidden", "substances", "forbidden")
+NO_SHARING = _spec("no sharing of medication", "no_sharing", "medication")
+STAFF_TEACH = _spec("staff teach", "teaching")
+A_LEASE = _spec("a lease", "lease")
+
+
+# --- what a sentence denies -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "spec"),
+    [
+        (
+            "Residents may be asked to vacate the second floor while the water is off; such a request is "
+            "not an evacuation and no head count is taken.",
+            EVACUATION,
+        ),
+        (
+            "Repairs are requested by calling the maintenance line; that line is not an emergency number "
+            "and is not answered after a fire or medical call.",
+            EMERGENCY_NUMBERS,
+        ),
+        ("This orientation checklist is kept by the house manager and does not require the resident's signature.",
+         SIGN_OFF),
+        ("Medication prescribed to the resident shall not be considered an evacuation hazard.", EVACUATION),
+        ("There is no meeting point for this house.", EVACUATION),
+        ("The Operator does not itself provide instruction; residents may take classes at the college.", STAFF_TEACH),
+        ("3.1 License, Not Lease. This Agreement grants the resident a license to occupy a bed.", A_LEASE),
+    ],
+    ids=["not-an-evacuation", "not-an-emergency-number", "signature-not-required", "not-considered-a",
+         "there-is-no", "operator-does-not-provide", "license-not-lease"],
+)  # fmt: skip
+def test_an_idea_the_sentence_denies_does_not_count(tmp_path: Path, text: str, spec: TopicSpec) -> None:
+    assert not _find(tmp_path, text, spec).found
+
+
+@pytest.mark.parametrize(
+    ("text", "spec"),
+    [
+        ("If the smoke alarm sounds, everyone leaves by the nearest exit; the house manager takes a head count "
+         "at the meeting point by the mailbox.", EVACUATION),
+        ("For a fire, an overdose or any medical emergency, call 911 first.", EMERGENCY_NUMBERS),
+        ("The checklist is signed by the resident and the house manager on move-in day.", SIGN_OFF),
+        ("Residents shall not bring alcohol or drugs onto the property.", NO_ALCOHOL),
+        ("No Resident shall consume, possess or distribute beer, wine, liquor or any drug.", NO_ALCOHOL),
+        ("No sharing of medication, ever.", NO_SHARING),
+        ("The house manager coaches residents on budgeting; it is not a lecture.", STAFF_TEACH),
+        ("Smoking is allowed on the back porch, not inside; the porch has a lease-free bench.", A_LEASE),
+    ],
+    ids=["evacuation", "emergency-number", "signed", "shall-not-bring", "no-resident-shall", "no-sharing",
+         "denies-something-else", "not-inside-is-a-place"],
+)  # fmt: skip
+def test_a_rule_stated_as_a_prohibition_still_counts(tmp_path: Path, text: str, spec: TopicSpec) -> None:
+    """A prohibition is the rule many topics ask for; only a described noun is denied."""
+    if spec is A_LEASE:  # "lease-free" is not a lease: the case only shows ", not inside" denies no noun
+        text = "The resident holds a lease; smoking is allowed on the back porch, not inside."
+    assert _find(tmp_path, text, spec).found
+
+
+# --- substance: an amount, a time, a role, a way to reach someone ------------------------------------
+
+REFUND_AMOUNT = _spec("how a refund is computed", "refund", substance="amount")
+REFUND_WHEN = _spec("when a refund is paid", "refund", substance="time")
+HOW_TO_REACH = _spec("how neighbors reach us", "neighbor", "reach", substance="contact")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Section 8.4 Refunds. Refunds are handled as the Operator sets out.",
+        "Questions about a refund: call extension 204 or the office at 555-201-3344.",
+        "## Refund Policy 2021\n\nA refund of unused rent is returned to the resident.",
+        "The refund policy was adopted by the board on March 3, 2021.",
+        "Refunds are at the director's discretion; see Form 8-2 (rev. 2023).",
+    ],
+    ids=["section-number", "extension-and-phone", "heading-number", "adoption-date", "form-number"],
+)
+def test_a_number_that_is_not_an_amount_is_not_the_refund_rule(tmp_path: Path, text: str) -> None:
+    assert not _find(tmp_path, text, REFUND_AMOUNT).found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refunds of unused rent are prorated at $20 per day.",
+        "A refund of 50% of the last week's fee is paid by check.",
+        "| Item | Refund |\n|---|---|\n| Unused rent | 100 |",
+    ],
+    ids=["dollars-per-day", "percent", "table-row"],
+)
+def test_an_amount_with_its_unit_states_the_refund_rule(tmp_path: Path, text: str) -> None:
+    assert _find(tmp_path, text, REFUND_AMOUNT).found
+
+
+def test_a_time_in_a_heading_does_not_say_when_the_refund_is_paid(tmp_path: Path) -> None:
+    heading_only = "## 30-Day Refunds\n\nA refund of unused rent is returned to the resident."
+    assert not _find(tmp_path, heading_only, REFUND_WHEN).found
+    stated = "## Refunds\n\nA refund of unused rent is returned to the resident within 14 days of move-out."
+    assert _find(tmp_path, stated, REFUND_WHEN).found
+
+
+def test_neighbors_are_told_how_to_reach_us_only_with_a_number_or_address(tmp_path: Path) -> None:
+    unpublished = "Neighbors may call the director, whose direct line is not published."
+    assert not _find(tmp_path, unpublished, HOW_TO_REACH).found
+    given = "Neighbors may call or text the house phone at 555-0147, day or night."
+    assert _find(tmp_path, given, HOW_TO_REACH).found
+
+
+def test_a_rule_promised_for_later_is_not_stated(tmp_path: Path) -> None:
+    search = _spec("search procedure", "search")
+    promised = "A procedure for room searches will be developed by the Program Director."
+    finding = _find(tmp_path, promised, search)
+    assert not finding.found and finding.deferred
+    assert _find(tmp_path, "Room searches are made by two staff members, never one.", search).found
+
+
+# --- clause titles frame their clause -----------------------------------------------------------------
+
+NO_OVERNIGHT_GUESTS = _spec("no overnight guests", "guest", "overnight")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7.3 Guests. No one may stay overnight.",
+        "**Section 7.3 Guests and Visitors.** No one may stay overnight on the Premises.",
+        "**Guests.** No one may stay overnight.",
+        "ARTICLE VII. GUESTS\n\nNo one may stay overnight.\n\nThe house manager keeps the visiting hours.",
+        "*Can I have guests?* No one may stay overnight.",
+    ],
+    ids=["numbered", "bold-section", "bold-run-in", "article-on-its-own-line", "question"],
+)
+def test_a_clause_title_frames_the_text_after_it(tmp_path: Path, text: str) -> None:
+    assert _find(tmp_path, text, NO_OVERNIGHT_GUESTS).found
+
+
+def test_without_its_title_the_clause_says_less(tmp_path: Path) -> None:
+    assert not _find(tmp_path, "No one may stay overnight.", NO_OVERNIGHT_GUESTS).found
+
+
+def test_a_clause_number_is_not_a_time(tmp_path: Path) -> None:
+    guests_when = _spec("when guests leave", "guest", substance="time")
+    assert not _find(tmp_path, "Section 9.30 Guests. Guests sign the book.", guests_when).found
+    assert _find(tmp_path, "Section 9.30 Guests. Guests leave by 9 pm.", guests_when).found
+
+
+# --- ideas over two sentences ---------------------------------------------------------------------
+
+LOCKED_MEDICATION = _spec("medication locked", "medication", "locked")
+
+
+def test_a_sentence_that_refers_back_borrows_what_it_refers_to(tmp_path: Path) -> None:
+    text = "Each resident's medication is kept in the staff office. It is locked at all times."
+    assert _find(tmp_path, text, LOCKED_MEDICATION).found
+
+
+def test_it_borrows_only_what_it_refers_to(tmp_path: Path) -> None:
+    """ "It" names one thing: a topic's other ideas must be in the sentence that refers back."""
+    weekly = _spec("medication locked and counted", "medication", "locked", substance="time")
+    text = "Medication is kept in a locked cabinet. It is next to the kitchen, which is cleaned weekly."
+    assert not _find(tmp_path, text, weekly).found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each resident's medication is kept in the staff office.\n\nIt is locked at all times.",
+        "Each resident's medication is kept in the staff office. The front door is locked at night.",
+        "Medication is kept in the office. This Section is locked against amendment by residents.",
+    ],
+    ids=["another-paragraph", "no-reference", "this-section-is-the-document"],
+)
+def test_sentences_that_do_not_refer_back_do_not_combine(tmp_path: Path, text: str) -> None:
+    assert not _find(tmp_path, text, LOCKED_MEDICATION).found
