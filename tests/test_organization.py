@@ -580,3 +580,56 @@ def test_init_an_organization_then_a_property_that_inherits(tmp_path: Path) -> N
     assert valid.exit_code == 0, valid.stderr
     assert run_cli("validate", str(root / "maple")).exit_code == 0
     assert "Lakeshore Recovery LLC" in run_cli("check", str(root / "maple"), "--no-cache").stdout
+
+
+def test_init_refuses_to_mix_a_residence_and_an_organization_in_one_folder(tmp_path: Path) -> None:
+    root = make_organization(tmp_path / "org")
+    residence = run_cli("init", str(root), "--level", "II", "--name", "House")
+    assert residence.exit_code == 2 and "this folder is an organization" in residence.stderr
+    organization = run_cli("init", str(root / "maple"), "--organization", "--name", "Other LLC")
+    assert organization.exit_code == 2 and "this folder is a residence" in organization.stderr
+    assert not (root / "maple" / "organization.yaml").exists() and not (root / "residence.yaml").exists()
+
+
+def test_names_from_the_folders_are_escaped_in_html_and_shown_safely_in_a_terminal(tmp_path: Path) -> None:
+    root = make_organization(tmp_path / "org", name="<script>alert(1)</script> \x1b[2J LLC")
+    report = org_report(root)
+    html = render(report, "html")
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    terminal = render(report, "terminal")
+    assert "\x1b" not in terminal and "<script>alert(1)</script>" in terminal
+
+
+def test_a_mistake_in_organization_yaml_is_named_with_its_line(tmp_path: Path) -> None:
+    root = make_organization(tmp_path / "org")
+    text = (root / "organization.yaml").read_text(encoding="utf-8")
+    (root / "organization.yaml").write_text(text.replace("properties:", "propertes:"), encoding="utf-8")
+    line = line_of(root / "organization.yaml", "propertes:")
+    run = run_cli("validate", str(root), "--format", "json")
+    assert run.exit_code == 2
+    found = {(p["file"], p["line"], p["field"]) for p in json.loads(run.stdout)["problems"]}
+    assert ("organization.yaml", line, "propertes") in found
+    assert any(f == "properties" for _, _, f in found), "the missing list of properties is named too"
+    alone = run_cli("validate", str(root / "maple"))
+    assert alone.exit_code == 2 and f"../organization.yaml:{line}" in alone.stderr
+
+
+def test_two_entries_that_are_one_folder_are_refused(tmp_path: Path) -> None:
+    root = make_organization(tmp_path / "org", properties={"maple": {}}, listed=["maple", "maple-link"])
+    (root / "maple-link").symlink_to(root / "maple", target_is_directory=True)
+    with pytest.raises(NarrError) as caught:
+        org_report(root)
+    [problem] = caught.value.problems
+    assert problem.field == "properties[1]" and problem.line == line_of(root / "organization.yaml", "maple-link")
+    assert "is the same folder as the property 'maple'" in problem.message
+
+
+def test_the_precommit_hook_validates_the_organization_of_a_changed_shared_file(tmp_path: Path) -> None:
+    root = make_organization(tmp_path / "org")
+    assert run_cli("precommit", str(root / "organization.yaml"), str(root / "policies" / "mission.md")).exit_code == 0
+    text = (root / "organization.yaml").read_text(encoding="utf-8")
+    (root / "organization.yaml").write_text(text.replace("rules:\n  - 1.A.1.a", "rules:\n  - 9.Z.9.z"), "utf-8")
+    line = line_of(root / "organization.yaml", "9.Z.9.z")
+    run = run_cli("precommit", str(root / "organization.yaml"))
+    assert run.exit_code == 1
+    assert f"{root.as_posix()}/organization.yaml:{line}" in run.stdout and "9.Z.9.z" in run.stdout

@@ -29,7 +29,7 @@ VOCABULARY = Vocabulary.build(
         "emergency_use": ["fire", "medical", "overdos*", "emergenc*"],
         "resident_signs": ["resident's signature", "resident signs", "signed by the resident"],
         "substances": ["alcohol", "drug*", "beer", "wine", "liquor"],
-        "forbidden": ["not bring", "not permitted", "no resident shall", "prohibit*", "not allowed"],
+        "forbidden": ["not bring", "not permitted", "no resident shall", "prohibit*", "forbid*", "not allowed"],
         "medication": ["medication*", "prescription*"],
         "no_sharing": ["no sharing", "not share", "never share"],
         "locked": ["lock*", "secur*"],
@@ -238,3 +238,52 @@ def test_it_borrows_only_what_it_refers_to(tmp_path: Path) -> None:
 )
 def test_sentences_that_do_not_refer_back_do_not_combine(tmp_path: Path, text: str) -> None:
     assert not _find(tmp_path, text, LOCKED_MEDICATION).found
+
+
+# --- more of what a sentence states or only mentions -------------------------------------------------
+
+
+def test_a_lead_in_introduces_the_list_below_it_across_a_blank_line(tmp_path: Path) -> None:
+    text = "## Leave These at Home\n\nPlease do not bring any of the following:\n\n1. Beer or wine\n2. Any drug\n"
+    finding = _find(tmp_path, text, _spec("what not to bring", "forbidden", "medication|beer"))
+    assert finding.found
+    assert "Beer" in analyse(_read(tmp_path, text)).sentences[finding.sentence or 0].text
+
+
+def test_a_heading_typed_in_capitals_frames_the_lines_under_it(tmp_path: Path) -> None:
+    text = "POSITION DESCRIPTION: HOUSE MANAGER\nCoaches residents on budgeting every week.\n"
+    coach = _spec("the house manager coaches residents", "teaching", "_role")
+    assert _find(tmp_path, text, coach).found
+
+
+@pytest.mark.parametrize(
+    ("text", "spec"),
+    [
+        ("At chapel we will talk about forbidden fruit and why wine mocks us.", NO_ALCOHOL),
+        ("Nothing herein entitles a resident to instruction or coaching by staff.", STAFF_TEACH),
+        ("Keep the music down so as to avoid any complaint from the neighbors next door.",
+         _spec("neighbor complaints", "neighbor", "reach|complaint*")),
+        ("This is not covered at move-in; read it on your own.", _spec("covered at move-in", "cover*", "move-in")),
+        ("The Operator is not responsible for the security of passwords on residents' phones.",
+         _spec("passwords", "password*", "secur*")),
+        ("The house parents keep their evenings private and do not join in.",
+         _spec("leaders take part", "house parent*", "join*|take part")),
+    ],
+    ids=["a-talk-about", "nothing-herein", "so-as-to-avoid", "not-covered", "not-responsible-for", "do-not-join"],
+)  # fmt: skip
+def test_what_a_sentence_only_mentions_does_not_count(tmp_path: Path, text: str, spec: TopicSpec) -> None:
+    assert not _find(tmp_path, text, spec).found
+
+
+def test_a_condition_is_a_rule_not_a_denial(tmp_path: Path) -> None:
+    """ "We don't offer a bed unless most of them say yes" states how a bed is offered."""
+    vote = _spec("residents vote on a bed", "offer* * bed|bed", "say yes|vote*")
+    assert _find(tmp_path, "We don't offer a bed unless most of the residents say yes.", vote).found
+    assert not _find(tmp_path, "We don't offer a bed to anyone, and the residents say yes to guests.", vote).found
+
+
+def test_a_stated_time_is_not_deferred_by_a_word_of_discretion_beside_it(tmp_path: Path) -> None:
+    review = _spec("plan reviewed", "refund", substance="time")
+    stated = "Every 30 days the house manager reviews any refund, and rewrites the plan at his discretion."
+    assert _find(tmp_path, stated, review).found
+    assert _find(tmp_path, "Any refund is reviewed at the director's discretion.", review).deferred

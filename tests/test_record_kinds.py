@@ -163,6 +163,7 @@ def test_a_drill_log_not_mapped_is_found_and_shown_apart_in_the_report(tmp_path:
     (drill,) = [c for c in result.checks if c.kind == "log" and "drill" in c.label.lower()]
     assert drill.status == Status.met, drill.reason
     assert drill.reason.startswith(f"found in logs/fire-drills.csv, not mapped to {rule}")
+    assert drill.reason.endswith("; logs/detector-checks.csv is a record of detector checks, not of fire drills")
     assert [(e.file, e.unmapped) for e in drill.evidence] == [("logs/fire-drills.csv", True)]
     for name in FORMATS:
         assert RESIDENT not in render(report, name), name

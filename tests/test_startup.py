@@ -328,7 +328,7 @@ def _plain_find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> 
     if best is None:
         return Finding(False, None, None, s.labels)
     met_count, n = best
-    scope = {n, *sentences[n].context}
+    scope = {n, *sentences[n].context} - {recognise._referent(analysis, n)}
     lacking: tuple[str, ...] = tuple(label for label, hits in zip(s.labels, per_idea, strict=True) if not hits & scope)
     if met_count == len(per_idea) and substance_name and not lacking:
         lacking = (SUBSTANCE_WORDS[substance_name],)

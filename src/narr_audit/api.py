@@ -208,8 +208,15 @@ def init_folder(
     affiliate: str | None = None,
     today: date | None = None,
 ) -> list[Path]:
+    from narr_audit.evidence.organization import ORGANIZATION
     from narr_audit.workflows import scaffold
 
+    if (folder / ORGANIZATION).exists():
+        raise NarrError.single(
+            f"this folder is an organization ({ORGANIZATION}); a folder is either a residence or an organization",
+            file=str(folder),
+            hint="start each property in a folder of its own inside it, e.g. narr-audit init ORG/maple-house",
+        )
     organization = _organization_of_new(folder)  # a new property of an organization folder above it
     if organization is not None:
         affiliate = affiliate or organization[1]
@@ -269,8 +276,15 @@ def init_organization(
 ) -> list[Path]:
     """Start an organization folder: organization.yaml (the operator, its properties and the evidence
     they share), its JSON Schema, policies/ and attestations/, and a README. Never overwrites a file."""
+    from narr_audit.evidence.model import MANIFEST
     from narr_audit.workflows import scaffold
 
+    if (folder / MANIFEST).exists():
+        raise NarrError.single(
+            f"this folder is a residence (it has {MANIFEST}); a folder is either a residence or an organization",
+            file=str(folder),
+            hint="start the organization in a new folder, and move the residence into it as a property",
+        )
     plan = scaffold.plan_organization(
         name=name, affiliate=affiliate, applicant_id=applicant_id, today=today or date.today()
     )

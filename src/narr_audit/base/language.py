@@ -209,8 +209,8 @@ def has_quantity(normal: str, table_row: bool) -> bool:
     if table_row:
         return True
     for match in _QUANTITY.finditer(normal):
-        before = normal[max(0, match.start() - 24) : match.start()]
-        if _NUMBERING.search(before) or _ADOPTED.search(before):
+        start = match.start()
+        if _NUMBERING.search(normal, max(0, start - 16), start) or _ADOPTED.search(normal, max(0, start - 56), start):
             continue
         return True
     return False
@@ -227,12 +227,12 @@ _TITLE_JOINERS = _words(
     "a an and or of the to for in on at by with from as per vs & not no its their your our his her upon into under "
     "over after before during without within between against regarding concerning about through among than via"
 )
-_REFERRING = _words("it its this these that those such they said")
+_REFERRING = _words("it its this these such said")  # not "that" or "they": they point too far
 # "This Section was adopted ...", "This Agreement ...": the document, not the sentence before.
 _DOCUMENT_WORDS = _words(
     "section agreement policy part article manual handbook document form chapter schedule procedure plan guide "
     "paragraph subsection clause page sheet notice list checklist packet contract addendum exhibit appendix booklet "
-    "binder"
+    "binder charter bylaws covenant statement code"
 )
 
 # --- denial: "is not an evacuation", "not considered a fee", "no head count is taken" -----------------
@@ -432,7 +432,8 @@ def title_end(line: str) -> int | None:
         rest = line[end:].lstrip(" \"'\u201c*_(")
         if mark is None or line[stop] not in ".:" or not rest or not (rest[0].isupper() or rest[0].isdigit()):
             return None
-    if number is None and len(words) <= 3 and words[0][:1].isupper():  # "Your rights. You will be ..."
+    run_in = mark is not None and bool(line[end:].strip())
+    if len(words) <= (4 if number else 3) and words[0][:1].isupper() and run_in:  # "5. Things left behind. We ..."
         return end
     for n, raw in enumerate(words):
         word = raw.strip("()[]\"'\u201c\u201d,;/")
@@ -444,8 +445,8 @@ def title_end(line: str) -> int | None:
 
 
 def is_capitals(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters) and len(line.split()) <= 12
+    """Whether a line is a heading typed in capitals ("POSITION DESCRIPTION: HOUSE MANAGER")."""
+    return line.isupper() and len(line.split()) <= 12 and sum(map(str.isalpha, line)) >= 4
 
 
 def refers_back(piece: str) -> bool:
@@ -458,6 +459,7 @@ def refers_back(piece: str) -> bool:
 
 
 def is_title(text: str) -> bool:
+    """Whether a sentence is a numbered clause's title or a question (it frames; it states no rule)."""
     return text.rstrip().endswith("?") or (_CLAUSE_NUMBER.match(text) is not None and title_end(text) == len(text))
 
 

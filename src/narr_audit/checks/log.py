@@ -213,44 +213,33 @@ def _evaluate_kind(check: LogCheck, ctx: Context, kind: str) -> Outcome:
         mapped = Outcome(mapped.status, mapped.reason + notes, mapped.evidence, mapped.missing)
     if mapped is not None and mapped.status == Status.met:
         return mapped
+    said = "; ".join(why for _, why in refused)  # the mapped records set aside, and why
     found = _from_elsewhere(check, ctx, kind, index, latest)
     if found is not None and (mapped is None or _BETTER.index(found.status) < _BETTER.index(mapped.status)):
-        if mapped is not None:
-            return Outcome(found.status, f"{found.reason}; the mapped {mapped.reason}", found.evidence, found.missing)
-        return found
+        extra = (f"; the mapped {mapped.reason}" if mapped is not None else "") + (f"; {said}" if said else "")
+        return Outcome(found.status, found.reason + extra, found.evidence, found.missing)
     if mapped is not None:
         return mapped
-    reason = f"no record is mapped to {ctx.rule_id} that shows {plural(kind)}"
-    if refused:
-        reason += ": " + "; ".join(refused)
+    reason = f"no record is mapped to {ctx.rule_id} that shows {plural(kind)}" + (f": {said}" if said else "")
     if ctx.elsewhere:
         reason += f"; none of the binder's other files is a record of {plural(kind)} either"
-    return Outcome(
-        Status.not_met,
-        reason,
-        tuple(EvidenceRef(path) for path in _refused_paths(refused, ctx)),
-        (check.label,),
-    )
-
-
-def _refused_paths(refused: list[str], ctx: Context) -> list[str]:
-    """The mapped files that were read and set aside (a reviewer looks at them)."""
-    return [d.path for d in ctx.documents if (d.kind == "log" or d.records) and any(d.path in r for r in refused)]
+    return Outcome(Status.not_met, reason, tuple(EvidenceRef(path) for path, _ in refused), (check.label,))
 
 
 def _of_kind(
     check: LogCheck, sources: Sequence[Source], kind: str, index: KindIndex, *, mapped: bool
-) -> tuple[list[_Used], list[str]]:
-    """The sources (and entries) that count for ``kind``, and why each other one does not. A source that
-    is recognisably of the kind wins over one that only is mapped; ``named`` narrows among them."""
+) -> tuple[list[_Used], list[tuple[str, str]]]:
+    """The sources (and entries) that count for ``kind``, and each other one with why it does not (path,
+    why). A source that is recognisably of the kind wins over one that only is mapped; ``named`` narrows
+    among them."""
     recognised: list[_Used] = []
     plain: list[_Used] = []
-    refused: list[str] = []
+    refused: list[tuple[str, str]] = []
     for source in sources:
         found = judge(source, kind, index, mapped=mapped)
         if found.records is None:
             if found.why and source.records:
-                refused.append(found.why)
+                refused.append((source.path, found.why))
             continue
         label = f"{source.path} (its {plural(kind)})" if found.rows else ""
         if source.is_folder:

@@ -4,11 +4,20 @@ A topic names one or more *ideas* (concepts): "locked storage of paper records" 
 Each idea is a set of phrasings kept once in the shared vocabulary (standards/vocabulary/), so a
 phrasing added for one rule helps every rule. A topic is met by one sentence that carries all its
 ideas, read with what frames it: the heading above it, a table's header row, the line that
-introduces a list ("Residents may not:"). Words scattered over a document never meet a topic, and
-a topic of two ideas is never met by one word.
+introduces a list ("Residents may not:"), a clause's title ("Section 8.4 First Aid Supplies.",
+"7.3 Guests.") or a question it answers, and, for a sentence that refers back ("It is counted
+weekly"), the one before it (which lends what "it" is, one idea and no more). Words scattered over a
+document never meet a topic, and a topic of two ideas is never met by one word.
 
-Topics that ask for a stated rule also need its substance (an amount, a time, a role), and wording
-that defers the rule ("at the director's discretion", "case by case") does not count for them.
+An idea the sentence denies as a description ("such a request is not an evacuation", "no head count
+is taken", "the Operator does not provide instruction") does not count for it; a rule stated as a
+prohibition ("Residents shall not bring alcohol") is what many topics want and counts.
+
+Topics that ask for a stated rule also need its substance in the sentence itself (an amount or a
+time with its unit, a role, a way to reach someone): a section number, an extension, the date a
+policy was adopted or a number in a heading is none. Wording that defers the rule ("at the
+director's discretion", "case by case") does not count for them, and a rule promised for later ("a
+procedure will be developed") counts for no topic.
 
 Deterministic and offline: no model, no data downloaded. Every finding cites the heading or page of
 the sentence that met it; a topic not met names the place that came closest.
@@ -626,6 +635,8 @@ def analyse(content: Extracted) -> Analysis:
 
 
 def _analyse(content: Extracted) -> Analysis:
+    """Each sentence with what frames it: the segment's heading, a label line, a table's header, a
+    lead-in (also across a blank line), a clause title or opening question, the sentence referred back to."""
     out = Analysis()
     block_id = 0
     for segment in content.segments:
@@ -899,25 +910,33 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     if best is None:
         return Finding(False, None, None, spec.labels)
     met_count, n = best
-    scope = {n, *analysis.sentences[n].context}
-    lacking: tuple[str, ...] = tuple(label for label, hits in zip(spec.labels, per_idea, strict=True) if not hits & scope)
+    scope = {n, *analysis.sentences[n].context} - {_referent(analysis, n)}  # what it may not borrow, it lacks
+    lacking = tuple(label for label, hits in zip(spec.labels, per_idea, strict=True) if not hits & scope)
     if met_count == len(per_idea) and spec.substance and not lacking:
-        lacking = (SUBSTANCE_WORDS[spec.substance],)
+        return Finding(False, analysis.sentences[n].where, n, (SUBSTANCE_WORDS[spec.substance],))
     return Finding(False, analysis.sentences[n].where, n, lacking)
 
 
 def _borrowed(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]]) -> int:
     """How many of the topic's ideas the sentence takes only from the sentence it refers back to
     ("It is counted weekly" borrows what "it" is, and no more)."""
+    back = _referent(analysis, n)
+    if back is None:
+        return 0
+    own = {n, *(c for c in analysis.sentences[n].context if c != back)}
+    return sum(1 for hits in per_idea if not hits & own)
+
+
+def _referent(analysis: Analysis, n: int) -> int | None:
+    """The sentence that sentence ``n`` refers back to ("It", "Such ..."), if it does."""
     sentence = analysis.sentences[n]
     back = n - 1
     if n == 0 or back not in sentence.context or not refers_back(sentence.text):
-        return 0
+        return None
     before = analysis.sentences[back]
     if before.block != sentence.block or before.text.rstrip().endswith(":") or is_title(before.text):
-        return 0
-    own = {n, *(c for c in sentence.context if c != back)}
-    return sum(1 for hits in per_idea if not hits & own)
+        return None
+    return back
 
 
 def _statement(analysis: Analysis, n: int) -> set[int]:

@@ -208,6 +208,7 @@ def read_organization(folder: Path) -> Organization:
     manifest = validate_document(doc, OrganizationManifest, display=ORGANIZATION, owner_keys=("rule",))
     problems: list[Problem] = []
     listed: dict[str, int | None] = {}
+    indices: dict[str, int] = {}  # each valid entry's index in properties:, for the field named
     for index, written in enumerate(manifest.properties):
         line = doc.line_of(("properties", index))
         where: dict[str, Any] = {"file": ORGANIZATION, "line": line, "field": f"properties[{index}]"}
@@ -241,20 +242,20 @@ def read_organization(folder: Path) -> Organization:
             problems.append(Problem(f"'{written}' is listed twice", **where, hint="list each property once"))
         else:
             listed[normal] = line
+            indices[normal] = index
     for inner, line in listed.items():
         outer = next((o for o in listed if inner.startswith(o + "/")), None)
         if outer is not None:
-            index = list(listed).index(inner)
             problems.append(
                 Problem(
                     f"the property '{inner}' is inside the property '{outer}'; a property cannot hold another",
                     ORGANIZATION,
                     line,
-                    field=f"properties[{index}]",
+                    field=f"properties[{indices[inner]}]",
                     hint=f"move '{inner}' beside '{outer}' (each property in a folder of its own)",
                 )
             )
-    problems.extend(_same_folder_twice(root, listed))
+    problems.extend(_same_folder_twice(root, listed, indices))
     problems.extend(_shared_files_in_properties(manifest, doc, listed))
     if problems:
         raise NarrError(problems)
@@ -262,11 +263,11 @@ def read_organization(folder: Path) -> Organization:
     return Organization(folder, root, manifest, doc, tuple(listed), listed, unlisted, nested)
 
 
-def _same_folder_twice(root: Path, listed: dict[str, int | None]) -> list[Problem]:
+def _same_folder_twice(root: Path, listed: dict[str, int | None], indices: dict[str, int]) -> list[Problem]:
     """Two entries that are one folder (a link to another property): it would be scored twice."""
     seen: dict[Path, str] = {}
     problems = []
-    for index, (rel, line) in enumerate(listed.items()):
+    for rel, line in listed.items():
         try:
             resolved = (root / rel).resolve(strict=True)
         except (OSError, RuntimeError):
@@ -277,7 +278,7 @@ def _same_folder_twice(root: Path, listed: dict[str, int | None]) -> list[Proble
                     f"'{rel}' is the same folder as the property '{seen[resolved]}'",
                     ORGANIZATION,
                     line,
-                    field=f"properties[{index}]",
+                    field=f"properties[{indices[rel]}]",
                     hint="list each property once, by its own folder",
                 )
             )

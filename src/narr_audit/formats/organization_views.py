@@ -39,7 +39,7 @@ def validation_text(checked: ValidatedOrganization) -> str:
         ev = prop.evidence
         assert ev is not None
         res = ev.manifest.residence
-        own = [d for d in ev.documents if not d.path.startswith("../") and d.path.startswith(prop.folder + "/")]
+        own = [d for d in ev.documents if d.path.startswith(prop.folder + "/")]  # paths are the organization's
         lines.append(
             f"  {safe(prop.folder)}: {safe(res.name)}, Level {ev.level} ({LEVEL_NAMES[ev.level]}), assessed on "
             f"{ev.assessed_on}; {len(own)} file(s) of its own, {len(ev.documents) - len(own)} shared"

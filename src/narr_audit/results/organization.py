@@ -400,7 +400,7 @@ def actions(org: OrganizationReport) -> list[OrganizationAction]:
             status=STATUS_LABELS[gap.status],
             action=(gap.fix or f"Meet rule {gap.rule}; see narr-audit explain {gap.rule}.").strip(),
             missing="; ".join(gap.missing),
-            owner=f"{owner_role(result, 'II')} (organization-wide)",
+            owner=f"{owner_role(result, 'II')}, organization-wide",
         )
         found.append(OrganizationAction("organization", action, tuple(b.name for b in gap.properties)))
     for prop in org.scored():

@@ -4,8 +4,10 @@ pre-commit passes the staged files that match the hook's pattern (residence.yaml
 Each file's evidence folder is the nearest folder above it holding a residence.yaml; every such folder
 is validated once, as `narr-audit validate` does. A changed Markdown or text file in no evidence
 folder has its `narr:` front matter checked on its own (valid YAML, known rule ids, valid dates), so a
-policy written before its folder exists is still caught. Problems name the file as pre-commit gave it.
-Nothing is scored and nothing is written.
+policy written before its folder exists is still caught. A changed file of an organization folder
+(its organization.yaml, a shared policy: the nearest folder above holding an organization.yaml, when
+no residence.yaml is nearer) has the whole organization validated once, as `validate ORG` does.
+Problems name the file as pre-commit gave it. Nothing is scored and nothing is written.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from narr_audit.evidence.content import Extracted
 from narr_audit.evidence.extract import extract, kind_of
 from narr_audit.evidence.loader import FrontMatter
 from narr_audit.evidence.model import MANIFEST
+from narr_audit.evidence.organization import ORGANIZATION
 from narr_audit.workflows.audit import load_evidence
 
 if TYPE_CHECKING:
@@ -65,6 +68,16 @@ def evidence_folder(path: Path) -> Path | None:
     return None
 
 
+def organization_folder(path: Path) -> Path | None:
+    """The nearest folder above ``path`` holding organization.yaml, or None (its own parents only, as
+    :func:`evidence_folder`)."""
+    for candidate in (path.parent, *path.parent.parents):
+        manifest = candidate / ORGANIZATION
+        if manifest.is_file() or manifest.is_symlink():
+            return candidate
+    return None
+
+
 def check_files(
     paths: Sequence[str | Path],
     *,
@@ -80,16 +93,22 @@ def check_files(
         cache = None
     result = HookResult()
     folders: dict[Path, Path] = {}
+    organizations: dict[Path, Path] = {}
     loose: list[Path] = []
     for name in paths:
         path = Path(name)
         if not path.is_file():  # deleted or renamed away in this commit
             continue
         folder = evidence_folder(path)
+        organization = organization_folder(path) if folder is None else None
         if folder is not None:
             folders.setdefault(folder.resolve(), folder)
+        elif organization is not None:
+            organizations.setdefault(organization.resolve(), organization)
         elif kind_of(path) in FRONT_MATTER_KINDS:
             loose.append(path)
+    for organization in organizations.values():
+        _check_organization(organization, result, overlays=overlays, today=today, cache=cache)
     for folder in folders.values():
         shown = _shown(folder)
         result.folders.append(shown or ".")
@@ -113,6 +132,23 @@ def check_files(
         result.files.append(_shown(path))
         result.problems.extend(front_matter_problems(path, book))
     return result
+
+
+def _check_organization(
+    folder: Path, result: HookResult, *, overlays: Sequence[str], today: date | None, cache: Path | None
+) -> None:
+    """The whole organization validated once: organization.yaml, its shared evidence, every property."""
+    from narr_audit.workflows.organization import validate_organization
+
+    shown = _shown(folder)
+    result.folders.append(shown or ".")
+    try:
+        checked = validate_organization(folder, today=today or date.today(), overlays=overlays, cache=cache)
+    except NarrError as exc:
+        result.problems.extend(_inside(p, shown) for p in exc.problems)
+        return
+    result.problems.extend(_inside(p, shown) for p in checked.problems)
+    result.warnings.extend(_inside(p, shown) for p in checked.warnings)
 
 
 def front_matter_problems(path: Path, book: Rulebook) -> list[Problem]:
@@ -160,4 +196,4 @@ def _shift(problem: Problem, offset: int) -> Problem:
     return problem if problem.line is None else replace(problem, line=problem.line + offset)
 
 
-__all__ = ["HookResult", "check_files", "evidence_folder", "front_matter_problems"]
+__all__ = ["HookResult", "check_files", "evidence_folder", "front_matter_problems", "organization_folder"]
