@@ -62,6 +62,7 @@ def test_markdown_lists_found_elsewhere_evidence_in_a_section_of_its_own_and_mar
     section = text.split("## Found in files not mapped to their rule", 1)[1].split("\n## ", 1)[0]
     row = next(line for line in section.splitlines() if line.startswith("| 1.A.1.a |"))
     assert f"{HANDBOOK} (Our mission)" in row
+    assert f"- {{file: {HANDBOOK}, rules: [1.A.1.a]}}" in row, "the line that maps it"
     assert "1.A.1.b" not in section
     rule_row = next(line for line in text.splitlines() if line.startswith("| 1.A.1.a | Mission |"))
     assert f"found elsewhere, not mapped: {HANDBOOK} (Our mission)" in rule_row

@@ -38,7 +38,7 @@ def test_json_report_is_valid_json_with_schema_version(folder: Path, tmp_path: P
     run = run_cli("check", str(folder), "--format", "json", "--output", str(target), "--fail-on", "none")
     assert run.exit_code == 0
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert data["schema_version"] == "1.1"
+    assert data["schema_version"] == "1.2"
     assert data["residence"]["name"] == "Test House"
     assert next(r for r in data["results"] if r["id"] == "1.A.1.a")["status"] == "met"
     assert list(data)[:4] == ["schema_version", "tool", "generated_on", "assessed_on"]

@@ -416,8 +416,9 @@ class Analysis:
             for phrasing, rest in index.longer_by_stem[word_stem]:
                 if rest <= present:
                     hits |= self.sentences_with(phrasing)
-        for phrasing in index.longer_prefixed:
-            hits |= self.sentences_with(phrasing)
+        for phrasing, rest in index.longer_prefixed:
+            if rest <= present:
+                hits |= self.sentences_with(phrasing)
         return hits
 
     def contacts(self) -> frozenset[int]:
@@ -476,7 +477,7 @@ class Analysis:
                     found.append((p, end))
         for word in index.prefixed:
             found.extend((p, p + 1) for p in self._positions_in(word, lo, hi))
-        for phrasing in index.longer_prefixed:
+        for phrasing, _ in index.longer_prefixed:
             for p in self._positions_in(phrasing[0], lo, hi):
                 end = self._match_end(phrasing, p, hi)
                 if end > 0:
@@ -739,7 +740,7 @@ class _IdeaIndex:
     # not looked up by prefix): a document lacking one of them cannot hold the phrasing.
     longer_by_stem: dict[str, tuple[tuple[Phrasing, frozenset[str]], ...]]
     longer_stems: frozenset[str]
-    longer_prefixed: tuple[Phrasing, ...]
+    longer_prefixed: tuple[tuple[Phrasing, frozenset[str]], ...]  # with the stems of their other words
 
 
 _INDEXES: dict[int, tuple[object, _IdeaIndex]] = {}  # by the idea's identity (ideas are built once)
@@ -752,7 +753,7 @@ def _index_of(phrasings: Sequence[Phrasing]) -> _IdeaIndex:
         stems: set[str] = set()
         prefixed: dict[Word, None] = {}
         by_stem: dict[str, list[tuple[Phrasing, frozenset[str]]]] = {}
-        longer_prefixed: list[Phrasing] = []
+        longer_prefixed: list[tuple[Phrasing, frozenset[str]]] = []
         for phrasing in phrasings:
             if not phrasing:
                 continue
@@ -762,11 +763,12 @@ def _index_of(phrasings: Sequence[Phrasing]) -> _IdeaIndex:
                     stems.add(first_stem)
                 else:
                     prefixed[phrasing[0]] = None
-            elif first_prefix is None:
-                rest = frozenset([word[0] for word in phrasing[1:] if word[1] is None])
-                by_stem.setdefault(first_stem, []).append((phrasing, rest))
             else:
-                longer_prefixed.append(phrasing)
+                rest = frozenset([word[0] for word in phrasing[1:] if word[1] is None])
+                if first_prefix is None:
+                    by_stem.setdefault(first_stem, []).append((phrasing, rest))
+                else:
+                    longer_prefixed.append((phrasing, rest))
         index = _IdeaIndex(
             frozenset(stems),
             tuple(prefixed),

@@ -256,3 +256,10 @@ class FoundElsewhere(StrictModel):
     def files(self) -> list[str]:
         """The files, once each, in the order found."""
         return list(dict.fromkeys(ref.file for ref in self.refs))
+
+    @property
+    def reason(self) -> str:
+        """What the checks that rest on those files say (where, and how to map each file); a rule's
+        own reason may name only its failing checks."""
+        said = [c.reason for c in self.result.checks if any(ref.unmapped for ref in c.evidence)]
+        return "; ".join(dict.fromkeys(said)) or self.result.reason

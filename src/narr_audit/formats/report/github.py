@@ -81,7 +81,7 @@ def elsewhere_annotations(found: FoundElsewhere, folder: str) -> list[str]:
         label = STATUS_LABELS[result.status]
         text = (
             f"{label[:1].upper()}{label[1:]}: evidence found here{f' ({safe(places)})' if places else ''}, in a file "
-            f"not mapped to this rule; confirm it, then map it.\n{safe(result.reason.rstrip('.'))}."
+            f"not mapped to this rule; confirm it, then map it.\n{safe(found.reason.rstrip('.'))}."
         )
         properties = [
             f"file={escape_property(safe(annotation_path(folder, file)))}",

@@ -94,6 +94,14 @@ class RuleView:
 
 
 @dataclass(frozen=True)
+class FoundView:
+    """A rule with evidence found in files not mapped to it, and what its checks say of it."""
+
+    rule: RuleView
+    reason: str
+
+
+@dataclass(frozen=True)
 class GapView:
     rule: RuleView
     severity: int  # 0 is the most serious (the report's order)
@@ -201,7 +209,9 @@ def context(report: Report) -> dict[str, object]:
         ),
         "life_safety_gaps": sum(1 for g in gaps if g.rule.life_safety),
         "site_visit": [views[rule_id] for rule_id in report.site_visit if rule_id in views],
-        "found_elsewhere": [views[f.result.id] for f in report.found_elsewhere() if f.result.id in views],
+        "found_elsewhere": [
+            FoundView(views[f.result.id], f.reason) for f in report.found_elsewhere() if f.result.id in views
+        ],
         "domains": by_domain(report, views, domain_titles),
         "warnings": [notice_view(w.file, w.line, w.rule, w.message, w.hint) for w in report.warnings],
         "unmapped": report.unmapped,

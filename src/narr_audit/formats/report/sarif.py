@@ -88,7 +88,7 @@ def _result(result: RuleResult, index: int, folder: str) -> dict[str, Any]:
 def _elsewhere_results(found: FoundElsewhere, index: int, folder: str) -> list[dict[str, Any]]:
     """A note at each file where evidence of the rule was found, though the file is not mapped to it."""
     result = found.result
-    reason = result.reason[:1].upper() + result.reason[1:]
+    reason = found.reason[:1].upper() + found.reason[1:]
     out = []
     for file in found.files:
         places = "; ".join(r.where for r in found.refs if r.file == file and r.where)
