@@ -45,13 +45,14 @@ def dated_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "insurance.md": "# Certificate of liability insurance\nGeneral liability coverage. Named insured: "
             "Test Recovery LLC. Policy period: effective 2025-07-01, expires 2026-06-30.\n",
             "house-rules.md": "# House rules\nWe hold a house meeting every week.\n",
-            "logs/house-meetings.csv": "date,who\n" + weekly,
+            # Named for no kind of record, so it counts only where it is mapped (3.I.27.e).
+            "logs/weekly.csv": "date,who\n" + weekly,
             "inspection.md": "# Fire inspection report\nThe fire marshal found the home compliant.\n",
         },
         evidence=[
             {"file": "insurance.md", "rules": ["1.A.2.b"], "expires": "2026-06-30"},
             {"file": "house-rules.md", "rules": ["3.I.27.e"]},
-            {"file": "logs/house-meetings.csv", "rules": ["3.I.27.e"]},
+            {"file": "logs/weekly.csv", "rules": ["3.I.27.e"]},
             {"file": "inspection.md", "rules": ["2.F.17.b"], "reviewed": "2026-02-01"},
         ],
         attestations=[
@@ -84,13 +85,13 @@ def test_evidence_running_out_is_newly_failing_and_expired(dated_reports: tuple[
     comparison = compare(*(load_report(p) for p in dated_reports))
     assert moves(comparison, "newly_failing") == [
         ("1.A.1.a", "excepted", "not_met"),  # the exception expired
-        ("1.A.2.b", "met", "partial"),  # the certificate expired
+        ("1.A.2.b", "met", "not_met"),  # the certificate expired: an expired document never counts
         ("2.F.17.a", "attested", "not_met"),  # the attestation is over a year old
         ("3.I.27.e", "met", "partial"),  # the meeting log went stale
     ]
     assert [(e.rule, e.evidence, e.rule_status) for e in comparison.expired] == [
         ("1.A.1.a", "exception", "not_met"),
-        ("1.A.2.b", "current", "partial"),
+        ("1.A.2.b", "current", "not_met"),
         ("2.F.17.a", "attestation", "not_met"),
         ("2.F.17.b", "attestation", "met"),  # one alternative expired; the inspection still meets the rule
     ]
@@ -101,7 +102,7 @@ def test_evidence_running_out_is_newly_failing_and_expired(dated_reports: tuple[
     assert comparison.fixed == comparison.changed == comparison.added == comparison.retired == []
     failing = comparison.newly_failing[1]
     assert "expired on 2026-06-30" in failing.reason and failing.fix
-    assert (comparison.score.old, comparison.score.new, comparison.score.delta) == (5.9, 2.4, -3.5)
+    assert (comparison.score.old, comparison.score.new, comparison.score.delta) == (5.9, 1.8, -4.1)
     assert comparison.verdict.model_dump() == {"old": "not_ready", "new": "not_ready", "changed": False}
     assert (comparison.old.assessed_on, comparison.new.assessed_on) == (BEFORE, AFTER)
     assert comparison.old.level == comparison.new.level == "II"
@@ -113,12 +114,12 @@ def test_the_other_way_round_everything_is_fixed_and_nothing_regressed(dated_rep
     comparison = compare(september, march)
     assert moves(comparison, "fixed") == [
         ("1.A.1.a", "not_met", "excepted"),
-        ("1.A.2.b", "partial", "met"),
+        ("1.A.2.b", "not_met", "met"),
         ("2.F.17.a", "not_met", "attested"),
         ("3.I.27.e", "partial", "met"),
     ]
     assert comparison.newly_failing == comparison.expired == []
-    assert comparison.score.delta == 3.5
+    assert comparison.score.delta == 4.1
     assert not regressed(comparison)
     assert any("before OLD" in note for note in comparison.notes)
 
@@ -210,11 +211,11 @@ def test_a_report_round_trips_through_json(dated_reports: tuple[Path, Path], dat
 
 def test_text_lists_sections_with_counts_in_order(dated_reports: tuple[Path, Path]) -> None:
     text = render(diff_reports(*dated_reports), "text")
-    assert "Score: 5.9% -> 2.4% (-3.5 points)" in text
+    assert "Score: 5.9% -> 1.8% (-4.1 points)" in text
     assert "Regressed: 4 rule(s) newly failing or worse; 4 piece(s) of evidence expired" in text
     assert text.index("Newly failing (4)") < text.index("Expired in between (4)")
     assert "Fixed (" not in text, "empty sections are left out"
-    assert "  1.A.2.b Insurance: met -> partially met" in text
+    assert "  1.A.2.b Insurance: met -> not met" in text
     assert str(dated_reports[0]) in text and str(dated_reports[1]) in text
 
 
@@ -227,7 +228,7 @@ def test_json_has_stable_keys_and_a_schema_version(dated_reports: tuple[Path, Pa
     assert list(data)[-8:] == ["newly_failing", "fixed", "changed", "added", "retired", "expired", "plan", "notes"]
     assert data["schema_version"] == "1.1" and data["regressed"] is True
     assert data["counts"] == {"newly_failing": 4, "fixed": 0, "changed": 0, "added": 0, "retired": 0, "expired": 4}
-    assert data["score"] == {"old": 5.9, "new": 2.4, "delta": -3.5}
+    assert data["score"] == {"old": 5.9, "new": 1.8, "delta": -4.1}
     assert data["newly_failing"][0]["id"] == "1.A.1.a" and data["expired"][0]["evidence"] == "exception"
 
 

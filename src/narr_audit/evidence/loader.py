@@ -425,7 +425,7 @@ def _document(
         rules=rules,
         mapped_by=mapped_by,
         title=pick("title") or (content.title if isinstance(content, Extracted) else log_title),
-        **_dates(rel, content, mapped, front, seen, warn=bool(rules)),
+        **_dates(rel, content, mapped, front, seen, warn=bool(rules), kept=cache.root if cache else None),
         content=content if isinstance(content, Extracted) else None,
         unreadable=content if isinstance(content, Unreadable) else None,
         records=records,
@@ -442,10 +442,12 @@ def _dates(
     seen: _Collected,
     *,
     warn: bool,
+    kept: Path | None = None,
 ) -> dict[str, Any]:
     """The document's dates: residence.yaml's, then its front matter's, each gap filled from its own
     text (evidence.docdates); a clash between the two, and a scan read with low confidence, are warned
-    about (``warn``: for a file mapped to a rule)."""
+    about (``warn``: for a file mapped to a rule). ``kept``: the cache folder, where what a text says of its
+    dates is kept between runs."""
     given: dict[DateRole, tuple[date | None, str]] = {}
     for role in DATE_ROLES:
         if mapped is not None and getattr(mapped, role) is not None:
@@ -456,7 +458,7 @@ def _dates(
             given[role] = (None, MANIFEST)
     if not isinstance(content, Extracted) or not content.segments:
         return {role: value for role, (value, _) in given.items()}
-    filled = fill_dates(rel, content, given)
+    filled = fill_dates(rel, content, given, kept=kept)
     if warn:
         seen.warnings.extend(filled.warnings)
         low = ocr_warning(rel, content.ocr_confidence) if content.kind == "pdf" else None  # a photo: where used
