@@ -138,3 +138,17 @@ def test_no_source_sentence_is_pasted_as_requirement(book: Rulebook) -> None:
     for rule in book.rules():
         assert rule.requirement.lower() != rule.title.lower()
         assert not re.search(r"lorem ipsum|TODO|TBD", rule.requirement + rule.remediation), rule.id
+
+
+def test_no_site_visit_label_repeats_its_method(book: Rulebook) -> None:
+    """The visit checklist prints "Interview: <label>"; a label that starts with its method reads twice."""
+    from narr_audit.checks.site_visit import METHOD_NAMES, SiteVisitCheck
+
+    doubled = [
+        f"{rule.id}: {check.label}"
+        for rule in book.rules()
+        for item in rule.evidence
+        for check in (item.any_of if isinstance(item, AnyOf) else [item])
+        if isinstance(check, SiteVisitCheck) and check.label.lower().startswith(METHOD_NAMES[check.method].lower())
+    ]
+    assert doubled == []
