@@ -12,12 +12,14 @@ can show it. A document is current on its expiry day itself, as the current chec
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from narr_audit.base.statuses import Status
+from narr_audit.checks.elsewhere import Binder, Elsewhere
 from narr_audit.checks.interface import Context, EvidenceRef, Outcome
 from narr_audit.evidence.ocr import LOW_CONFIDENCE
 
@@ -81,11 +83,37 @@ def current_only(evaluate: Evaluate, reads: Callable[[Document], bool]) -> Evalu
         if lapsed:  # (the binder's other files are searched by checks.elsewhere, which skips expired ones)
             ctx = replace(ctx, documents=tuple(d for d in ctx.documents if not (reads(d) and expired(d, on))))
         outcome = evaluate(check, ctx)
-        outcome = flag_ocr(replace(outcome, evidence=with_ocr(outcome.evidence, (*ctx.documents, *ctx.elsewhere))))
+        if outcome.evidence:
+            outcome = flag_ocr(replace(outcome, evidence=with_ocr(outcome.evidence, _scanned(ctx))))
         return _noted(outcome, lapsed) if lapsed else outcome
 
     wrapped.__doc__ = evaluate.__doc__
     return wrapped
+
+
+_SCANNED: weakref.WeakKeyDictionary[Binder, tuple[Document, ...]] = weakref.WeakKeyDictionary()
+
+
+def _scanned(ctx: Context) -> list[Document]:
+    """The documents the check could see (the rule's own, then the binder's others) that were read by OCR,
+    in that order. The binder's are found once per binder, not once per check: most binders have none."""
+    found = [d for d in ctx.documents if ocr_of(d) is not None]
+    elsewhere = ctx.elsewhere
+    if not isinstance(elsewhere, Elsewhere) or not _whole_view(elsewhere):
+        found.extend(d for d in elsewhere if ocr_of(d) is not None)
+        return found
+    binder = elsewhere.binder
+    scanned = _SCANNED.get(binder)
+    if scanned is None:
+        scanned = _SCANNED[binder] = tuple(d for d in binder.documents if ocr_of(d) is not None)
+    found.extend(d for d in scanned if id(d) not in elsewhere.mapped)
+    return found
+
+
+def _whole_view(elsewhere: Elsewhere) -> bool:
+    """Whether the view is its binder less the files of ``mapped`` (as checks.elsewhere makes it), so
+    the binder's files less those are the view's; a view made otherwise is read file by file."""
+    return len(elsewhere) + len(elsewhere.mapped) == len(elsewhere.binder.documents)
 
 
 def _noted(outcome: Outcome, lapsed: Sequence[Document]) -> Outcome:
