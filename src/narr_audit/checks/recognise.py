@@ -822,14 +822,17 @@ def find_in(spec: TopicSpec, content: Extracted, vocabulary: Vocabulary) -> Find
     if read is None and store is not None and stamp is not None and name is not None:
         kept_as = [found.found, found.where, found.sentence, list(found.lacking), found.deferred]
         store.note(store.key(content), stamp, name, kept_as)
-    if len(_FOUND) >= _FOUND_SIZE:
-        _FOUND.clear()
+    if id(content) not in _FOUND_CONTENTS:
+        if len(_FOUND_CONTENTS) >= _MEMO_SIZE:  # as many documents as the analyses kept: a batch reads hundreds
+            _FOUND.clear()
+            _FOUND_CONTENTS.clear()
+        _FOUND_CONTENTS.add(id(content))
     _FOUND[seen] = (spec, content, vocabulary, found)
     return found
 
 
 _FOUND: dict[tuple[int, int, int], tuple[TopicSpec, Extracted, Vocabulary, Finding]] = {}
-_FOUND_SIZE = 65536
+_FOUND_CONTENTS: set[int] = set()
 
 
 def _spec_name(spec: TopicSpec, vocabulary: Vocabulary) -> str | None:

@@ -153,12 +153,11 @@ def read_photos_ahead(paths: Iterable[Path], cache: ExtractionCache | None = Non
     """Start OCR of the photos among ``paths`` in the background, in one Tesseract run, before
     :func:`extract` (with ``ocr``) asks for them one by one; photos whose reading is cached are left
     alone. Nothing happens without Tesseract, and a photo that cannot be read here is read there."""
-    if tesseract_missing() is not None:
+    images = [path for path in paths if kind_of(path) == "image"]
+    if not images or tesseract_missing() is not None:
         return
     photos: list[bytes] = []
-    for path in paths:
-        if kind_of(path) != "image":
-            continue
+    for path in images:
         try:
             info = path.stat()
             if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= MAX_DOCUMENT_BYTES:

@@ -117,9 +117,9 @@ def tesseract_missing() -> Unreadable | None:
     """Why OCR cannot run here (Tesseract or pytesseract is missing), or None when it can."""
     if shutil.which("tesseract") is None:
         return Unreadable("Tesseract OCR is not installed, so scans and photos cannot be read", INSTALL_HINT)
-    try:
-        import pytesseract  # noqa: F401
-    except ImportError:
+    from importlib.util import find_spec
+
+    if find_spec("pytesseract") is None:  # found, not imported: importing it (and PIL) costs start-up time
         return Unreadable(
             "the pytesseract package is missing, so scans and photos cannot be read",
             "reinstall narr-audit (pip install narr-audit) so its dependencies are installed",
