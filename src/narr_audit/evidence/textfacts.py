@@ -1,0 +1,236 @@
+"""What a document's own text says, read once per text: its dates and its dated entries.
+
+Finding an insurance certificate's policy period (evidence.docdates) and a document's dated rows,
+minutes and calendar days (evidence.records) means looking at every line of every document. Both
+depend only on what was extracted (kind, title, text and tables), so they are worked out once per
+text: kept in memory for the process (a batch's binders often share documents), and, with a cache
+folder, on disk beside the extracted text, named by the SHA-256 of that text and of the code that
+reads it, so a second run of an unchanged folder reads them back instead. An entry's text is
+residents' data, as the extracted text it comes from is: it is kept only in the user's own cache
+folder (never inside an evidence folder) and never shown. Any failure to read or write the cache
+costs only time; an entry that cannot be read is worked out again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from narr_audit.base.errors import Problem
+from narr_audit.evidence.content import Extracted, Segment, Table
+from narr_audit.evidence.docdates import ROLES, DateRole, FoundDate, Ignored, TextDates, read_dates
+from narr_audit.evidence.model import LogRecord
+from narr_audit.evidence.records import DocumentEntries, document_entries, new_record
+
+__all__ = ["FACTS_VERSION", "TextFacts", "text_facts"]
+
+FACTS_VERSION = 1
+"""Bump when the stored form changes (a change to the code that reads the text is seen by itself)."""
+FOLDER = f"facts-v{FACTS_VERSION}"
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """The dates a document's text gives, and the dated entries it holds (with how their dates were read)."""
+
+    dates: TextDates
+    entries: DocumentEntries
+
+
+# A document's entries as kept: their records, the columns they came from, and the warnings about their
+# dates without the file they name (the same text may be two files'): (message, line, rule, field, hint).
+_Warning = tuple[str, int | None, str | None, str | None, str | None]
+
+
+@dataclass(frozen=True)
+class _Entries:
+    records: tuple[LogRecord, ...]
+    columns: tuple[str, ...]
+    warnings: tuple[_Warning, ...]
+    none: bool  # no dated line or row at all (document_entries' NO_ENTRIES)
+
+
+_MemoKey = tuple[str, str | None, tuple[Segment, ...], tuple[Table, ...]]
+_MEMO_SIZE = 1024
+_MEMO: dict[_MemoKey, tuple[TextDates, dict[int | None, _Entries]]] = {}
+
+
+def text_facts(content: Extracted, shown: str, *, latest_year: int | None, kept: Path | None = None) -> TextFacts:
+    """What ``content`` (the file ``shown``) says: :func:`~narr_audit.evidence.docdates.read_dates` and
+    :func:`~narr_audit.evidence.records.document_entries` with ``latest_year``, read once per text.
+    ``kept``: the cache folder (the extraction cache's root), or None to keep nothing on disk."""
+    memo_key: _MemoKey = (content.kind, content.title, content.segments, content.tables)
+    memo = _MEMO.get(memo_key)
+    if memo is None:
+        target = _target(kept, content) if kept is not None else None
+        stored = _load(target) if target is not None else None
+        dates = stored[0] if stored is not None else read_dates(content)
+        by_year = stored[1] if stored is not None else {}
+        memo = (dates, by_year)
+        if target is not None and (stored is None or latest_year not in by_year):
+            entries = by_year[latest_year] = _worked_out(content, shown, latest_year)
+            _save(kept, target, memo)  # type: ignore[arg-type]
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[memo_key] = memo
+    dates, by_year = memo
+    entries = by_year.get(latest_year)
+    if entries is None:
+        entries = by_year[latest_year] = _worked_out(content, shown, latest_year)
+    return TextFacts(dates, _as_read(entries, shown))
+
+
+def _worked_out(content: Extracted, shown: str, latest_year: int | None) -> _Entries:
+    found = document_entries(content, shown, latest_year=latest_year)
+    warnings = tuple((p.message, p.line, p.rule, p.field, p.hint) for p in found.warnings if p.file == shown)
+    if len(warnings) != len(found.warnings):
+        raise AssertionError("a warning about a document's dates names another file")  # never: DateReader's own
+    return _Entries(tuple(found.records), found.columns, warnings, found.records == [] and not found.warnings)
+
+
+def _as_read(entries: _Entries, shown: str) -> DocumentEntries:
+    """The entries as :func:`document_entries` gives them for the file ``shown`` (a list of its own)."""
+    if entries.none and not entries.columns:
+        return DocumentEntries([])
+    warnings = tuple(Problem(m, shown, line, rule, field, hint) for m, line, rule, field, hint in entries.warnings)
+    return DocumentEntries(list(entries.records), entries.columns, warnings)
+
+
+# --- on disk ------------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _fingerprint() -> bytes:
+    """What the facts depend on besides the text: narr-audit's version, the source of the modules that
+    read them (and of the limits they keep to), and the date parser's version."""
+    from narr_audit import __version__
+    from narr_audit.evidence import docdates, limits, records
+
+    digest = hashlib.sha256(f"{FACTS_VERSION}\0{__version__}\0".encode())
+    for module in (docdates, records, limits):
+        with contextlib.suppress(OSError, TypeError):
+            digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(Path(__file__).read_bytes() if Path(__file__).is_file() else b"")
+    with contextlib.suppress(ImportError, AttributeError):
+        import dateutil
+
+        digest.update(f"\0dateutil {dateutil.__version__}".encode())
+    return digest.digest()
+
+
+def _part(digest: Any, text: str | None) -> None:
+    value = "\1" if text is None else text
+    digest.update(f"{len(value)}\0{value}\0".encode("utf-8", "surrogatepass"))
+
+
+def _target(folder: Path, content: Extracted) -> Path:
+    """Where the facts of ``content`` are kept: named by the SHA-256 of all that they are read from."""
+    digest = hashlib.sha256(_fingerprint())
+    _part(digest, content.kind)
+    _part(digest, content.title)
+    digest.update(f"{len(content.segments)}\0".encode())
+    for segment in content.segments:
+        _part(digest, segment.where)
+        _part(digest, segment.text)
+    digest.update(f"{len(content.tables)}\0".encode())
+    for table in content.tables:
+        _part(digest, table.where)
+        digest.update(f"{len(table.header)}\0".encode())
+        for cell in table.header:
+            _part(digest, cell)
+        digest.update(f"{len(table.rows)}\0".encode())
+        for row in table.rows:
+            digest.update(f"{len(row)}\0".encode())
+            for cell in row:
+                _part(digest, cell)
+    key = digest.hexdigest()
+    return Path(os.path.join(folder, FOLDER, key[:2], f"{key}.json"))
+
+
+def _encode(dates: TextDates, by_year: dict[int | None, _Entries]) -> dict[str, Any]:
+    return {
+        "found": [[d.role, d.value.isoformat(), d.where, d.how] for d in dates.found.values()],
+        "ignored": [[i.role, i.where, i.why] for i in dates.ignored],
+        "entries": {
+            str(year): {
+                "records": [[r.date.isoformat(), r.row, r.where, r.text] for r in e.records],
+                "columns": list(e.columns),
+                "warnings": [list(w) for w in e.warnings],
+                "none": e.none,
+            }
+            for year, e in by_year.items()
+        },
+    }
+
+
+def _role(value: Any) -> DateRole:
+    if value not in ROLES:
+        raise ValueError("a damaged entry")
+    role: DateRole = value
+    return role
+
+
+def _text(value: Any, *, optional: bool = False) -> Any:
+    if not isinstance(value, str) and not (optional and value is None):
+        raise ValueError("a damaged entry")
+    return value
+
+
+def _number(value: Any, *, optional: bool = False) -> Any:
+    if not (isinstance(value, int) and not isinstance(value, bool)) and not (optional and value is None):
+        raise ValueError("a damaged entry")
+    return value
+
+
+def _decode(data: Any) -> tuple[TextDates, dict[int | None, _Entries]]:
+    found: dict[DateRole, FoundDate] = {}
+    for role, value, where, how in data["found"]:
+        found[_role(role)] = FoundDate(_role(role), date.fromisoformat(value), _text(where, optional=True), _text(how))
+    ignored = tuple(Ignored(_role(r), _text(where, optional=True), _text(why)) for r, where, why in data["ignored"])
+    by_year: dict[int | None, _Entries] = {}
+    for year, kept in data["entries"].items():
+        records = tuple(
+            new_record(date.fromisoformat(when), _number(row), _text(where, optional=True), _text(text))
+            for when, row, where, text in kept["records"]
+        )
+        warnings = tuple(
+            (_text(m), _number(line, optional=True), _text(rule, optional=True), _text(f, optional=True),
+             _text(hint, optional=True))
+            for m, line, rule, f, hint in kept["warnings"]
+        )  # fmt: skip
+        columns = tuple(_text(c) for c in kept["columns"])
+        none = kept["none"]
+        if not isinstance(none, bool):
+            raise ValueError("a damaged entry")
+        by_year[None if year == "None" else int(year)] = _Entries(records, columns, warnings, none)
+    return TextDates(found, ignored), by_year
+
+
+def _load(target: Path) -> tuple[TextDates, dict[int | None, _Entries]] | None:
+    try:
+        return _decode(json.loads(target.read_bytes()))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _save(folder: Path, target: Path, facts: tuple[TextDates, dict[int | None, _Entries]]) -> None:
+    """Write the entry whole or not at all, in folders only the user may read (it holds documents' words)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target.parent.parent.mkdir(exist_ok=True, mode=0o700)
+        target.parent.mkdir(exist_ok=True, mode=0o700)
+        handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(_encode(*facts), out, ensure_ascii=False, separators=(",", ":"))
+        Path(temp).replace(target)
+    except (OSError, UnicodeError, ValueError):
+        with contextlib.suppress(OSError, UnboundLocalError):
+            Path(temp).unlink()
