@@ -16,17 +16,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
 from narr_audit.base.statuses import Status
 from narr_audit.base.text import days, first_match
-from narr_audit.checks.elsewhere import Elsewhere, map_line
+from narr_audit.checks.elsewhere import Binder, Elsewhere, map_line
 from narr_audit.checks.expiry import current_only
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Upcoming
 from narr_audit.checks.record_kinds import Source, judge, kind_index, plural, sources_of
-from narr_audit.evidence.records import document_entries
+from narr_audit.evidence.textfacts import text_facts
 
 if TYPE_CHECKING:
     from narr_audit.base.errors import Problem
@@ -204,7 +204,8 @@ def _evaluate_kind(check: LogCheck, ctx: Context, kind: str) -> Outcome:
     """The mapped sources of ``kind`` first; the binder's other files when they fall short."""
     index = kind_index(ctx.vocabulary)
     latest = ctx.assessed_on.year + 1
-    sources = sources_of(ctx.documents, latest_year=latest)
+    records = _records(ctx.elsewhere, latest)
+    sources = sources_of(ctx.documents, latest_year=latest, known=records.files if records else None)
     used, refused = _of_kind(check, sources, kind, index, mapped=True)
     mapped = _judge(check, ctx.assessed_on, used) if used else None
     folders = {s.path: s for s in sources if s.is_folder and s.notes}  # how its files' dates were read
@@ -260,9 +261,20 @@ def _from_elsewhere(check: LogCheck, ctx: Context, kind: str, index: KindIndex, 
     if not ctx.elsewhere:
         return None
     on = ctx.assessed_on
-    current = (s for s in _elsewhere_sources(ctx.elsewhere, latest) if not any(_lapsed(d, on) for d in s.documents))
-    sources = list(current)
-    found, _ = _of_kind(check, sources, kind, index, mapped=False)
+    elsewhere = ctx.elsewhere
+    records = _records(elsewhere, latest)
+    if records is not None and isinstance(elsewhere, Elsewhere) and records.ids.isdisjoint(elsewhere.mapped):
+        # The rule's own files are in no record source (the usual case): the same sources for every rule,
+        # and the same of them count for every check that asks for this kind with these names.
+        sources = records.current(on)
+        key = (on, kind, tuple(check.named), id(index))
+        found = records.of_kind.get(key)
+        if found is None:
+            found = records.of_kind[key] = _of_kind(check, sources, kind, index, mapped=False)[0]
+    else:
+        current = (s for s in _elsewhere_sources(elsewhere, latest) if not any(_lapsed(d, on) for d in s.documents))
+        sources = list(current)
+        found, _ = _of_kind(check, sources, kind, index, mapped=False)
     if not found:
         return None
     used = _best(check, on, found)
@@ -279,7 +291,7 @@ def _notes(source: Source, latest: int) -> tuple[Problem, ...]:
     if source.is_folder or source.is_log:
         return source.notes
     content = source.documents[0].content
-    return document_entries(content, source.path, latest_year=latest).warnings if content else ()
+    return text_facts(content, source.path, latest_year=latest).entries.warnings if content else ()
 
 
 def _lapsed(document: Document, on: date) -> bool:
@@ -312,25 +324,51 @@ def _how_to_map(rule_id: str, source: Source) -> str:
     return f"to map them, map each of its {len(source.documents)} files, e.g. {first.path}: {map_line(rule_id, first)}"
 
 
-_SOURCES: dict[int, tuple[Any, int, list[tuple[Source, frozenset[int]]]]] = {}
+class _Records:
+    """A binder's record sources, found once per binder (not once per rule): every source with the ids
+    of its files, the source of each single file (by its document's id), and, per assessment date and
+    asked for, those with no expired file and which of them count for a kind."""
+
+    def __init__(self, documents: Sequence[Document], latest: int) -> None:
+        found = sources_of(documents, latest_year=latest)
+        self.everything = [(s, frozenset(id(d) for d in s.documents)) for s in found]
+        self.ids: frozenset[int] = frozenset().union(*(ids for _, ids in self.everything))
+        self.files = {id(s.documents[0]): s for s in found if not s.is_folder}
+        self.of_kind: dict[tuple[date, str, tuple[str, ...], int], list[_Used]] = {}
+        self._current: dict[date, list[Source]] = {}
+
+    def current(self, on: date) -> list[Source]:
+        """The sources none of whose files has expired on ``on``, in order."""
+        found = self._current.get(on)
+        if found is None:
+            found = self._current[on] = [s for s, _ in self.everything if not any(_lapsed(d, on) for d in s.documents)]
+        return found
+
+
+_RECORDS: weakref.WeakKeyDictionary[Binder, dict[int, _Records]] = weakref.WeakKeyDictionary()
+
+
+def _records(elsewhere: Sequence[Document], latest: int) -> _Records | None:
+    """The record sources of the binder ``elsewhere`` is a view of (entries up to the year ``latest``);
+    None when it is not a view of a binder."""
+    if not isinstance(elsewhere, Elsewhere):
+        return None
+    by_year = _RECORDS.setdefault(elsewhere.binder, {})
+    found = by_year.get(latest)
+    if found is None:
+        found = by_year[latest] = _Records(elsewhere.binder.documents, latest)
+    return found
 
 
 def _elsewhere_sources(elsewhere: Sequence[Document], latest: int) -> list[Source]:
     """The record sources among the binder's other files. The binder's are found once per binder (not
     once per rule) and each rule's own files are then left out: fast in a binder of thousands of files."""
-    if not isinstance(elsewhere, Elsewhere):
+    records = _records(elsewhere, latest)
+    if records is None or not isinstance(elsewhere, Elsewhere):
         return sources_of(elsewhere, latest_year=latest)
-    binder = elsewhere.binder
-    kept = _SOURCES.get(id(binder))
-    if kept is None or kept[0]() is not binder or kept[1] != latest:
-        found_all = sources_of(binder.documents, latest_year=latest)
-        everything = [(s, frozenset(id(d) for d in s.documents)) for s in found_all]
-        if len(_SOURCES) >= 8:
-            _SOURCES.clear()
-        kept = _SOURCES[id(binder)] = (weakref.ref(binder), latest, everything)
     mine = elsewhere.mapped
     found: list[Source] = []
-    for source, ids in kept[2]:
+    for source, ids in records.everything:
         if ids.isdisjoint(mine):
             found.append(source)
         elif source.is_folder:  # a folder of dated files some of which are the rule's own: the rest

@@ -219,16 +219,21 @@ class Source:
     is_folder: bool = False
 
 
-def sources_of(documents: Iterable[Document], *, latest_year: int | None) -> list[Source]:
+def sources_of(
+    documents: Iterable[Document], *, latest_year: int | None, known: Mapping[int, Source] | None = None
+) -> list[Source]:
     """The record sources among ``documents``: each log, each document with dated entries, and each
-    folder's files named or headed by a date (one source per folder, one entry per file)."""
+    folder's files named or headed by a date (one source per folder, one entry per file). ``known``: the
+    sources of single files found before, by the id of their document, taken instead of new ones (a
+    source is judged once for each kind, so the same file should be the same source for every rule)."""
     found: list[Source] = []
     folders: dict[str, list[Document]] = defaultdict(list)
     for document in documents:
-        if document.kind == "log":
-            found.append(_file_source(document, is_log=True))
-        elif document.records:
-            found.append(_file_source(document, is_log=False))
+        if document.kind == "log" or document.records:
+            same = known.get(id(document)) if known else None
+            if same is None or same.documents[0] is not document:
+                same = _file_source(document, is_log=document.kind == "log")
+            found.append(same)
         elif _dated(document, latest_year) is not None:
             folders[str(PurePosixPath(document.path).parent)].append(document)
     for folder, members in folders.items():

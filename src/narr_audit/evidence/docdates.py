@@ -16,20 +16,13 @@ Everything here takes time in step with the text: each cue looks only at a short
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from narr_audit.base.errors import Problem
-from narr_audit.evidence.content import Extracted, Segment
+from narr_audit.evidence.content import Extracted
 
 __all__ = [
     "PLAUSIBLE_YEARS",
@@ -40,7 +33,6 @@ __all__ = [
     "Ignored",
     "TextDates",
     "fill_dates",
-    "kept_dates",
     "read_dates",
 ]
 
@@ -190,13 +182,14 @@ class Filled:
 
 
 def fill_dates(
-    shown: str, content: Extracted, given: dict[DateRole, tuple[date | None, str]], *, kept: Path | None = None
+    shown: str, content: Extracted, given: dict[DateRole, tuple[date | None, str]], *, read: TextDates | None = None
 ) -> Filled:
     """The manifest's dates (``given``: role -> its date and where it was written, "residence.yaml" or
     "its front matter"), each gap filled from the text. The manifest wins; where the text says
     otherwise, a warning names both dates; a written date that is no plausible date is never used.
-    ``kept``: the cache folder where what the text says is kept between runs (see :func:`kept_dates`)."""
-    read = kept_dates(content, kept)
+    ``read``: what :func:`read_dates` gives for ``content``, when already known (evidence.textfacts)."""
+    if read is None:
+        read = read_dates(content)
     dates: dict[str, date | None] = {role: value for role, (value, _) in given.items()}
     from_text: dict[str, str] = {}
     warnings: list[Problem] = []
@@ -396,106 +389,3 @@ def _add_months(start: date, months: int) -> date:
 
     result: date = start + relativedelta(months=months)
     return result
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# What a text says, read once
-
-
-DATES_VERSION = 1
-"""Bump when the stored form of a document's dates changes."""
-_MEMO_SIZE = 1024
-_MEMO: dict[tuple[Segment, ...], TextDates] = {}
-
-
-def kept_dates(content: Extracted, folder: Path | None = None) -> TextDates:
-    """:func:`read_dates`, read once per text: kept in memory for this process (a batch's documents
-    often share their text), and in the cache ``folder`` (the extraction cache's, outside any evidence
-    folder; None: not kept) by the SHA-256 of the text and of this module, so a warm run reads it back
-    instead of scanning every document's words again. Any failure to read or write the cache only
-    costs time; an entry that cannot be read is read from the text again."""
-    memo_key = content.segments
-    found = _MEMO.get(memo_key)
-    if found is not None:
-        return found
-    target = None
-    if folder is not None:
-        key = _text_key(content)
-        target = folder / f"dates-v{DATES_VERSION}" / key[:2] / f"{key}.json"
-        found = _load(target)
-    if found is None:
-        found = read_dates(content)
-        if target is not None and folder is not None:
-            _save(folder, target, found)
-    if len(_MEMO) >= _MEMO_SIZE:
-        _MEMO.clear()
-    _MEMO[memo_key] = found
-    return found
-
-
-@lru_cache(maxsize=1)
-def _fingerprint() -> bytes:
-    """What the dates read from a text depend on besides the text: narr-audit's version, this module's
-    source (its cues and patterns) and the date parser's version."""
-    from narr_audit import __version__
-
-    digest = hashlib.sha256(f"{DATES_VERSION}\0{__version__}\0".encode())
-    with contextlib.suppress(OSError, TypeError):
-        digest.update(Path(__file__).read_bytes())
-    with contextlib.suppress(ImportError, AttributeError):
-        import dateutil
-
-        digest.update(f"\0dateutil {dateutil.__version__}".encode())
-    return digest.digest()
-
-
-def _text_key(content: Extracted) -> str:
-    digest = hashlib.sha256(_fingerprint())
-    digest.update(f"\0{len(content.segments)}\0".encode())
-    for segment in content.segments:
-        where = "\1" if segment.where is None else segment.where
-        digest.update(f"{len(where)}\0{where}\0{len(segment.text)}\0{segment.text}\0".encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
-
-
-def _encode(found: TextDates) -> dict[str, Any]:
-    return {
-        "found": [[d.role, d.value.isoformat(), d.where, d.how] for d in found.found.values()],
-        "ignored": [[i.role, i.where, i.why] for i in found.ignored],
-    }
-
-
-def _decode(data: Any) -> TextDates:
-    dates: dict[DateRole, FoundDate] = {}
-    for role, value, where, how in data["found"]:
-        if role not in ROLES or not isinstance(how, str) or not isinstance(where, str | None):
-            raise ValueError("a damaged entry")
-        dates[role] = FoundDate(role, date.fromisoformat(value), where, how)
-    ignored = []
-    for role, where, why in data["ignored"]:
-        if role not in ROLES or not isinstance(why, str) or not isinstance(where, str | None):
-            raise ValueError("a damaged entry")
-        ignored.append(Ignored(role, where, why))
-    return TextDates(dates, tuple(ignored))
-
-
-def _load(target: Path) -> TextDates | None:
-    try:
-        return _decode(json.loads(target.read_bytes()))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-
-
-def _save(folder: Path, target: Path, found: TextDates) -> None:
-    """Write the entry whole or not at all, readable only by the user (it comes from documents' text)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target.parent.parent.mkdir(exist_ok=True, mode=0o700)
-        target.parent.mkdir(exist_ok=True, mode=0o700)
-        handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(_encode(found), out, ensure_ascii=False, separators=(",", ":"))
-        Path(temp).replace(target)
-    except (OSError, UnicodeError):
-        with contextlib.suppress(OSError, UnboundLocalError):
-            Path(temp).unlink()

@@ -36,7 +36,7 @@ from narr_audit.base.yamlio import YamlDocument, parse_yaml, read_yaml
 from narr_audit.evidence.cache import ExtractionCache
 from narr_audit.evidence.content import Extracted, Unreadable
 from narr_audit.evidence.docdates import ROLES as DATE_ROLES
-from narr_audit.evidence.docdates import DateRole, fill_dates
+from narr_audit.evidence.docdates import DateRole, TextDates, fill_dates
 from narr_audit.evidence.extract import extract, kind_of, read_photos_ahead
 from narr_audit.evidence.logs import is_log, read_log_source
 from narr_audit.evidence.model import (
@@ -55,7 +55,7 @@ from narr_audit.evidence.model import (
     Roster,
 )
 from narr_audit.evidence.ocr import ocr_warning
-from narr_audit.evidence.records import document_entries
+from narr_audit.evidence.textfacts import TextFacts, text_facts
 
 
 class FrontMatter(BaseModel):
@@ -409,8 +409,10 @@ def _document(
             )
     elif content is None and read_documents:
         content = extract(path, cache, ocr=True)
+    facts: TextFacts | None = None  # its dates and entries, read once per text (kept in the cache)
     if isinstance(content, Extracted):  # a table of dated rows, dated minutes, a calendar: entries too
-        entries = document_entries(content, rel, latest_year=seen.latest_year)
+        facts = text_facts(content, rel, latest_year=seen.latest_year, kept=cache.root if cache else None)
+        entries = facts.entries
         records, columns = entries.records, list(entries.columns)
         if rules:  # a file mapped to no rule: said where a check finds its record (checks.log)
             seen.warnings.extend(entries.warnings)
@@ -425,7 +427,7 @@ def _document(
         rules=rules,
         mapped_by=mapped_by,
         title=pick("title") or (content.title if isinstance(content, Extracted) else log_title),
-        **_dates(rel, content, mapped, front, seen, warn=bool(rules), kept=cache.root if cache else None),
+        **_dates(rel, content, mapped, front, seen, warn=bool(rules), read=facts.dates if facts else None),
         content=content if isinstance(content, Extracted) else None,
         unreadable=content if isinstance(content, Unreadable) else None,
         records=records,
@@ -442,12 +444,11 @@ def _dates(
     seen: _Collected,
     *,
     warn: bool,
-    kept: Path | None = None,
+    read: TextDates | None = None,
 ) -> dict[str, Any]:
     """The document's dates: residence.yaml's, then its front matter's, each gap filled from its own
     text (evidence.docdates); a clash between the two, and a scan read with low confidence, are warned
-    about (``warn``: for a file mapped to a rule). ``kept``: the cache folder, where what a text says of its
-    dates is kept between runs."""
+    about (``warn``: for a file mapped to a rule). ``read``: what the text says of its dates, when known."""
     given: dict[DateRole, tuple[date | None, str]] = {}
     for role in DATE_ROLES:
         if mapped is not None and getattr(mapped, role) is not None:
@@ -458,7 +459,7 @@ def _dates(
             given[role] = (None, MANIFEST)
     if not isinstance(content, Extracted) or not content.segments:
         return {role: value for role, (value, _) in given.items()}
-    filled = fill_dates(rel, content, given, kept=kept)
+    filled = fill_dates(rel, content, given, read=read)
     if warn:
         seen.warnings.extend(filled.warnings)
         low = ocr_warning(rel, content.ocr_confidence) if content.kind == "pdf" else None  # a photo: where used

@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -45,63 +46,62 @@ class TextFacts:
     entries: DocumentEntries
 
 
-# A document's entries as kept: their records, the columns they came from, and the warnings about their
-# dates without the file they name (the same text may be two files'): (message, line, rule, field, hint).
+# A warning about a document's dates as kept: (message, line, rule, field, hint); it names the document
+# itself, whichever file of that text it is.
 _Warning = tuple[str, int | None, str | None, str | None, str | None]
 
 
 @dataclass(frozen=True)
 class _Entries:
+    """A document's entries as kept: their records, the columns they came from and the warnings."""
+
     records: tuple[LogRecord, ...]
     columns: tuple[str, ...]
     warnings: tuple[_Warning, ...]
-    none: bool  # no dated line or row at all (document_entries' NO_ENTRIES)
 
 
+_Facts = tuple[TextDates, dict[int | None, _Entries]]  # the dates, and the entries by the latest year read
 _MemoKey = tuple[str, str | None, tuple[Segment, ...], tuple[Table, ...]]
 _MEMO_SIZE = 1024
-_MEMO: dict[_MemoKey, tuple[TextDates, dict[int | None, _Entries]]] = {}
+_MEMO: dict[_MemoKey, _Facts] = {}
 
 
 def text_facts(content: Extracted, shown: str, *, latest_year: int | None, kept: Path | None = None) -> TextFacts:
-    """What ``content`` (the file ``shown``) says: :func:`~narr_audit.evidence.docdates.read_dates` and
+    """What ``content`` (the file ``shown``) says: :func:`~narr_audit.evidence.docdates.read_dates`, and
     :func:`~narr_audit.evidence.records.document_entries` with ``latest_year``, read once per text.
-    ``kept``: the cache folder (the extraction cache's root), or None to keep nothing on disk."""
+    ``kept``: the cache folder (the extraction cache's), or None to keep nothing on disk."""
     memo_key: _MemoKey = (content.kind, content.title, content.segments, content.tables)
-    memo = _MEMO.get(memo_key)
-    if memo is None:
+    facts = _MEMO.get(memo_key)
+    if facts is None or latest_year not in facts[1]:
         target = _target(kept, content) if kept is not None else None
-        stored = _load(target) if target is not None else None
-        dates = stored[0] if stored is not None else read_dates(content)
-        by_year = stored[1] if stored is not None else {}
-        memo = (dates, by_year)
-        if target is not None and (stored is None or latest_year not in by_year):
-            entries = by_year[latest_year] = _worked_out(content, shown, latest_year)
-            _save(kept, target, memo)  # type: ignore[arg-type]
+        if facts is None:
+            facts = (_load(target) if target is not None else None) or (read_dates(content), {})
+        by_year = facts[1]
+        if latest_year not in by_year:
+            found = document_entries(content, shown, latest_year=latest_year)
+            kept_form = _kept_form(found, shown)
+            if kept_form is None:  # its warnings say more of the file than its name: not shared, not kept
+                return TextFacts(facts[0], found)
+            by_year[latest_year] = kept_form
+            if target is not None and kept is not None:
+                _save(kept, target, facts)
         if len(_MEMO) >= _MEMO_SIZE:
             _MEMO.clear()
-        _MEMO[memo_key] = memo
-    dates, by_year = memo
-    entries = by_year.get(latest_year)
-    if entries is None:
-        entries = by_year[latest_year] = _worked_out(content, shown, latest_year)
-    return TextFacts(dates, _as_read(entries, shown))
-
-
-def _worked_out(content: Extracted, shown: str, latest_year: int | None) -> _Entries:
-    found = document_entries(content, shown, latest_year=latest_year)
-    warnings = tuple((p.message, p.line, p.rule, p.field, p.hint) for p in found.warnings if p.file == shown)
-    if len(warnings) != len(found.warnings):
-        raise AssertionError("a warning about a document's dates names another file")  # never: DateReader's own
-    return _Entries(tuple(found.records), found.columns, warnings, found.records == [] and not found.warnings)
-
-
-def _as_read(entries: _Entries, shown: str) -> DocumentEntries:
-    """The entries as :func:`document_entries` gives them for the file ``shown`` (a list of its own)."""
-    if entries.none and not entries.columns:
-        return DocumentEntries([])
+        _MEMO[memo_key] = facts
+    dates, by_year = facts
+    entries = by_year[latest_year]
     warnings = tuple(Problem(m, shown, line, rule, field, hint) for m, line, rule, field, hint in entries.warnings)
-    return DocumentEntries(list(entries.records), entries.columns, warnings)
+    return TextFacts(dates, DocumentEntries(list(entries.records), entries.columns, warnings))
+
+
+def _kept_form(found: DocumentEntries, shown: str) -> _Entries | None:
+    """The entries as kept, or None when a warning names the file other than as its own ``file``."""
+    warnings: list[_Warning] = []
+    for p in found.warnings:
+        if p.file != shown or shown in p.message or shown in (p.hint or ""):
+            return None
+        warnings.append((p.message, p.line, p.rule, p.field, p.hint))
+    return _Entries(tuple(found.records), found.columns, tuple(warnings))
 
 
 # --- on disk ------------------------------------------------------------------------------------------------
@@ -115,10 +115,9 @@ def _fingerprint() -> bytes:
     from narr_audit.evidence import docdates, limits, records
 
     digest = hashlib.sha256(f"{FACTS_VERSION}\0{__version__}\0".encode())
-    for module in (docdates, records, limits):
+    for module in (docdates, records, limits, sys.modules[__name__]):
         with contextlib.suppress(OSError, TypeError):
             digest.update(Path(module.__file__ or "").read_bytes())
-    digest.update(Path(__file__).read_bytes() if Path(__file__).is_file() else b"")
     with contextlib.suppress(ImportError, AttributeError):
         import dateutil
 
@@ -152,7 +151,7 @@ def _target(folder: Path, content: Extracted) -> Path:
             for cell in row:
                 _part(digest, cell)
     key = digest.hexdigest()
-    return Path(os.path.join(folder, FOLDER, key[:2], f"{key}.json"))
+    return Path(folder, FOLDER, key[:2], f"{key}.json")
 
 
 def _encode(dates: TextDates, by_year: dict[int | None, _Entries]) -> dict[str, Any]:
@@ -164,7 +163,6 @@ def _encode(dates: TextDates, by_year: dict[int | None, _Entries]) -> dict[str, 
                 "records": [[r.date.isoformat(), r.row, r.where, r.text] for r in e.records],
                 "columns": list(e.columns),
                 "warnings": [list(w) for w in e.warnings],
-                "none": e.none,
             }
             for year, e in by_year.items()
         },
@@ -190,7 +188,7 @@ def _number(value: Any, *, optional: bool = False) -> Any:
     return value
 
 
-def _decode(data: Any) -> tuple[TextDates, dict[int | None, _Entries]]:
+def _decode(data: Any) -> _Facts:
     found: dict[DateRole, FoundDate] = {}
     for role, value, where, how in data["found"]:
         found[_role(role)] = FoundDate(_role(role), date.fromisoformat(value), _text(where, optional=True), _text(how))
@@ -207,21 +205,18 @@ def _decode(data: Any) -> tuple[TextDates, dict[int | None, _Entries]]:
             for m, line, rule, f, hint in kept["warnings"]
         )  # fmt: skip
         columns = tuple(_text(c) for c in kept["columns"])
-        none = kept["none"]
-        if not isinstance(none, bool):
-            raise ValueError("a damaged entry")
-        by_year[None if year == "None" else int(year)] = _Entries(records, columns, warnings, none)
+        by_year[None if year == "None" else int(year)] = _Entries(records, columns, warnings)
     return TextDates(found, ignored), by_year
 
 
-def _load(target: Path) -> tuple[TextDates, dict[int | None, _Entries]] | None:
+def _load(target: Path) -> _Facts | None:
     try:
         return _decode(json.loads(target.read_bytes()))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def _save(folder: Path, target: Path, facts: tuple[TextDates, dict[int | None, _Entries]]) -> None:
+def _save(folder: Path, target: Path, facts: _Facts) -> None:
     """Write the entry whole or not at all, in folders only the user may read (it holds documents' words)."""
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -6,7 +6,8 @@ in VOICES equals the SHA-256 of the rule id modulo 4. So every topic is measured
 vocabulary was never tuned on, and each voice is held back for about a quarter of the rules.
 Second round (SECOND_VOICES, written later by new writers to widen the tuned part): a rule's passages
 in such a voice are held back when the SHA-256 of "rule/voice" modulo 3 is 0 (about a third).
-Third round (THIRD_VOICES: an attorney-drafted agreement, a faith-based house guide) is split the same way.
+Third round (THIRD_VOICES: an attorney-drafted agreement, a faith-based house guide) and fourth round
+(FOURTH_VOICES: plain English by a Spanish speaker, posted notices and memos) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -24,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 VOICES = ("peer-run", "corporate", "checklist", "owner-handbook")
 SECOND_VOICES = ("affiliate-template", "spoken")
 THIRD_VOICES = ("legal", "ministry")  # third round: held back like the second
+FOURTH_VOICES = ("plain-esl", "notices")  # fourth round: held back like the second
 
 
 def _hash(text: str) -> int:
@@ -50,7 +52,7 @@ def _literal(dumper: yaml.SafeDumper, value: _Literal) -> yaml.ScalarNode:
 
 def main(folders: list[Path]) -> None:
     yaml.SafeDumper.add_representer(_Literal, _literal)
-    for voice in (*VOICES, *SECOND_VOICES, *THIRD_VOICES):
+    for voice in (*VOICES, *SECOND_VOICES, *THIRD_VOICES, *FOURTH_VOICES):
         items = []
         for incoming in folders:
             for path in sorted(incoming.glob(f"{voice}-part*.yaml")):

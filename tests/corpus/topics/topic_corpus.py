@@ -45,8 +45,15 @@ class Passage:
         return f"{self.part}/{self.voice}/{self.rule}/{self.document}/{self.kind}"
 
 
-def passages(part: str) -> Iterator[Passage]:
+# Voices whose tuned part has not been tuned on yet (the newest round): measured by the benchmark as
+# fresh text, left out of the regression floors until a tuning round has read them.
+NOT_YET_TUNED = frozenset({"plain-esl", "notices"})
+
+
+def passages(part: str, *, skip: frozenset[str] = frozenset()) -> Iterator[Passage]:
     for path in sorted((HERE / part).glob("*.yaml")):
+        if path.stem in skip:
+            continue
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             for p in item["passages"]:
                 yield Passage(
@@ -113,14 +120,14 @@ class Result:
         return total
 
 
-def measure(part: str, book: Rulebook | None = None) -> Result:
+def measure(part: str, book: Rulebook | None = None, *, skip: frozenset[str] = frozenset()) -> Result:
     book = book or load_rulebook()
     topics: dict[tuple[str, str, str], Tally] = {}
     life: list[str] = []
     pages = 0
     spent = 0.0
     with tempfile.TemporaryDirectory() as tmp:
-        for n, passage in enumerate(passages(part)):
+        for n, passage in enumerate(passages(part, skip=skip)):
             check = document_check(book, passage.rule, passage.document)
             rule = book.rule(passage.rule)
             assert rule is not None
