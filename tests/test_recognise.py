@@ -287,3 +287,40 @@ def test_a_stated_time_is_not_deferred_by_a_word_of_discretion_beside_it(tmp_pat
     stated = "Every 30 days the house manager reviews any refund, and rewrites the plan at his discretion."
     assert _find(tmp_path, stated, review).found
     assert _find(tmp_path, "Any refund is reviewed at the director's discretion.", review).deferred
+
+
+# --- posted notices and memos: terse, in capitals, with shorthand ---------------------------------------
+
+
+def test_shorthand_on_a_notice_reads_as_written_out(tmp_path: Path) -> None:
+    """ "HM" is the house manager; "w/o" is "without" (and "w/" is "with")."""
+    ask = _spec("the house manager approves guests", "guest", "manager")
+    assert _find(tmp_path, "Overnight guests w/o an OK from HM = a warning.", ask).found
+    without = _spec("never without staff", "search", "without staff")
+    assert _find(tmp_path, "Room searches are never done w/o staff present.", without).found
+
+
+def test_a_notice_title_in_capitals_heads_every_block_below_it(tmp_path: Path) -> None:
+    text = "ALCOHOL + DRUGS - HOUSE RULE 1\nRead this twice.\n\nNot allowed on the property. Ever.\n"
+    assert _find(tmp_path, text, NO_ALCOHOL).found
+    noted = "GUEST RULES (read at move-in)\n\nNobody may stay overnight.\n"
+    assert _find(tmp_path, noted, NO_OVERNIGHT_GUESTS).found
+
+
+def test_a_notice_title_does_not_run_into_the_line_below(tmp_path: Path) -> None:
+    """A title in capitals ends its line even when it ends on a small word ("STAFF ONLY")."""
+    sentences = analyse(_read(tmp_path, "RESIDENT FILES - STAFF ONLY\nCabinet stays locked.\n")).sentences
+    assert [s.text for s in sentences] == ["RESIDENT FILES - STAFF ONLY", "Cabinet stays locked."]
+
+
+def test_a_label_before_an_arrow_frames_what_follows_it(tmp_path: Path) -> None:
+    text = "GUESTS -> nobody stays overnight, no exceptions.\n"
+    assert _find(tmp_path, text, NO_OVERNIGHT_GUESTS).found
+    assert not _find(tmp_path, "Nobody stays overnight, no exceptions.\n", NO_OVERNIGHT_GUESTS).found
+
+
+def test_a_memo_subject_frames_the_memo(tmp_path: Path) -> None:
+    memo = "MEMO\nTO: All staff\nFROM: Director\nRE: Guests\n\nNobody stays overnight. No exceptions.\n"
+    assert _find(tmp_path, memo, NO_OVERNIGHT_GUESTS).found
+    other = "MEMO\nTO: All staff\nFROM: Director\nRE: Parking\n\nNobody stays overnight. No exceptions.\n"
+    assert not _find(tmp_path, other, NO_OVERNIGHT_GUESTS).found

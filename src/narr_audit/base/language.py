@@ -52,6 +52,9 @@ _ABBREVIATIONS = {
     "rx": "prescription", "meds": "medications", "med": "medication",
     "cert": "certificate", "certs": "certificates", "trng": "training", "orient": "orientation",
     "sched": "schedule", "vol": "volunteer", "vols": "volunteers", "prev": "previous",
+    "hm": "manager", "hms": "managers", "mgrs": "managers", "wkly": "weekly", "mthly": "monthly",
+    "mo's": "months", "nbr": "neighbor", "nbrs": "neighbors", "rm": "room", "rms": "rooms", "bdrm": "bedroom",
+    "reqs": "requirements", "approp": "appropriate", "ppl": "people", "thru": "through", "b4": "before",
 }  # fmt: skip
 # Words that end with a dot without ending a sentence ("House mgr. checks", "200 sq. ft. per bed").
 ABBREVIATIONS = frozenset(
@@ -83,6 +86,8 @@ KEPT = frozenset({"before", "within", "without", "no", "not", "only", "after", "
 
 WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # a word of normalised text (see tokens)
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
+# Shorthand on posted notices: "w/o an OK from HM", "w/ a staff member".
+_WITH = re.compile(r"\b[wW]/([oO]\b)?")
 _CAPITALS = re.compile(r"\b(" + "|".join(sorted(_CAPITAL_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
 _DOTTED = re.compile(r"\b(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\.", re.IGNORECASE)
 # Every capitalised abbreviation has two capitals in a row: text without them has none to resolve.
@@ -108,6 +113,8 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
     if "\n" in text:
         text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    if "/" in text:
+        text = _WITH.sub(lambda m: "without " if m.group(1) else "with ", text)
     if _TWO_CAPITALS.search(text):
         text = _CAPITALS.sub(lambda m: _CAPITAL_ABBREVIATIONS[m.group(1)], text)
     if "." in text and _has_dotted_abbreviation(text):
@@ -222,7 +229,8 @@ _CLAUSE_NUMBER = re.compile(
     r"(?:\d{1,3}(?:\.\d{1,3})*[a-zA-Z]?|[IVXLCivxlc]{1,7}|[A-Za-z])\b\.?"
     r"|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[IVX]{1,5}\.|[A-Z]\.)\s+"
 )
-_TITLE_END = re.compile(r"[.:?](?=\s|$)|\s[-\u2013\u2014]\s")
+_TITLE_END = re.compile(r"[.:?](?=\s|$)|\s[-\u2013\u2014]\s|\s(?:-+>|\u2192)\s")
+_ARROW = re.compile(r"\s*(?:-+>|\u2192)")
 _TITLE_JOINERS = _words(
     "a an and or of the to for in on at by with from as per vs & not no its their your our his her upon into under "
     "over after before during without within between against regarding concerning about through among than via"
@@ -430,7 +438,8 @@ def title_end(line: str) -> int | None:
         return None
     if number is None:  # a run-in title: a sentence follows it ("Guests. No guest may ...")
         rest = line[end:].lstrip(" \"'\u201c*_(")
-        if mark is None or line[stop] not in ".:" or not rest or not (rest[0].isupper() or rest[0].isdigit()):
+        arrow = mark is not None and bool(_ARROW.match(mark.group()))  # a notice's "PAPER -> locked cabinet"
+        if mark is None or not rest or not (arrow or (line[stop] in ".:" and (rest[0].isupper() or rest[0].isdigit()))):
             return None
     run_in = mark is not None and bool(line[end:].strip())
     if len(words) <= (4 if number else 3) and words[0][:1].isupper() and run_in:  # "5. Things left behind. We ..."
@@ -444,8 +453,13 @@ def title_end(line: str) -> int | None:
     return end
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def is_capitals(line: str) -> bool:
     """Whether a line is a heading typed in capitals ("POSITION DESCRIPTION: HOUSE MANAGER")."""
+    if "(" in line:  # a note in brackets after it: "HOW WE TREAT EACH OTHER (staff included)"
+        line = _BRACKETED.sub("", line)
     return line.isupper() and len(line.split()) <= 12 and sum(map(str.isalpha, line)) >= 4
 
 

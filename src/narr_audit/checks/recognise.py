@@ -515,6 +515,12 @@ class Analysis:
         return self._framed
 
 
+# Small words a line in capitals cannot end on unless it runs on ("SUBMIT A / GRIEVANCE IN WRITING").
+_JOINING = frozenset({"a", "an", "the", "of", "to", "for", "and", "or", "with", "in", "on", "at", "by", "from"})
+# The subject line of a memo or a letter: its subject frames the text below it.
+_SUBJECT_LINES = frozenset({"re:", "subject:", "subj:", "regarding:"})
+
+
 def _lines(segment_text: str, wrapped: bool, heading: str | None) -> list[list[str]]:
     """Blocks (split at blank lines) of lines; a line that only continues the one before is joined to it.
 
@@ -548,6 +554,8 @@ def _wraps(previous: str, line: str, *, long_lines: bool) -> bool:
     if previous.endswith((".", "!", "?", ":", ";")) or "|" in previous or "|" in line or _ITEM.match(line):
         return False
     last = previous.rsplit(" ", 1)[-1].lower()
+    if is_capitals(previous) and last not in _JOINING:  # a notice's title stands alone ("FILES - STAFF ONLY")
+        return False
     return line[:1].islower() or last in STOP_WORDS or (long_lines and len(previous) >= 60)
 
 
@@ -684,6 +692,10 @@ def _analyse(content: Extracted) -> Analysis:
                         if is_capitals(line)
                         else (own if own is not None else last,)
                     )
+                    if is_capitals(line) and len(pieces) == 1:
+                        label = last  # a notice's title in capitals also heads the blocks after it
+                if len(pieces) == 2 and pieces[0].strip().lower() in _SUBJECT_LINES:
+                    label = last  # a memo's subject ("RE: Our insurance") heads what follows
             carried = lead_in if lead_in is not None and block[-1].rstrip().endswith(":") else None
     return out
 
