@@ -84,7 +84,10 @@ def current_only(evaluate: Evaluate, reads: Callable[[Document], bool]) -> Evalu
             ctx = replace(ctx, documents=tuple(d for d in ctx.documents if not (reads(d) and expired(d, on))))
         outcome = evaluate(check, ctx)
         if outcome.evidence:
-            outcome = flag_ocr(replace(outcome, evidence=with_ocr(outcome.evidence, _scanned(ctx))))
+            scanned = _scanned(ctx)
+            evidence = outcome.evidence
+            if scanned or not isinstance(evidence, tuple) or any(r.ocr is not None for r in evidence):
+                outcome = flag_ocr(replace(outcome, evidence=with_ocr(evidence, scanned)))
         return _noted(outcome, lapsed) if lapsed else outcome
 
     wrapped.__doc__ = evaluate.__doc__

@@ -112,6 +112,19 @@ _CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _LABELLED_CUES = frozenset(name for name, _, labelled in _CUES if labelled)
+# Every cue holds one of these at the start of one of its words, and at most _WORDS_BEFORE words of letters
+# (separated by white space) come before that word in it: "date of expiration", "date last reviewed",
+# "policy period", "in force through". A lease's term always says "term", "month" or "year".
+_CUE_ANCHORS = (
+    "period", "term", "eff", "exp", "revi", "end", "start", "issu", "adopt", "valid", "good", "force", "begin",
+    "commenc",
+)  # fmt: skip
+_WORDS_BEFORE = 2
+_TERM_ANCHORS = ("term", "month", "year")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
 _ROLE_OF: dict[str, DateRole] = {
     "table_eff": "effective",
     "table_exp": "expires",
@@ -244,9 +257,10 @@ def read_dates(content: Extracted) -> TextDates:
     lease_start: FoundDate | None = None  # the date a "beginning" or "commencing" cue gave
     for segment in content.segments:
         text, where = segment.text, segment.where
-        if term is None and (match := _TERM_RE.search(text)) is not None:
+        low = text.lower() if text.isascii() else None
+        if term is None and _may_hold(low, _TERM_ANCHORS) and (match := _TERM_RE.search(text)) is not None:
             term = _months(match)
-        cues = list(_CUE_RE.finditer(text))
+        cues = _cue_matches(text, low)
         for index, cue in enumerate(cues):
             name = cue.lastgroup or ""
             end = cues[index + 1].start() if index + 1 < len(cues) else len(text)
@@ -290,6 +304,46 @@ def read_dates(content: Extracted) -> TextDates:
         how = f"a {term}-month term from {lease_start.value.isoformat()}"
         found.offer("expires", ends, lease_start.where, 2, how)
     return TextDates({role: date for role, (_, date) in sorted(found.best.items())}, tuple(found.ignored))
+
+
+def _may_hold(low: str | None, anchors: tuple[str, ...]) -> bool:
+    """False only when the text (lowered, when it is ASCII) holds none of ``anchors``: nothing to look for."""
+    return low is None or any(anchor in low for anchor in anchors)
+
+
+def _cue_matches(text: str, low: str | None) -> list[re.Match[str]]:
+    """``list(_CUE_RE.finditer(text))``, found in a fraction of the time: in ASCII text (``low``, its lower
+    case, lines up with it letter for letter) the pattern is tried only at the starts of words from which
+    a cue could reach an anchor (see _CUE_ANCHORS), in order, as finditer would meet them; elsewhere it
+    scans the whole text."""
+    if low is None:
+        return list(_CUE_RE.finditer(text))
+    starts: set[int] = set()
+    for anchor in _CUE_ANCHORS:
+        at = low.find(anchor)
+        while at >= 0:
+            if at == 0 or low[at - 1] not in _WORD_CHARS:
+                starts.add(at)
+                word = at
+                for _ in range(_WORDS_BEFORE):  # the starts of the words of letters before it
+                    gap = word
+                    while gap > 0 and low[gap - 1].isspace():
+                        gap -= 1
+                    before = gap
+                    while before > 0 and low[before - 1] in _LETTERS:
+                        before -= 1
+                    if gap == word or before == gap:
+                        break
+                    starts.add(before)
+                    word = before
+            at = low.find(anchor, at + 1)
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):
+        if start >= end and (cue := _CUE_RE.match(text, start)) is not None:
+            found.append(cue)
+            end = cue.end()
+    return found
 
 
 class _Found:

@@ -55,7 +55,7 @@ from narr_audit.evidence.model import (
     Roster,
 )
 from narr_audit.evidence.ocr import ocr_warning
-from narr_audit.evidence.textfacts import TextFacts, text_facts
+from narr_audit.evidence.textfacts import FolderFacts, TextFacts, text_facts
 
 
 class FrontMatter(BaseModel):
@@ -112,6 +112,7 @@ class _Collected:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     latest_year: int | None = None  # records dated after this year are not entries (the assessment's year + 1)
+    facts: FolderFacts | None = None  # what the folder's documents say, kept in the cache (evidence.textfacts)
 
     def rule(self, written: str, loc: tuple[str | int, ...], shown: str = MANIFEST, line: int | None = None) -> str:
         """The rule id normalised; an id not in force is a problem naming the file, line and field."""
@@ -152,6 +153,8 @@ def load_folder(
     if cache is not None and cache.inside(root):
         cache = None
     seen = _Collected(rules, source.doc, warnings=list(warnings))
+    if cache is not None and read_documents:
+        seen.facts = FolderFacts(cache.root, root)
     files = _walk(root, seen.warnings, seen.problems, skip)
     entries, attached = _mapping(source, files, seen)
     assessed_on = as_of or manifest.assessed_on or today
@@ -161,6 +164,8 @@ def load_folder(
     if read_documents:  # photos are read by OCR in the background, together, while the rest is parsed
         read_photos_ahead((root / rel for rel in sorted(set(files) | set(entries))), cache)
     documents, unmapped, others = _read_files(root, files, entries, attached, seen, read_documents, cache)
+    if seen.facts is not None:
+        seen.facts.save()
     unmapped = [rel for rel in unmapped if rel not in _RECORDS]
     if seen.problems:
         raise NarrError(seen.problems)
@@ -411,7 +416,8 @@ def _document(
         content = extract(path, cache, ocr=True)
     facts: TextFacts | None = None  # its dates and entries, read once per text (kept in the cache)
     if isinstance(content, Extracted):  # a table of dated rows, dated minutes, a calendar: entries too
-        facts = text_facts(content, rel, latest_year=seen.latest_year, kept=cache.root if cache else None)
+        latest = seen.latest_year
+        facts = seen.facts.read(content, rel, latest) if seen.facts else text_facts(content, rel, latest_year=latest)
         entries = facts.entries
         records, columns = entries.records, list(entries.columns)
         if rules:  # a file mapped to no rule: said where a check finds its record (checks.log)

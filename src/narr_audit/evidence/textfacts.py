@@ -3,12 +3,14 @@
 Finding an insurance certificate's policy period (evidence.docdates) and a document's dated rows,
 minutes and calendar days (evidence.records) means looking at every line of every document. Both
 depend only on what was extracted (kind, title, text and tables), so they are worked out once per
-text: kept in memory for the process (a batch's binders often share documents), and, with a cache
-folder, on disk beside the extracted text, named by the SHA-256 of that text and of the code that
-reads it, so a second run of an unchanged folder reads them back instead. An entry's text is
-residents' data, as the extracted text it comes from is: it is kept only in the user's own cache
-folder (never inside an evidence folder) and never shown. Any failure to read or write the cache
-costs only time; an entry that cannot be read is worked out again.
+text and kept in memory for the process (a batch's binders often share documents). With a cache
+folder, what a folder's documents say is kept in one entry per folder (:class:`FolderFacts`), beside
+the extracted text, each document's under the SHA-256 of its text and of the code that reads it: a
+second run of an unchanged folder reads one file instead of looking at every document again, and a
+first run writes one file, not one per document. An entry's text is residents' data, as the
+extracted text it comes from is: it is kept only in the user's own cache folder (never inside an
+evidence folder) and never shown. Any failure to read or write the cache costs only time; an entry
+that cannot be read is worked out again.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from narr_audit.evidence.docdates import ROLES, DateRole, FoundDate, Ignored, Te
 from narr_audit.evidence.model import LogRecord
 from narr_audit.evidence.records import DocumentEntries, document_entries, new_record
 
-__all__ = ["FACTS_VERSION", "TextFacts", "text_facts"]
+__all__ = ["FACTS_VERSION", "FOLDER", "FolderFacts", "TextFacts", "text_facts"]
 
 FACTS_VERSION = 1
 """Bump when the stored form changes (a change to the code that reads the text is seen by itself)."""
@@ -60,38 +62,87 @@ class _Entries:
     warnings: tuple[_Warning, ...]
 
 
-_Facts = tuple[TextDates, dict[int | None, _Entries]]  # the dates, and the entries by the latest year read
+class _Known:
+    """What one text says: its dates, its entries by the latest year they were read for, and its key."""
+
+    __slots__ = ("by_year", "dates", "key")
+
+    def __init__(self, dates: TextDates, by_year: dict[int | None, _Entries], key: str | None = None) -> None:
+        self.dates, self.by_year, self.key = dates, by_year, key
+
+
 _MemoKey = tuple[str, str | None, tuple[Segment, ...], tuple[Table, ...]]
 _MEMO_SIZE = 1024
-_MEMO: dict[_MemoKey, _Facts] = {}
+_MEMO: dict[_MemoKey, _Known] = {}
 
 
-def text_facts(content: Extracted, shown: str, *, latest_year: int | None, kept: Path | None = None) -> TextFacts:
+def text_facts(content: Extracted, shown: str, *, latest_year: int | None) -> TextFacts:
     """What ``content`` (the file ``shown``) says: :func:`~narr_audit.evidence.docdates.read_dates`, and
-    :func:`~narr_audit.evidence.records.document_entries` with ``latest_year``, read once per text.
-    ``kept``: the cache folder (the extraction cache's), or None to keep nothing on disk."""
+    :func:`~narr_audit.evidence.records.document_entries` with ``latest_year``, read once per text."""
+    return _facts(content, shown, latest_year, None)
+
+
+class FolderFacts:
+    """What the documents of one folder say, read from and kept in one entry of the cache folder ``kept``
+    (named by the SHA-256 of the folder's path): :meth:`read` each document, then :meth:`save` once."""
+
+    def __init__(self, kept: Path, folder: Path) -> None:
+        name = hashlib.sha256(f"{FACTS_VERSION}\0{folder}".encode("utf-8", "surrogatepass")).hexdigest()
+        self.kept = kept
+        self.target = Path(kept, FOLDER, name[:2], f"{name}.json")
+        self.used: dict[str, _Known] = {}
+        self._stored: dict[str, Any] | None = None
+
+    def read(self, content: Extracted, shown: str, latest_year: int | None) -> TextFacts:
+        """As :func:`text_facts`, from this folder's entry when it holds the text."""
+        return _facts(content, shown, latest_year, self)
+
+    def stored(self, key: str) -> _Known | None:
+        if self._stored is None:
+            self._stored = _read_json(self.target)
+        raw = self._stored.get(key)
+        if raw is None:
+            return None
+        try:
+            return _decode(raw, key)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+            return None
+
+    def save(self) -> None:
+        """Keep what this run's documents say (and only theirs): written when it differs from what was kept."""
+        data = {key: _encode(known) for key, known in sorted(self.used.items())}
+        if self._stored is None:
+            self._stored = _read_json(self.target)
+        if data != self._stored:
+            _write(self.kept, self.target, data)
+            self._stored = data
+
+
+def _facts(content: Extracted, shown: str, latest_year: int | None, folder: FolderFacts | None) -> TextFacts:
     memo_key: _MemoKey = (content.kind, content.title, content.segments, content.tables)
-    facts = _MEMO.get(memo_key)
-    if facts is None or latest_year not in facts[1]:
-        target = _target(kept, content) if kept is not None else None
-        if facts is None:
-            facts = (_load(target) if target is not None else None) or (read_dates(content), {})
-        by_year = facts[1]
-        if latest_year not in by_year:
-            found = document_entries(content, shown, latest_year=latest_year)
-            kept_form = _kept_form(found, shown)
-            if kept_form is None:  # its warnings say more of the file than its name: not shared, not kept
-                return TextFacts(facts[0], found)
-            by_year[latest_year] = kept_form
-            if target is not None and kept is not None:
-                _save(kept, target, facts)
-        if len(_MEMO) >= _MEMO_SIZE:
-            _MEMO.clear()
-        _MEMO[memo_key] = facts
-    dates, by_year = facts
-    entries = by_year[latest_year]
+    known = _MEMO.get(memo_key)
+    if folder is not None and (known is None or known.key is None):
+        key = _text_key(content)
+        if known is None:
+            known = folder.stored(key)
+        if known is not None:
+            known.key = key
+    if known is None:
+        known = _Known(read_dates(content), {}, _text_key(content) if folder is not None else None)
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.clear()
+    _MEMO[memo_key] = known
+    entries = known.by_year.get(latest_year)
+    if entries is None:
+        found = document_entries(content, shown, latest_year=latest_year)
+        kept_form = _kept_form(found, shown)
+        if kept_form is None:  # its warnings say more of the file than its name: not shared, not kept
+            return TextFacts(known.dates, found)
+        entries = known.by_year[latest_year] = kept_form
+    if folder is not None and known.key is not None:
+        folder.used[known.key] = known
     warnings = tuple(Problem(m, shown, line, rule, field, hint) for m, line, rule, field, hint in entries.warnings)
-    return TextFacts(dates, DocumentEntries(list(entries.records), entries.columns, warnings))
+    return TextFacts(known.dates, DocumentEntries(list(entries.records), entries.columns, warnings))
 
 
 def _kept_form(found: DocumentEntries, shown: str) -> _Entries | None:
@@ -130,8 +181,8 @@ def _part(digest: Any, text: str | None) -> None:
     digest.update(f"{len(value)}\0{value}\0".encode("utf-8", "surrogatepass"))
 
 
-def _target(folder: Path, content: Extracted) -> Path:
-    """Where the facts of ``content`` are kept: named by the SHA-256 of all that they are read from."""
+def _text_key(content: Extracted) -> str:
+    """The SHA-256 of all that a document's facts are read from, and of the code that reads them."""
     digest = hashlib.sha256(_fingerprint())
     _part(digest, content.kind)
     _part(digest, content.title)
@@ -150,21 +201,20 @@ def _target(folder: Path, content: Extracted) -> Path:
             digest.update(f"{len(row)}\0".encode())
             for cell in row:
                 _part(digest, cell)
-    key = digest.hexdigest()
-    return Path(folder, FOLDER, key[:2], f"{key}.json")
+    return digest.hexdigest()
 
 
-def _encode(dates: TextDates, by_year: dict[int | None, _Entries]) -> dict[str, Any]:
+def _encode(known: _Known) -> dict[str, Any]:
     return {
-        "found": [[d.role, d.value.isoformat(), d.where, d.how] for d in dates.found.values()],
-        "ignored": [[i.role, i.where, i.why] for i in dates.ignored],
+        "found": [[d.role, d.value.isoformat(), d.where, d.how] for d in known.dates.found.values()],
+        "ignored": [[i.role, i.where, i.why] for i in known.dates.ignored],
         "entries": {
             str(year): {
                 "records": [[r.date.isoformat(), r.row, r.where, r.text] for r in e.records],
                 "columns": list(e.columns),
                 "warnings": [list(w) for w in e.warnings],
             }
-            for year, e in by_year.items()
+            for year, e in sorted(known.by_year.items(), key=lambda item: str(item[0]))
         },
     }
 
@@ -188,7 +238,7 @@ def _number(value: Any, *, optional: bool = False) -> Any:
     return value
 
 
-def _decode(data: Any) -> _Facts:
+def _decode(data: Any, key: str) -> _Known:
     found: dict[DateRole, FoundDate] = {}
     for role, value, where, how in data["found"]:
         found[_role(role)] = FoundDate(_role(role), date.fromisoformat(value), _text(where, optional=True), _text(how))
@@ -206,25 +256,26 @@ def _decode(data: Any) -> _Facts:
         )  # fmt: skip
         columns = tuple(_text(c) for c in kept["columns"])
         by_year[None if year == "None" else int(year)] = _Entries(records, columns, warnings)
-    return TextDates(found, ignored), by_year
+    return _Known(TextDates(found, ignored), by_year, key)
 
 
-def _load(target: Path) -> _Facts | None:
+def _read_json(target: Path) -> dict[str, Any]:
     try:
-        return _decode(json.loads(target.read_bytes()))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+        data = json.loads(target.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
-def _save(folder: Path, target: Path, facts: _Facts) -> None:
+def _write(kept: Path, target: Path, data: dict[str, Any]) -> None:
     """Write the entry whole or not at all, in folders only the user may read (it holds documents' words)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        kept.mkdir(parents=True, exist_ok=True, mode=0o700)
         target.parent.parent.mkdir(exist_ok=True, mode=0o700)
         target.parent.mkdir(exist_ok=True, mode=0o700)
         handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(_encode(*facts), out, ensure_ascii=False, separators=(",", ":"))
+            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
         Path(temp).replace(target)
     except (OSError, UnicodeError, ValueError):
         with contextlib.suppress(OSError, UnboundLocalError):
