@@ -98,6 +98,7 @@ class FolderFacts:
         return _facts(content, shown, latest_year, self)
 
     def stored(self, key: str) -> _Known | None:
+        """What the text ``key`` says, as this folder's entry keeps it; None when it does not (or is damaged)."""
         if self._stored is None:
             self._stored = _read_json(self.target)
         raw = self._stored.get(key)
@@ -121,17 +122,16 @@ class FolderFacts:
 def _facts(content: Extracted, shown: str, latest_year: int | None, folder: FolderFacts | None) -> TextFacts:
     memo_key: _MemoKey = (content.kind, content.title, content.segments, content.tables)
     known = _MEMO.get(memo_key)
-    if folder is not None and (known is None or known.key is None):
-        key = _text_key(content)
-        if known is None:
-            known = folder.stored(key)
-        if known is not None:
-            known.key = key
     if known is None:
-        known = _Known(read_dates(content), {}, _text_key(content) if folder is not None else None)
-    if len(_MEMO) >= _MEMO_SIZE:
-        _MEMO.clear()
-    _MEMO[memo_key] = known
+        key = _text_key(content) if folder is not None else None
+        known = folder.stored(key) if folder is not None and key is not None else None
+        if known is None:
+            known = _Known(read_dates(content), {}, key)
+        if len(_MEMO) >= _MEMO_SIZE:
+            _MEMO.clear()
+        _MEMO[memo_key] = known
+    elif folder is not None and known.key is None:  # read before without a cache folder
+        known.key = _text_key(content)
     entries = known.by_year.get(latest_year)
     if entries is None:
         found = document_entries(content, shown, latest_year=latest_year)
