@@ -11,6 +11,8 @@ from narr_audit.base.errors import NarrError, Problem
 
 # Everything else is imported where it is used: a command loads only what it needs (start-up time).
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from narr_audit.base.levels import Level
     from narr_audit.evidence.organization import ValidatedOrganization
     from narr_audit.evidence.suggestions import FileSuggestions
@@ -183,15 +185,24 @@ def refuse_output_inside(folders: Sequence[Path], output: Path, option: str) -> 
 
 def report_schema_json() -> str:
     """The JSON Schema of `check --format json` (schemas/report.schema.json in the repository)."""
-    import json
-
     from narr_audit.results.report import SCHEMA_VERSION, Report
 
-    schema = Report.model_json_schema(mode="serialization")
+    return _report_schema(
+        Report,
+        f"narr-audit report, schema_version {SCHEMA_VERSION}",
+        "The JSON report of `narr-audit check --format json`. See README.md.",
+    )
+
+
+def _report_schema(model: type[BaseModel], title: str, description: str) -> str:
+    """A report model's JSON Schema (as serialised) under the given title and description."""
+    import json
+
+    schema = model.model_json_schema(mode="serialization")
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"narr-audit report, schema_version {SCHEMA_VERSION}",
-        "description": "The JSON report of `narr-audit check --format json`. See README.md.",
+        "title": title,
+        "description": description,
         **{k: v for k, v in schema.items() if k not in ("title", "description")},
     }
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
@@ -359,18 +370,13 @@ def property_schema_json() -> str:
 
 def organization_report_schema_json() -> str:
     """The JSON Schema of `check --format json` on an organization folder (schema_version 1.3)."""
-    import json
-
     from narr_audit.results.organization import ORGANIZATION_SCHEMA_VERSION, OrganizationReport
 
-    schema = OrganizationReport.model_json_schema(mode="serialization")
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"narr-audit organization report, schema_version {ORGANIZATION_SCHEMA_VERSION}",
-        "description": "The JSON report of `narr-audit check ORG --format json`. See README.md.",
-        **{k: v for k, v in schema.items() if k not in ("title", "description")},
-    }
-    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return _report_schema(
+        OrganizationReport,
+        f"narr-audit organization report, schema_version {ORGANIZATION_SCHEMA_VERSION}",
+        "The JSON report of `narr-audit check ORG --format json`. See README.md.",
+    )
 
 
 def map_folder(
