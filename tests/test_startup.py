@@ -96,7 +96,7 @@ def test_a_second_check_reads_its_work_back_and_reports_exactly_the_same(tmp_pat
     cache = tmp_path / "cache"
     uncached = _check(HARBOR, None)
     assert _check(HARBOR, cache) == uncached  # cold: everything worked out and kept
-    kept = sorted(p.name for p in (cache / "analysis-v1").rglob("*.json"))
+    kept = sorted(p.name for p in (cache / "analysis-v2").rglob("*.json"))
     assert any(name.count(".") == 2 for name in kept), "what each document holds of each idea is kept"
     assert list(cache.glob("concepts-*.json")) and list(cache.glob("index-*.json"))
     assert _check(HARBOR, cache) == uncached  # warm: read back
@@ -107,7 +107,7 @@ def test_damaged_or_forged_cache_entries_cost_time_never_a_result(tmp_path: Path
     cache = tmp_path / "cache"
     uncached = _check(HARBOR, None)
     _check(HARBOR, cache)
-    for n, entry in enumerate(sorted((cache / "analysis-v1").rglob("*.json"))):
+    for n, entry in enumerate(sorted((cache / "analysis-v2").rglob("*.json"))):
         if n % 3 == 0:
             entry.write_text("{broken", encoding="utf-8")
         elif entry.name.count(".") == 2:  # an idea's sentences that cannot be this document's

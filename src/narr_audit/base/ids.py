@@ -8,6 +8,7 @@ standard number, rule letter in lower case; an overlay's own rules end in its pr
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ _ANY_STYLE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # a batch normalises the same few hundred ids for every applicant
 def normalise_rule_id(text: str) -> str:
     """A rule id in the Standard's form, however it was written: '1,a,1.A', '1A1a' -> '1.A.1.a'.
 

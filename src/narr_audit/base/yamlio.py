@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +134,18 @@ class YamlDocument:
     data: Any
     root: Node | None
     line_map: list[int] | None = None
+    # Each mapping's keys by name, built when first asked: a loader asks a line for every rule named.
+    _keys: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _key_index(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode):
+                    index.setdefault(key_node.value, (key_node, value_node))
+            self._keys[id(node)] = index
+        return index
 
     def line_of(self, loc: Sequence[str | int]) -> int | None:
         """Best 1-based line for a validation location such as ``("standards", 0, "rules", 2, "id")``."""
@@ -142,11 +154,7 @@ class YamlDocument:
         line = None if node is None else _to_editor(lines, node.start_mark.line) + 1
         for part in loc:
             if isinstance(node, MappingNode):
-                found = None
-                for key_node, value_node in node.value:
-                    if isinstance(key_node, ScalarNode) and key_node.value == str(part):
-                        found = (key_node, value_node)
-                        break
+                found = self._key_index(node).get(str(part))
                 if found is None:
                     continue  # a tag added by the validator, not a key in the file
                 line = _to_editor(lines, found[0].start_mark.line) + 1

@@ -22,6 +22,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from narr_audit.checks.recognise import Analysis, Sentence
 from narr_audit.evidence.content import Extracted
 
 # Bump when the stored form of an analysis changes.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 # The stemmer base.language uses, and the C build it picks up when installed.
 STEMMERS = ("snowballstemmer", "Stemmer")
 
@@ -66,7 +67,7 @@ class AnalysisCache:
         self.hits = 0
         self.misses = 0
         self._keys: dict[int, tuple[Extracted, str]] = {}
-        self._notes: dict[tuple[str, str], dict[str, object]] = {}
+        self._notes: dict[tuple[str, str], _Notes] = {}
         self._noted: set[tuple[str, str]] = set()
 
     def key(self, content: Extracted) -> str:
@@ -97,29 +98,39 @@ class AnalysisCache:
         if self._write(self._path(key), _encode(analysis)):
             analysis.key = key
 
-    def _notes_path(self, key: str, stamp: str) -> Path:
-        return self.folder / key[:2] / f"{key}.{hashlib.sha256(stamp.encode()).hexdigest()[:24]}.json"
+    def _notes_path(self, key: str, stamp: str, part: str) -> Path:
+        tail = "" if part == _TOPICS else f".{part}"
+        return self.folder / key[:2] / f"{key}.{hashlib.sha256(stamp.encode()).hexdigest()[:24]}{tail}.json"
 
-    def notes(self, key: str, stamp: str) -> dict[str, object]:
+    def notes(self, key: str, stamp: str) -> Mapping[str, object]:
         """What an earlier run found in the document ``key`` with the vocabulary ``stamp``: each
-        idea's sentences, each topic's finding (read once, then kept in memory)."""
+        topic's finding, and each idea's sentences (read once, then kept in memory)."""
+        return self._notes_of(key, stamp)
+
+    def _notes_of(self, key: str, stamp: str) -> _Notes:
         found = self._notes.get((key, stamp))
         if found is None:
-            try:
-                read = json.loads(self._notes_path(key, stamp).read_bytes())
-            except (OSError, ValueError):
-                read = None
-            found = self._notes[(key, stamp)] = read if isinstance(read, dict) else {}
+            found = self._notes[(key, stamp)] = _Notes(lambda part: self._read_notes(key, stamp, part))
         return found
 
+    def _read_notes(self, key: str, stamp: str, part: str) -> dict[str, object]:
+        try:
+            read = json.loads(self._notes_path(key, stamp, part).read_bytes())
+        except (OSError, ValueError):
+            read = None
+        return read if isinstance(read, dict) else {}
+
     def note(self, key: str, stamp: str, name: str, value: object) -> None:
-        self.notes(key, stamp)[name] = value
+        self._notes_of(key, stamp).set(name, value)
         self._noted.add((key, stamp))
 
     def flush(self) -> None:
         """Keep what was noted in this run, with what was kept before."""
         for key, stamp in sorted(self._noted):
-            self._write(self._notes_path(key, stamp), self._notes[(key, stamp)])
+            notes = self._notes[(key, stamp)]
+            for part in sorted(notes.changed):
+                self._write(self._notes_path(key, stamp, part), notes.part(part))
+            notes.changed.clear()
         self._noted.clear()
 
     def _write(self, target: Path, data: object) -> bool:
@@ -136,6 +147,44 @@ class AnalysisCache:
                 Path(temp).unlink()
             return False
         return True
+
+
+_TOPICS, _IDEAS = "topics", "ideas"
+
+
+class _Notes(Mapping[str, object]):
+    """A document's notes in two files: the topics' findings, read first, which a second run over
+    an unchanged document needs alone; and the ideas' sentences, many times larger, read only when a
+    finding is missing (a topic not asked before, a new vocabulary)."""
+
+    def __init__(self, read: Callable[[str], dict[str, object]]) -> None:
+        self._read = read
+        self._parts: dict[str, dict[str, object]] = {}
+        self.changed: set[str] = set()
+
+    @staticmethod
+    def _part_of(name: str) -> str:
+        return _TOPICS if name.startswith("topic:") else _IDEAS
+
+    def part(self, part: str) -> dict[str, object]:
+        found = self._parts.get(part)
+        if found is None:
+            found = self._parts[part] = self._read(part)
+        return found
+
+    def set(self, name: str, value: object) -> None:
+        part = self._part_of(name)
+        self.part(part)[name] = value
+        self.changed.add(part)
+
+    def __getitem__(self, name: str) -> object:
+        return self.part(self._part_of(name))[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return chain(self.part(_TOPICS), self.part(_IDEAS))
+
+    def __len__(self) -> int:
+        return len(self.part(_TOPICS)) + len(self.part(_IDEAS))
 
 
 def _key(content: Extracted) -> str:

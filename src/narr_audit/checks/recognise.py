@@ -25,6 +25,7 @@ the sentence that met it; a topic not met names the place that came closest.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -853,7 +854,10 @@ def _spec_name(spec: TopicSpec, vocabulary: Vocabulary) -> str | None:
     if kept is not None and kept[0] is spec and kept[1] is vocabulary:
         return kept[2]
     ideas = [vocabulary.name_of(idea) for idea in spec.ideas]
-    name = None if None in ideas else "topic:" + json.dumps([spec.name, ideas, list(spec.labels), spec.substance])
+    # A digest, not the spec itself: a document's notes hold a finding for every topic asked of it,
+    # and a batch reads them back for every applicant.
+    written = json.dumps([spec.name, ideas, list(spec.labels), spec.substance])
+    name = None if None in ideas else "topic:" + hashlib.sha256(written.encode()).hexdigest()[:20]
     _SPEC_NAMES[id(spec)] = (spec, vocabulary, name)
     return name
 

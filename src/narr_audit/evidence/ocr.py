@@ -114,7 +114,22 @@ def ocr_warning(shown: str, confidence: float | None) -> Problem | None:
 
 
 def tesseract_missing() -> Unreadable | None:
-    """Why OCR cannot run here (Tesseract or pytesseract is missing), or None when it can."""
+    """Why OCR cannot run here (Tesseract or pytesseract is missing), or None when it can.
+
+    Asked for every scan and photo of every applicant of a batch, so the answer is kept for the
+    process while the search path (and the lookup itself) stay the same."""
+    key = (shutil.which, os.environ.get("PATH"))
+    kept = _MISSING.get(key, _UNKNOWN)
+    if kept is _UNKNOWN:
+        kept = _MISSING[key] = _tesseract_missing()
+    return kept if isinstance(kept, Unreadable) else None
+
+
+_UNKNOWN = object()
+_MISSING: dict[tuple[object, str | None], object] = {}
+
+
+def _tesseract_missing() -> Unreadable | None:
     if shutil.which("tesseract") is None:
         return Unreadable("Tesseract OCR is not installed, so scans and photos cannot be read", INSTALL_HINT)
     from importlib.util import find_spec
