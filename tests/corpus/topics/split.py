@@ -7,7 +7,10 @@ vocabulary was never tuned on, and each voice is held back for about a quarter o
 Second round (SECOND_VOICES, written later by new writers to widen the tuned part): a rule's passages
 in such a voice are held back when the SHA-256 of "rule/voice" modulo 3 is 0 (about a third).
 Third round (THIRD_VOICES: an attorney-drafted agreement, a faith-based house guide) and fourth round
-(FOURTH_VOICES: plain English by a Spanish speaker, posted notices and memos) are split the same way.
+(FOURTH_VOICES: plain English by a Spanish speaker, posted notices and memos), fifth round
+(FIFTH_VOICES: a second transcribed talk, a lease-style agreement, an FAQ and e-mail replies) and sixth
+round (SIXTH_VOICES: a county contract's scope of work, group-chat messages, an intake packet) are
+split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -26,6 +29,8 @@ VOICES = ("peer-run", "corporate", "checklist", "owner-handbook")
 SECOND_VOICES = ("affiliate-template", "spoken")
 THIRD_VOICES = ("legal", "ministry")  # third round: held back like the second
 FOURTH_VOICES = ("plain-esl", "notices")  # fourth round: held back like the second
+FIFTH_VOICES = ("spoken-b", "legal-b", "email-faq")  # fifth round: held back like the second
+SIXTH_VOICES = ("county-contract", "group-text", "intake-packet")  # sixth round: held back like the second
 
 
 def _hash(text: str) -> int:
@@ -52,7 +57,7 @@ def _literal(dumper: yaml.SafeDumper, value: _Literal) -> yaml.ScalarNode:
 
 def main(folders: list[Path]) -> None:
     yaml.SafeDumper.add_representer(_Literal, _literal)
-    for voice in (*VOICES, *SECOND_VOICES, *THIRD_VOICES, *FOURTH_VOICES):
+    for voice in (*VOICES, *SECOND_VOICES, *THIRD_VOICES, *FOURTH_VOICES, *FIFTH_VOICES, *SIXTH_VOICES):
         items = []
         for incoming in folders:
             for path in sorted(incoming.glob(f"{voice}-part*.yaml")):
