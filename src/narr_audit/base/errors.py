@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from narr_audit.base.safetext import visible
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -22,19 +24,24 @@ class Problem:
     hint: str | None = None
 
     def render(self) -> str:
+        """The problem as lines for a terminal (the message, then its fix); a line break or a control
+        character in any part (a hostile file name, quoted in the message too) is shown escaped, so
+        it cannot start a line that looks like another message."""
         where = ""
         if self.file:
-            where = self.file if self.line is None else f"{self.file}:{self.line}"
+            shown = visible(self.file)
+            where = shown if self.line is None else f"{shown}:{self.line}"
         parts = []
         if self.rule:
-            parts.append(f"rule {self.rule}")
+            parts.append(f"rule {visible(self.rule)}")
         if self.field:
-            parts.append(f"field '{self.field}'")
+            parts.append(f"field '{visible(self.field)}'")
         head = ", ".join(parts)
         text = f"{where}: " if where else ""
-        text += f"{head}: {self.message}" if head else self.message
+        message = visible(self.message)  # it may quote a file name too
+        text += f"{head}: {message}" if head else message
         if self.hint:
-            text += f"\n    fix: {self.hint}"
+            text += f"\n    fix: {visible(self.hint)}"
         return text
 
 
