@@ -77,7 +77,7 @@ def test_everything_due_in_the_window_is_listed_soonest_first(tmp_path: Path) ->
     whats = [i.what for i in listed.items]
     assert "Certificate of liability insurance: renew or review" in whats
     assert "exception for 3.I.27.a expires" in whats
-    meeting = next(i for i in listed.items if i.kind == "log" and "house-meetings" in (i.file or ""))
+    meeting = next(i for i in listed.items if i.kind == "log" and i.key == "log:logs/house-meetings.csv")
     assert meeting.due == date(2026, 12, 1)  # the last entry (2026-10-27) plus 1.C.7.a's 35-day gap
 
 

@@ -72,6 +72,7 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
     # The whole binder, mapped files and the others, in path order: each rule's context sees it less the
     # rule's own files (Context.elsewhere), as slices of one tuple, indexed once when a check first looks.
     binder = Binder([*evidence.documents, *evidence.unmapped_documents])
+    vocabulary = book.concepts  # once per report, not once per rule
     results: list[RuleResult] = []
     domain_scores: list[Score] = []
     for domain in book.domains:
@@ -89,7 +90,7 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
                         assessed_on=evidence.assessed_on,
                         documents=mapped,
                         attestations=tuple(attestations.get(rule.id, ())),
-                        vocabulary=book.concepts,
+                        vocabulary=vocabulary,
                         roster=evidence.roster,
                         level=level,
                         elsewhere=binder.elsewhere(mapped),
@@ -116,6 +117,8 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
             domain_results.extend(principle_results)
         domain_scores.append(score(domain.id, domain.title, domain_results, principle_scores))
         results.extend(domain_results)
+    # How the dates of records not mapped to the rules that used them were read: once per file.
+    notices.extend(Notice(message=p.message, file=p.file, line=p.line, hint=p.hint) for p in binder.notes)
 
     for document in evidence.documents:
         if document.unreadable is not None:
@@ -226,17 +229,22 @@ def upcoming(evidence: Evidence, book: Rulebook) -> list[tuple[str, Upcoming]]:
     check whose kind can say so, read with the same context the audit gives it."""
     by_rule, attestations = _grouped(evidence)
     level = evidence.level
+    binder = Binder([*evidence.documents, *evidence.unmapped_documents])  # records found elsewhere, as in audit
     found: list[tuple[str, Upcoming]] = []
     for rule in book.rules():
         if rule.levels.status_at(level) == "not_applicable":
             continue
+        mapped = tuple(by_rule.get(rule.id, ()))
         ctx = Context(
             rule_id=rule.id,
             assessed_on=evidence.assessed_on,
-            documents=tuple(by_rule.get(rule.id, ())),
+            documents=mapped,
             attestations=tuple(attestations.get(rule.id, ())),
+            vocabulary=book.concepts,
             roster=evidence.roster,
             level=level,
+            elsewhere=binder.elsewhere(mapped),
+            rule_title=rule.title,
         )
         for item in rule.evidence:
             if not item.applies_at(level):
@@ -283,7 +291,14 @@ def evaluate_rule(
         "review": _review_info(finding),
     }
     if marks == "not_applicable":
-        return RuleResult(**base, status=Status.not_applicable, reason=f"not applicable at Level {level}")
+        return RuleResult(
+            **base,
+            status=Status.not_applicable,
+            reason=f"not applicable at Level {level}",
+            checks=[],
+            evidence=[],
+            missing=[],
+        )
 
     checks = [_evaluate_item(item, ctx, level, finding) for item in rule.evidence if item.applies_at(level)]
     status, reason = _combine(checks, level)
@@ -311,6 +326,7 @@ def evaluate_rule(
             **common,
             status=Status.excepted,
             reason=f"excepted until {exception.expires}, approved by {exception.approved_by}: {exception.reason}",
+            missing=[],
             exception=exception,
         )
     if exception is not None and status not in ("met", "attested", "awaiting_site_visit"):
@@ -390,6 +406,7 @@ def _result(check: CheckBase, outcome: Outcome) -> CheckResult:
         reason=outcome.reason,
         evidence=[_ref(e) for e in outcome.evidence],
         missing=list(outcome.missing),
+        alternatives=[],  # given, not defaulted: pydantic deep-copies a list default (a few hundred a report)
     )
 
 

@@ -37,6 +37,7 @@ from narr_audit.base.language import STOP_WORDS, normalise, tokens
 from narr_audit.checks.recognise import MAX_GAP, Phrasing, Word, analyse
 
 if TYPE_CHECKING:
+    from narr_audit.base.errors import Problem
     from narr_audit.evidence.model import Document
 
 FOUND_ELSEWHERE = "found in a file not mapped to this rule"
@@ -223,6 +224,7 @@ class Binder:
         self._about: dict[int, tuple[Subject, tuple[int, ...]]] = {}
         self._position: dict[int, int] | None = None
         self._expired: dict[date, frozenset[int]] = {}
+        self._notes: dict[tuple[str | None, str], Problem] = {}
         _RECENT.append(weakref.ref(self))
         del _RECENT[:-8]
 
@@ -239,6 +241,17 @@ class Binder:
                 id(d) for d in self.documents if d.expires is not None and d.expires < on
             )
         return found
+
+    def note(self, problems: Iterable[Problem]) -> None:
+        """Keep warnings about a file not mapped to the rule that a check used (how its dates were read:
+        the loader warns only of mapped files), once per file and message whichever rules used it."""
+        for problem in problems:
+            self._notes.setdefault((problem.file, problem.message), problem)
+
+    @property
+    def notes(self) -> tuple[Problem, ...]:
+        """The warnings kept by :meth:`note`, in the order the checks met them."""
+        return tuple(self._notes.values())
 
     def holds(self, documents: Iterable[Document]) -> bool:
         """Whether every one of ``documents`` is a file of this binder."""

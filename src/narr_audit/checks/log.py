@@ -22,7 +22,7 @@ from pydantic import Field, model_validator
 
 from narr_audit.base.statuses import Status
 from narr_audit.base.text import days, first_match
-from narr_audit.checks.elsewhere import Binder, Elsewhere, map_line
+from narr_audit.checks.elsewhere import FOUND_ELSEWHERE, Binder, Elsewhere, map_line
 from narr_audit.checks.expiry import current_only
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Upcoming
 from narr_audit.checks.record_kinds import Source, judge, kind_index, plural, sources_of
@@ -257,7 +257,28 @@ def _of_kind(
 
 def _from_elsewhere(check: LogCheck, ctx: Context, kind: str, index: KindIndex, latest: int) -> Outcome | None:
     """The cadence of the records of ``kind`` among the binder's other files, cited as found there with
-    how to map them; None when there are none."""
+    how to map them; None when there are none. How their dates were read is said once per file in the
+    report's warnings (:meth:`Binder.note`), and in the reason."""
+    picked = _elsewhere_used(check, ctx, kind, index, latest)
+    if picked is None:
+        return None
+    used, by_path = picked
+    paths = ", ".join(u.label or u.path for u in used)
+    how = "; ".join(_how_to_map(ctx.rule_id, by_path[u.path]) for u in used)
+    judged = _judge(check, ctx.assessed_on, used, names=f"found in {paths}, not mapped to {ctx.rule_id} ({how})")
+    said = [n for u in used for n in _notes(by_path[u.path], latest)]
+    if isinstance(ctx.elsewhere, Elsewhere):
+        ctx.elsewhere.binder.note(said)
+    notes = "".join(f"; {n.file}: {n.message}" for n in said)
+    return Outcome(judged.status, judged.reason + notes, judged.evidence, judged.missing)
+
+
+def _elsewhere_used(
+    check: LogCheck, ctx: Context, kind: str, index: KindIndex, latest: int
+) -> tuple[list[_Used], dict[str, Source]] | None:
+    """The records of ``kind`` among the binder's other files that count (the best of them, see
+    :func:`_best`), with the sources by path; None when there are none. Read by the check and by
+    :func:`upcoming` alike."""
     if not ctx.elsewhere:
         return None
     on = ctx.assessed_on
@@ -277,13 +298,7 @@ def _from_elsewhere(check: LogCheck, ctx: Context, kind: str, index: KindIndex, 
         found, _ = _of_kind(check, sources, kind, index, mapped=False)
     if not found:
         return None
-    used = _best(check, on, found)
-    by_path = {s.path: s for s in sources}
-    paths = ", ".join(u.label or u.path for u in used)
-    how = "; ".join(_how_to_map(ctx.rule_id, by_path[u.path]) for u in used)
-    judged = _judge(check, on, used, names=f"found in {paths}, not mapped to {ctx.rule_id} ({how})")
-    notes = "".join(f"; {u.path}: {n.message}" for u in used for n in _notes(by_path[u.path], latest))
-    return Outcome(judged.status, judged.reason + notes, judged.evidence, judged.missing)
+    return _best(check, on, found), {s.path: s for s in sources}
 
 
 def _notes(source: Source, latest: int) -> tuple[Problem, ...]:
@@ -380,16 +395,32 @@ def _elsewhere_sources(elsewhere: Sequence[Document], latest: int) -> list[Sourc
 def upcoming(check: LogCheck, ctx: Context) -> tuple[Upcoming, ...]:
     """The day the log's cadence needs its next entry: the last entry plus max_gap_days, or the day
     the min_entries-th newest entry leaves the window; the assessment date when it falls short now.
-    Read from the records mapped to the rule (of the check's kind, when it names one)."""
+    Read from the records mapped to the rule (of the check's kind, when it names one), or, as the
+    check does, from a record of that kind in the binder's other files when it does better; such a
+    date is said to be found in a file not mapped to the rule, with how to map it and how its dates
+    were read."""
+    on = ctx.assessed_on
+    found_in = ""
     if check.record is not None:
         index = kind_index(ctx.vocabulary)
-        sources = sources_of(ctx.documents, latest_year=ctx.assessed_on.year + 1)
+        latest = on.year + 1
+        records = _records(ctx.elsewhere, latest)
+        sources = sources_of(ctx.documents, latest_year=latest, known=records.files if records else None)
         used, _ = _of_kind(check, sources, check.record, index, mapped=True)
+        mapped = _judge(check, on, used).status if used else None
+        picked = _elsewhere_used(check, ctx, check.record, index, latest) if mapped != Status.met else None
+        better = picked is not None and (
+            mapped is None or _BETTER.index(_judge(check, on, picked[0]).status) < _BETTER.index(mapped)
+        )
+        if picked is not None and better:
+            used, by_path = picked
+            how = "; ".join(_how_to_map(ctx.rule_id, by_path[u.path]) for u in used)
+            said = "".join(f"; {n.file}: {n.message}" for u in used for n in _notes(by_path[u.path], latest))
+            found_in = f"; {FOUND_ELSEWHERE} ({how}){said}"
     else:
         used = [_Used(d.path, tuple(d.records)) for d in _logs(check, ctx)]
     if not used:
         return ()
-    on = ctx.assessed_on
     dates = sorted({r.date for u in used for r in u.records if r.date <= on})
     dues: list[date] = []
     if not dates:
@@ -404,9 +435,9 @@ def upcoming(check: LogCheck, ctx: Context) -> tuple[Upcoming, ...]:
             dues.append(dates[-check.min_entries] + timedelta(days=check.within_days))
     names = ", ".join(u.path for u in used)
     last = f"last entry {dates[-1]}; " if dates else "no entry yet; "
-    return (
-        Upcoming(min(dues), f"log:{names}", "log", f"{check.label}: next entry", used[0].path, last + describe(check)),
-    )
+    detail = last + describe(check) + found_in
+    key = f"log:{names}" + (":unmapped" if found_in else "")  # apart from the rules the file is mapped to
+    return (Upcoming(min(dues), key, "log", f"{check.label}: next entry", used[0].path, detail),)
 
 
 def _where(used: _Used) -> str | None:

@@ -18,12 +18,15 @@ entry it is); the text is residents' data and is never shown.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from narr_audit.base.errors import Problem
+from narr_audit.base.language import STOP_WORDS
 from narr_audit.evidence.limits import MAX_ENTRY_TEXT, MAX_RECORD_ENTRIES
 from narr_audit.evidence.model import LogRecord
 
@@ -108,6 +111,7 @@ class DateText:
     written: str
     numeric: tuple[int, int] | None = None  # a day/month date written in numbers: its first two numbers
     year: int | None = None  # the year to take when the text gives none
+    bare: bool = False  # a calendar's day given by its number alone ("3 - Cookout"), its month from above
 
 
 def find_date(text: str, at: int = 0, *, year: int | None = None) -> DateText | None:
@@ -308,19 +312,24 @@ def document_entries(content: Extracted, shown: str, *, latest_year: int | None 
     """
     reader = DateReader(shown, latest_year)
     columns: list[str] = []
+    notes: list[Problem] = []
     cells: set[str] = set()  # a table's cells are lines of the text too (Word, HTML): read once, as rows
     for number, table in enumerate(content.tables, start=1):
-        if _table_entries(table, number, reader):
+        if _grid_table(content, table, number, reader, notes, shown) or _table_entries(table, number, reader):
             columns.extend(c for c in table.header if c and c not in columns)
         cells.update(cell for row in (table.header, *table.rows) for cell in row if cell)
+    taken: set[tuple[int, int]] = set()  # (segment, line) read as a calendar's day or a row: not read again
+    if content.kind in LAID_OUT:
+        _grid_lines(content, reader, taken, notes, shown)
+        _layout_rows(content, reader, taken)
     lines = DateReader(shown, latest_year)
-    _line_entries(content, lines, cells)
+    _line_entries(content, lines, cells, taken)
     if len(lines) >= MIN_LINE_ENTRIES:
         reader.extend(lines)
     if not len(reader):
-        return NO_ENTRIES
+        return DocumentEntries([], warnings=tuple(notes)) if notes else NO_ENTRIES
     records, warnings = reader.read()
-    return DocumentEntries(records, tuple(columns), tuple(warnings))
+    return DocumentEntries(records, tuple(columns), (*warnings, *notes))
 
 
 def _table_entries(table: Table, number: int, reader: DateReader) -> bool:
@@ -376,25 +385,27 @@ _CANDIDATE = re.compile(
 )
 
 
-def _line_entries(content: Extracted, reader: DateReader, cells: set[str]) -> None:
+def _line_entries(content: Extracted, reader: DateReader, cells: set[str], taken: set[tuple[int, int]]) -> None:
     """Headings and paragraphs that begin with a date, and the days of a month calendar.
 
     A month calendar's days ("Sat 3 - Cookout") take their month from a line such as "October 2026";
     when such a day is met with no month known, the text is read again, this time also looking at the
     lines that name a month within them ("House calendar - October 2026").
     """
-    if not _scan_lines(content, reader, cells, calendar=False):
-        _scan_lines(content, reader, cells, calendar=True)
+    if not _scan_lines(content, reader, cells, taken, calendar=False):
+        _scan_lines(content, reader, cells, taken, calendar=True)
 
 
-def _scan_lines(content: Extracted, reader: DateReader, cells: set[str], *, calendar: bool) -> bool:
+def _scan_lines(
+    content: Extracted, reader: DateReader, cells: set[str], taken: set[tuple[int, int]], *, calendar: bool
+) -> bool:
     """One pass of :func:`_line_entries`; False (and nothing added) when a calendar's day was met with
     no month to read it in, and ``calendar`` is not set."""
     year = _year_in(content.title)
     month: int | None = None
     base = 0  # lines of the segments before this one
     found_here: list[tuple[DateText, int, str, str]] = []
-    for segment in content.segments:
+    for number, segment in enumerate(content.segments):
         text = segment.text
         lines_here = text.count("\n") + 1
         if segment.where and _NOT_ENTRIES.search(segment.where):
@@ -413,7 +424,7 @@ def _scan_lines(content: Extracted, reader: DateReader, cells: set[str], *, cale
             stop = text.find("\n", start)
             stop = len(text) if stop < 0 else stop
             line = text[start:stop].strip()
-            if not line or line in cells:  # a table's cell: read with its table
+            if not line or line in cells or (number, index) in taken:  # read with its table, calendar or rows
                 continue
             context = _MONTH_YEAR.fullmatch(line) if len(line) < 40 else None
             if context is None and calendar and len(line) < 60 and _month_year_line(line):
@@ -432,9 +443,25 @@ def _scan_lines(content: Extracted, reader: DateReader, cells: set[str], *, cale
                 said = f"{said} {text[stop + 1 : stop + 1 + MAX_ENTRY_TEXT]}".replace("\n", " ")
             found_here.append((found, base + index + 1, _place(content, segment.where, heading), said))
         base += lines_here
+    listed = _numbered_lists(found_here)
     for found, row, where, said in found_here:
+        if found.bare and (found.written[:7] in listed or not any(c.isalpha() for c in said)):
+            continue  # a numbered list, or a table of amounts, under a month's title: not a calendar
         reader.add(found, row, where, said)
     return True
+
+
+MIN_NUMBERED = 3
+"""Days given by number alone that run 1, 2, 3 ... with none left out: a numbered list, not a calendar."""
+
+
+def _numbered_lists(found: Sequence[tuple[DateText, int, str, str]]) -> set[str]:
+    """The months ("2026-09") whose days given by number alone are 1, 2, 3 ... in order, none left out."""
+    days: dict[str, list[int]] = {}
+    for date_text, *_ in found:
+        if date_text.bare:
+            days.setdefault(date_text.written[:7], []).append(int(date_text.written[8:10]))
+    return {month for month, run in days.items() if len(run) >= MIN_NUMBERED and run == list(range(1, len(run) + 1))}
 
 
 def _is_calendar_day(line: str) -> bool:
@@ -464,7 +491,7 @@ def _line_date(line: str, year: int | None, month: int | None) -> DateText | Non
         day = _WEEKDAY_DAY.match(line, at) or _DAY_DASH.match(line, at)
         if day is not None:
             end = day.end("d") if day.re is _DAY_DASH else day.end()
-            found = DateText(at, end, f"{year}-{month:02d}-{int(day['d']):02d}")
+            found = DateText(at, end, f"{year}-{month:02d}-{int(day['d']):02d}", bare=day.re is _DAY_DASH)
     if found is None or _AFTER.match(line, found.end) is None:
         return None
     return found
@@ -494,6 +521,372 @@ def _year_in(text: str | None) -> int | None:
         return None
     found = _YEAR.search(text)
     return int(found.group(1)) if found else None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Rows laid out as lines, and month calendars drawn as grids (a PDF has no table objects)
+
+
+LAID_OUT = ("pdf", "text", "image")
+"""Kinds whose tables are only lines of text: a spreadsheet exported to PDF, a scan, pasted text."""
+MIN_HEADED_ROWS = 2
+"""Rows under a header line with a date-like column name that make a table: a header and one dated line
+could be a form's field ("Date  09/07/2026")."""
+MIN_LAID_OUT_ROWS = 3
+"""Rows without such a header that make a table, their dates at the same place in each line."""
+MAX_ROW_CHARS = 240
+MAX_ROW_WORDS = 30
+MIN_GRID_DAYS = 7
+"""Day numbers a month grid must run through (1 to 7 at least) to be read as a calendar."""
+# A header line names its date column: "Date", "Day", "When", "Held on", "Week of".
+_COLUMN_HEADER = re.compile(r"\b(dates?|dated|when|day|held on|week of)\b", re.IGNORECASE)
+# Where a date may start anywhere in a line (the start of a word): found over a page at once.
+_DATE_START = re.compile(
+    r"(?<![\w/.\-])(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?[\s-]+"
+    + _MONTH
+    + r"|"
+    + _MONTH
+    + r"[\s-]+\d{1,2}(?!\d))",
+    re.IGNORECASE,
+)
+_YEARISH = re.compile(r"\d{4}|/\d\d(?!\d)")  # what a line with a date holds: a year, or "/26" (3/4/26)
+# Words before a date that make a line a document's own field, not a row: "Effective date: 01/05/2026".
+_FIELD = re.compile(
+    r"(?:\b(?:effective|expir\w*|valid|review\w*|revis\w*|adopted|approved|issued|signed|updated|printed|"
+    r"amended|version|renew\w*|birth|dob|period|term|through|until|since)\W*|:\s*)$",
+    re.IGNORECASE,
+)
+_WEEKDAY_NAME = (
+    r"(?:sun(?:day)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|su|mo|tu|we|th|fr|sa)\.?(?![a-z])"
+)
+# A row of weekday names over a month grid: five to seven names on one line, or one name a line.
+_WEEKDAY_ROW = re.compile(rf"^[ \t|]*(?:{_WEEKDAY_NAME}[ \t|]*\n?[ \t|]*){{4,6}}{_WEEKDAY_NAME}[ \t|]*$", re.I | re.M)
+_WEEKDAY_CELL = re.compile(rf"\s*{_WEEKDAY_NAME}\s*", re.IGNORECASE)
+_DAYS_IN = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line of a page that holds one date: where, and what of it stands beside the date."""
+
+    segment: int
+    index: int
+    found: DateText
+    position: int  # the column (pipes or tabs) or word the date is in
+    text: str
+
+
+def _layout_rows(content: Extracted, reader: DateReader, taken: set[tuple[int, int]]) -> None:
+    """Rows of a table laid out as lines, their date in any column ("Fire drill   Sat 09/07/2026   2 min"):
+    those under a header line naming a date column, or runs of lines whose date stands at the same place.
+    Lines that begin with a date are left to :func:`_scan_lines`; a date in a sentence never makes a row."""
+    base = 0  # lines of the segments before this one
+    for number, segment in enumerate(content.segments):
+        text = segment.text
+        first_line, base = base, base + text.count("\n") + 1
+        if segment.where and _NOT_ENTRIES.search(segment.where):
+            continue
+        # A row's date has a year: only the lines with four digits (or "/26") are looked at, and none on
+        # the usual page of a policy, which has no table of dates at all.
+        hits = [m.start() for m in _YEARISH.finditer(text)]
+        if len(hits) < MIN_HEADED_ROWS:
+            continue
+        lines = text.split("\n")
+        starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        candidates = sorted({bisect_right(starts, hit) - 1 for hit in hits})
+        dated = {n: row for n in candidates if (row := _row(lines[n], number, n)) is not None}
+        if len(dated) < MIN_HEADED_ROWS:
+            continue
+        place = _row_place(content, segment.where, "row")
+        used: set[int] = set()
+        for n in sorted(dated):
+            if n in used:
+                continue
+            run = _run(dated, lines, n)
+            headed = _is_header(lines, n)
+            positions = [dated[m].position for m in run]
+            same = max(positions.count(p) for p in set(positions))
+            if (headed and len(run) >= MIN_HEADED_ROWS) or (len(run) >= MIN_LAID_OUT_ROWS and same * 4 >= 3 * len(run)):
+                for m in run:
+                    row = dated[m]
+                    more = _continued(lines, m, dated)
+                    reader.add(row.found, first_line + m + 1, place, f"{row.text} {more}".strip())
+                    taken.add((number, m))
+            used.update(run)
+
+
+def _row(line: str, segment: int, index: int) -> _Line | None:
+    """The line as a row: one date in it, not at its start, not in a sentence nor a document's field."""
+    if len(line) > MAX_ROW_CHARS or _is_prose(line):
+        return None
+    found = [m for m in _DATE_START.finditer(line) if (d := find_date(line, m.start())) and _AFTER.match(line, d.end)]
+    if len(found) != 1:
+        return None
+    date_text = find_date(line, found[0].start())
+    assert date_text is not None
+    lead = _LEAD.match(line)
+    before = line[: date_text.start]
+    if date_text.start <= (lead.end() if lead else 0) or _FIELD.search(before.rstrip()) or not before.strip(" |\t"):
+        return None  # begins with its date (read as a dated line), or a document's own date
+    if "|" in line or "\t" in line:
+        position = len(re.findall(r"[|\t]", before.lstrip(" |\t")))
+        cells = [c.strip() for c in re.split(r"[|\t]", line) if c.strip()]
+        rest = " | ".join(c for c in cells if date_text.written not in c)
+    else:
+        position = len(before.split())
+        rest = f"{before.strip()} {line[date_text.end :].strip()}".strip()
+    return _Line(segment, index, date_text, position, rest[:MAX_ENTRY_TEXT])
+
+
+def _is_prose(line: str) -> bool:
+    """A line of running text: many words, a third of them words like "the" and "of"."""
+    words = line.lower().split()
+    if len(words) > MAX_ROW_WORDS:
+        return True
+    if len(words) < 6:
+        return False
+    return sum(1 for w in words if w.strip(".,;:()") in STOP_WORDS) * 3 >= len(words)
+
+
+def _run(dated: dict[int, _Line], lines: list[str], first: int) -> list[int]:
+    """The dated lines from ``first`` on, allowing one short undated line between two (a wrapped cell)."""
+    run = [first]
+    at = first + 1
+    while at < len(lines):
+        if at in dated:
+            run.append(at)
+        elif at + 1 in dated and lines[at].strip() and not _is_prose(lines[at]) and len(lines[at]) <= 80:
+            pass  # a cell wrapped onto its own line
+        else:
+            break
+        at += 1
+    return run
+
+
+def _is_header(lines: list[str], first: int) -> bool:
+    """Whether the line above ``first`` names a date column: short, no date, no sentence, not a history."""
+    if first == 0:
+        return False
+    line = lines[first - 1].strip()
+    if not line or len(line) > 160 or len(line.split()) > 14 or line.endswith((".", ";", ",")) or _is_prose(line):
+        return False
+    if _NOT_ENTRIES.search(line) or _DATE_START.search(line):
+        return False
+    return _COLUMN_HEADER.search(line) is not None
+
+
+def _continued(lines: list[str], index: int, dated: dict[int, _Line]) -> str:
+    """The wrapped cell on the line after a row, read with it (for its kind)."""
+    after = index + 1
+    if after < len(lines) and after not in dated and after + 1 in dated and len(lines[after]) <= 80:
+        return lines[after].strip()
+    return ""
+
+
+def _row_place(content: Extracted, where: str | None, noun: str) -> str:
+    """Where a row or a calendar's day is, without its words: its page, or its section's heading."""
+    if content.kind in ("pdf", "image") and where:
+        return f"{where}, the entry dated {{date}}"
+    if where and not _is_entry_heading(where):
+        return f"under '{where}', the {noun} dated {{date}}"
+    return f"the {noun} dated {{date}}"
+
+
+def _line_number(content: Extracted, segment: int, index: int) -> int:
+    return sum(s.text.count("\n") + 1 for s in content.segments[:segment]) + index + 1
+
+
+def _grid_lines(
+    content: Extracted, reader: DateReader, taken: set[tuple[int, int]], notes: list[Problem], shown: str
+) -> None:
+    """Month calendars drawn as a grid: a "September 2026" title, a row of weekday names, then the day
+    numbers with the events of each day ("7 House meeting 7pm", or "7" and the event on the next line)."""
+    for number, segment in enumerate(content.segments):
+        text = segment.text
+        rows = list(_WEEKDAY_ROW.finditer(text))
+        if not rows:
+            continue
+        lines = text.split("\n")
+        for n, row in enumerate(rows):
+            head = text.count("\n", 0, row.start())
+            first = text.count("\n", 0, row.end()) + 1
+            end = text.count("\n", 0, rows[n + 1].start()) if n + 1 < len(rows) else len(lines)
+            body = lines[first:end]
+            for k, line in enumerate(body):  # the next month's title ends this one
+                if k and len(line) < 60 and _month_year_line(line.strip()):
+                    body = body[:k]
+                    break
+            month = _month_above(lines[max(0, head - 3) : head], segment.where, content.title)
+            start = _line_number(content, number, 0)
+            cells = [(first + k, start + first + k, line) for k, line in enumerate(body)]
+            place = _row_place(content, segment.where, "calendar day")
+            label = segment.where if content.kind in ("pdf", "image") and segment.where else "the calendar"
+            grid = _Grid(number, place, label, shown, _first_weekday(row.group(0)))
+            if _read_grid(cells, month, grid, reader, taken, notes):
+                taken.update((number, k) for k in range(head, first))
+
+
+def _grid_table(
+    content: Extracted, table: Table, number: int, reader: DateReader, notes: list[Problem], shown: str
+) -> bool:
+    """A month calendar kept as a table (Word, HTML, Markdown): weekday names as its header, a day per cell."""
+    header = [c for c in table.header if c.strip()]
+    if len(header) < 5 or not all(_WEEKDAY_CELL.fullmatch(c) for c in header):
+        return False
+    month = _month_above([], table.where, content.title)
+    cells = [(row, cell) for row, cells in enumerate(table.rows, start=2) for cell in cells]
+    numbered = [(k, row, cell) for k, (row, cell) in enumerate(cells)]  # a cell: a day's number and its events
+    grid = _Grid(
+        -1, f"table {number}, the calendar day dated {{date}}", f"table {number}", shown, _first_weekday(header[0])
+    )
+    return _read_grid(numbered, month, grid, reader, set(), notes)
+
+
+@dataclass
+class _Walked:
+    """What a walk through a month grid found: each day's words and row, the words told to no day, the
+    last day reached, and whether some line was read cell by cell (a day's words after a line of days
+    that ends inside a row of the grid)."""
+
+    events: dict[int, list[str]] = field(default_factory=dict)
+    day_row: dict[int, int] = field(default_factory=dict)
+    unplaced: int = 0
+    reached: int = 0
+    by_cell: bool = False
+
+
+def _walk_grid(
+    lines: Sequence[tuple[int, int, str]], month: tuple[int, int] | None, first_weekday: int, *, by_cell: bool
+) -> _Walked:
+    """The days of a grid in order (1, 2, 3 ...; the month before's and after's left out) and the words
+    after each. Words on the lines below a whole row of days belong to no one day, unless ``by_cell``."""
+    length = _month_length(month)
+    walked = _Walked()
+    expected, current, alone, inside = 1, 0, False, False
+    day_line: dict[int, int] = {}
+    for index, row, line in lines:
+        numbers: list[int] = []
+        for token in line.replace("|", " ").split():
+            if token.isdigit() and int(token) == expected and expected <= length:
+                current, expected = expected, expected + 1
+                day_line[current], walked.day_row[current] = index, row
+                numbers.append(current)
+                continue
+            if not current:
+                continue  # the days of the month before, or words above the first day
+            if token.isdigit() and int(token) == 1 and expected > length:
+                walked.reached = current
+                return walked  # the month after begins
+            below = index != day_line[current]
+            if not below or (alone and (expected <= length or index == day_line[current] + 1)):
+                walked.events.setdefault(current, []).append(token)
+                walked.by_cell = walked.by_cell or (below and inside)
+            else:
+                walked.unplaced += 1
+        if numbers:
+            alone = by_cell or len(numbers) == 1 or not _is_week_row(numbers, month, length, first_weekday)
+            inside = not _is_week_row(numbers, month, length, first_weekday)  # ends or begins inside a row
+    walked.reached = current
+    return walked
+
+
+def _first_weekday(row: str) -> int:
+    """The weekday (Monday 0) a row of weekday names begins with."""
+    first = row.strip(" \t|\n").lower()[:2]
+    return (
+        ("mo", "tu", "we", "th", "fr", "sa", "su").index(first) if first in ("mo", "tu", "we", "th", "fr", "sa") else 6
+    )
+
+
+def _month_length(month: tuple[int, int] | None) -> int:
+    if month is None:
+        return 31
+    number, year = month
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return _DAYS_IN[number - 1] + (number == 2 and leap)
+
+
+def _is_week_row(numbers: Sequence[int], month: tuple[int, int] | None, length: int, first_weekday: int) -> bool:
+    """Day numbers on one line that make a whole row of the grid, from its first column (or the 1st) to
+    its last (or the month's last day): events on the lines below could be on any of them. A line that
+    ends inside a row is a calendar read cell by cell: what follows is the last day's."""
+    if month is None:
+        return True
+    weekday = date(month[1], month[0], 1).weekday()  # the 1st's; the others follow from it
+
+    def column(day: int) -> int:
+        return (weekday + day - 1 - first_weekday) % 7
+
+    return (numbers[0] == 1 or column(numbers[0]) == 0) and (numbers[-1] == length or column(numbers[-1]) == 6)
+
+
+def _month_above(lines: Sequence[str], where: str | None, title: str | None) -> tuple[int, int] | None:
+    """The month and year a calendar is of: the nearest line above it naming one, else its heading or title."""
+    for text in (*reversed(lines), where, title):
+        found = _MONTH_YEAR.search(text) if text else None
+        if found is not None and int(found["y"]) >= 1:  # "September 0000" names no month of any calendar
+            return _MONTHS[found["mon"][:3].lower()], int(found["y"])
+    return None
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """Where a month grid is: its segment (-1 for a table), how its entries and its warnings name the
+    place, and the file."""
+
+    segment: int
+    place: str
+    label: str
+    shown: str
+    first_weekday: int  # the weekday of its first column (Monday 0 ... Sunday 6)
+
+
+def _read_grid(
+    lines: Sequence[tuple[int, int, str]],
+    month: tuple[int, int] | None,
+    grid: _Grid,
+    reader: DateReader,
+    taken: set[tuple[int, int]],
+    notes: list[Problem],
+) -> bool:
+    """The events of a month grid's days, each a dated entry; False when the lines are not a grid (day
+    numbers do not run from 1 to :data:`MIN_GRID_DAYS` at least). An event that cannot be told to a day
+    (a line of several day numbers, then a line of events) is not read, and said once."""
+    walked = _walk_grid(lines, month, grid.first_weekday, by_cell=False)
+    if walked.unplaced and walked.by_cell:  # read cell by cell elsewhere in the grid: so it is here too
+        walked = _walk_grid(lines, month, grid.first_weekday, by_cell=True)
+    events, day_row, unplaced, expected = walked.events, walked.day_row, walked.unplaced, walked.reached + 1
+    if expected - 1 < MIN_GRID_DAYS:
+        return False
+    if month is None:
+        if events or unplaced:
+            notes.append(
+                Problem(
+                    f"{grid.label}: a month calendar with no month and year above its days, so its events are "
+                    "not read as entries",
+                    grid.shown,
+                    hint='put the month and year (for example "September 2026") above the calendar',
+                )
+            )
+        return True
+    taken.update((grid.segment, index) for index, _, _ in lines)
+    for day, words in sorted(events.items()):
+        said = " ".join(words).strip(" -\u2013\u2014:|")
+        if any(c.isalpha() for c in said):  # a day's number alone, or with numbers only, is no event
+            written = f"{month[1]:04d}-{month[0]:02d}-{day:02d}"
+            reader.add(DateText(0, len(written), written), day_row[day], grid.place, said)
+    if unplaced:
+        notes.append(
+            Problem(
+                f"{grid.label}: the month calendar of {month[1]:04d}-{month[0]:02d} lists several days on one "
+                f"line with events below them, so which day {unplaced} of its words belong to cannot be told; "
+                "they are not read as entries",
+                grid.shown,
+                hint="export the calendar as a list of events (an agenda view) or as an .ics file",
+            )
+        )
+    return True
 
 
 # ---------------------------------------------------------------------------------------------------------------

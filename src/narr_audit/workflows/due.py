@@ -1,8 +1,11 @@
 """`narr-audit due`: everything that expires or falls due in a window, soonest first.
 
 For each folder: what each rule's checks will need by a date (the engine asks every check kind that
-can say), the exceptions the affiliate approved, documents with an expiry date, and the open items
-of the corrective action plan. It takes a list of folders, so an organisation's residences can be
+can say, with the same view of the binder `check` gives it: a record of the right kind in a file not
+mapped to the rule counts where `check` would count it, and its next entry is listed as found in a
+file not mapped to the rule, apart from the entries due for the rules it is mapped to), the
+exceptions the affiliate approved, documents with an expiry date, and the open items of the
+corrective action plan. It takes a list of folders, so an organisation's residences can be
 listed together; an organization folder is listed property by property, with what falls due in its
 shared files once, under the organization.
 """
