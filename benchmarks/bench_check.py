@@ -7,12 +7,17 @@ the share spent in start-up (interpreter and imports), loading (residence.yaml, 
 extraction (reading document text), evaluation (the engine) and rendering.
 
 Needs the test extra (fpdf2, python-docx): pip install '.[test]'.
-Usage: python benchmarks/bench_check.py [--runs N] [--keep DIR]
+Usage: python benchmarks/bench_check.py [--runs N] [--keep DIR] [--before DIR [--only-example]]
+  --before DIR times another checkout's src/ (say, a worktree of an earlier commit) against this one's
+  in paired runs (the two one after the other, so load on the machine hits both alike), cold (--no-cache)
+  and warm, and prints the medians and the median ratio of each pair. --only-example skips the
+  generated folder.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import statistics
@@ -207,23 +212,80 @@ def report(name: str, folder: Path, runs: int) -> None:
     print(f"  {'other':<11} {other:7.3f} s  {100 * other / wall:5.1f}% of wall")
 
 
+def paired(name: str, folder: Path, runs: int, before: Path) -> None:
+    """``check`` from this checkout and from ``before`` (another src/), one after the other in each round,
+    cold (--no-cache) and warm (a cache filled by a first run): medians and the median of the ratios.
+    CPU seconds (user + system, Tesseract's included) are printed too: on a busy machine they move less."""
+    sides = {"before": before.resolve(), "now": (ROOT / "src").resolve()}
+    print(f"\n{name}: {folder}   paired runs: {runs} (medians)")
+    for side, src in sides.items():
+        print(f"  {side}: {src}")
+    with tempfile.TemporaryDirectory() as work:
+        envs = {}
+        for side, src in sides.items():
+            env = dict(os.environ, PYTHONPATH=str(src), NO_COLOR="1")
+            env.pop("PYTHONDONTWRITEBYTECODE", None)  # both sides with their modules compiled (as installed)
+            env["PYTHONPYCACHEPREFIX"] = str(Path(work) / f"bytecode-{side}")
+            envs[side] = env
+        cmd = [sys.executable, "-m", "narr_audit", "check", str(folder), "--fail-on", "none"]
+        modes = {"cold": ["--no-cache"], "warm": ["--cache-dir", str(Path(work) / "cache-{side}")]}
+        for side, env in envs.items():  # compile the bytecode, fill the warm cache
+            for extra in modes.values():
+                _run([*cmd, *(e.format(side=side) for e in extra)], env)
+        print(f"  {'mode':<6} {'before s':>9} {'now s':>9} {'now/before':>11} {'before cpu':>11} {'now cpu':>8}")
+        for mode, extra in modes.items():
+            rounds = []
+            for _ in range(runs):
+                rounds.append(
+                    {side: _run([*cmd, *(e.format(side=side) for e in extra)], env) for side, env in envs.items()}
+                )
+            b, n = (statistics.median(r[side][0] for r in rounds) for side in ("before", "now"))
+            ratio = statistics.median(r["now"][0] / r["before"][0] for r in rounds)
+            cb, cn = (statistics.median(r[side][1] for r in rounds) for side in ("before", "now"))
+            print(f"  {mode:<6} {b:>9.3f} {n:>9.3f} {ratio:>10.2f}x {cb:>11.3f} {cn:>8.3f}")
+
+
+def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, of the command and what it ran) of one run."""
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
+    spent = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
+    return spent, (after.ru_utime - used.ru_utime) + (after.ru_stime - used.ru_stime)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="generate the 200-document folder here and keep it")
+    parser.add_argument("--before", type=Path, help="another checkout's src/, timed against this one in paired runs")
+    parser.add_argument("--only-example", action="store_true", help="with --before: skip the generated folder")
     args = parser.parse_args()
     examples = [p.parent for p in (ROOT / "examples").glob("*/residence.yaml")]
     if examples:
         largest = max(examples, key=lambda p: sum(f.stat().st_size for f in p.rglob("*") if f.is_file()))
-        report("largest example", largest, args.runs)
+        if args.before:
+            paired("largest example", largest, args.runs, args.before)
+        else:
+            report("largest example", largest, args.runs)
     else:
         print("no examples under examples/ yet")
+    if args.before and args.only_example:
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         target = args.keep or Path(tmp) / "generated"
         start = time.perf_counter()
         generate(target)
         print(f"\n(generated 200 documents in {time.perf_counter() - start:.1f} s)")
-        report("generated folder, 200 documents", target, args.runs)
+        if args.before:
+            paired("generated folder, 200 documents", target, args.runs, args.before)
+        else:
+            report("generated folder, 200 documents", target, args.runs)
     return 0
 
 

@@ -18,7 +18,15 @@ every run when the environment forbids writing bytecode (PYTHONDONTWRITEBYTECODE
 containers), both sides run with a private bytecode folder (PYTHONPYCACHEPREFIX), filled by the
 first runs; --as-is keeps the environment's own setting instead.
 
-Usage: python benchmarks/bench_startup.py [--runs N] [--src DIR] [--before DIR] [--as-is]
+With --floors it also times, in the same rounds, each command's floor under typer: narr-audit's own
+command line (the same app, the same parameters, the same parsing) with the command's body replaced
+by one that does nothing. What is over the baseline there is typer's (and its pydantic's) own cost
+of building the command and coercing its parameters, which no change inside narr-audit can remove; a
+second floor has the body only read residence.yaml and validate it with narr-audit's model (pydantic's
+model machinery, which the baseline's bare `import pydantic` does not load), what every one of the
+three commands must do at the least.
+
+Usage: python benchmarks/bench_startup.py [--runs N] [--src DIR] [--before DIR] [--as-is] [--floors]
   --src DIR runs the commands from another checkout's src/ (to compare before and after a change).
   --before DIR also runs another src/ (say, a worktree of an earlier commit) in the same paired runs,
   and prints its ratios beside --src's, so both are measured under the same load.
@@ -40,6 +48,38 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "level-2-monitored"
 BASELINE = "import typer, pydantic, yaml, jinja2, rich"
+# The command line with the command's body doing nothing (see --floors): argv[1] is the command. With
+# MANIFEST=1 in the environment the body reads the folder's residence.yaml and validates it with
+# narr-audit's model, the least that validate, precommit and check all do.
+FLOOR = """
+import copy, inspect, os, sys, types
+from pathlib import Path
+from narr_audit import cli
+name = sys.argv[1]
+chosen = cli.app_for(sys.argv[1:])
+(command,) = chosen.registered_commands
+real = inspect.unwrap(command.callback)
+code = real.__code__
+names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+
+def body():
+    if os.environ.get("MANIFEST"):
+        import yaml
+        from narr_audit.evidence.model import Manifest
+        given = Path(sys.argv[2])
+        folder = given.parent if given.is_file() else given
+        Manifest.model_validate(yaml.safe_load((folder / "residence.yaml").read_text(encoding="utf-8")))
+
+space = {}
+exec(f"def {real.__name__}({', '.join(names)}):\\n    return _floor_body()", space)
+real.__globals__["_floor_body"] = body
+noop = types.FunctionType(space[real.__name__].__code__, real.__globals__, real.__name__, real.__defaults__)
+noop.__kwdefaults__, noop.__annotations__, noop.__doc__ = real.__kwdefaults__, dict(real.__annotations__), real.__doc__
+command = copy.copy(command)
+command.callback = noop
+chosen.registered_commands = [command]
+chosen()
+"""
 TARGETS = {"check": 1.6, "validate": 1.3, "precommit": 1.3}
 
 
@@ -65,6 +105,7 @@ def main() -> None:
     parser.add_argument("--src", type=Path, default=ROOT / "src")
     parser.add_argument("--before", type=Path, help="another src/ measured in the same paired runs")
     parser.add_argument("--as-is", action="store_true", help="keep the environment's bytecode setting")
+    parser.add_argument("--floors", action="store_true", help="also time each command's body doing nothing")
     args = parser.parse_args()
     sides = {"before": args.before, "now": args.src} if args.before else {"now": args.src}
     narr = [sys.executable, "-m", "narr_audit"]
@@ -94,11 +135,15 @@ def main() -> None:
         head = "".join(f"{side + ' s':>10} {side + ' cpu':>10} {side:>7}" for side in sides)
         print(f"{'command':<10} {'baseline s':>10} {head} {'target':>7}")
         first = next(iter(envs.values()))
+        floors: dict[str, tuple[float, float]] = {}
         for name, cmd in commands.items():
             rounds = []
             for _ in range(args.runs):
                 row = {"baseline": _measure(base, first)}
                 row.update({side: _measure(narr + cmd, env) for side, env in envs.items()})
+                if args.floors:
+                    row["floor"] = _measure([sys.executable, "-c", FLOOR, *cmd], envs["now"])
+                    row["manifest"] = _measure([sys.executable, "-c", FLOOR, *cmd], dict(envs["now"], MANIFEST="1"))
                 rounds.append(row)
             line = f"{name:<10} {statistics.median(r['baseline'][0] for r in rounds):>10.3f}"
             for side in sides:
@@ -107,6 +152,16 @@ def main() -> None:
                 ratio = statistics.median(r[side][0] / r["baseline"][0] for r in rounds)
                 line += f" {wall:>10.3f} {cpu:>10.3f} {ratio:>6.2f}x"
             print(f"{line} {TARGETS[name]:>6.1f}x")
+            if args.floors:
+                floors[name] = (
+                    statistics.median(r["floor"][0] / r["baseline"][0] for r in rounds),
+                    statistics.median(r["manifest"][0] / r["baseline"][0] for r in rounds),
+                )
+        for name, (bare, manifest) in floors.items():
+            print(
+                f"floor of {name} under typer: {bare:.2f}x the baseline with its body doing nothing, "
+                f"{manifest:.2f}x when the body only validates residence.yaml"
+            )
         if args.before:
             print("ratio: the command's wall time over the baseline's, in the same round (median)")
 

@@ -106,10 +106,13 @@ def load_evidence(
     level: Level | None = None,
     as_of: date | None = None,
     cache: Path | None = None,
+    read_unmapped: bool = True,
 ) -> Loaded:
     """A checked evidence folder and the rules in force for it (NARR 3.0, its affiliate, overlays).
 
     ``cache`` is a folder where extracted document text is kept between runs (None: no cache).
+    ``read_unmapped`` False lists the files no rule maps without reading them (what `validate` reports);
+    the evidence then has no ``unmapped_documents`` for a check to look through.
     """
     from narr_audit.evidence.cache import ExtractionCache
     from narr_audit.workflows.audit import load_evidence as load
@@ -121,6 +124,7 @@ def load_evidence(
         level=level,
         as_of=as_of,
         cache=ExtractionCache(cache) if cache is not None else None,
+        read_unmapped=read_unmapped,
     )
 
 

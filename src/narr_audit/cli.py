@@ -302,7 +302,11 @@ def validate(
         return
     try:
         loaded = api.load_evidence(
-            folder, overlays=overlays, as_of=_date_option(as_of, "--as-of"), cache=_cache_dir(False, None)
+            folder,
+            overlays=overlays,
+            as_of=_date_option(as_of, "--as-of"),
+            cache=_cache_dir(False, None),
+            read_unmapped=False,  # validate lists unmapped files by name; it never reads them
         )
     except NarrError as exc:
         if fmt is ValidateFormat.json:
@@ -1253,6 +1257,10 @@ def main() -> None:
     # without it (batch, which reads hundreds, turns it back on), and the process leaves its objects
     # to the system instead of walking them one last time on the way out.
     gc.disable()
+    # pydantic looks for plugins (every installed package's entry points) when it builds its first
+    # validator: milliseconds of every command's start, for plugins narr-audit never uses. Typer turns
+    # them off for its own validators the same way; a setting of the user's own is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     try:
         try:
             app_for(sys.argv[1:])()

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
@@ -142,12 +142,18 @@ def load_folder(
     read_documents: bool = True,
     cache: ExtractionCache | None = None,
     skip: frozenset[str] = frozenset(),
+    read_unmapped: bool = True,
+    walked: Walked | None = None,
 ) -> Evidence:
     """Stages 2-5: walk the folder, check the mapping, read every file, assemble the Evidence.
 
     ``rules`` are the ids in force; ``overlays`` their names, kept for the report. ``cache`` keeps
     extracted text between runs; it is never used when it would sit inside the folder. ``skip``: folders
-    (relative POSIX paths) the walk leaves out, e.g. an organization's property folders.
+    (relative POSIX paths) the walk leaves out, e.g. an organization's property folders. With
+    ``read_unmapped`` False the files no rule maps are listed but not read as documents (`validate`
+    and the pre-commit hook report their names only), so no check could look through them.
+    ``walked``: the folder as :func:`read_photos_early` walked it (the photos are being read already),
+    used instead of walking it again.
     """
     root, manifest = source.root, source.manifest
     if cache is not None and cache.inside(root):
@@ -155,38 +161,129 @@ def load_folder(
     seen = _Collected(rules, source.doc, warnings=list(warnings))
     if cache is not None and read_documents:
         seen.facts = FolderFacts(cache.root, root)
-    files = _walk(root, seen.warnings, seen.problems, skip)
+    if walked is not None and walked.root == root and not skip:
+        files = list(walked.files)
+        seen.warnings.extend(walked.warnings)
+        seen.problems.extend(walked.problems)
+    else:
+        walked = None
+        files = _walk(root, seen.warnings, seen.problems, skip)
     entries, attached = _mapping(source, files, seen)
     assessed_on = as_of or manifest.assessed_on or today
     seen.latest_year = assessed_on.year + 1
     _check_dates(source, assessed_on, seen)
     roster, plan = _read_records(root, files, assessed_on, seen)
-    if read_documents:  # photos are read by OCR in the background, together, while the rest is parsed
-        read_photos_ahead((root / rel for rel in sorted(set(files) | set(entries))), cache)
-    documents, unmapped, others = _read_files(root, files, entries, attached, seen, read_documents, cache)
+    if read_documents and walked is None:  # photos read by OCR in the background, together, while the rest is parsed
+        wanted = sorted(set(files) | set(entries)) if read_unmapped else sorted(entries)
+        read_photos_ahead((root / rel for rel in wanted), cache)
+    documents, unmapped, others = _read_files(
+        root, files, entries, attached, seen, read_documents, cache, read_unmapped
+    )
     if seen.facts is not None:
         seen.facts.save()
     unmapped = [rel for rel in unmapped if rel not in _RECORDS]
     if seen.problems:
         raise NarrError(seen.problems)
-    return Evidence(
+    # Built, not validated: every value is already typed and checked here, and validating would first
+    # build the validators of Evidence, Document and LogRecord (a few milliseconds of every command's start).
+    # What validation would still do is done by hand: strings stripped (the models strip whitespace),
+    # lists copied.
+    return Evidence.model_construct(
         rule_lines=_rule_lines(manifest, source.doc),
         evidence_line=source.doc.line_of(("evidence",)),
-        folder=str(source.folder),
+        folder=str(source.folder).strip(),
         manifest=manifest,
         assessed_on=assessed_on,
         level=level or manifest.residence.level,
-        overlays=list(overlays),
-        documents=documents,
-        unmapped=unmapped,
-        unmapped_documents=others,
-        warnings=seen.warnings,
+        overlays=_stripped(overlays),
+        documents=list(documents),
+        unmapped=_stripped(unmapped),
+        unmapped_documents=list(others),
+        warnings=list(seen.warnings),
         roster=roster,
         plan=plan,
     )
 
 
+def _stripped(texts: Sequence[str]) -> list[str]:
+    """The strings as the models' validation keeps them (str_strip_whitespace)."""
+    return [text.strip() for text in texts]
+
+
+def _new_document(
+    *,
+    path: str,
+    kind: str,
+    rules: list[str],
+    mapped_by: list[MappedBy],
+    title: str | None = None,
+    content: Extracted | None = None,
+    unreadable: Unreadable | None = None,
+    records: Sequence[LogRecord] = (),
+    columns: Sequence[str] = (),
+    size: int = 0,
+    **dates: Any,
+) -> Document:
+    """A Document built from values the loader has already checked (see load_folder's Evidence): what
+    its validation would do (strip strings, copy lists) without building its validator. ``dates``:
+    effective, reviewed, expires (dates or None) and dates_from_text, as :func:`_dates` gives them."""
+    if kind not in _DOCUMENT_KINDS:  # the loader only ever gives these; a new one must be added to the model
+        raise ValueError(f"not a document kind: {kind}")
+    fields: dict[str, Any] = {
+        "path": path.strip(),
+        "kind": kind,
+        "rules": _stripped(rules),
+        "mapped_by": list(mapped_by),
+        "title": title.strip() if title is not None else None,
+        "content": content,
+        "unreadable": unreadable,
+        "records": list(records),
+        "columns": _stripped(columns),
+        "size": size,
+    }
+    for role, value in dates.items():
+        if role == "dates_from_text":
+            fields[role] = {key.strip(): text.strip() for key, text in value.items()}
+        elif role in DATE_ROLES:
+            fields[role] = value
+        else:
+            raise TypeError(f"not a field of Document: {role}")
+    return Document.model_construct(**fields)
+
+
+_DOCUMENT_KINDS = frozenset(get_args(Document.model_fields["kind"].annotation))
+
+
 _RECORDS = frozenset({*ROSTER_FILES, PLAN_FILE})  # read by the loader itself, never "unmapped"
+
+
+@dataclass(frozen=True)
+class Walked:
+    """The folder's files as :func:`_walk` found them, with what it found wrong on the way."""
+
+    root: Path
+    files: tuple[str, ...]
+    warnings: tuple[Problem, ...]
+    problems: tuple[Problem, ...]
+
+
+def read_photos_early(source: ManifestFile, cache: ExtractionCache | None = None, *, unmapped: bool = True) -> Walked:
+    """Start reading the folder's photos by OCR in the background as soon as its residence.yaml is
+    read, so Tesseract (a program of its own, on another core) reads them while the rules are loaded
+    and the other files parsed, not after; the walk that found them is given back, for
+    :func:`load_folder` to use instead of walking again. Only the files the walk finds are read (a
+    link out of the folder never is). With ``unmapped`` False only the photos residence.yaml maps
+    are. The readings are the same as when each photo is read when asked for (evidence.ocr)."""
+    root = source.root
+    warnings: list[Problem] = []
+    problems: list[Problem] = []
+    files = _walk(root, warnings, problems)
+    chosen = files
+    if not unmapped:  # only the files residence.yaml maps (a photo cannot map itself by front matter)
+        mapped = {posixpath.normpath(entry.file.strip().replace("\\", "/")) for entry in source.manifest.evidence}
+        chosen = [rel for rel in files if rel in mapped]
+    read_photos_ahead((root / rel for rel in chosen), cache)
+    return Walked(root, tuple(files), tuple(warnings), tuple(problems))
 
 
 def _read_records(
@@ -302,37 +399,73 @@ def _read_files(
     seen: _Collected,
     read_documents: bool,
     cache: ExtractionCache | None,
+    read_unmapped: bool = True,
 ) -> tuple[list[Document], list[str], list[Document]]:
     """Stages 3-4: every file read once: front matter (which may map it), text, log rows.
 
     A mapped file is read even where the walk skips (a hidden folder, README.md at the root): the
     operator named it, so it must not be silently dropped. The binder's other files (unmapped, and
     scans attached to attestations) are read too, as documents of no rule, for checks to look through
-    when a rule's mapped evidence falls short; one that cannot be read is simply not looked in (no
-    problem, no warning: nobody named it as evidence). The roster and the plan are not among them.
+    when a rule's mapped evidence falls short (not with ``read_unmapped`` False: `validate` reports only
+    their names); one that cannot be read is simply not looked in (no problem, no warning: nobody named
+    it as evidence). The roster and the plan are not among them.
+
+    Photos are read last, so that OCR (started ahead, in the background) has the time the other files
+    take; what each file gives, and what it warns about, still comes in path order.
     """
+    placed: dict[str, tuple[list[Document], list[str], list[Document]]] = {}
+    spliced: list[tuple[int, int, _Collected]] = []  # a photo's own problems and warnings, and where they go
+    ordered = sorted(set(files) | set(entries))
+    photos = [rel for rel in ordered if kind_of(root / rel) == "image" and not is_log(root / rel)]
+    later = set(photos)
+    for rel in ordered:
+        if rel in later:  # its place among what the others report, kept for when it has been read
+            spliced.append((len(seen.problems), len(seen.warnings), replace(seen, problems=[], warnings=[])))
+        else:
+            placed[rel] = _read_file(root, rel, entries, attached, seen, read_documents, cache, read_unmapped)
+    for rel, (_, _, own) in zip(photos, spliced, strict=True):
+        placed[rel] = _read_file(root, rel, entries, attached, own, read_documents, cache, read_unmapped)
+    for problems_at, warnings_at, own in reversed(spliced):  # each at the place it would have had
+        seen.problems[problems_at:problems_at] = own.problems
+        seen.warnings[warnings_at:warnings_at] = own.warnings
     documents: list[Document] = []
     unmapped: list[str] = []
     others: list[Document] = []
-    for rel in sorted(set(files) | set(entries)):
-        path = root / rel
-        entry_index = entries.get(rel)
-        kind = "log" if is_log(path) else kind_of(path)
-        front: FrontMatter | None = None
-        content: Extracted | Unreadable | None = None
-        if kind in ("markdown", "text") and (read_documents or entry_index is None):
-            content = extract(path, cache)
-            front = _mapped_by_front_matter(content, rel, path, entry_index is None, seen)
-        if entry_index is None and front is None:
-            if rel not in attached:
-                unmapped.append(rel)
-            if read_documents and kind is not None and rel not in _RECORDS:
-                quiet = replace(seen, problems=[], warnings=[])  # what goes wrong reading it is not reported
-                others.append(_document(path, rel, kind, None, None, content, quiet, read_documents, cache))
-            continue
-        mapped = entry_index[0] if entry_index else None
-        documents.append(_document(path, rel, kind, mapped, front, content, seen, read_documents, cache))
+    for rel in ordered:
+        mine, names, theirs = placed[rel]
+        documents.extend(mine)
+        unmapped.extend(names)
+        others.extend(theirs)
     return documents, unmapped, others
+
+
+def _read_file(
+    root: Path,
+    rel: str,
+    entries: dict[str, tuple[EvidenceEntry, int]],
+    attached: set[str],
+    seen: _Collected,
+    read_documents: bool,
+    cache: ExtractionCache | None,
+    read_unmapped: bool,
+) -> tuple[list[Document], list[str], list[Document]]:
+    """One file: as a mapped document, or as an unmapped name (and a document of no rule)."""
+    path = root / rel
+    entry_index = entries.get(rel)
+    kind = "log" if is_log(path) else kind_of(path)
+    front: FrontMatter | None = None
+    content: Extracted | Unreadable | None = None
+    if kind in ("markdown", "text") and (read_documents or entry_index is None):
+        content = extract(path, cache)
+        front = _mapped_by_front_matter(content, rel, path, entry_index is None, seen)
+    if entry_index is None and front is None:
+        names = [] if rel in attached else [rel]
+        if read_documents and read_unmapped and kind is not None and rel not in _RECORDS:
+            quiet = replace(seen, problems=[], warnings=[])  # what goes wrong reading it is not reported
+            return [], names, [_document(path, rel, kind, None, None, content, quiet, read_documents, cache)]
+        return [], names, []
+    mapped = entry_index[0] if entry_index else None
+    return [_document(path, rel, kind, mapped, front, content, seen, read_documents, cache)], [], []
 
 
 def _mapped_by_front_matter(
@@ -381,7 +514,7 @@ def _document(
     rules = _merge_rules(mapped.rules if mapped else [], front.narr if front else [])
     if kind is None:
         suffix = path.suffix or "(no suffix)"
-        return Document(
+        return _new_document(
             path=rel,
             kind="text",
             rules=rules,
@@ -427,7 +560,7 @@ def _document(
         from_entry = getattr(mapped, name) if mapped else None
         return from_entry if from_entry is not None else (getattr(front, name) if front else None)
 
-    return Document(
+    return _new_document(
         path=rel,
         kind=kind,
         rules=rules,
@@ -792,4 +925,12 @@ def _merge_rules(first: Sequence[str], second: Sequence[str]) -> list[str]:
     return merged
 
 
-__all__ = ["FrontMatter", "ManifestFile", "inside_folder", "load_folder", "read_manifest"]
+__all__ = [
+    "FrontMatter",
+    "ManifestFile",
+    "Walked",
+    "inside_folder",
+    "load_folder",
+    "read_manifest",
+    "read_photos_early",
+]

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from narr_audit.base.errors import Problem
 from narr_audit.base.levels import LEVEL_NAMES
 from narr_audit.base.safetext import json_text
 from narr_audit.base.safetext import terminal as safe
 from narr_audit.evidence.model import Evidence
-from narr_audit.evidence.suggestions import FileSuggestions
+
+if TYPE_CHECKING:  # validate never suggests: the suggestions' module is not loaded for it
+    from narr_audit.evidence.suggestions import FileSuggestions
 
 JSON_SCHEMA_VERSION = "1"
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from narr_audit.base.errors import Problem
 from narr_audit.base.levels import Level
 from narr_audit.evidence.cache import ExtractionCache
-from narr_audit.evidence.loader import ManifestFile, load_folder, read_manifest
+from narr_audit.evidence.loader import ManifestFile, load_folder, read_manifest, read_photos_early
 from narr_audit.evidence.model import MANIFEST, REVIEW_FILE, Evidence
 from narr_audit.standards.compiled import read_index, shipped_overlay_ids
 
@@ -108,16 +108,21 @@ def load_evidence(
     as_of: date | None = None,
     read_documents: bool = True,
     cache: ExtractionCache | None = None,
+    read_unmapped: bool = True,
 ) -> Loaded:
     """The folder's evidence, checked against the rule ids in force; raises NarrError listing every problem.
 
-    A property of an organization folder inherits the organization's evidence (evidence.organization)."""
+    A property of an organization folder inherits the organization's evidence (evidence.organization).
+    ``read_unmapped`` False: the files no rule maps are listed, not read (for `validate` and the hook)."""
     from narr_audit.evidence.organization import find_property, load_property
 
     member = find_property(folder)
     source = read_manifest(folder) if member is None else member.source
     if cache is not None and cache.inside(source.root if member is None else member.organization.root):
         cache = None  # never write into an evidence folder, not even the compiled rulebook
+    # Tesseract reads the photos while the rules are loaded (it only reads the cache); the walk that
+    # found them is the loader's.
+    walked = read_photos_early(source, cache, unmapped=read_unmapped) if read_documents else None
     in_force, warnings = overlays_in_force(source, overlays)
     cache_dir = cache.root if cache is not None else None
     kept = read_index(cache_dir, in_force) if cache_dir is not None else None
@@ -137,6 +142,8 @@ def load_evidence(
         as_of=as_of,
         read_documents=read_documents,
         cache=cache,
+        read_unmapped=read_unmapped,
+        walked=walked,
     )
     if member is None:
         return Loaded(evidence, rulebook)

@@ -118,6 +118,7 @@ def check_files(
                 overlays=overlays,
                 today=today or date.today(),
                 cache=ExtractionCache(cache) if cache is not None else None,
+                read_unmapped=False,  # the hook reports problems and warnings of mapped files only
             )
         except NarrError as exc:
             result.problems.extend(_inside(p, shown) for p in exc.problems)
