@@ -31,6 +31,8 @@ Usage: python benchmarks/bench_startup.py [--runs N] [--src DIR] [--before DIR] 
   --before DIR also runs another src/ (say, a worktree of an earlier commit) in the same paired runs,
   and prints its ratios beside --src's, so both are measured under the same load.
 CPU seconds (user + system) are printed too: on a busy machine they move less than wall time.
+In brackets, each ratio over a second baseline that also loads pydantic's BaseModel (see
+BASELINE_LOADED): what any program declaring a pydantic model pays before its first line.
 """
 
 from __future__ import annotations
@@ -48,6 +50,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "level-2-monitored"
 BASELINE = "import typer, pydantic, yaml, jinja2, rich"
+# pydantic 2 loads its model machinery lazily: a bare `import pydantic` loads little of it, while any
+# program that declares a model (the design card's strict models) loads it. The second baseline imports
+# the same five libraries with pydantic's BaseModel loaded, as any pydantic program must; its ratio is
+# printed beside the first, which stays the one the targets are stated against.
+BASELINE_LOADED = "import typer, yaml, jinja2, rich; from pydantic import BaseModel"
 # The command line with the command's body doing nothing (see --floors): argv[1] is the command. With
 # MANIFEST=1 in the environment the body reads the folder's residence.yaml and validates it with
 # narr-audit's model, the least that validate, precommit and check all do.
@@ -125,21 +132,24 @@ def main() -> None:
                 env["PYTHONPYCACHEPREFIX"] = str(Path(work) / f"bytecode-{side}")
             envs[side] = env
         base = [sys.executable, "-c", BASELINE]
+        loaded = [sys.executable, "-c", BASELINE_LOADED]
         for env in envs.values():  # warm the cache (and the bytecode)
-            for cmd in (base, *(narr + c for c in commands.values())):
+            for cmd in (base, loaded, *(narr + c for c in commands.values())):
                 _time(cmd, env)
         writes = "as the environment says" if args.as_is else "kept (as installed)"
         print(f"runs: {args.runs} (paired, medians)   bytecode: {writes}")
         for side, src in sides.items():
             print(f"{side}: {src}")
         head = "".join(f"{side + ' s':>10} {side + ' cpu':>10} {side:>7}" for side in sides)
-        print(f"{'command':<10} {'baseline s':>10} {head} {'target':>7}")
+        print(
+            f"{'command':<10} {'baseline s':>10} {head} {'target':>7}   (ratio over the baseline with BaseModel loaded)"
+        )
         first = next(iter(envs.values()))
         floors: dict[str, tuple[float, float]] = {}
         for name, cmd in commands.items():
             rounds = []
             for _ in range(args.runs):
-                row = {"baseline": _measure(base, first)}
+                row = {"baseline": _measure(base, first), "loaded": _measure(loaded, first)}
                 row.update({side: _measure(narr + cmd, env) for side, env in envs.items()})
                 if args.floors:
                     row["floor"] = _measure([sys.executable, "-c", FLOOR, *cmd], envs["now"])
@@ -151,7 +161,10 @@ def main() -> None:
                 cpu = statistics.median(r[side][1] for r in rounds)
                 ratio = statistics.median(r[side][0] / r["baseline"][0] for r in rounds)
                 line += f" {wall:>10.3f} {cpu:>10.3f} {ratio:>6.2f}x"
-            print(f"{line} {TARGETS[name]:>6.1f}x")
+            over_loaded = "  ".join(
+                f"{side} {statistics.median(r[side][0] / r['loaded'][0] for r in rounds):.2f}x" for side in sides
+            )
+            print(f"{line} {TARGETS[name]:>6.1f}x   ({over_loaded})")
             if args.floors:
                 floors[name] = (
                     statistics.median(r["floor"][0] / r["baseline"][0] for r in rounds),
