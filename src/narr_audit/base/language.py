@@ -56,6 +56,10 @@ _ABBREVIATIONS = {
     "mo's": "months", "nbr": "neighbor", "nbrs": "neighbors", "rm": "room", "rms": "rooms", "bdrm": "bedroom",
     "reqs": "requirements", "approp": "appropriate", "ppl": "people", "thru": "through", "b4": "before",
 }  # fmt: skip
+# Shortened words that are also words of their own: after them a dot ends a sentence ("Now your meds. If ...").
+WORDS_TOO = frozenset(
+    {"meds", "med", "info", "admin", "max", "min", "orient", "vol", "vols", "dep", "llc", "inc", "ltd", "etc"}
+)
 # Words that end with a dot without ending a sentence ("House mgr. checks", "200 sq. ft. per bed").
 ABBREVIATIONS = frozenset(
     {*_ABBREVIATIONS, "sq", "ft", "sec", "no", "vs", "st", "dr", "mr", "mrs", "ms", "eg", "e.g", "i.e", "etc",
@@ -235,7 +239,9 @@ _TITLE_JOINERS = _words(
     "a an and or of the to for in on at by with from as per vs & not no its their your our his her upon into under "
     "over after before during without within between against regarding concerning about through among than via"
 )
-_REFERRING = _words("it its this these such said")  # not "that" or "they": they point too far
+# What opens a sentence that refers to the one just before it (only ever one sentence back, in the same
+# paragraph, and lending it one idea: see checks.recognise).
+_REFERRING = _words("it its this these such said those they them that")
 # "This Section was adopted ...", "This Agreement ...": the document, not the sentence before.
 _DOCUMENT_WORDS = _words(
     "section agreement policy part article manual handbook document form chapter schedule procedure plan guide "
@@ -246,8 +252,9 @@ _DOCUMENT_WORDS = _words(
 # --- denial: "is not an evacuation", "not considered a fee", "no head count is taken" -----------------
 _NEGATED_COPULA = _words("isn't aren't wasn't weren't")
 # The words a denial starts from (a sentence without them denies nothing).
-DENIAL_CUES = _words("not no isn't aren't wasn't weren't doesn't don't didn't about nothing avoid")
+DENIAL_CUES = _words("not no isn't aren't wasn't weren't doesn't don't didn't about nothing avoid nobody")
 _COPULA = _words("is are was were be been being")
+_MODALS = _words("shall will must may would should can")
 _PAST_COPULA = _words("is are was were")
 # After "is not", what opens a noun that the sentence says the thing is not.
 _DESCRIBED = _words(
@@ -281,12 +288,20 @@ _DO_NOT = _words("doesn't don't didn't")
 _ADVERBS = _words("itself themselves currently presently at present yet now otherwise generally routinely")
 _NOT_OFFERED = _words(
     "provide offer maintain conduct run hold have keep hand pay reimburse fund employ perform schedule supply "
-    "publish track collect test search require give use post accept arrange sponsor endorse vouch"
+    "publish track collect test search require give use post accept arrange sponsor endorse vouch choose elect "
+    "select appoint pick"
 )
 # Whoever says they do not do these, does not: "the house parents do not join in" (a rule or a fact alike).
 _NOT_DONE_BY_ANYONE = _words(
     "join attend participate provide offer conduct hold run maintain perform schedule publish track collect lead "
     "facilitate teach coach"
+)
+# What "nobody" says is not done: a practice ("nobody checks", "nobody tracks it"), not a rule ("nobody
+# smokes inside", "nobody takes it out on you").
+_NOBODY_DOES = frozenset(
+    form
+    for verb in (*_NOT_DONE_BY_ANYONE, "check", "keep", "require", "inspect", "test", "monitor", "review")
+    for form in (verb, f"{verb}s", f"{verb}es")
 )
 _CONDITIONAL = _words("unless until except without")  # "we don't offer a bed unless most say yes"
 _DENIED_SPAN = 2  # words of the denied noun ("an emergency number" from its first word)
@@ -343,6 +358,10 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
         word = words[j]
         if word not in DENIAL_CUES:
             continue
+        if word == "nobody":  # "nobody checks the log": a practice no one carries out (not "nobody smokes")
+            if j + 1 < hi and words[j + 1] in _NOBODY_DOES:
+                regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
+            continue
         if word == "nothing":  # "nothing herein entitles a resident to ...", "nothing in this Section relates to"
             if j + 1 < hi and words[j + 1] in _HEREIN:
                 regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
@@ -360,9 +379,10 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             if j - 2 >= lo and words[j - 1] in _PAST_COPULA and words[j - 2] == "there":
                 regions.append(_noun_at(words, j + 1, hi))
                 continue
-            for k in range(j + 2, min(j + 5, hi - 1)):  # "no head count is taken"
-                if words[k] in _PAST_COPULA:
-                    if words[k + 1] in _NOT_DONE and (k + 2 >= hi or words[k + 2] != "to"):
+            for k in range(j + 2, min(j + 5, hi - 1)):  # "no head count is taken", "no training shall be required"
+                be = k + 1 if words[k] in _MODALS and words[k + 1] == "be" and k + 2 < hi else k
+                if words[k] in _PAST_COPULA or be > k:
+                    if words[be + 1] in _NOT_DONE and (be + 2 >= hi or words[be + 2] != "to"):
                         regions.append((j + 1, k))
                     break
             continue
@@ -380,7 +400,9 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
         elif copula and following in _DESCRIBED:
             regions.append(_noun_at(words, after, hi))
         elif following in _CONSTITUTE or (following in _REQUIRE and (after + 1 >= hi or words[after + 1] != "to")):
-            regions.append(_noun_at(words, after + 1, hi))
+            start, end = _noun_at(words, after + 1, hi)
+            # "does not require a signature": neither the signature nor its being required
+            regions.append((after if following in _REQUIRE else start, end))
         else:
             verb = _not_offered(words, lo, hi, j)
             if verb is not None:
@@ -442,6 +464,8 @@ def title_end(line: str) -> int | None:
         if mark is None or not rest or not (arrow or (line[stop] in ".:" and (rest[0].isupper() or rest[0].isdigit()))):
             return None
     run_in = mark is not None and bool(line[end:].strip())
+    if number is None and has_quantity(normalise(line[start:stop]), False):  # "About 20,000 people." names nothing
+        return None
     if len(words) <= (4 if number else 3) and words[0][:1].isupper() and run_in:  # "5. Things left behind. We ..."
         return end
     for n, raw in enumerate(words):
@@ -464,12 +488,163 @@ def is_capitals(line: str) -> bool:
 
 
 def refers_back(piece: str) -> bool:
-    """Whether a sentence opens by referring to the one before it ("It", "This", "Such ..."), not
-    to the document ("This Section", "This Agreement")."""
-    words = piece.split(None, 2)
-    if not words or words[0].strip("\"'(\u201c*_").lower() not in _REFERRING:
+    """Whether a sentence opens by referring to the one before it ("It", "This", "Such ...", and
+    in speech "So those are ...", "They're red", "That one's ..."), not to the document ("This
+    Section", "This Agreement")."""
+    words = _opening_words(piece, 3)
+    if not words or words[0] not in _REFERRING:
         return False
-    return len(words) < 2 or words[1].strip(".,;:").lower() not in _DOCUMENT_WORDS
+    return len(words) < 2 or words[1] not in _DOCUMENT_WORDS
+
+
+# --- speech and questions: what frames the sentences after it ----------------------------------------
+# Words a speaker opens with before the point ("So, drills.", "Now, the money part.", "And they're ...").
+_DISCOURSE = _words("so now okay ok alright right and but next then well anyway also plus oh um uh yeah because")
+_QUESTION_WORDS = _words("what when where who whom whose why how which")
+# Written down from speech without its "?": "how often ...", "what about ...", "when do we ...".
+_QUESTION_WORD = re.compile(r"\b(?:what|when|where|who|whom|whose|why|how|which)\b", re.IGNORECASE)
+_ASKING_PAIRS = frozenset({"how often", "how long", "how much", "how many", "how soon"})
+_OPEN_QUESTIONS = frozenset({"what about", "how about", "what if"})
+_AUXILIARIES = _words("do does did is are was were can could should would will shall may must has have")
+_ASKED_ABOUT = _words("i we you they he she it this that these those the a an your our my someone anyone somebody")
+# Words that make a short line a sentence rather than a subject named on its own ("The alarms.").
+_NOT_FRAGMENT = _words(
+    "is are was were be been am do does did has have had can could should would will shall may must need needs "
+    "i you we he she they it there here this that me us him them my mine yes yeah no nope not never always "
+    "okay ok right sure exactly seriously anyway period done thanks thank please true fine great good honestly "
+    "basically welcome hello hi again everyone everybody nobody somebody someone anyone nothing everything"
+)
+_NAMING = _words("the your our my their a an about on re regarding as")  # "The alarms.", "About guests."
+_CONTRACTED = re.compile(r"(?:n't|'ll|'re|'ve|'m|'d)$")
+_QA_MARK = re.compile(
+    r"^\s*(?:(?:q|question)\s*\d{0,2}\s*[:.)]|(?:a|ans|answer)\s*\d{0,2}\s*:)\s+(?=\S)", re.IGNORECASE
+)
+
+
+_SPEAKER_TAG = re.compile(r"^[a-z][\w.'-]{0,19}:\s")  # who writes, in a chat ("hm: ...", "dani: ...")
+
+
+def _opening_words(piece: str, count: int) -> list[str]:
+    """The first ``count`` words of a sentence, lower-cased, after the words a speaker opens with."""
+    raw = piece.split(None, count + 4)[: count + 4]  # a speaker's tag, two opening words, and the words asked
+    if len(raw) > 1 and _SPEAKER_TAG.match(piece):  # a chat's "hm: it's from the owner"
+        raw = raw[1:]
+    words = [w.strip("\"'(\u201c\u201d*_.,;:!?\u2014-").lower().replace("\u2019", "'") for w in raw]
+    words = [w for w in words if w]
+    start = 0
+    while start < len(words) - 1 and start < 2 and words[start] in _DISCOURSE:
+        start += 1
+    found = words[start : start + count]
+    if found and "'" in found[0]:  # "that's", "they're", "it'll"
+        found[0] = found[0].split("'", 1)[0]
+    return found
+
+
+_ASKS_PRACTICE = _words("do does did is are was were will has have")  # not "can I", "may I": those ask leave
+_NO_ANSWER = re.compile(
+    r"^\W*(?:(?:no|nope|not really|not at all|not usually|never)\b"
+    r"|(?:(?:it|they|that|this)(?:'s|'re|\u2019s|\u2019re| is| are) )?"
+    r"(?:optional|voluntary|up to you|your choice)\b)\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_practice(question: str) -> bool:
+    """Whether a question asks if something is done ("Do staff join?", "Is there a curfew?"): answered
+    "No." it states that it is not. A question asking leave ("Can I drink here?") answered "No." is a rule."""
+    words = _opening_words(strip_answer_mark(question), 1)
+    return bool(words) and words[0] in _ASKS_PRACTICE
+
+
+def asks_yes_no(question: str) -> bool:
+    """Whether a question is answered yes or no ("Do staff join?", "Can I have guests?"): it states nothing."""
+    words = _opening_words(strip_answer_mark(question), 1)
+    return bool(words) and words[0] in _AUXILIARIES
+
+
+def asks_wh(question: str) -> bool:
+    """Whether a question opens with a question word ("Who holds the keys?"), not a statement asked back
+    ("Your family pays part of your rent? That's fine.")."""
+    words = _opening_words(strip_answer_mark(question), 1)
+    return bool(words) and words[0] in _QUESTION_WORDS
+
+
+def answers_no(piece: str) -> bool:
+    """Whether a sentence is a bare "No." (or "They're optional.") answering the question before it."""
+    return _NO_ANSWER.match(piece) is not None
+
+
+_PROVISO = re.compile(
+    r"^(?:and\s+|but\s+)?"
+    r"(?:provided\b|except\b|excepting\b|subject to\b|unless\b|save that\b|in which (?:event|case)\b)",
+    re.IGNORECASE,
+)
+
+
+def is_proviso(clause: str) -> bool:
+    """Whether a clause of a long sentence qualifies the one before it ("provided, however, that the
+    Resident continues to pay", "except as stated in Section 4", "unless the Director agrees")."""
+    return _PROVISO.match(clause.lstrip(" (\"'")) is not None
+
+
+_Q_MARK = re.compile(r"^\s*(?:q|question)\s*\d{0,2}\s*[:.)]\s+(?=\S)", re.IGNORECASE)
+
+
+def asks_marked(line: str) -> bool:
+    """Whether a line is an FAQ's question, marked "Q:" ("Q: I live next door. Who do I call?")."""
+    return _Q_MARK.match(line) is not None
+
+
+def strip_answer_mark(piece: str) -> str:
+    """A question's or an answer's text without its "Q:" / "A:" mark (an FAQ, an e-mail reply)."""
+    match = _QA_MARK.match(piece)
+    return piece[match.end() :] if match else piece
+
+
+def is_question(piece: str) -> bool:
+    """Whether a sentence asks what the next ones answer: it ends with "?", or, spoken and written
+    down without one, opens with a question word asking ("Now when do we check all this.")."""
+    text = piece.rstrip(" *_\"'\u201d)")
+    if text.endswith("?"):
+        return len(text.split()) <= 20
+    if text.endswith(":") or text.count(" ") > 11 or not _QUESTION_WORD.search(text, 0, 48):
+        return False  # no question word where a question would open
+    words = _opening_words(text, 3)
+    if len(words) < 3 or words[0] not in _QUESTION_WORDS or len(text.split()) > 12 or text.endswith(":"):
+        return False
+    pair = f"{words[0]} {words[1]}"
+    if pair in _OPEN_QUESTIONS:  # "what about the money", "what if it chirps"
+        return True
+    if pair in _ASKING_PAIRS:  # "how often do we", not "how long people stay"
+        return words[2] in _AUXILIARIES
+    return words[1] in _AUXILIARIES and words[2] in _ASKED_ABOUT  # "when do we", "who does the", not "what's not fine"
+
+
+def is_fragment(piece: str, *, opening: bool) -> bool:
+    """Whether a short sentence only names what the next ones are about ("The alarms.", "So,
+    drills.", "Now, the money part.", "Extinguishers."). Away from a paragraph's opening
+    (``opening`` False) the speaker must mark it ("So, ...", "Now, ...")."""
+    text = piece.strip()
+    if not text.endswith((".", ":")) or text.endswith("..."):  # "Two years!" stresses, it names nothing
+        return False
+    raw = text.split()
+    marked = bool(raw) and raw[0].strip(",").lower() in _DISCOURSE
+    if not opening and not marked and len(raw) > 3:
+        return False  # mid-paragraph, a subject named unmarked is a word or three ("Booze.", "Street drugs.")
+    words = [w.strip("\"'(\u201c\u201d*_.,;:!\u2014-").replace("\u2019", "'") for w in raw]
+    words = [w for w in words if w]
+    while words and words[0].lower() in _DISCOURSE:
+        words = words[1:]
+    if not 1 <= len(words) <= 4 or not words[0][:1].isalpha():
+        return False
+    if any(w.lower() in _NOT_FRAGMENT or _CONTRACTED.search(w.lower()) or w[:1].isdigit() for w in words):
+        return False
+    if words[0].lower().endswith("'s") and words[0].lower()[:-2] in _NOT_FRAGMENT:
+        return False
+    if len(words) > 1:  # a thing named ("the money part", "street drugs"), not an order ("Check every bill.")
+        return words[0].lower() in _NAMING or (words[-1].lower().endswith("s") and not words[-1].endswith("ss"))
+    # A bare word must be a name for something ("Extinguishers."), not an order ("Lock." is rare).
+    return (words[0][0].isupper() and len(words[0]) > 3) or marked
 
 
 def is_title(text: str) -> bool:

@@ -9,6 +9,18 @@ introduces a list ("Residents may not:"), a clause's title ("Section 8.4 First A
 weekly"), the one before it (which lends what "it" is, one idea and no more). Words scattered over a
 document never meet a topic, and a topic of two ideas is never met by one word.
 
+Questions and answers, talk written down, and leases are read as a reviewer reads them. A question
+("Q: Can I have guests?", a bold or heading question, one that ends a paragraph) frames its answer
+and states no rule itself; a "No." to a question asking whether something is done ("Do staff join?")
+says it is not, and an answer that first promises the rule for later states none. In talk, a subject
+named on its own ("The alarms.", "So, drills.") frames the next sentences (two, not the whole talk), a
+question without its mark ("Now when do we check all this.") and its short answer frame what follows,
+and "they", "those", "that" refer back as "it" does. A long sentence (a lease's clause) is read clause
+by clause: the ideas a topic needs together ("the Resident may take it to the affiliate") must be in
+one clause, a proviso ("provided, however, that ...") lending one idea from the clause it qualifies and
+an item of a list ("(b) sell to any Resident") read with the list's opening. A chat's messages each
+stand alone.
+
 An idea the sentence denies as a description ("such a request is not an evacuation", "no head count
 is taken", "the Operator does not provide instruction") does not count for it; a rule stated as a
 prohibition ("Residents shall not bring alcohol") is what many topics want and counts.
@@ -40,15 +52,25 @@ from narr_audit.base.language import (
     DENIAL_CUES,
     STOP_WORDS,
     WORD,
+    WORDS_TOO,
+    answers_no,
+    asks_marked,
+    asks_practice,
+    asks_wh,
+    asks_yes_no,
     denied_regions,
     gives_contact,
     has_quantity,
     is_capitals,
+    is_fragment,
     is_numbered,
+    is_proviso,
+    is_question,
     is_title,
     normalise,
     refers_back,
     stem,
+    strip_answer_mark,
     title_end,
     tokens,
 )
@@ -66,11 +88,24 @@ SUBSTANCE_WORDS = {
 }
 UNSTATED = "what the rule is"  # what a topic lacks when its sentence only promises the rule
 WRAPPED_KINDS = ("pdf", "text", "image")  # kinds whose lines may break a sentence
+SPOKEN_REACH = 2  # sentences after a subject named on its own ("The alarms.") that it frames
 MAX_GAP = 2  # words allowed between two words of a phrasing ("drug and alcohol screening")
 
 _DIGIT = re.compile(r"[0-9]")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^a-z0-9(])")
 _ITEM = re.compile(r"^(\[[ xX]?\]|[-*\u2022\u25aa]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
+# Where a long sentence's next clause starts: a semicolon, or a comma before a proviso.
+_CLAUSE_CUT = re.compile(
+    r";\s+|,\s+(?=(?:and\s+|but\s+)?(?:provided\b|except\b|excepting\b|notwithstanding\b|subject to\b|unless\b|"
+    r"save that\b|however\b|in which event\b|in which case\b))",
+    re.IGNORECASE,
+)
+_ENUMERATED = re.compile(r"\((?:a|i|1)\)|\b(?:a|i|1)\)\s")  # "shall not (a) advance money ..."
+MAX_CHAT_TITLE = 14  # words: a longer line over a chat is a message of its own, not its title
+MAX_ASKED = 3  # sentences of a "Q:" line read together as what its answer answers
+SHORT_ANSWER = 8  # words: an answer this short frames, with its question, what follows it
+LONG_SENTENCE = 35  # words: a sentence this long is read clause by clause
+MIN_CLAUSE = 4  # words: a shorter piece stays with its neighbour ("; and", "; or")
 _TABLE_RULE = re.compile(r"^\|?[\s:|-]+\|?$")
 
 
@@ -516,6 +551,7 @@ class Analysis:
         return self._framed
 
 
+_SPEAKER = re.compile(r"^[\w.'-]{1,20}(?: [\w.'-]{1,20})?:\s")  # who speaks, in a chat or a transcript
 # Small words a line in capitals cannot end on unless it runs on ("SUBMIT A / GRIEVANCE IN WRITING").
 _JOINING = frozenset({"a", "an", "the", "of", "to", "for", "and", "or", "with", "in", "on", "at", "by", "from"})
 # The subject line of a memo or a letter: its subject frames the text below it.
@@ -550,10 +586,22 @@ def _lines(segment_text: str, wrapped: bool, heading: str | None) -> list[list[s
     return [b for b in blocks if b]
 
 
+def _chat_title(line: str, chat: list[str]) -> bool:
+    """Whether a line stands over a chat pasted below it ('"the rules" p.4 - testing (house chat)')."""
+    return (
+        len(line.split()) <= MAX_CHAT_TITLE
+        and not line.rstrip().endswith((".", "!", "?", ";", ","))
+        and not _SPEAKER.match(line)
+        and sum(1 for message in chat if _SPEAKER.match(message)) >= 2
+    )
+
+
 def _wraps(previous: str, line: str, *, long_lines: bool) -> bool:
     """Whether ``line`` continues ``previous`` (a sentence broken across lines)."""
     if previous.endswith((".", "!", "?", ":", ";")) or "|" in previous or "|" in line or _ITEM.match(line):
         return False
+    if _SPEAKER.match(line) and (_SPEAKER.match(previous) or line[:1].islower()):  # a chat's messages ("hm:
+        return False  # ...", "dee: ..."), each its own: one lends nothing to the next, often on other matters
     last = previous.rsplit(" ", 1)[-1].lower()
     if is_capitals(previous) and last not in _JOINING:  # a notice's title stands alone ("FILES - STAFF ONLY")
         return False
@@ -568,11 +616,58 @@ def _sentences(line: str) -> list[str]:
         before = line[start : match.start()].rstrip()
         last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
         if before.endswith(".") and (last in ABBREVIATIONS or len(last) == 1):
-            continue
+            bare_no = last == "no" and before.strip().lower() == "no."  # "No. Staff are off duty by 5."
+            if (last not in WORDS_TOO and not bare_no) or not line[match.end() : match.end() + 1].isupper():
+                continue  # "House mgr. checks", but "... your meds. If a doctor ..." ends there
         pieces.append(line[start : match.start()])
         start = match.end()
     pieces.append(line[start:])
     return [p for p in pieces if p.strip()]
+
+
+def _short_answer(out: Analysis, n: int) -> bool:
+    """Whether sentence ``n`` is a short answer to the question just before it ("The first Sunday of
+    every month."): with the question, it frames the sentences that follow."""
+    sentence, question = out.sentences[n], out.sentences[n - 1]
+    return (
+        question.block == sentence.block  # asked and answered in one breath, not an FAQ's heading
+        and len(sentence.text.split()) <= SHORT_ANSWER
+        and is_question(question.text)
+        and not is_question(sentence.text)
+    )
+
+
+def _split_clauses(pieces: list[str]) -> tuple[list[str], list[int | None]]:
+    """A line's sentences with each long one cut into clauses (:func:`_clauses`), and for each clause
+    the position of the lead clause it is read with (a list's items after "shall not: (a) ...")."""
+    out: list[str] = []
+    leads: list[int | None] = []
+    for piece in pieces:
+        start = len(out)
+        for clause, with_lead in _clauses(piece):
+            leads.append(start if with_lead else None)
+            out.append(clause)
+    return out, leads
+
+
+def _clauses(sentence: str) -> list[tuple[str, bool]]:
+    """A long sentence cut into its clauses, at semicolons and where a proviso starts ("; provided,
+    however, that", ", except", "notwithstanding"): in a lease's clause the ideas a topic needs together
+    ("the Resident may appeal to the affiliate") are in one clause, not one in each of two. A proviso is
+    read with the clause before it (it lends one idea, as "it" does); an item of a list ("(b) sell to any
+    Resident", or after a colon) with the clause that opens the list. With each clause: whether so."""
+    if len(sentence.split()) < LONG_SENTENCE:
+        return [(sentence, False)]
+    cut: list[str] = []
+    start = 0
+    for match in _CLAUSE_CUT.finditer(sentence):
+        piece = sentence[start : match.start()].strip()
+        if len(piece.split()) >= MIN_CLAUSE and len(sentence[match.end() :].split()) >= MIN_CLAUSE:
+            cut.append(piece if piece.endswith((";", ",")) else f"{piece}{match.group().strip()[:1]}")
+            start = match.end()
+    cut.append(sentence[start:].strip())
+    listing = ":" in cut[0] or _ENUMERATED.search(cut[0]) is not None
+    return [(c, n > 0 and listing and not is_proviso(c)) for n, c in enumerate(cut) if c]
 
 
 def _is_short_label(line: str) -> bool:
@@ -649,15 +744,18 @@ def _analyse(content: Extracted) -> Analysis:
     lead-in (also across a blank line), a clause title or opening question, the sentence referred back to."""
     out = Analysis()
     block_id = 0
+    spoken: set[int] = set()  # subjects named in a short sentence of their own ("The alarms.")
     for segment in content.segments:
         heading: int | None = None
-        label: int | None = None  # a short line standing alone, read as a sub-heading for what follows
+        labels: tuple[int, ...] = ()  # a short line standing alone, read as a sub-heading for what follows
         carried: int | None = None  # a lead-in ending its block ("... the following:") introduces the next
-        for block in _lines(segment.text, content.kind in WRAPPED_KINDS, segment.where):
+        blocks = _lines(segment.text, content.kind in WRAPPED_KINDS, segment.where)
+        for b, block in enumerate(blocks):
             block_id += 1
             header: int | None = None
             lead_in: int | None = carried
             titled: tuple[int, ...] = ()  # a clause title or question framing the block's later lines
+            declined: set[int] = set()  # questions this block answers "No." to
             for n, line in enumerate(block):
                 is_table = line.startswith("|") or line.count("|") >= 2
                 if is_table and _TABLE_RULE.match(line):
@@ -665,18 +763,63 @@ def _analyse(content: Extracted) -> Analysis:
                 is_heading = bool(
                     heading is None and n == 0 and segment.where and line.strip("#* ").lower() == segment.where.lower()
                 )
-                alone = len(block) == 1 and _is_short_label(line)  # a label, read whole
+                alone = len(block) == 1 and (  # a label, read whole; or the title a pasted chat is under
+                    _is_short_label(line) or (b + 1 < len(blocks) and _chat_title(line, blocks[b + 1]))
+                )
                 pieces, opens = _pieces(line, is_table, is_heading or alone)
+                asked = not is_table and asks_marked(line)  # an FAQ's "Q:" line
+                leads: list[int | None] = [None] * len(pieces)  # a clause read with its sentence's lead clause
+                if not is_table and any(len(piece.split()) >= LONG_SENTENCE for piece in pieces):
+                    pieces, leads = _split_clauses(pieces)
                 own: int | None = None  # the title or question opening this line frames the rest of it
+                subs: list[int] = []  # questions (one after another) or a subject named further on: they frame
+                reached: dict[int, int] = {}  # sentences framed so far by each subject named on its own
+                first = len(out.sentences)
                 for k, piece in enumerate(pieces):
                     index = len(out.sentences)
-                    context = (*(i for i in (heading, label, header, lead_in, own) if i is not None), *titled)
-                    if k and own != index - 1 and refers_back(piece):  # "... kept locked. It is ..."
-                        context = (*context, index - 1)
+                    # A subject named in passing frames the next sentences, not the whole talk.
+                    frames = [f for f in (own, *subs) if f is not None and reached.get(f, 0) < SPOKEN_REACH]
+                    context = (*(i for i in (heading, header, lead_in) if i is not None), *labels, *frames, *titled)
+                    if declined:
+                        context = tuple(c for c in context if c not in declined)
+                    lead = leads[k]
+                    if lead is not None and first + lead not in context:  # "(b) buy from or sell to any Resident"
+                        context = (*context, first + lead)
+                    if k and index - 1 not in frames and (refers_back(piece) or is_proviso(piece)):
+                        context = (*context, index - 1)  # "... kept locked. It is ...", "...; provided that ..."
+                    elif not k and n and _SPEAKER.match(line) and _SPEAKER.match(block[n - 1]) and refers_back(piece):
+                        context = (*context, index - 1)  # a chat's "hm: it's from the owner" after the message it means
                     out.sentences.append(Sentence(segment.where, context, block_id, piece))
                     _index_words(out, piece, index, is_table)
+                    if answers_no(piece):  # "Do staff join? No. ...": what the question asks is not done
+                        practice = [c for c in context if asks_practice(out.sentences[c].text)]
+                        declined.update(practice)
+                        if practice:  # the "No." itself says nothing is done
+                            kept = tuple(c for c in context if c not in declined)
+                            out.sentences[index] = Sentence(segment.where, kept, block_id, piece)
+                        if k == 0 and len(pieces) > 1 and not practice and own is None:
+                            own = index  # "Can I date a staff member? No. The code bars ...": the refusal is the rule
+                    if len(piece.split()) > 2:  # "Yeah." does not count
+                        for f in frames:
+                            if f in spoken:
+                                reached[f] = reached.get(f, 0) + 1
+                    if 0 < k < len(pieces) - 1 and index - 1 in frames and _short_answer(out, index):
+                        subs = [*subs, index]  # "When do we check? The first Sunday of every month. The manager ..."
                     if k == 0 and opens and len(pieces) > 1:
                         own = index
+                        if title_end(line) is None and is_fragment(piece, opening=True):
+                            spoken.add(index)  # "Now, the smoke alarms." (a short title frames its whole line)
+                    elif 0 < k < len(pieces) - 1 and (is_question(piece) or is_fragment(piece, opening=False)):
+                        # "... So, drills. We run one ...": a question or subject mid-paragraph; questions in a
+                        # row ("Good at cooking? Fixed the porch? It goes on the board.") frame together.
+                        asks = is_question(piece)
+                        subs = (
+                            [*subs, index]
+                            if asks and subs and subs[-1] == index - 1 and subs[-1] not in spoken
+                            else [index]
+                        )
+                        if not asks:
+                            spoken.add(index)
                 last = len(out.sentences) - 1
                 if is_heading:
                     heading = last
@@ -685,7 +828,16 @@ def _analyse(content: Extracted) -> Analysis:
                 elif line.rstrip().endswith(":"):
                     lead_in = last
                 elif alone or (opens and len(block) == 1 and len(pieces) == 1):
-                    label = last  # a short line or a clause title standing alone: a sub-heading for what follows
+                    labels = (last,)  # a short line or a clause title standing alone: a sub-heading for what follows
+                elif n == 0 and len(block) > 1 and _SPEAKER.match(block[1]) and not _SPEAKER.match(line):
+                    titled = (last,)  # a chat's title ('"the rules" p.4 - testing (house chat)') frames its messages
+                elif asked and len(pieces) <= MAX_ASKED and is_question(pieces[-1]):
+                    # "Q: I live next door. Who do I call?": all of it is what the answer answers
+                    asking = tuple(range(last - len(pieces) + 1, last + 1))
+                    if len(block) == 1:
+                        labels = asking
+                    elif n == 0:
+                        titled = asking
                 elif opens and n == 0 and (len(pieces) == 1 or is_numbered(line) or is_capitals(line)):
                     # a block's numbered title or opening question; a heading in capitals, all of it
                     titled = (
@@ -694,10 +846,14 @@ def _analyse(content: Extracted) -> Analysis:
                         else (own if own is not None else last,)
                     )
                     if is_capitals(line) and len(pieces) == 1:
-                        label = last  # a notice's title in capitals also heads the blocks after it
+                        labels = (last,)  # a notice's title in capitals also heads the blocks after it
                 if len(pieces) == 2 and pieces[0].strip().lower() in _SUBJECT_LINES:
-                    label = last  # a memo's subject ("RE: Our insurance") heads what follows
+                    labels = (last,)  # a memo's subject ("RE: Our insurance") heads what follows
             carried = lead_in if lead_in is not None and block[-1].rstrip().endswith(":") else None
+            if carried is None and len(out.sentences) > 1 and out.sentences[-1].block == block_id:
+                ending = out.sentences[-1]
+                if out.sentences[-2].block == block_id and is_question(ending.text) and not labels:
+                    carried = len(out.sentences) - 1  # "... So can I have guests?" answered in the next paragraph
     return out
 
 
@@ -712,13 +868,14 @@ def _pieces(line: str, is_table: bool, is_heading: bool) -> tuple[list[str], boo
         return [line], False
     if is_heading:
         return _sentences(line), False
+    line = strip_answer_mark(line)
     end = title_end(line)
     if end is not None:
         rest = line[end:].strip()
         return ([line[:end].strip(), *_sentences(rest)] if rest else [line]), True
-    pieces = _sentences(line)
-    question = bool(pieces) and pieces[0].rstrip().endswith("?") and len(pieces[0].split()) <= 20
-    return pieces, question or is_capitals(line)  # a heading typed in capitals frames what follows it
+    pieces = [strip_answer_mark(piece) for piece in _sentences(line)]  # "Q: Can I ...? A: Yes, ..."
+    opens = bool(pieces) and (is_question(pieces[0]) or is_fragment(pieces[0], opening=True))
+    return pieces, opens or is_capitals(line)  # a heading typed in capitals frames what follows it
 
 
 def _index_words(out: Analysis, text: str, sentence: int, table_row: bool = False) -> None:
@@ -898,7 +1055,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
         substance = substance | analysis.digits
     # A promise to write the rule later states no rule; for a topic asking for the rule itself,
     # neither does wording that leaves it to someone's discretion.
-    deferral = _sentences_for(vocabulary.concept(PROMISE), analysis, vocabulary)
+    promised = deferral = _sentences_for(vocabulary.concept(PROMISE), analysis, vocabulary)
     if spec.substance:  # "as needed" defers nothing in "every 30 days ..., and rewrite the goals as needed"
         deferral = deferral | (_sentences_for(vocabulary.concept(DEFERRAL), analysis, vocabulary) - analysis.digits)
     best: tuple[int, int] | None = None  # (ideas met, sentence)
@@ -914,10 +1071,22 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     for n, met in candidates:
         sentence = analysis.sentences[n]
         if met == len(per_idea):
-            if n in deferral:
+            # A question frames its answer and states no rule; a form's question with blanks under it
+            # ("In an emergency, who do we notify?") is the form's field.
+            if is_question(sentence.text) and (
+                asks_yes_no(sentence.text) or (analysis.framed()[n] and asks_wh(sentence.text))
+            ):
+                if best is None or met > best[0]:
+                    best = (met, n)
+                continue
+            if n in deferral or (promised and _answer_promised(analysis, n, promised)):
                 deferred_at = n if deferred_at is None else deferred_at
                 continue
-            if _borrowed(analysis, n, per_idea) > 1 or (spec.substance and not (substance & _statement(analysis, n))):
+            if (
+                _borrowed(analysis, n, per_idea) > 1
+                or _only_asked(analysis, n, per_idea)
+                or (spec.substance and not (substance & _statement(analysis, n)))
+            ):
                 if best is None or met > best[0]:
                     best = (met, n)
                 continue
@@ -938,6 +1107,30 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     return Finding(False, analysis.sentences[n].where, n, lacking)
 
 
+def _only_asked(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]]) -> bool:
+    """Whether the sentence takes every idea of the topic from the yes-or-no question it answers ("Do
+    staff join the outings? Ask at the office."): the question asks it, the answer does not state it.
+    ("Who do we call in an emergency? Your sponsor or a parent." answers what it was asked.)"""
+    sentence = analysis.sentences[n]
+    asked = [c for c in sentence.context if asks_yes_no(analysis.sentences[c].text)]
+    if not asked or not per_idea:
+        return False
+    own = {n, *(c for c in sentence.context if c not in asked)}
+    return not any(hits & own for hits in per_idea)
+
+
+def _answer_promised(analysis: Analysis, n: int, promised: frozenset[int]) -> bool:
+    """Whether sentence ``n`` answers a question whose answer first promises the rule for later ("Does
+    anyone inspect the house? We are drafting a checklist. Until then, tell the manager ...")."""
+    sentence = analysis.sentences[n]
+    return any(
+        c < n - 1
+        and is_question(analysis.sentences[c].text)
+        and any(m in promised and analysis.sentences[m].block == sentence.block for m in range(c + 1, n))
+        for c in sentence.context
+    )
+
+
 def _borrowed(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]]) -> int:
     """How many of the topic's ideas the sentence takes only from the sentence it refers back to
     ("It is counted weekly" borrows what "it" is, and no more)."""
@@ -952,9 +1145,11 @@ def _referent(analysis: Analysis, n: int) -> int | None:
     """The sentence that sentence ``n`` refers back to ("It", "Such ..."), if it does."""
     sentence = analysis.sentences[n]
     back = n - 1
-    if n == 0 or back not in sentence.context or not refers_back(sentence.text):
+    if n == 0 or back not in sentence.context:
         return None
     before = analysis.sentences[back]
+    if not (refers_back(sentence.text) or (is_proviso(sentence.text) and before.text.endswith((",", ";")))):
+        return None
     if before.block != sentence.block or before.text.rstrip().endswith(":") or is_title(before.text):
         return None
     return back
