@@ -134,7 +134,15 @@ def json_text(document: str) -> str:
     """A JSON document whose strings hold no raw control, bidi or separator character: each is
     written as the ``\\uXXXX`` escape JSON decodes back to it, so the values are unchanged but a
     person viewing the file sees nothing hidden. (JSON writers escape C0 controls themselves.)"""
+    if document.isascii():  # the common case: only the C0 controls and DEL can be there, found at C speed
+        data = document.encode("ascii")
+        if len(data.translate(None, _ASCII_UNSAFE)) == len(data):
+            return document
     return _UNSAFE.sub(_json_escape, document) if _UNSAFE.search(document) else document
+
+
+# The characters of _UNSAFE_CHARS below U+0080, as bytes.
+_ASCII_UNSAFE = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
 
 
 def _json_escape(match: re.Match[str]) -> str:

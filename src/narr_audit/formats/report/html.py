@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from narr_audit.base.statuses import STATUS_LABELS
 from narr_audit.base.text import percent
@@ -268,7 +269,12 @@ def walk(checks: Iterable[CheckResult]) -> Iterable[CheckResult]:
 
 
 def status(key: str) -> Status:
-    return Status(key, STATUS_LABELS.get(key, key), SYMBOLS.get(key, "?"))
+    known = _STATUSES.get(key)
+    return known if known is not None else Status(key, STATUS_LABELS.get(key, key), SYMBOLS.get(key, "?"))
+
+
+# One view per status, shared by every check and rule shown with it (a report shows a few hundred).
+_STATUSES = {key: Status(key, label, SYMBOLS.get(key, "?")) for key, label in STATUS_LABELS.items()}
 
 
 def exception_text(r: RuleResult) -> str | None:
@@ -294,10 +300,12 @@ def group_evidence(refs: Sequence[Ref]) -> list[Evidence]:
     return [Evidence(file, where) for file, where in grouped.items()]
 
 
+@lru_cache(maxsize=4096)  # the Standard's ids, the same for every report of a batch
 def anchor(rule_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "-", rule_id)
 
 
+@lru_cache(maxsize=4096)
 def natural_key(rule_id: str) -> tuple[tuple[int, int, str], ...]:
     """1.A.2.b before 1.A.10.a: numbers compare as numbers, letters as text."""
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in rule_id.split("."))
