@@ -11,6 +11,7 @@ a folder of their own per applicant, never inside an evidence folder.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import re
@@ -293,6 +294,7 @@ def _guarded(folder: Path, slug: str, options: Options, out: Path | None) -> Don
 def _serve(conn: Connection, options: Options, out: Path | None) -> None:
     """A worker: audit each (folder, slug) received and send back its Done, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches every process; the parent decides
+    frozen = False
     while True:
         try:
             task = conn.recv()
@@ -302,6 +304,10 @@ def _serve(conn: Connection, options: Options, out: Path | None) -> None:
             return
         folder, slug = task
         done = _guarded(folder, slug, options, out)
+        if not frozen:  # the rulebook, vocabulary and templates are built now and live as long as the worker:
+            gc.collect()  # leave them out of every later collection (what is garbage now is freed first)
+            gc.freeze()
+            frozen = True
         try:
             conn.send(done)
         except OSError:  # the parent is gone
