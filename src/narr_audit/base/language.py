@@ -249,6 +249,23 @@ _DOCUMENT_WORDS = _words(
     "binder charter bylaws covenant statement code"
 )
 
+# --- a day of the month: "the first Sunday of each month" is not weekly -----------------------------
+# A weekday after one of these is a day of the month ("the first Sunday", "every other Tuesday"),
+# not a weekly one.
+ORDINALS = _words("first second third fourth fifth last 1st 2nd 3rd 4th 5th other alternate")
+WEEKDAYS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+)
+
+
+def names_month_day(words: Sequence[str], at: int, lo: int) -> bool:
+    """Whether the word at ``at`` is a weekday named with an ordinal ("the first Sunday of each month",
+    "every other Friday"): a day of the month, which says nothing weekly. ``lo``: the sentence's first word."""
+    word = words[at]
+    day = word[:-1] if word.endswith("s") and word[:-1] in WEEKDAYS else word
+    return day in WEEKDAYS and at > lo and words[at - 1] in ORDINALS
+
+
 # --- denial: "is not an evacuation", "not considered a fee", "no head count is taken" -----------------
 _NEGATED_COPULA = _words("isn't aren't wasn't weren't")
 # The words a denial starts from (a sentence without them denies nothing).
@@ -538,6 +555,27 @@ def _opening_words(piece: str, count: int) -> list[str]:
     if found and "'" in found[0]:  # "that's", "they're", "it'll"
         found[0] = found[0].split("'", 1)[0]
     return found
+
+
+# Words that add the next item of a spoken list ("Safety belts, obviously. And concerns about your car, ...").
+_NEXT_ITEM = _words("and also plus")
+# What such a word is followed by when the sentence still speaks of the subject named before it.
+_STILL_ABOUT = _words("i we you he she they it there here this that these those them so then yes no if when")
+
+
+def adds_item(piece: str) -> bool:
+    """Whether a sentence opens by naming the next item of a spoken list ("And concerns about your car,
+    ...", "Also the porch light ..."): it has a subject of its own, and the subject named on its own
+    before it ("Safety belts, obviously.") no longer frames it. "And we test them monthly" still speaks
+    of it."""
+    raw = piece.split(None, 3)[:3]
+    if len(raw) > 1 and _SPEAKER_TAG.match(piece):
+        raw = raw[1:]
+    words = [w.strip("\"'(\u201c\u201d*_.,;:!?\u2014-").lower().replace("\u2019", "'") for w in raw]
+    if len(words) < 2 or words[0] not in _NEXT_ITEM or not words[1]:
+        return False
+    second = words[1].split("'", 1)[0]
+    return second not in _STILL_ABOUT and second not in _REFERRING and second not in _DISCOURSE
 
 
 _ASKS_PRACTICE = _words("do does did is are was were will has have")  # not "can I", "may I": those ask leave

@@ -51,8 +51,10 @@ from narr_audit.base.language import (
     ABBREVIATIONS,
     DENIAL_CUES,
     STOP_WORDS,
+    WEEKDAYS,
     WORD,
     WORDS_TOO,
+    adds_item,
     answers_no,
     asks_marked,
     asks_practice,
@@ -67,6 +69,7 @@ from narr_audit.base.language import (
     is_proviso,
     is_question,
     is_title,
+    names_month_day,
     normalise,
     refers_back,
     stem,
@@ -359,6 +362,7 @@ class Analysis:
     _in: dict[str, frozenset[int]] = field(default_factory=dict)  # a stem's or '*prefix''s sentences
     _denials: dict[int, list[tuple[int, int]]] | None = None  # per sentence, the words it denies
     _contacts: frozenset[int] | None = None
+    _month_days: frozenset[int] | None = None  # sentences naming a weekday with an ordinal
 
     @property
     def by_stem(self) -> dict[str, list[int]]:
@@ -476,6 +480,30 @@ class Analysis:
             starts = [start for start, _ in self.spans(phrasings, n)]
             regions = denials[n]
             if starts and all(any(a <= s < b for a, b in regions) for s in starts):
+                dropped.add(n)
+        return hits - dropped if dropped else hits
+
+    def weekly(self, phrasings: Sequence[Phrasing], hits: frozenset[int]) -> frozenset[int]:
+        """``hits`` of an idea of weekly recurrence ("weekday|week|weekly") without the sentences that
+        hold it only in a weekday named with an ordinal: "the first Sunday of each month" is monthly,
+        "every other Friday" every two weeks. Other ideas of days ("a schedule naming the day") keep them."""
+        if not any(p[0][0] == "week" for p in phrasings if len(p) == 1):
+            return hits
+        if self._month_days is None:
+            by_word, owner, words = self.by_word, self.owner, self.words
+            self._month_days = frozenset(
+                owner[p]
+                for day in WEEKDAYS
+                for spelled in (day, f"{day}s")
+                for p in by_word.get(spelled, ())
+                if names_month_day(words, p, self.bounds(owner[p])[0])
+            )
+        dropped = set()
+        words = self.words
+        for n in hits & self._month_days:
+            lo, _ = self.bounds(n)
+            spans = self.spans(phrasings, n)
+            if spans and all(end - start == 1 and names_month_day(words, start, lo) for start, end in spans):
                 dropped.add(n)
         return hits - dropped if dropped else hits
 
@@ -779,6 +807,8 @@ def _analyse(content: Extracted) -> Analysis:
                     index = len(out.sentences)
                     # A subject named in passing frames the next sentences, not the whole talk.
                     frames = [f for f in (own, *subs) if f is not None and reached.get(f, 0) < SPOKEN_REACH]
+                    if frames and k and adds_item(piece):  # "Safety belts, obviously. And concerns about your car, ..."
+                        frames = []  # the next item of a list said aloud has a subject of its own
                     context = (*(i for i in (heading, header, lead_in) if i is not None), *labels, *frames, *titled)
                     if declined:
                         context = tuple(c for c in context if c not in declined)
@@ -1185,7 +1215,7 @@ def _remembered(phrasings: Sequence[Phrasing], analysis: Analysis, vocabulary: V
         if hits is None:
             hits = frozenset(analysis.idea_sentences(phrasings))
             if isinstance(phrasings, Idea):  # a topic's idea, not a marker of substance or deferral
-                hits = analysis.undenied(phrasings, hits)
+                hits = analysis.weekly(phrasings, analysis.undenied(phrasings, hits))
             if store is not None and key is not None and stamp is not None and name is not None:
                 store.note(key, stamp, name, sorted(hits))
         entry = analysis.memo[id(phrasings)] = (phrasings, hits, None)
