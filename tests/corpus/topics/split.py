@@ -9,8 +9,9 @@ in such a voice are held back when the SHA-256 of "rule/voice" modulo 3 is 0 (ab
 Third round (THIRD_VOICES: an attorney-drafted agreement, a faith-based house guide) and fourth round
 (FOURTH_VOICES: plain English by a Spanish speaker, posted notices and memos), fifth round
 (FIFTH_VOICES: a second transcribed talk, a lease-style agreement, an FAQ and e-mail replies) and sixth
-round (SIXTH_VOICES: a county contract's scope of work, group-chat messages, an intake packet) are
-split the same way.
+round (SIXTH_VOICES: a county contract's scope of work, group-chat messages, an intake packet) and
+seventh round (SEVENTH_VOICES: a board's resolutions, an old manual as OCR reads it) are split the
+same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -31,6 +32,7 @@ THIRD_VOICES = ("legal", "ministry")  # third round: held back like the second
 FOURTH_VOICES = ("plain-esl", "notices")  # fourth round: held back like the second
 FIFTH_VOICES = ("spoken-b", "legal-b", "email-faq")  # fifth round: held back like the second
 SIXTH_VOICES = ("county-contract", "group-text", "intake-packet")  # sixth round: held back like the second
+SEVENTH_VOICES = ("board-resolution", "ocr-scan")  # seventh round: held back like the second
 
 
 def _hash(text: str) -> int:
@@ -57,7 +59,15 @@ def _literal(dumper: yaml.SafeDumper, value: _Literal) -> yaml.ScalarNode:
 
 def main(folders: list[Path]) -> None:
     yaml.SafeDumper.add_representer(_Literal, _literal)
-    for voice in (*VOICES, *SECOND_VOICES, *THIRD_VOICES, *FOURTH_VOICES, *FIFTH_VOICES, *SIXTH_VOICES):
+    for voice in (
+        *VOICES,
+        *SECOND_VOICES,
+        *THIRD_VOICES,
+        *FOURTH_VOICES,
+        *FIFTH_VOICES,
+        *SIXTH_VOICES,
+        *SEVENTH_VOICES,
+    ):
         items = []
         for incoming in folders:
             for path in sorted(incoming.glob(f"{voice}-part*.yaml")):
