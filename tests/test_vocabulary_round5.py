@@ -12,36 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from narr_audit.checks.document import DocumentCheck, topic_spec
-from narr_audit.checks.recognise import analyse, find
-from narr_audit.evidence.content import Extracted
-from narr_audit.evidence.extract import extract
 from narr_audit.standards.loader import load_rulebook
 from narr_audit.standards.model import Rulebook
+
+from .topic_cases import topic_met
 
 
 @pytest.fixture(scope="module")
 def book() -> Rulebook:
     return load_rulebook()
-
-
-def _met(book: Rulebook, tmp_path: Path, rule_id: str, topic_name: str, text: str) -> bool:
-    """Whether the rule's document check finds the topic in a policy saying ``text``."""
-    rule = book.rule(rule_id)
-    assert rule is not None, rule_id
-    topics = [
-        topic
-        for check in rule.checks()
-        if isinstance(check, DocumentCheck)
-        for topic in check.topics
-        if topic.name == topic_name
-    ]
-    assert topics, f"{rule_id} has no topic {topic_name!r}"
-    path = tmp_path / "policy.md"
-    path.write_text(text, encoding="utf-8")
-    content = extract(path)
-    assert isinstance(content, Extracted)
-    return find(topic_spec(topics[0], book.concepts), analyse(content), book.concepts).found
 
 
 # --- said in a writer's own words: found ---------------------------------------------------------
@@ -134,7 +113,7 @@ def _met(book: Rulebook, tmp_path: Path, rule_id: str, topic_name: str, text: st
 def test_an_idea_in_the_writers_own_words_is_found(
     book: Rulebook, tmp_path: Path, rule_id: str, topic_name: str, text: str
 ) -> None:
-    assert _met(book, tmp_path, rule_id, topic_name, text)
+    assert topic_met(book, tmp_path, rule_id, topic_name, text)
 
 
 # --- the same words used for something else: not found -------------------------------------------
@@ -191,4 +170,4 @@ def test_an_idea_in_the_writers_own_words_is_found(
 def test_the_same_words_in_another_sense_are_not_found(
     book: Rulebook, tmp_path: Path, rule_id: str, topic_name: str, text: str
 ) -> None:
-    assert not _met(book, tmp_path, rule_id, topic_name, text)
+    assert not topic_met(book, tmp_path, rule_id, topic_name, text)
