@@ -1267,9 +1267,11 @@ def main() -> None:
         finally:
             gc.freeze()
             sys.stdout.flush()  # here, not at exit, so a failed write is reported like any other
-    except SystemExit:
+    except SystemExit as exc:
         if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # click met a closed pipe and exits 1 silently
             _output_failed(BrokenPipeError(errno.EPIPE, "Broken pipe"))
+        if interrupted(exc):  # typer turns Ctrl-C into a silent exit 130
+            _say("narr-audit: interrupted")
         raise
     except KeyboardInterrupt:
         _say("narr-audit: interrupted")
@@ -1283,6 +1285,22 @@ def main() -> None:
         _output_failed(exc)
     except Exception as exc:  # the last line of defence against tracebacks
         _internal(exc)
+
+
+def interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` ends a run that Ctrl-C stopped: a KeyboardInterrupt somewhere in its chain
+    (typer turns one into exit 130 without a word; batch says its own and leaves none in the chain)."""
+    seen: set[int] = set()
+    stack: list[BaseException | None] = [exc]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        stack.extend((current.__cause__, current.__context__))
+    return False
 
 
 def _output_failed(exc: OSError) -> NoReturn:
