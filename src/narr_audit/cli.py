@@ -1299,7 +1299,9 @@ def interrupted(exc: BaseException) -> bool:
         if isinstance(current, KeyboardInterrupt):
             return True
         seen.add(id(current))
-        stack.extend((current.__cause__, current.__context__))
+        stack.append(current.__cause__)
+        if not current.__suppress_context__:  # "raise ... from None": what it was raised in is over
+            stack.append(current.__context__)
     return False
 
 
