@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from narr_audit.checks.recognise import Finding, TopicSpec, Vocabulary, analyse, find
-from narr_audit.evidence.content import Extracted
-from narr_audit.evidence.extract import extract
+from narr_audit.checks.recognise import Finding, TopicSpec, Vocabulary, analyse
+
+from .topic_cases import find_in_text, read_policy, spec_of
 
 # A small vocabulary in the shipped one's syntax: the recogniser's markers and a few ideas.
 VOCABULARY = Vocabulary.build(
@@ -46,19 +46,11 @@ VOCABULARY = Vocabulary.build(
 
 
 def _spec(name: str, *ideas: str, substance: str | None = None) -> TopicSpec:
-    return TopicSpec(name, tuple(VOCABULARY.idea(i) for i in ideas), ideas, substance)
-
-
-def _read(tmp_path: Path, text: str) -> Extracted:
-    path = tmp_path / "policy.md"
-    path.write_text(text, encoding="utf-8")
-    content = extract(path)
-    assert isinstance(content, Extracted)
-    return content
+    return spec_of(VOCABULARY, name, *ideas, substance=substance)
 
 
 def _find(tmp_path: Path, text: str, spec: TopicSpec) -> Finding:
-    return find(spec, analyse(_read(tmp_path, text)), VOCABULARY)
+    return find_in_text(VOCABULARY, tmp_path, text, spec)
 
 
 EVACUATION = _spec("evacuation", "evacuation")
@@ -247,7 +239,7 @@ def test_a_lead_in_introduces_the_list_below_it_across_a_blank_line(tmp_path: Pa
     text = "## Leave These at Home\n\nPlease do not bring any of the following:\n\n1. Beer or wine\n2. Any drug\n"
     finding = _find(tmp_path, text, _spec("what not to bring", "forbidden", "medication|beer"))
     assert finding.found
-    assert "Beer" in analyse(_read(tmp_path, text)).sentences[finding.sentence or 0].text
+    assert "Beer" in analyse(read_policy(tmp_path, text)).sentences[finding.sentence or 0].text
 
 
 def test_a_heading_typed_in_capitals_frames_the_lines_under_it(tmp_path: Path) -> None:
@@ -309,7 +301,7 @@ def test_a_notice_title_in_capitals_heads_every_block_below_it(tmp_path: Path) -
 
 def test_a_notice_title_does_not_run_into_the_line_below(tmp_path: Path) -> None:
     """A title in capitals ends its line even when it ends on a small word ("STAFF ONLY")."""
-    sentences = analyse(_read(tmp_path, "RESIDENT FILES - STAFF ONLY\nCabinet stays locked.\n")).sentences
+    sentences = analyse(read_policy(tmp_path, "RESIDENT FILES - STAFF ONLY\nCabinet stays locked.\n")).sentences
     assert [s.text for s in sentences] == ["RESIDENT FILES - STAFF ONLY", "Cabinet stays locked."]
 
 

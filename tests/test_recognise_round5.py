@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from narr_audit.checks.recognise import Finding, TopicSpec, Vocabulary, analyse, find
-from narr_audit.evidence.content import Extracted
-from narr_audit.evidence.extract import extract
+from narr_audit.checks.recognise import Finding, TopicSpec, Vocabulary, analyse
+
+from .topic_cases import find_in_text, read_policy, spec_of
 
 VOCABULARY = Vocabulary.build(
     {
@@ -59,19 +59,11 @@ VOCABULARY = Vocabulary.build(
 
 
 def _spec(name: str, *ideas: str, substance: str | None = None) -> TopicSpec:
-    return TopicSpec(name, tuple(VOCABULARY.idea(i) for i in ideas), ideas, substance)
-
-
-def _read(tmp_path: Path, text: str) -> Extracted:
-    path = tmp_path / "policy.md"
-    path.write_text(text, encoding="utf-8")
-    content = extract(path)
-    assert isinstance(content, Extracted)
-    return content
+    return spec_of(VOCABULARY, name, *ideas, substance=substance)
 
 
 def _find(tmp_path: Path, text: str, spec: TopicSpec) -> Finding:
-    return find(spec, analyse(_read(tmp_path, text)), VOCABULARY)
+    return find_in_text(VOCABULARY, tmp_path, text, spec)
 
 
 BATTERY_SWAP = _spec("a chirping alarm gets a new battery", "alarm", "swap")
@@ -289,7 +281,7 @@ def test_a_rule_said_of_nobody_is_still_a_rule(tmp_path: Path) -> None:
     ids=["meds", "a-bare-no", "llc", "mgr-is-shortened", "number-is-shortened"],
 )
 def test_a_shortened_word_that_is_also_a_word_ends_its_sentence(tmp_path: Path, text: str, sentences: int) -> None:
-    assert len(analyse(_read(tmp_path, text)).sentences) == sentences
+    assert len(analyse(read_policy(tmp_path, text)).sentences) == sentences
 
 
 def test_each_message_of_a_chat_stands_on_its_own(tmp_path: Path) -> None:

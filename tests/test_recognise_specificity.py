@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from narr_audit.checks.recognise import Finding, TopicSpec, Vocabulary, analyse, find
-from narr_audit.evidence.content import Extracted
-from narr_audit.evidence.extract import extract
+from narr_audit.checks.recognise import Finding, TopicSpec, Vocabulary
+
+from .topic_cases import find_in_text, spec_of
 
 VOCABULARY = Vocabulary.build(
     {
@@ -29,20 +29,12 @@ VOCABULARY = Vocabulary.build(
 )
 
 
-def _spec(name: str, *ideas: str) -> TopicSpec:
-    return TopicSpec(name, tuple(VOCABULARY.idea(i) for i in ideas), ideas)
-
-
-def _read(tmp_path: Path, text: str) -> Extracted:
-    path = tmp_path / "policy.md"
-    path.write_text(text, encoding="utf-8")
-    content = extract(path)
-    assert isinstance(content, Extracted)
-    return content
+def _spec(name: str, *ideas: str, substance: str | None = None) -> TopicSpec:
+    return spec_of(VOCABULARY, name, *ideas, substance=substance)
 
 
 def _find(tmp_path: Path, text: str, spec: TopicSpec) -> Finding:
-    return find(spec, analyse(_read(tmp_path, text)), VOCABULARY)
+    return find_in_text(VOCABULARY, tmp_path, text, spec)
 
 
 # A weekly house meeting: its second idea is weekly recurrence (a weekday, "week", "weekly").
