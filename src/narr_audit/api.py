@@ -54,6 +54,7 @@ __all__ = [
     "plan_folder",
     "privacy_scan",
     "property_schema_json",
+    "read_photos_soon",
     "redact_logs",
     "refuse_output_inside",
     "report_schema_json",
@@ -313,6 +314,15 @@ def organization_above(folder: Path | str) -> list[Path]:
 
     found = find_organization(Path(folder))
     return [found] if found is not None else []
+
+
+def read_photos_soon(folder: Path | str, *, cache: Path | None = None) -> None:
+    """Start reading the folder's photos by OCR in the background, before the rest of the program
+    loads (Tesseract on another core); the audit that follows finds them read. Changes how soon,
+    never what: see evidence.early."""
+    from narr_audit.evidence.early import read_photos_soon as start
+
+    start(Path(folder), cache)
 
 
 def is_organization(folder: Path | str) -> bool:

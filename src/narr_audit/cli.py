@@ -589,6 +589,8 @@ def check(
         raise NarrError.single("no such folder", file=template_dir, field="--template-dir")
     if output is not None:
         api.refuse_output_inside([folder, *api.organization_above(folder)], output, "--output")
+    chosen_level, as_of_date = _level(level), _date_option(as_of, "--as-of")  # usage errors before any work
+    api.read_photos_soon(folder, cache=_cache_dir(no_cache, cache_dir))  # Tesseract reads while the rest loads
     if api.is_organization(folder):
         if level_fit:
             raise NarrError.single(
@@ -602,8 +604,8 @@ def check(
         return
     report = api.audit(
         folder,
-        level=_level(level),
-        as_of=_date_option(as_of, "--as-of"),
+        level=chosen_level,
+        as_of=as_of_date,
         overlays=overlays,
         cache=_cache_dir(no_cache, cache_dir),
         review=review,

@@ -200,7 +200,10 @@ def read_ahead(images: Sequence[bytes]) -> None:
     """Start reading these photos in the background, all in one Tesseract run: Tesseract then loads its
     model once, not once a photo, and reads while the rest of the folder is parsed. :func:`ocr_image`
     finds each reading when it is asked for it; one that fails there is read again on its own. The
-    readings are the same either way (Tesseract reads each picture of a list on its own)."""
+    readings are the same either way (Tesseract reads each picture of a list on its own).
+
+    The pictures are decoded and prepared here, in the caller's thread (a few milliseconds each), so
+    Tesseract starts at once instead of waiting for a busy interpreter to let a second thread run."""
     if tesseract_missing() is not None:
         return
     todo: dict[str, bytes] = {}
@@ -209,34 +212,43 @@ def read_ahead(images: Sequence[bytes]) -> None:
             key = _image_key(data)
             if key not in _MEMO and key not in _PENDING:
                 todo.setdefault(key, data)
-        if not todo:
-            return
-        if not _AHEAD:
-            _AHEAD.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="narr-audit-ocr"))
-        future = _AHEAD[0].submit(_read_together, todo)
-        for key in todo:
-            _PENDING[key] = future
-
-
-def _read_together(todo: dict[str, bytes]) -> dict[str, OcrPage | Unreadable]:
-    """Each photo prepared as :func:`ocr_image` prepares it, then all read by one Tesseract run over a
-    list of them; a word's page number says which photo it is on."""
-    import pytesseract
-
+    if not todo:
+        return
     found: dict[str, OcrPage | Unreadable] = {}
-    with TemporaryDirectory(prefix="narr-audit-ocr-") as folder:
-        listed: list[str] = []
+    folder = TemporaryDirectory(prefix="narr-audit-ocr-")
+    listed: list[str] = []
+    try:
         for key, data in todo.items():
             image = _opened(data)
             if isinstance(image, Unreadable):
                 found[key] = image
                 continue
-            path = Path(folder) / f"{len(listed) + 1}.png"
-            image.save(path, format="PNG")
+            image.save(Path(folder.name) / f"{len(listed) + 1}.png", format="PNG")
             listed.append(key)
+    except Exception:  # a picture that cannot be saved here is read on its own when asked for
+        folder.cleanup()
+        return
+    with _LOCK:
+        if not _AHEAD:
+            _AHEAD.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="narr-audit-ocr"))
+        future = _AHEAD[0].submit(_read_together, folder, listed, found)
+        for key in todo:
+            _PENDING.setdefault(key, future)
+
+
+def _read_together(
+    folder: TemporaryDirectory[str], listed: list[str], found: dict[str, OcrPage | Unreadable]
+) -> dict[str, OcrPage | Unreadable]:
+    """The prepared pictures in ``folder`` (1.png, 2.png, ... for the keys ``listed``) read by one
+    Tesseract run over a list of them; a word's page number says which picture it is on. The folder
+    is removed after."""
+    import pytesseract
+
+    try:
         if listed:
-            listing = Path(folder) / "pictures.txt"
-            listing.write_text("".join(f"{Path(folder) / f'{n}.png'}\n" for n in range(1, len(listed) + 1)))
+            here = Path(folder.name)
+            listing = here / "pictures.txt"
+            listing.write_text("".join(f"{here / f'{n}.png'}\n" for n in range(1, len(listed) + 1)))
             os.environ.setdefault("OMP_THREAD_LIMIT", "1")
             data = pytesseract.image_to_data(
                 str(listing), output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_SECONDS * len(listed)
@@ -249,6 +261,8 @@ def _read_together(todo: dict[str, bytes]) -> dict[str, OcrPage | Unreadable]:
             for number, key in enumerate(listed, start=1):
                 lines, confidence = _lines(pages.get(number, {}))
                 found[key] = OcrPage(None, tuple(lines), confidence)
+    finally:
+        folder.cleanup()
     return found
 
 
