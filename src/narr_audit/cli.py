@@ -581,7 +581,6 @@ def check(
     property could not be read (the others are still reported)."""
     from narr_audit import api
     from narr_audit.formats.report import FORMATS, RenderOptions, render
-    from narr_audit.results.scoring import exit_code
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"'{fmt}' is not one of: {', '.join(FORMATS)}", param_hint="--format")
@@ -614,6 +613,8 @@ def check(
     colour = fmt == "terminal" and output is None and _is_terminal()
     width = shutil.get_terminal_size((100, 24)).columns if colour else 100
     _write(render(report, fmt, RenderOptions(colour=colour, width=width, template_dir=template_dir)), output)
+    from narr_audit.results.scoring import exit_code
+
     code = exit_code(report, fail_on.value, fail_under)
     if code:
         raise typer.Exit(code)

@@ -10,8 +10,10 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from narr_audit.results.report import Report
+if TYPE_CHECKING:  # the model loads with the audit: naming the formats (--format) needs none of it
+    from narr_audit.results.report import Report
 
 
 @dataclass(frozen=True)
