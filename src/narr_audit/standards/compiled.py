@@ -1,5 +1,11 @@
 """The compiled Standard in the cache folder: the stamp it is kept under, and its index of rule ids.
 
+The Standard also ships compiled (``standards/compiled/``, written by ``scripts/compile-standards.py``),
+so a first run, or any run without a cache, reads JSON instead of parsing the YAML and stemming the
+vocabulary. Those files are named by a content stamp (:func:`shipped_stamp`): the bytes of the
+Standard, the vocabulary and the overlays, and the source of the code that reads and compiles them,
+so a file made from anything else is never used (the YAML is read instead, as without it).
+
 The stamp names what the compiled files were made from: narr-audit's version and every file of the
 Standard, of the vocabulary and of the overlays in force (path, size, time of change), so an edit to
 any of them compiles afresh. Beside the compiled rulebook (see :mod:`narr_audit.standards.loader`)
@@ -25,6 +31,10 @@ from narr_audit.base.resources import standards_dir
 NARR_ID = "narr-3.0"
 VOCABULARY_DIR = "vocabulary"
 OVERLAY_DIR = "overlays"  # as standards.overlay names it
+SHIPPED_DIR = "compiled"
+# The code that reads the Standard and compiles its topics (its models, checks and word tables):
+# part of what a shipped compiled file was made from.
+_CODE_PACKAGES = ("base", "checks", "standards")
 
 
 def shipped_overlay_ids() -> list[str]:
@@ -61,6 +71,39 @@ def stamp(overlays: Sequence[str]) -> str | None:
         info = os.stat(path)  # noqa: PTH116 - a str path: no Path object per file
         digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:24]
+
+
+def shipped_stamp(overlays: Sequence[str]) -> str | None:
+    """The content stamp of NARR 3.0 with ``overlays`` (shipped overlay ids only; None for any other,
+    e.g. an overlay file of one's own): narr-audit's version, the name and bytes of every file of the
+    Standard, the vocabulary and the overlays, and of the code that reads and compiles them. The same
+    on every machine, unlike :func:`stamp`, so compiled files can ship with narr-audit."""
+    root = standards_dir()
+    overlay_dir = (root / OVERLAY_DIR).resolve()
+    files = [(f"{folder}/{Path(path).name}", path) for folder in (NARR_ID, VOCABULARY_DIR)
+             for path in _yaml_files(root / folder)]  # fmt: skip
+    for name in overlays:
+        found = overlay_file(name)
+        if found is None or found.resolve().parent != overlay_dir:
+            return None
+        files.append((f"{OVERLAY_DIR}/{found.name}", str(found.resolve())))
+    package = Path(__file__).resolve().parent.parent
+    for sub in _CODE_PACKAGES:
+        files.extend((f"narr_audit/{sub}/{path.name}", str(path)) for path in sorted((package / sub).glob("*.py")))
+    digest = hashlib.sha256(__version__.encode())
+    try:
+        for label, path in files:
+            data = Path(path).read_bytes()
+            digest.update(f"\0{label}\0{len(data)}\0".encode())
+            digest.update(data)
+    except OSError:
+        return None
+    return digest.hexdigest()[:24]
+
+
+def shipped_file(kind: str, found: str) -> Path:
+    """Where the shipped compiled ``kind`` ("rulebook" or "concepts") of content stamp ``found`` is."""
+    return standards_dir() / SHIPPED_DIR / f"{kind}-{found}.json.gz"
 
 
 def _yaml_files(folder: Path) -> list[str]:
@@ -125,4 +168,13 @@ def write_whole(target: Path, text: str) -> None:
             raise
 
 
-__all__ = ["overlay_file", "read_index", "shipped_overlay_ids", "stamp", "write_index", "write_whole"]
+__all__ = [
+    "overlay_file",
+    "read_index",
+    "shipped_file",
+    "shipped_overlay_ids",
+    "shipped_stamp",
+    "stamp",
+    "write_index",
+    "write_whole",
+]

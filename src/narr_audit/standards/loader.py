@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import json
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -174,16 +176,19 @@ def load_rulebook(overlays: Sequence[str] = (), *, cache_dir: Path | None = None
     """NARR 3.0 with the given overlays applied in order (paths, or ids of shipped overlays).
 
     Remembered within a process (a batch audits hundreds of folders against the same rules); an
-    overlay file edited since is read again. With ``cache_dir``, the shipped Standard is also kept
-    there, validated, as JSON: reading that back is ten times faster than parsing the YAML.
+    overlay file edited since is read again. The Standard ships compiled (standards/compiled/, see
+    :func:`write_shipped`): without a cache, that JSON is read instead of the YAML when it was made
+    from the same files and code. With ``cache_dir``, the Standard is also kept there, validated, as
+    JSON: reading that back is ten times faster than parsing the YAML.
     """
     key = tuple((name, _signature(name)) for name in overlays)
     if cache_dir is not None:
         return _compiled(cache_dir, key)
-    return _cached_rulebook(key)
+    return _shipped(key) or _cached_rulebook(key)
 
 
 _COMPILED: dict[Path, Rulebook] = {}  # read once per process: a batch worker audits hundreds of folders
+_UNREADABLE = (OSError, ValueError, EOFError, zlib.error)  # a damaged file: read the YAML instead
 
 
 def _compiled(cache_dir: Path, key: tuple[tuple[str, tuple[int, int] | None], ...]) -> Rulebook:
@@ -202,21 +207,22 @@ def _compiled(cache_dir: Path, key: tuple[tuple[str, tuple[int, int] | None], ..
     try:
         book = Rulebook.model_validate_json(target.read_bytes())
     except (OSError, ValueError):
-        text = _cached_rulebook(key).model_dump_json()
+        text = (_shipped(key) or _cached_rulebook(key)).model_dump_json()
         compiled.write_whole(target, text)
         book = Rulebook.model_validate_json(text)  # as a warm run reads it, with its vocabulary kept
     compiled.write_index(cache_dir, found, book.index(), book.overlays)
     _COMPILED[target] = book
-    concepts_from(book, functools.partial(_compiled_concepts, cache_dir, found))
+    concepts_from(book, functools.partial(_compiled_concepts, cache_dir, found, names))
     return book
 
 
-def _compiled_concepts(cache_dir: Path, stamp: str, book: Rulebook) -> Vocabulary:
+def _compiled_concepts(cache_dir: Path, stamp: str, names: Sequence[str], book: Rulebook) -> Vocabulary:
     """The rulebook's vocabulary, compiled (phrasings stemmed, and each topic's ideas assembled),
     kept beside the compiled rulebook.
 
     Keyed like the rulebook (the Standard's and the vocabulary's files) and by the recogniser's code
-    and stemmer, which decide the stems: an edit to either compiles it afresh.
+    and stemmer, which decide the stems: an edit to either compiles it afresh (or takes the shipped
+    compilation, when it was made from the same).
     """
     from narr_audit.checks.analysis_cache import fingerprint
 
@@ -225,15 +231,90 @@ def _compiled_concepts(cache_dir: Path, stamp: str, book: Rulebook) -> Vocabular
         kept = json.loads(target.read_bytes())
         if isinstance(kept, dict):
             return Vocabulary.from_compiled(kept, book.vocabulary, stamp=target.stem)
+    shipped = compiled.shipped_stamp(names)
+    made = _shipped_concepts(shipped, book, stamp=target.stem) if shipped is not None else None
+    vocabulary = made if made is not None else _compile_vocabulary(book, stamp=target.stem)
+    compiled.write_whole(target, json.dumps(vocabulary.compiled(), ensure_ascii=False, separators=(",", ":")))
+    return vocabulary
+
+
+def _compile_vocabulary(book: Rulebook, *, stamp: str | None = None) -> Vocabulary:
+    """Every concept of the rulebook's vocabulary and every topic's ideas, compiled now."""
     from narr_audit.checks.document import DocumentCheck, topic_spec
 
-    vocabulary = Vocabulary.build(book.vocabulary, stamp=target.stem)
+    vocabulary = Vocabulary.build(book.vocabulary, stamp=stamp)
     for rule in book.rules():  # every topic's ideas, compiled once and kept with the concepts
         for check in rule.checks():
             for topic in check.topics if isinstance(check, DocumentCheck) else ():
                 topic_spec(topic, vocabulary)
-    compiled.write_whole(target, json.dumps(vocabulary.compiled(), ensure_ascii=False, separators=(",", ":")))
     return vocabulary
+
+
+@functools.lru_cache(maxsize=16)
+def _shipped(key: tuple[tuple[str, tuple[int, int] | None], ...]) -> Rulebook | None:
+    """The rulebook as shipped compiled, when it was made from today's files and code; else None."""
+    names = [name for name, _ in key]
+    found = compiled.shipped_stamp(names)
+    if found is None:
+        return None
+    try:
+        book = Rulebook.model_validate_json(gzip.decompress(compiled.shipped_file("rulebook", found).read_bytes()))
+    except _UNREADABLE:
+        return None
+    concepts_from(book, functools.partial(_shipped_concepts, found))
+    return book
+
+
+def _shipped_concepts(found: str, book: Rulebook, *, stamp: str | None = None) -> Vocabulary | None:
+    """The vocabulary as shipped compiled with the rulebook of stamp ``found``, when it was stemmed
+    by the stemmer installed here; else None (it is compiled)."""
+    try:
+        kept = json.loads(gzip.decompress(compiled.shipped_file("concepts", found).read_bytes()))
+    except _UNREADABLE:
+        return None
+    if not isinstance(kept, dict) or kept.get("environment") != _environment():
+        return None
+    made = kept.get("compiled")
+    return Vocabulary.from_compiled(made, book.vocabulary, stamp=stamp) if isinstance(made, dict) else None
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> dict[str, str | None]:
+    """What stems the vocabulary besides narr-audit's code: the stemmer packages' versions."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found: dict[str, str | None] = {}
+    for name in ("snowballstemmer", "PyStemmer"):
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = None
+    return found
+
+
+def write_shipped(folder: Path | None = None) -> list[Path]:
+    """Compile NARR 3.0 alone and with each shipped overlay from the YAML, and write them where
+    :func:`load_rulebook` finds them (``standards/compiled/``), removing compilations of anything
+    else. For scripts/compile-standards.py; the files are deterministic (gzip without a time)."""
+    target = folder or standards_dir() / compiled.SHIPPED_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for overlays in [(), *((name,) for name in compiled.shipped_overlay_ids())]:
+        found = compiled.shipped_stamp(overlays)
+        assert found is not None, overlays
+        book = _cached_rulebook(tuple((name, _signature(name)) for name in overlays))
+        concepts = {"environment": _environment(), "compiled": _compile_vocabulary(book).compiled()}
+        for kind, text in (
+            ("rulebook", book.model_dump_json()),
+            ("concepts", json.dumps(concepts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))),
+        ):
+            path = target / compiled.shipped_file(kind, found).name
+            path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+            written.append(path)
+    for old in target.glob("*.json.gz"):
+        if old not in written:
+            old.unlink()
+    return written
 
 
 def _signature(name: str) -> tuple[int, int] | None:
