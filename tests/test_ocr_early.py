@@ -9,7 +9,6 @@ reading is cached is not read again.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,16 +17,7 @@ import narr_audit.evidence.ocr as ocr
 from narr_audit.evidence.cache import ExtractionCache
 from narr_audit.evidence.early import read_photos_soon
 
-from .test_ocr_extract import MISSION, photo, tesseract
-
-
-@pytest.fixture(autouse=True)
-def _fresh_readings() -> Iterator[None]:
-    ocr._MEMO.clear()
-    ocr._PENDING.clear()
-    yield
-    ocr._MEMO.clear()
-    ocr._PENDING.clear()
+from .test_ocr_extract import MISSION, _fresh_readings, photo, tesseract  # noqa: F401 - an autouse fixture
 
 
 def _waiting() -> set[str]:
