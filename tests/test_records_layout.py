@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -79,21 +80,39 @@ def table_pdf(title: str, rows: Sequence[Sequence[str]], *, prose: Sequence[str]
     return bytes(pdf.output())
 
 
-def grid_pdf(title: str, first_weekday: int, length: int, events: dict[int, str]) -> bytes:
+def grid_pdf(
+    title: str,
+    first_weekday: int,
+    length: int,
+    events: dict[int, str],
+    *,
+    weeks_a_page: int | None = None,
+    names_again: bool = False,
+) -> bytes:
     """A month calendar printed from a calendar program: a title, a row of weekday names (Sunday first),
     then a box per day with its number at the top and its event below (``first_weekday``: the 1st's
-    column, Sunday 0)."""
+    column, Sunday 0). With ``weeks_a_page``, the weeks go on on a new page after that many (a page
+    header at its top, and the weekday names again with ``names_again``)."""
     from fpdf import FPDF
 
+    names = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
     pdf = FPDF(orientation="L")
     pdf.set_font("helvetica", size=9)
     pdf.add_page()
     pdf.cell(text=title, new_x="LMARGIN", new_y="NEXT")
-    for name in ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"):
+    for name in names:
         pdf.cell(w=38, h=7, text=name, border=1)
     pdf.ln()
     day = 1 - first_weekday
+    week = 0
     while day <= length:
+        if weeks_a_page and week and week % weeks_a_page == 0:
+            pdf.add_page()
+            pdf.cell(text="Maple House - activities (continued)", new_x="LMARGIN", new_y="NEXT")
+            for name in names if names_again else ():
+                pdf.cell(w=38, h=7, text=name, border=1)
+            pdf.ln()
+        week += 1
         top, left = pdf.get_y(), pdf.l_margin
         for column in range(7):
             x = left + column * 38
@@ -264,6 +283,48 @@ def test_a_month_calendar_printed_to_pdf_gives_each_days_event_its_date(tmp_path
     social = judged(evidence, SOCIAL, SOCIAL_CHECK)
     assert social.status == Status.met, social.reason
     assert "(its social events)" in social.reason  # the meetings on the same calendar do not count as events
+
+
+@pytest.mark.parametrize("names_again", [False, True], ids=["weeks-only", "weekday-names-again"])
+def test_a_month_calendar_running_over_a_page_break_goes_on_at_the_top_of_the_next_page(
+    tmp_path: Path, names_again: bool
+) -> None:
+    events = {**SEPTEMBER, 24: "Bowling night", 28: "House meeting 7pm"}
+    folder = make_folder(
+        tmp_path / "binder",
+        files={
+            "schedule/september.pdf": grid_pdf(
+                "House calendar - September 2026", 2, 30, events, weeks_a_page=3, names_again=names_again
+            )
+        },
+        evidence=[{"file": "schedule/september.pdf", "rules": [SOCIAL]}],
+    )
+    evidence = load(folder)
+    calendar = document(evidence, "schedule/september.pdf")
+    assert [(r.date, r.where.split(",")[0]) for r in calendar.records] == [
+        (date(2026, 9, 7), "page 1"),
+        (date(2026, 9, 11), "page 1"),
+        (date(2026, 9, 14), "page 1"),
+        (date(2026, 9, 19), "page 1"),
+        (date(2026, 9, 24), "page 2"),
+        (date(2026, 9, 28), "page 2"),
+    ]
+    assert evidence.warnings == []
+
+
+def test_numbers_at_the_top_of_the_page_after_a_calendar_are_not_its_days() -> None:
+    from narr_audit.evidence.content import Extracted, Segment
+    from narr_audit.evidence.records import document_entries
+
+    weekdays = "Sun Mon Tue Wed Thu Fri Sat"
+    first = (
+        "September 2026\n" + weekdays + "\n" + "\n".join(f"{d} {SEPTEMBER.get(d, '')}".strip() for d in range(1, 17))
+    )
+    prose = "17 residents came to the cookout and 18 stayed to clean up. 19 bags of food went to the pantry."
+    found = document_entries(
+        Extracted("pdf", (Segment("page 1", first), Segment("page 2", prose))), "calendar.pdf", latest_year=2027
+    )
+    assert [r.date for r in found.records] == [date(2026, 9, d) for d in (7, 11, 14)]
 
 
 def test_a_calendar_pasted_as_text_with_each_days_events_under_its_number_is_read(tmp_path: Path) -> None:

@@ -701,30 +701,61 @@ def _grid_lines(
     content: Extracted, reader: DateReader, taken: set[tuple[int, int]], notes: list[Problem], shown: str
 ) -> None:
     """Month calendars drawn as a grid: a "September 2026" title, a row of weekday names, then the day
-    numbers with the events of each day ("7 House meeting 7pm", or "7" and the event on the next line)."""
+    numbers with the events of each day ("7 House meeting 7pm", or "7" and the event on the next line).
+    A grid whose month runs on over a page break goes on at the top of the next page, where the weeks
+    carry on from the last day reached, with or without the weekday names again."""
+    going_on: tuple[tuple[int, int], int, int] | None = None  # (month, its last day reached, first weekday)
     for number, segment in enumerate(content.segments):
         text = segment.text
-        rows = list(_WEEKDAY_ROW.finditer(text))
-        if not rows:
-            continue
         lines = text.split("\n")
+        rows = list(_WEEKDAY_ROW.finditer(text))
+        carried: tuple[tuple[int, int], int, int] | None = None
+        if going_on is not None:  # the top of this page, up to its own grid, carries the month on
+            going, reached, first_weekday = going_on
+            going_on = None
+            top = text.count("\n", 0, rows[0].start()) if rows else len(lines)
+            start = _line_number(content, number, 0)
+            place, label = _row_place(content, segment.where, "calendar day"), _grid_label(content, segment.where)
+            grid = _Grid(number, place, label, shown, first_weekday)
+            numbered = [(k, start + k, line) for k, line in _body(lines, 0, top)]
+            read = _read_grid(numbered, going, grid, reader, taken, notes, start_day=reached + 1)
+            if not read:  # the weeks go on under the weekday names again (no month of their own above them)
+                carried = (going, reached, first_weekday)
+            elif not rows and read < _month_length(going):
+                going_on = (going, read, first_weekday)
         for n, row in enumerate(rows):
             head = text.count("\n", 0, row.start())
             first = text.count("\n", 0, row.end()) + 1
             end = text.count("\n", 0, rows[n + 1].start()) if n + 1 < len(rows) else len(lines)
-            body = lines[first:end]
-            for k, line in enumerate(body):  # the next month's title ends this one
-                if k and len(line) < 60 and _month_year_line(line.strip()):
-                    body = body[:k]
-                    break
+            body = _body(lines, first, end)
             month = _month_above(lines[max(0, head - 3) : head], segment.where, content.title)
+            start_day = 1
+            if n == 0 and carried is not None and month is None:
+                month, start_day = carried[0], carried[1] + 1
             start = _line_number(content, number, 0)
-            cells = [(first + k, start + first + k, line) for k, line in enumerate(body)]
+            cells = [(k, start + k, line) for k, line in body]
             place = _row_place(content, segment.where, "calendar day")
-            label = segment.where if content.kind in ("pdf", "image") and segment.where else "the calendar"
-            grid = _Grid(number, place, label, shown, _first_weekday(row.group(0)))
-            if _read_grid(cells, month, grid, reader, taken, notes):
+            grid = _Grid(number, place, _grid_label(content, segment.where), shown, _first_weekday(row.group(0)))
+            reached = _read_grid(cells, month, grid, reader, taken, notes, start_day=start_day)
+            if reached:
                 taken.update((number, k) for k in range(head, first))
+            last = n + 1 == len(rows) and (not body or body[-1][0] == len(lines) - 1)  # runs to the page's end
+            going_on = None
+            if last and month is not None and 0 < reached < _month_length(month):
+                going_on = (month, reached, grid.first_weekday)
+
+
+def _body(lines: Sequence[str], first: int, end: int) -> list[tuple[int, str]]:
+    """A grid's lines from ``first`` up to ``end`` (a line index) or the next month's title, with their index."""
+    body = list(enumerate(lines[first:end], start=first))
+    for k, (_, line) in enumerate(body):  # the next month's title ends this one
+        if k and len(line) < 60 and _month_year_line(line.strip()):
+            return body[:k]
+    return body
+
+
+def _grid_label(content: Extracted, where: str | None) -> str:
+    return where if content.kind in ("pdf", "image") and where else "the calendar"
 
 
 def _grid_table(
@@ -740,7 +771,7 @@ def _grid_table(
     grid = _Grid(
         -1, f"table {number}, the calendar day dated {{date}}", f"table {number}", shown, _first_weekday(header[0])
     )
-    return _read_grid(numbered, month, grid, reader, set(), notes)
+    return _read_grid(numbered, month, grid, reader, set(), notes) > 0
 
 
 @dataclass
@@ -757,13 +788,19 @@ class _Walked:
 
 
 def _walk_grid(
-    lines: Sequence[tuple[int, int, str]], month: tuple[int, int] | None, first_weekday: int, *, by_cell: bool
+    lines: Sequence[tuple[int, int, str]],
+    month: tuple[int, int] | None,
+    first_weekday: int,
+    *,
+    by_cell: bool,
+    start_day: int = 1,
 ) -> _Walked:
-    """The days of a grid in order (1, 2, 3 ...; the month before's and after's left out) and the words
-    after each. Words on the lines below a whole row of days belong to no one day, unless ``by_cell``."""
+    """The days of a grid in order (1, 2, 3 ...; from ``start_day`` on a page that carries a month on;
+    the month before's and after's left out) and the words after each. Words on the lines below a whole
+    row of days belong to no one day, unless ``by_cell``."""
     length = _month_length(month)
     walked = _Walked()
-    expected, current, alone, inside = 1, 0, False, False
+    expected, current, alone, inside = start_day, 0, False, False
     day_line: dict[int, int] = {}
     for index, row, line in lines:
         numbers: list[int] = []
@@ -849,16 +886,19 @@ def _read_grid(
     reader: DateReader,
     taken: set[tuple[int, int]],
     notes: list[Problem],
-) -> bool:
-    """The events of a month grid's days, each a dated entry; False when the lines are not a grid (day
-    numbers do not run from 1 to :data:`MIN_GRID_DAYS` at least). An event that cannot be told to a day
-    (a line of several day numbers, then a line of events) is not read, and said once."""
-    walked = _walk_grid(lines, month, grid.first_weekday, by_cell=False)
+    *,
+    start_day: int = 1,
+) -> int:
+    """The events of a month grid's days, each a dated entry; the last day reached, or 0 when the lines
+    are not a grid (day numbers do not run from ``start_day`` through :data:`MIN_GRID_DAYS` days, or to
+    the month's end). An event that cannot be told to a day (a line of several day numbers, then a line
+    of events) is not read, and said once."""
+    walked = _walk_grid(lines, month, grid.first_weekday, by_cell=False, start_day=start_day)
     if walked.unplaced and walked.by_cell:  # read cell by cell elsewhere in the grid: so it is here too
-        walked = _walk_grid(lines, month, grid.first_weekday, by_cell=True)
-    events, day_row, unplaced, expected = walked.events, walked.day_row, walked.unplaced, walked.reached + 1
-    if expected - 1 < MIN_GRID_DAYS:
-        return False
+        walked = _walk_grid(lines, month, grid.first_weekday, by_cell=True, start_day=start_day)
+    events, day_row, unplaced, reached = walked.events, walked.day_row, walked.unplaced, walked.reached
+    if reached - start_day + 1 < min(MIN_GRID_DAYS, _month_length(month) - start_day + 1):
+        return 0
     if month is None:
         if events or unplaced:
             notes.append(
@@ -869,7 +909,7 @@ def _read_grid(
                     hint='put the month and year (for example "September 2026") above the calendar',
                 )
             )
-        return True
+        return reached
     taken.update((grid.segment, index) for index, _, _ in lines)
     for day, words in sorted(events.items()):
         said = " ".join(words).strip(" -\u2013\u2014:|")
@@ -886,7 +926,7 @@ def _read_grid(
                 hint="export the calendar as a list of events (an agenda view) or as an .ics file",
             )
         )
-    return True
+    return reached
 
 
 # ---------------------------------------------------------------------------------------------------------------
