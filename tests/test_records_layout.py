@@ -301,7 +301,7 @@ def test_a_month_calendar_running_over_a_page_break_goes_on_at_the_top_of_the_ne
     )
     evidence = load(folder)
     calendar = document(evidence, "schedule/september.pdf")
-    assert [(r.date, r.where.split(",")[0]) for r in calendar.records] == [
+    assert [(r.date, (r.where or "").split(",")[0]) for r in calendar.records] == [
         (date(2026, 9, 7), "page 1"),
         (date(2026, 9, 11), "page 1"),
         (date(2026, 9, 14), "page 1"),
@@ -344,6 +344,34 @@ def test_a_calendar_pasted_as_text_with_each_days_events_under_its_number_is_rea
     calendar = document(evidence, "schedule/house-calendar.txt")
     assert [r.date for r in calendar.records] == [date(2026, 9, d) for d in sorted(SEPTEMBER)]
     assert calendar.records[0].where == "the calendar day dated 2026-09-07"
+
+
+@pytest.mark.parametrize("kind", ["markdown", "docx", "html"])
+def test_a_calendar_pasted_as_lines_into_a_markdown_word_or_web_page_is_read(kind: str) -> None:
+    from narr_audit.evidence.content import Extracted, Segment
+    from narr_audit.evidence.records import document_entries
+
+    weeks = ["      1   2   3   4   5", "6   7 House meeting   8   9   10   11 Movie night   12"]
+    text = "\n".join(["Our activities", "September 2026", "Sun Mon Tue Wed Thu Fri Sat", *weeks])
+    content = Extracted(kind, (Segment("House calendar", text),))  # type: ignore[arg-type]
+    found = document_entries(content, f"calendar.{kind}", latest_year=2027)
+    assert [(r.date, r.where) for r in found.records] == [
+        (date(2026, 9, 7), "under 'House calendar', the calendar day dated 2026-09-07"),
+        (date(2026, 9, 11), "under 'House calendar', the calendar day dated 2026-09-11"),
+    ]
+
+
+def test_a_markdown_table_calendar_is_read_once_not_again_as_lines() -> None:
+    from narr_audit.evidence.content import Extracted, Segment, Table
+    from narr_audit.evidence.records import document_entries
+
+    header = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
+    weeks = (("", "", "1", "2", "3", "4", "5"), ("6", "7 House meeting", "8", "9", "10", "11 Movie night", "12"))
+    lines = ["| " + " | ".join(row) + " |" for row in (header, ("---",) * 7, *weeks)]
+    text = "\n".join(["September 2026", *lines])
+    table = Table("September 2026", header, weeks)
+    found = document_entries(Extracted("markdown", (Segment("September 2026", text),), tables=(table,)), "c.md")
+    assert [r.date for r in found.records] == [date(2026, 9, 7), date(2026, 9, 11)]
 
 
 def test_a_calendar_kept_as_a_word_table_reads_each_cells_day() -> None:

@@ -314,14 +314,19 @@ def document_entries(content: Extracted, shown: str, *, latest_year: int | None 
     columns: list[str] = []
     notes: list[Problem] = []
     cells: set[str] = set()  # a table's cells are lines of the text too (Word, HTML): read once, as rows
+    calendars = False
     for number, table in enumerate(content.tables, start=1):
-        if _grid_table(content, table, number, reader, notes, shown) or _table_entries(table, number, reader):
+        calendar = _grid_table(content, table, number, reader, notes, shown)
+        calendars = calendars or calendar
+        if calendar or _table_entries(table, number, reader):
             columns.extend(c for c in table.header if c and c not in columns)
         cells.update(cell for row in (table.header, *table.rows) for cell in row if cell)
     taken: set[tuple[int, int]] = set()  # (segment, line) read as a calendar's day or a row: not read again
     if content.kind in LAID_OUT:
         _grid_lines(content, reader, taken, notes, shown)
         _layout_rows(content, reader, taken)
+    elif not calendars:  # a calendar pasted as lines into a Word, HTML or Markdown file (not kept as a table)
+        _grid_lines(content, reader, taken, notes, shown, outside=cells)
     lines = DateReader(shown, latest_year)
     _line_entries(content, lines, cells, taken)
     if len(lines) >= MIN_LINE_ENTRIES:
@@ -698,7 +703,13 @@ def _line_number(content: Extracted, segment: int, index: int) -> int:
 
 
 def _grid_lines(
-    content: Extracted, reader: DateReader, taken: set[tuple[int, int]], notes: list[Problem], shown: str
+    content: Extracted,
+    reader: DateReader,
+    taken: set[tuple[int, int]],
+    notes: list[Problem],
+    shown: str,
+    *,
+    outside: set[str] | None = None,
 ) -> None:
     """Month calendars drawn as a grid: a "September 2026" title, a row of weekday names, then the day
     numbers with the events of each day ("7 House meeting 7pm", or "7" and the event on the next line).
@@ -709,6 +720,8 @@ def _grid_lines(
         text = segment.text
         lines = text.split("\n")
         rows = list(_WEEKDAY_ROW.finditer(text))
+        if outside is not None:  # a table's weekday names (a Markdown table's "| Sun | Mon |" line, a cell)
+            rows = [row for row in rows if "|" not in row.group(0) and not _in_cells(row.group(0), outside)]
         carried: tuple[tuple[int, int], int, int] | None = None
         if going_on is not None:  # the top of this page, up to its own grid, carries the month on
             going, reached, first_weekday = going_on
@@ -743,6 +756,10 @@ def _grid_lines(
             going_on = None
             if last and month is not None and 0 < reached < _month_length(month):
                 going_on = (month, reached, grid.first_weekday)
+
+
+def _in_cells(text: str, cells: set[str]) -> bool:
+    return any(part.strip() in cells for part in text.split("\n") if part.strip())
 
 
 def _body(lines: Sequence[str], first: int, end: int) -> list[tuple[int, str]]:
