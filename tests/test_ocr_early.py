@@ -100,3 +100,29 @@ def test_check_reports_the_same_with_the_early_start_as_without(
     assert json.dumps(early.model_dump(mode="json"), sort_keys=True) == json.dumps(
         without.model_dump(mode="json"), sort_keys=True
     )
+
+
+@pytest.mark.slow
+def test_small_pictures_are_prepared_at_once_a_phones_photos_in_the_background(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A binder's small photos are ready for Tesseract before read_ahead returns; a phone's 12-megapixel
+    photos are decoded in the background, not to hold up the rest of the run. The readings are the same."""
+    import threading
+
+    tesseract()
+    small, large = photo(MISSION), photo(("CERTIFICATE OF LIABILITY INSURANCE", "Policy period: 2026 to 2027"))
+    alone = [ocr._ocr_image(data, None) for data in (small, large)]
+    prepared_in: list[str] = []
+    opened = ocr._opened
+
+    def spy(data: bytes) -> object:
+        prepared_in.append(threading.current_thread().name)
+        return opened(data)
+
+    monkeypatch.setattr(ocr, "_opened", spy)
+    monkeypatch.setattr(ocr, "PREPARE_HERE_PIXELS", ocr._pixels(small))  # room for the small one only
+    ocr.read_ahead([small, large])
+    assert [ocr.ocr_image(small), ocr.ocr_image(large)] == alone
+    assert prepared_in[0] == threading.current_thread().name
+    assert prepared_in[1].startswith("narr-audit-ocr")

@@ -27,7 +27,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from io import BytesIO
 from pathlib import Path
@@ -200,10 +200,12 @@ def read_ahead(images: Sequence[bytes]) -> None:
     """Start reading these photos in the background, all in one Tesseract run: Tesseract then loads its
     model once, not once a photo, and reads while the rest of the folder is parsed. :func:`ocr_image`
     finds each reading when it is asked for it; one that fails there is read again on its own. The
-    readings are the same either way (Tesseract reads each picture of a list on its own).
+    readings are the same either way (Tesseract reads each picture of a list on its own, and is given
+    the same pixels).
 
-    The pictures are decoded and prepared here, in the caller's thread (a few milliseconds each), so
-    Tesseract starts at once instead of waiting for a busy interpreter to let a second thread run."""
+    Small pictures (up to PREPARE_HERE_PIXELS in all) are decoded and prepared here, in the caller's
+    thread, so Tesseract starts at once instead of waiting for a busy interpreter to let a second
+    thread run; larger ones (a phone's photos) are prepared in the background, not to hold the caller."""
     if tesseract_missing() is not None:
         return
     todo: dict[str, bytes] = {}
@@ -214,56 +216,89 @@ def read_ahead(images: Sequence[bytes]) -> None:
                 todo.setdefault(key, data)
     if not todo:
         return
-    found: dict[str, OcrPage | Unreadable] = {}
-    folder = TemporaryDirectory(prefix="narr-audit-ocr-")
-    listed: list[str] = []
+    batch = _Batch(TemporaryDirectory(prefix="narr-audit-ocr-"))
+    budget = PREPARE_HERE_PIXELS
     try:
         for key, data in todo.items():
-            image = _opened(data)
-            if isinstance(image, Unreadable):
-                found[key] = image
-                continue
-            image.save(Path(folder.name) / f"{len(listed) + 1}.png", format="PNG")
-            listed.append(key)
+            pixels = _pixels(data)
+            if batch.later or pixels is None or pixels > budget:
+                batch.later.append((key, data))  # in order: the pictures are listed as they come
+            else:
+                budget -= pixels
+                batch.prepare(key, data)
     except Exception:  # a picture that cannot be saved here is read on its own when asked for
-        folder.cleanup()
+        batch.folder.cleanup()
         return
     with _LOCK:
         if not _AHEAD:
             _AHEAD.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="narr-audit-ocr"))
-        future = _AHEAD[0].submit(_read_together, folder, listed, found)
+        future = _AHEAD[0].submit(_read_together, batch)
         for key in todo:
             _PENDING.setdefault(key, future)
 
 
-def _read_together(
-    folder: TemporaryDirectory[str], listed: list[str], found: dict[str, OcrPage | Unreadable]
-) -> dict[str, OcrPage | Unreadable]:
-    """The prepared pictures in ``folder`` (1.png, 2.png, ... for the keys ``listed``) read by one
-    Tesseract run over a list of them; a word's page number says which picture it is on. The folder
-    is removed after."""
+PREPARE_HERE_PIXELS = 4_000_000
+"""Pixels of the pictures :func:`read_ahead` prepares in the caller's thread (a binder's small photos)."""
+
+
+@dataclass
+class _Batch:
+    """Pictures prepared for one Tesseract run: saved in ``folder`` as 1.pgm, 2.pgm, ... (their keys
+    ``listed``, in order), those that cannot be read (``found``), those still to prepare (``later``)."""
+
+    folder: TemporaryDirectory[str]
+    listed: list[str] = field(default_factory=list)
+    found: dict[str, OcrPage | Unreadable] = field(default_factory=dict)
+    later: list[tuple[str, bytes]] = field(default_factory=list)
+
+    def prepare(self, key: str, data: bytes) -> None:
+        image = _opened(data)
+        if isinstance(image, Unreadable):
+            self.found[key] = image
+            return
+        # PGM: the same pixels as a PNG, written in a few milliseconds instead of a tenth of a second.
+        image.save(Path(self.folder.name) / f"{len(self.listed) + 1}.pgm", format="PPM")
+        self.listed.append(key)
+
+
+def _pixels(data: bytes) -> int | None:
+    """The picture's pixel count from its header (nothing decoded); None when it cannot be told."""
+    from PIL import Image
+
+    try:
+        with Image.open(BytesIO(data)) as opened:
+            return int(opened.width * opened.height)
+    except Exception:  # a damaged picture: prepared (and found unreadable) in the background
+        return None
+
+
+def _read_together(batch: _Batch) -> dict[str, OcrPage | Unreadable]:
+    """The batch's pictures prepared (those left for later first), then read by one Tesseract run over
+    a list of them; a word's page number says which picture it is on. The folder is removed after."""
     import pytesseract
 
     try:
-        if listed:
-            here = Path(folder.name)
+        for key, data in batch.later:
+            batch.prepare(key, data)
+        if batch.listed:
+            here = Path(batch.folder.name)
             listing = here / "pictures.txt"
-            listing.write_text("".join(f"{here / f'{n}.png'}\n" for n in range(1, len(listed) + 1)))
+            listing.write_text("".join(f"{here / f'{n}.pgm'}\n" for n in range(1, len(batch.listed) + 1)))
             os.environ.setdefault("OMP_THREAD_LIMIT", "1")
             data = pytesseract.image_to_data(
-                str(listing), output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_SECONDS * len(listed)
+                str(listing), output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_SECONDS * len(batch.listed)
             )
             pages: dict[int, dict[str, list[Any]]] = {}
             for i, page in enumerate(data.get("page_num", [])):
                 words = pages.setdefault(int(page), {name: [] for name in data})
                 for name, values in data.items():
                     words[name].append(values[i])
-            for number, key in enumerate(listed, start=1):
+            for number, key in enumerate(batch.listed, start=1):
                 lines, confidence = _lines(pages.get(number, {}))
-                found[key] = OcrPage(None, tuple(lines), confidence)
+                batch.found[key] = OcrPage(None, tuple(lines), confidence)
     finally:
-        folder.cleanup()
-    return found
+        batch.folder.cleanup()
+    return batch.found
 
 
 def _ocr_image(data: bytes, where: str | None) -> OcrPage | Unreadable:
