@@ -55,6 +55,13 @@ _ABBREVIATIONS = {
     "hm": "manager", "hms": "managers", "mgrs": "managers", "wkly": "weekly", "mthly": "monthly",
     "mo's": "months", "nbr": "neighbor", "nbrs": "neighbors", "rm": "room", "rms": "rooms", "bdrm": "bedroom",
     "reqs": "requirements", "approp": "appropriate", "ppl": "people", "thru": "through", "b4": "before",
+    # a group chat's and a text message's shorthand
+    "u": "you", "ur": "your", "bc": "because", "cuz": "because", "pls": "please", "plz": "please",
+    "thx": "thanks", "tmrw": "tomorrow", "tmw": "tomorrow", "nite": "night", "tonite": "tonight",
+    "2nite": "tonight", "2day": "today", "wknd": "weekend", "wkend": "weekend", "msg": "message",
+    "msgs": "messages", "txt": "text", "abt": "about", "pic": "picture", "pics": "pictures",
+    "convo": "conversation", "ya": "you", "ea": "each", "tho": "though", "yall": "you", "y'all": "you",
+    "roomie": "roommate", "rmmate": "roommate", "bday": "birthday", "mins": "minutes", "secs": "seconds",
 }  # fmt: skip
 # Shortened words that are also words of their own: after them a dot ends a sentence ("Now your meds. If ...").
 WORDS_TOO = frozenset(
@@ -92,6 +99,7 @@ WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # a word of normalised text (s
 _HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
 # Shorthand on posted notices: "w/o an OK from HM", "w/ a staff member".
 _WITH = re.compile(r"\b[wW]/([oO]\b)?")
+_BECAUSE = re.compile(r"\b[bB]/[cC]\b")  # "b/c", because
 _CAPITALS = re.compile(r"\b(" + "|".join(sorted(_CAPITAL_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
 _DOTTED = re.compile(r"\b(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\.", re.IGNORECASE)
 # Every capitalised abbreviation has two capitals in a row: text without them has none to resolve.
@@ -119,11 +127,27 @@ def normalise(text: str) -> str:
         text = _HYPHEN_BREAK.sub(r"\1\2", text)
     if "/" in text:
         text = _WITH.sub(lambda m: "without " if m.group(1) else "with ", text)
+        text = _BECAUSE.sub("because", text)
     if _TWO_CAPITALS.search(text):
         text = _CAPITALS.sub(lambda m: _CAPITAL_ABBREVIATIONS[m.group(1)], text)
     if "." in text and _has_dotted_abbreviation(text):
         text = _DOTTED.sub(lambda m: _ABBREVIATIONS[m.group(1).lower()] + " ", text)
-    return text.lower().replace("’", "'")
+    text = text.lower().replace("’", "'")
+    if ("rn" in text and _OCR_RN.search(text)) or (("1" in text or "0" in text) and _DIGIT_IN_WORD.search(text)):
+        text = _OCR_SLIP.sub(_mended, text)
+    return text
+
+
+# Letters a scanner misreads, where no word could hold what it read: "po1icy", "c0unt" (a digit
+# between letters), "rnonth" ("rn" opening a word), "terrn" ("rrn" ending one).
+_OCR_SLIP = re.compile(r"(?<=[a-z])[10](?=[a-z])|\brn(?=[aeiou])|(?<=r)rn\b")
+_OCR_RN = re.compile(r"\brn[aeiou]|rrn\b")
+_DIGIT_IN_WORD = re.compile(r"[a-z][10][a-z]")
+_MENDED = {"1": "l", "0": "o", "rn": "m"}
+
+
+def _mended(match: re.Match[str]) -> str:
+    return _MENDED[match.group(0)]
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +215,7 @@ _QUANTITY = re.compile(
     r"|\b\d{1,2}:\d{2}\b"  # a clock time
     r"|\b\d{1,2}\s?(?:st|nd|rd|th)\b"  # a day of the month
     r"|\b\d+(?:am|pm)\b"
+    r"|\b\d{1,2}(?::\d{2})?[ap]\b(?!\.\w)"  # a chat's clock time: "10a", "7:30p"
     r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}-\d{1,2}-\d{2,4}\b"  # a date
     rf"|\b(?:{_MONTH})\s+\d{{1,2}}\b"
     rf"|\b\d+(?:[.,]\d+)?\)?(?:\s*-\s*|\s+)(?:\(?[a-z]+\)?\s+){{0,2}}?{_UNIT}\b"
@@ -212,11 +237,26 @@ _CONTACT = re.compile(
 )
 
 
-def has_quantity(normal: str, table_row: bool) -> bool:
-    """Whether the (normalised) sentence states an amount or a time with its unit; in a table's row
-    a bare number is a value (its column names the unit)."""
+# A number said in words, as talk written down has it: "a hundred and seventy-five a week", "thirty
+# days", "fifty bucks". "One of the residents" names no quantity: a unit must follow.
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
+)
+_SAID_QUANTITY = re.compile(
+    rf"\b{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})*(?:\s+(?:and\s+)?(?:a\s+)?half)?\s+"
+    rf"(?:(?:a|an|per|each|every)\s+(?:day|week|month|year|night)\b|bucks\b|{_UNIT}\b)"
+)
+_NUMBER_WORDS = frozenset(_NUMBER_WORD[3:-1].split("|"))
+
+
+def has_quantity(normal: str, table_row: bool, words: Sequence[str] | None = None) -> bool:
+    """Whether the (normalised) sentence states an amount or a time with its unit, in figures or in
+    words ("thirty days", "a hundred and seventy-five a week"); in a table's row a bare number is a
+    value (its column names the unit). ``words``: the sentence's words, when already read."""
     if not _DIGIT.search(normal):
-        return False
+        said = _NUMBER_WORDS.isdisjoint(WORD.findall(normal) if words is None else words)
+        return not said and _SAID_QUANTITY.search(normal) is not None
     if table_row:
         return True
     for match in _QUANTITY.finditer(normal):
@@ -277,7 +317,8 @@ _PAST_COPULA = _words("is are was were")
 _DESCRIBED = _words(
     "a an the any considered deemed regarded treated counted classed classified part intended meant subject"
 )
-_FILLERS = _DESCRIBED | _words("such his her their its your our one of as to be itself")
+_FILLERS = _DESCRIBED | _words("such his her their its your our one of as to be itself like um uh really actually")
+_THERE_IS = _words("there's theres there're")  # "there's no meeting list", said
 _NOT_COVERED = _words("covered included discussed addressed reviewed explained taught")  # "not covered at move-in"
 _ANSWERABLE = _words("responsible liable")  # "is not responsible for the security of passwords"
 _CONSTITUTE = _words("constitute constitutes count counts qualify qualifies")
@@ -320,6 +361,9 @@ _NOBODY_DOES = frozenset(
     for verb in (*_NOT_DONE_BY_ANYONE, "check", "keep", "require", "inspect", "test", "monitor", "review")
     for form in (verb, f"{verb}s", f"{verb}es")
 )
+# What a document (or "it", the one at hand) is said not to say: a reader's word on a silent page.
+_SAYING = _DOCUMENT_WORDS | _words("it this that packet sheet template paperwork")
+_SAID = _words("say says mention mentions cover covers list lists include includes spell address explain talk")
 _CONDITIONAL = _words("unless until except without")  # "we don't offer a bed unless most say yes"
 _DENIED_SPAN = 2  # words of the denied noun ("an emergency number" from its first word)
 _PHRASE_BREAK = re.compile(r"[,;.]")
@@ -371,6 +415,7 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
     does not provide instruction"."""
     regions: list[tuple[int, int]] = []
     offsets = _Offsets(text, hi - lo)
+    listing = False  # after "there is no ...", a list of what there is not
     for j in range(lo, hi):
         word = words[j]
         if word not in DENIAL_CUES:
@@ -393,7 +438,14 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
                 regions.append((j + 1, lo + offsets.phrase_end(j + 1 - lo)))
             continue
         if word == "no":
-            if j - 2 >= lo and words[j - 1] in _PAST_COPULA and words[j - 2] == "there":
+            if (
+                (j - 2 >= lo and words[j - 1] in _PAST_COPULA and words[j - 2] == "there")
+                or (j - 1 >= lo and words[j - 1] in _THERE_IS)
+            ) and not _forbids_doing(words, j + 1, hi):
+                regions.append(_noun_at(words, j + 1, hi))
+                listing = True
+                continue
+            if listing and offsets.after_break(j - lo):  # "there's no chart, no rotation": each item is denied
                 regions.append(_noun_at(words, j + 1, hi))
                 continue
             for k in range(j + 2, min(j + 5, hi - 1)):  # "no head count is taken", "no training shall be required"
@@ -429,6 +481,21 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
     return [(a, b) for a, b in regions if a < b]
 
 
+# After "there's no smoking", what makes it a rule about doing it: where, when, or nothing more.
+_WHERE_OR_WHEN = _words(
+    "in inside indoors on at anywhere anyplace outside outdoors near around here there after before during within "
+    "allowed permitted whatsoever period ever at all"
+)
+
+
+def _forbids_doing(words: Sequence[str], slot: int, hi: int) -> bool:
+    """Whether "there is no" opens a prohibition of doing something ("there's no smoking inside",
+    "there is no drinking on the property"), not the absence of a thing ("there's no meeting list")."""
+    if slot >= hi or not words[slot].endswith("ing") or len(words[slot]) < 5:
+        return False
+    return slot + 1 >= hi or words[slot + 1] in _WHERE_OR_WHEN
+
+
 def _noun_at(words: Sequence[str], slot: int, hi: int) -> tuple[int, int]:
     """The denied noun's first words, after its article ("an emergency number")."""
     skipped = 0
@@ -454,6 +521,8 @@ def _not_offered(words: Sequence[str], lo: int, hi: int, j: int) -> int | None:
         verb += 1
     if verb >= hi:
         return None
+    if subject in _SAYING and words[verb] in _SAID:  # "it doesn't say staff run any groups": the document is silent
+        return verb
     done = _NOT_OFFERED if subject in _ORGANISATION else _NOT_DONE_BY_ANYONE
     return verb if words[verb] in done else None
 
@@ -639,12 +708,18 @@ def strip_answer_mark(piece: str) -> str:
     return piece[match.end() :] if match else piece
 
 
+# A statement said with a tag asking for a nod ("Rent's due Friday, okay?"): it states, it does not ask.
+_TAG_QUESTION = re.compile(
+    r",\s*(?:okay|ok|right|yeah|alright|all right|got it|understood|you know|fair|cool|deal)\?$", re.IGNORECASE
+)
+
+
 def is_question(piece: str) -> bool:
     """Whether a sentence asks what the next ones answer: it ends with "?", or, spoken and written
     down without one, opens with a question word asking ("Now when do we check all this.")."""
     text = piece.rstrip(" *_\"'\u201d)")
     if text.endswith("?"):
-        return len(text.split()) <= 20
+        return len(text.split()) <= 20 and _TAG_QUESTION.search(text) is None
     if text.endswith(":") or text.count(" ") > 11 or not _QUESTION_WORD.search(text, 0, 48):
         return False  # no question word where a question would open
     words = _opening_words(text, 3)
@@ -687,7 +762,8 @@ def is_fragment(piece: str, *, opening: bool) -> bool:
 
 def is_title(text: str) -> bool:
     """Whether a sentence is a numbered clause's title or a question (it frames; it states no rule)."""
-    return text.rstrip().endswith("?") or (_CLAUSE_NUMBER.match(text) is not None and title_end(text) == len(text))
+    asked = text.rstrip().endswith("?") and _TAG_QUESTION.search(text.rstrip()) is None
+    return asked or (_CLAUSE_NUMBER.match(text) is not None and title_end(text) == len(text))
 
 
 def is_numbered(line: str) -> bool:
@@ -698,3 +774,185 @@ def is_numbered(line: str) -> bool:
 def gives_contact(text: str) -> bool:
     """Whether the text gives a way to reach someone: a phone number, an e-mail, an extension, an address."""
     return _CONTACT.search(text) is not None
+
+
+# --- what states no rule: a recital, a purpose, a plan to write the rule later -----------------------
+# "The Board recognizes the importance of ...": a recital says why the Board acts; what it resolves follows.
+_RECITAL = re.compile(
+    r"\b(?:recogni[sz](?:es|ed|ing)?|acknowledg(?:es|ed|ing)) the (?:importance|need|value)\b", re.IGNORECASE
+)
+# Where a recital's reasons end and what is resolved begins ("...; NOW, THEREFORE, BE IT RESOLVED").
+_RESOLVING = re.compile(r"\b(?:now,? therefore|therefore|be it (?:further )?resolved|resolved that)\b", re.IGNORECASE)
+# What opens a purpose: "in order to promote safety", "so as to ensure", "for the purpose of".
+PURPOSE_CUES = _words(
+    "recognizes recognises recognized recognised acknowledges acknowledged order purpose aim importance "
+    "honestly frankly seriously truthfully honest"
+)
+# A speaker's hedge opening a sentence ("Honestly, it's a nice old house"): how it is said, not honesty.
+_HEDGE = re.compile(
+    r"^\W*(?:(?:and|so|but|okay|ok|well|i mean)\W+)*(?:honestly|frankly|seriously|truthfully|to be honest)\s*,",
+    re.IGNORECASE,
+)
+_PURPOSE_OPENING = {("in", "order", "to"), ("so", "as", "to"), ("for", "the", "purpose"), ("with", "the", "aim")}
+# What a sentence opening "To ..." names as its reason ("To protect privacy, ..."), not as its
+# condition ("To apply, you need two years sober").
+_PURPOSE_VERBS = _words(
+    "promote protect ensure keep support maintain prevent reduce respect foster encourage help preserve safeguard "
+    "avoid minimize minimise improve honor honour build strengthen create provide comply"
+)
+_REASON_END = re.compile(r"[,;:.]")
+MAX_REASON = 12  # words: a longer opening "To ..." up to its comma is more than a reason
+# Where a purpose ends: the rule it is the reason for ("in order to keep everyone safe, residents must ...").
+_RULE_WORDS = _words("must shall will may should cannot can't won't are is need needs required")
+
+
+def unstated_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tuple[int, int]]:
+    """The words of one sentence (``words[lo:hi]``, written ``text``) that say why, not what: a recital
+    ("WHEREAS the Board recognizes the importance of resident input"), a purpose ("in order to promote
+    safety", "To protect privacy, ..."). An idea named only there is not stated as a rule."""
+    regions: list[tuple[int, int]] = []
+    hedge = _HEDGE.match(text)
+    if hedge is not None:
+        regions.append((lo, lo + len(WORD.findall(normalise(text[: hedge.end()])))))
+    if _RECITAL.search(text):
+        resolving = _RESOLVING.search(text)
+        if resolving is None:
+            return [(lo, hi)]
+        offsets = _Offsets(text, hi - lo)
+        starts = offsets.starts()
+        end = bisect_left(starts, resolving.start()) if starts else hi - lo
+        regions.append((lo, lo + end))
+    opening = _opening_words(text, 2)
+    if hi - lo > 3 and words[lo] == "to" and opening[1:] and opening[1] in _PURPOSE_VERBS and "," in text[:120]:
+        # "To protect everyone's privacy, no photos are posted": the reason, up to the comma (a colon
+        # opens what is promised: "to keep the house drug-free: I will not use ...")
+        reason = _REASON_END.search(text)
+        if reason is not None and reason.group() == ",":
+            end = len(WORD.findall(normalise(text[: reason.start()])))
+            if end < min(hi - lo, MAX_REASON):
+                regions.append((lo, lo + end))
+    for j in range(lo, hi - 2):
+        if (words[j], words[j + 1], words[j + 2]) in _PURPOSE_OPENING:
+            end = j + 3
+            while end < hi and words[end] not in _RULE_WORDS:
+                end += 1
+            clause = lo + _Offsets(text, hi - lo).phrase_end(j + 3 - lo)
+            regions.append((j + 3, min(end, clause)))
+    return [(a, b) for a, b in regions if a < b]
+
+
+# A rule left to be written or decided later by someone named: "the Executive Director is authorized
+# to develop ...", "will be considered by the Board at a later meeting", "has not been set yet".
+_LATER = re.compile(
+    r"\b(?:is|are|be|been|hereby)\s+(?:hereby\s+)?(?:authori[sz]ed|directed|instructed|requested|charged|"
+    r"tasked|empowered)\s+to\s+(?:look\s+into|explore|study|develop|draft|prepare|research|investigate|"
+    r"consider|evaluate|propose|recommend|review|examine|design|create|write|seek|pursue|identify|assess|"
+    r"work\s+out|come\s+up\s+with|bring\s+(?:back|forward)|report\s+back|gather|collect\s+(?:information|input))\b"
+    r"|\bwill\s+be\s+(?:considered|taken\s+up|discussed|decided|addressed|reviewed|revisited)\b[^.;]{0,40}?"
+    r"\b(?:later|next|future|upcoming|coming|another|further)\b"
+    r"|\b(?:will|to)\s+take\s+(?:this|it|that|the\s+matter|the\s+question)\s+up\b"
+    r"|\btakes?\s+no\s+position\b"
+    r"|\b(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:set|decided|adopted|written|developed|drafted|determined|"
+    r"established|finali[sz]ed|agreed)\b"
+    r"|\b(?:is|are)\s+(?:currently\s+|still\s+)?on\s+hold\b"
+    r"|\bleft\s+(?:up\s+)?to\s+(?:each|the|every|individual)\b[^.;]{0,40}?\bto\s+(?:work\s+out|decide|determine|"
+    r"figure\s+out|set)\b"
+    r"|\b(?:is|are)\s+planned\s+for\s+(?:next|later|the\s+future|a\s+later)\b"
+    r"|\bwhen\s+(?:funds|money|the\s+budget|resources)\s+(?:allow|permits?|becomes?\s+available)\b",
+    re.IGNORECASE,
+)
+
+
+# A word one of the wordings above needs: a sentence without any of them leaves nothing for later.
+LATER_WORDS = _words(
+    "authorized authorised directed instructed requested charged tasked empowered considered taken discussed "
+    "decided addressed reviewed revisited take takes position been hold left planned funds money budget resources"
+)
+
+
+def leaves_for_later(text: str) -> bool:
+    """Whether a sentence leaves the rule to be written or decided later ("the Director is authorized
+    to develop a policy", "the Board will take this up at the spring meeting"): it states none."""
+    return _LATER.search(text) is not None
+
+
+# A page's running header or footer in a scanned or printed document: "Page 3 of 12", "Rev. 2014",
+# "- 4 -", "Page 12 of 18      Rev. 2014". It breaks the text it falls into; it is no part of it.
+_PAGE = r"(?:(?:page|pg\.?|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|-\s*\d{1,3}\s*-)"
+_REVISION = (
+    r"(?:(?:rev(?:ision|ised)?\.?|version|ver\.|v\.)\s*(?:\d{1,2}[./-]){0,2}\d{2,4}"
+    r"|(?:rev(?:ision|ised)?\.?|version)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})"
+)
+_RUNNING = re.compile(
+    rf"^(?:{_PAGE}(?:\s*[|\u2022\u00b7,]?\s*{_REVISION})?|{_REVISION}(?:\s*[|\u2022\u00b7,]?\s*{_PAGE})?)$",
+    re.IGNORECASE,
+)
+
+
+def is_running_line(line: str) -> bool:
+    """Whether a line is a page's running header or footer ("Page 3 of 12", "Rev. 2014", or both
+    on one line): page furniture, not text."""
+    if not line or line[0] not in _RUNNING_OPENINGS or len(line) > 80:
+        return False
+    return _RUNNING.match(line.strip()) is not None
+
+
+_RUNNING_OPENINGS = frozenset("PpRrVv-")  # what a page's furniture opens with ("Page", "Rev.", "- 4 -")
+
+
+# What talk written down sounds like: fillers, contractions, a speaker turning to the listener.
+_SPOKEN_MARKS = re.compile(
+    r"\b(?:okay|ok|yeah|gonna|kinda|sorta|um|uh|you know|i mean|like,|so,|anyway|alright|right\?|y'all|guys|stuff|"
+    r"basically|it's|that's|there's|here's|what's|he's|she's|who's|let's)\b|(?:n't|'re|'ll|'ve|'m)\b"
+)
+# What a document typed as one has and talk written down has not: headings, lists, tables, speakers' tags.
+_LAID_OUT = re.compile(r"(?m)^\s*(?:#|[-*\u2022]\s|\d{1,2}[.)]\s|\|)|^[A-Z][A-Z ,&'-]{6,}$|^[\w.'-]{1,20}:\s")
+SPOKEN_DENSITY = 4  # marks of talk per hundred words
+MIN_TALK = 20  # words: a line or two says too little to tell talk from writing
+
+
+def sounds_spoken(text: str) -> bool:
+    """Whether a text is talk written down (an orientation said aloud, a house meeting transcribed):
+    thick with fillers and contractions, and laid out as nothing but paragraphs."""
+    words = len(text.split())
+    if words < MIN_TALK or _LAID_OUT.search(text):
+        return False
+    return 100 * len(_SPOKEN_MARKS.findall(text.lower().replace("\u2019", "'"))) >= SPOKEN_DENSITY * words
+
+
+# --- someone else's act: "the county inspects ...", "classes offered by the community college" ------
+# Bodies outside the house whose acts a house's policy may mention but does not rule: what they do
+# is theirs, not the house's rule.
+_OUTSIDE = (
+    r"(?:county|city|state|court|courts|judge|employers?|library|college|university|school|bank|credit union|"
+    r"insurers?|insurance company|utility|utilities|police|hospital|government|(?:[a-z]+ )?department of [a-z]+)"
+)
+_OUTSIDE_DOES = re.compile(
+    rf"^\W*(?:(?:and|so|but|also|okay|ok|now|then|plus)\W+)*(?:(?:if|when|once)\s+)?"
+    rf"(?:the|a|an|any|many|some|most|your|each|every|our|their|local|that)?\s*(?:local\s+|outside\s+|nearby\s+)?"
+    rf"{_OUTSIDE}(?:'s)?\s+(?:[a-z]+\s+)?(?:shall|will|may|must|can|might|would|could|should|does|do|did|has|have|is|are|was|"
+    rf"were|offers?|runs?|holds?|hosts?|provides?|gives?|sets?|requires?|asks?|leads?|conducts?|decides?|"
+    rf"pays?|inspects?|sends?|keeps?|charges?|opens?|closes?|handles?)\b",
+    re.IGNORECASE,
+)
+_BY_OUTSIDE = re.compile(
+    rf"\b(?:offered|run|held|hosted|provided|given|led|taught|conducted|inspected|sponsored|organi[sz]ed)\s+by\s+(?:the\s+|a\s+|an\s+|your\s+|local\s+)?"
+    rf"(?:[A-Z][\w&'.-]*\s+){{0,3}}{_OUTSIDE}\b",
+    re.IGNORECASE,
+)
+
+
+# The words that name such a body (an analysis looks them up among its words, instead of reading
+# every sentence).
+_OUTSIDE_NAMES = (  # noqa: SIM905 - a word list reads better as text
+    "county city state court courts judge employer employers library college university school bank union "
+    "insurer insurers insurance utility utilities police hospital government department"
+).split()
+OUTSIDE_WORDS = frozenset([*_OUTSIDE_NAMES, *(f"{name}'s" for name in _OUTSIDE_NAMES)])
+
+
+def acted_by_other(text: str) -> bool:
+    """Whether a sentence tells what a body outside the house does ("The county inspects the
+    property each spring", "Employers will ask you to sign their own code", "classes offered by the
+    community college"): their act, not a rule the house states."""
+    return _OUTSIDE_DOES.search(text) is not None or _BY_OUTSIDE.search(text) is not None

@@ -25,6 +25,19 @@ An idea the sentence denies as a description ("such a request is not an evacuati
 is taken", "the Operator does not provide instruction") does not count for it; a rule stated as a
 prohibition ("Residents shall not bring alcohol") is what many topics want and counts.
 
+Some sentences state no rule whatever their words: a reason ("in order to promote safety", "To
+protect privacy, ...", "the Board recognizes the importance of ...") lends none of its words; a rule
+left to be written or decided later ("the Executive Director is authorized to develop ...", "will be
+considered at a later meeting", "has not been set yet") is a promise; what a body outside the house
+does ("the county inspects ...", "classes offered by the community college") is theirs. In talk
+written down (fillers, contractions, no headings or lists), the sentence a paragraph opens with lends
+what it is about to the next one, one idea and no more, as "it" does; a reader's "there's no chart,
+no rotation" or "it doesn't say ..." denies what it names, and a hedge ("Honestly, ...") is no
+honesty. A scanned page is read past its furniture: a running header or footer ("Page 3 of 12", "Rev.
+2014") is dropped and a sentence it broke is read across it, a word hyphenated at a line's end is made
+whole, a form's dot leader joins a charge to its amount, and light OCR slips ("po1icy", "rnonth") are
+read as the words meant.
+
 Topics that ask for a stated rule also need its substance in the sentence itself (an amount or a
 time with its unit, a role, a way to reach someone): a section number, an extension, the date a
 policy was adopted or a number in a heading is none. Wording that defers the rule ("at the
@@ -45,15 +58,20 @@ from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import pairwise
 from typing import Any, NamedTuple, Protocol, overload
 
 from narr_audit.base.language import (
     ABBREVIATIONS,
     DENIAL_CUES,
+    LATER_WORDS,
+    OUTSIDE_WORDS,
+    PURPOSE_CUES,
     STOP_WORDS,
     WEEKDAYS,
     WORD,
     WORDS_TOO,
+    acted_by_other,
     adds_item,
     answers_no,
     asks_marked,
@@ -68,14 +86,18 @@ from narr_audit.base.language import (
     is_numbered,
     is_proviso,
     is_question,
+    is_running_line,
     is_title,
+    leaves_for_later,
     names_month_day,
     normalise,
     refers_back,
+    sounds_spoken,
     stem,
     strip_answer_mark,
     title_end,
     tokens,
+    unstated_regions,
 )
 from narr_audit.evidence.content import Extracted
 
@@ -92,10 +114,12 @@ SUBSTANCE_WORDS = {
 UNSTATED = "what the rule is"  # what a topic lacks when its sentence only promises the rule
 WRAPPED_KINDS = ("pdf", "text", "image")  # kinds whose lines may break a sentence
 SPOKEN_REACH = 2  # sentences after a subject named on its own ("The alarms.") that it frames
+TALK_REACH = 1  # sentences after a paragraph's opening sentence, in talk, that it frames
 MAX_GAP = 2  # words allowed between two words of a phrasing ("drug and alcohol screening")
 
 _DIGIT = re.compile(r"[0-9]")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^a-z0-9(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?;\"\u201d\u2019])\s+(?=[^a-z0-9(])")  # after a closing quote: '... order." No'
+_CLOSING_QUOTES = '"\u201d\u2019'
 _ITEM = re.compile(r"^(\[[ xX]?\]|[-*\u2022\u25aa]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 # Where a long sentence's next clause starts: a semicolon, or a comma before a proviso.
 _CLAUSE_CUT = re.compile(
@@ -363,6 +387,9 @@ class Analysis:
     _denials: dict[int, list[tuple[int, int]]] | None = None  # per sentence, the words it denies
     _contacts: frozenset[int] | None = None
     _month_days: frozenset[int] | None = None  # sentences naming a weekday with an ordinal
+    _later: frozenset[int] | None = None  # sentences leaving the rule to be written later
+    _others: frozenset[int] | None = None  # sentences telling what someone outside the house does
+    _talk: bool | None = None  # whether the document is talk written down
 
     @property
     def by_stem(self) -> dict[str, list[int]]:
@@ -508,7 +535,8 @@ class Analysis:
         return hits - dropped if dropped else hits
 
     def denials(self) -> dict[int, list[tuple[int, int]]]:
-        """For each sentence that denies something, the words it denies (their positions)."""
+        """For each sentence that denies something, or says why rather than what (a recital, a
+        purpose: see :func:`unstated_regions`), the words it denies (their positions)."""
         if self._denials is None:
             found: dict[int, list[tuple[int, int]]] = {}
             by_word, owner = self.by_word, self.owner
@@ -518,8 +546,43 @@ class Analysis:
                 regions = denied_regions(self.words, lo, hi, self.sentences[n].text)
                 if regions:
                     found[n] = regions
+            why = {owner[p] for w in PURPOSE_CUES for p in by_word.get(w, ())}
+            why.update(owner[p] for p in by_word.get("to", ()) if p == 0 or owner[p - 1] != owner[p])
+            why.update({owner[p] for p in by_word.get("so", ())} & {owner[p] for p in by_word.get("as", ())})
+            for n in sorted(why):
+                lo, hi = bisect_left(owner, n), bisect_right(owner, n)
+                regions = unstated_regions(self.words, lo, hi, self.sentences[n].text)
+                if regions:
+                    found.setdefault(n, []).extend(regions)
             self._denials = found
         return self._denials
+
+    def later(self) -> frozenset[int]:
+        """The sentences that leave the rule to be written or decided later ("the Director is
+        authorized to develop a policy", "the Board will take this up in the spring")."""
+        if self._later is None:
+            self._later = frozenset(n for n in self._holding(LATER_WORDS) if leaves_for_later(self.sentences[n].text))
+        return self._later
+
+    def _holding(self, words: frozenset[str]) -> set[int]:
+        """The sentences holding any of the words (as written, normalised)."""
+        by_word, owner = self.by_word, self.owner
+        return {owner[p] for word in words & by_word.keys() for p in by_word[word]}
+
+    def talk(self) -> bool:
+        """Whether the document is talk written down (see :func:`sounds_spoken`), read from its sentences."""
+        if self._talk is None:
+            self._talk = all(s.where is None for s in self.sentences) and sounds_spoken(
+                "\n".join(s.text for s in self.sentences)
+            )
+        return self._talk
+
+    def others(self) -> frozenset[int]:
+        """The sentences that tell what a body outside the house does ("The county inspects ...",
+        "classes offered by the community college"): their act, no rule of the house."""
+        if self._others is None:
+            self._others = frozenset(n for n in self._holding(OUTSIDE_WORDS) if acted_by_other(self.sentences[n].text))
+        return self._others
 
     def bounds(self, n: int) -> tuple[int, int]:
         """The positions of sentence ``n``'s first word and of the word after its last."""
@@ -586,7 +649,7 @@ _JOINING = frozenset({"a", "an", "the", "of", "to", "for", "and", "or", "with", 
 _SUBJECT_LINES = frozenset({"re:", "subject:", "subj:", "regarding:"})
 
 
-def _lines(segment_text: str, wrapped: bool, heading: str | None) -> list[list[str]]:
+def _lines(segment_text: str, wrapped: bool, heading: str | None) -> tuple[list[list[str]], set[int]]:
     """Blocks (split at blank lines) of lines; a line that only continues the one before is joined to it.
 
     Sentences break across lines in PDFs and text files (``wrapped``: any line without an end may
@@ -595,23 +658,57 @@ def _lines(segment_text: str, wrapped: bool, heading: str | None) -> list[list[s
     """
     blocks: list[list[str]] = [[]]
     heading_key = heading.strip().lower() if heading else None
+    width = WRAP_WIDTH if wrapped else _wrap_width(segment_text)
+    paged: set[int] = set()  # blocks that open a new page
+    skipped = False  # a page's running header or footer ("Page 3 of 12", "Rev. 2014") was left out
     for raw in segment_text.split("\n"):
         line = raw.strip()
+        if "...." in line:  # a form's dot leader ("Weekly house fee ...... $150") joins, it ends nothing
+            line = _LEADER.sub(" \u2014 ", line).strip(" \u2014")
+        if is_running_line(line):
+            skipped = True
+            continue
         if not line:
-            if blocks[-1]:
+            if blocks[-1] and not skipped:
                 blocks.append([])
             continue
+        if skipped and len(blocks) > 1 and not blocks[-1] and not _runs_on(blocks[-2][-1], line):
+            paged.add(id(blocks[-1]))  # the page break fell between paragraphs: keep them apart
+        elif skipped and not blocks[-1] and len(blocks) > 1:
+            blocks.pop()  # a sentence broken by the page break: read across it
+        elif skipped and blocks[-1] and not _runs_on(blocks[-1][-1], line):
+            blocks.append([])
+            paged.add(id(blocks[-1]))
+        skipped = False
         block = blocks[-1]
         previous = block[-1] if block else None
         if (
             previous is not None
             and previous.strip("#* ").lower() != heading_key
-            and _wraps(previous, line, long_lines=wrapped)
+            and _wraps(previous, line, width=width)
         ):
-            block[-1] = f"{previous} {line}"
+            block[-1] = _join_wrapped(previous, line)
         else:
             block.append(line)
-    return [b for b in blocks if b]
+    kept = [b for b in blocks if b]
+    return kept, {n for n, b in enumerate(kept) if id(b) in paged}
+
+
+def _runs_on(previous: str, line: str) -> bool:
+    """Whether ``line`` goes on with the sentence ``previous`` left open (across a page break)."""
+    return not previous.endswith((".", "!", "?", ":", ";")) and (
+        line[:1].islower() or _SPLIT_WORD.search(previous) is not None
+    )
+
+
+_SPLIT_WORD = re.compile(r"[A-Za-z]-$")  # "declara-" at a line's end: the word goes on below
+
+
+def _join_wrapped(previous: str, line: str) -> str:
+    """Two lines of one sentence, a word split across them by a hyphen ("declara-" / "tions") made whole."""
+    if line[:1].islower() and _SPLIT_WORD.search(previous):
+        return f"{previous[:-1]}{line}"
+    return f"{previous} {line}"
 
 
 def _chat_title(line: str, chat: list[str]) -> bool:
@@ -624,7 +721,29 @@ def _chat_title(line: str, chat: list[str]) -> bool:
     )
 
 
-def _wraps(previous: str, line: str, *, long_lines: bool) -> bool:
+_LEADER = re.compile(r"\s*(?:\.\s?){4,}\s*")
+WRAP_WIDTH = 60  # characters: a PDF's or a text file's line this long without an end goes on below
+
+
+def _wrap_width(text: str) -> int | None:
+    """How long a line of hand-wrapped text is (a scan's or a typed page's lines, cut at the margin
+    whatever the sentence): lines that long go on below. None when the text is not wrapped so, as
+    Markdown written a paragraph to a line is not."""
+    if text.count("\n") < 2:
+        return None
+    lines = [line.strip() for line in text.split("\n")]
+    runs_on = sum(
+        1
+        for a, b in pairwise(lines)
+        if len(a) >= 40 and b[:1].islower() and not a.endswith((".", "!", "?", ":", ";")) and "|" not in a
+    )
+    if runs_on < 2:
+        return None
+    longest = max(len(line) for line in lines if "|" not in line)
+    return max(40, int(longest * 0.8))
+
+
+def _wraps(previous: str, line: str, *, width: int | None) -> bool:
     """Whether ``line`` continues ``previous`` (a sentence broken across lines)."""
     if previous.endswith((".", "!", "?", ":", ";")) or "|" in previous or "|" in line or _ITEM.match(line):
         return False
@@ -633,7 +752,7 @@ def _wraps(previous: str, line: str, *, long_lines: bool) -> bool:
     last = previous.rsplit(" ", 1)[-1].lower()
     if is_capitals(previous) and last not in _JOINING:  # a notice's title stands alone ("FILES - STAFF ONLY")
         return False
-    return line[:1].islower() or last in STOP_WORDS or (long_lines and len(previous) >= 60)
+    return line[:1].islower() or last in STOP_WORDS or (width is not None and len(previous) >= width)
 
 
 def _sentences(line: str) -> list[str]:
@@ -641,6 +760,9 @@ def _sentences(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(line):
+        at = match.start()
+        if line[at - 1] in _CLOSING_QUOTES and (at < 2 or line[at - 2] not in ".!?;"):
+            continue  # a quotation goes on ('the "house rules" say')
         before = line[start : match.start()].rstrip()
         last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
         if before.endswith(".") and (last in ABBREVIATIONS or len(last) == 1):
@@ -773,12 +895,17 @@ def _analyse(content: Extracted) -> Analysis:
     out = Analysis()
     block_id = 0
     spoken: set[int] = set()  # subjects named in a short sentence of their own ("The alarms.")
+    talk = all(segment.where is None for segment in content.segments) and sounds_spoken(
+        "\n".join(segment.text for segment in content.segments)
+    )
     for segment in content.segments:
         heading: int | None = None
         labels: tuple[int, ...] = ()  # a short line standing alone, read as a sub-heading for what follows
         carried: int | None = None  # a lead-in ending its block ("... the following:") introduces the next
-        blocks = _lines(segment.text, content.kind in WRAPPED_KINDS, segment.where)
+        blocks, paged = _lines(segment.text, content.kind in WRAPPED_KINDS, segment.where)
         for b, block in enumerate(blocks):
+            if b in paged:  # a line standing alone heads what follows it on its page, no further
+                labels = ()
             block_id += 1
             header: int | None = None
             lead_in: int | None = carried
@@ -803,12 +930,16 @@ def _analyse(content: Extracted) -> Analysis:
                 subs: list[int] = []  # questions (one after another) or a subject named further on: they frame
                 reached: dict[int, int] = {}  # sentences framed so far by each subject named on its own
                 first = len(out.sentences)
+                topic: int | None = None  # in talk, the sentence a paragraph opens with ("Staff get supervised too.")
                 for k, piece in enumerate(pieces):
                     index = len(out.sentences)
                     # A subject named in passing frames the next sentences, not the whole talk.
                     frames = [f for f in (own, *subs) if f is not None and reached.get(f, 0) < SPOKEN_REACH]
                     if frames and k and adds_item(piece):  # "Safety belts, obviously. And concerns about your car, ..."
                         frames = []  # the next item of a list said aloud has a subject of its own
+                        topic = None
+                    if topic is not None and not subs and reached.get(topic, 0) < TALK_REACH and topic not in frames:
+                        frames = [*frames, topic]  # what the paragraph is about, said first: it lends one idea
                     context = (*(i for i in (heading, header, lead_in) if i is not None), *labels, *frames, *titled)
                     if declined:
                         context = tuple(c for c in context if c not in declined)
@@ -831,8 +962,10 @@ def _analyse(content: Extracted) -> Analysis:
                             own = index  # "Can I date a staff member? No. The code bars ...": the refusal is the rule
                     if len(piece.split()) > 2:  # "Yeah." does not count
                         for f in frames:
-                            if f in spoken:
+                            if f in spoken or f == topic:
                                 reached[f] = reached.get(f, 0) + 1
+                    if talk and k == 0 and n == 0 and not opens and len(pieces) > 1 and not answers_no(piece):
+                        topic = index
                     if 0 < k < len(pieces) - 1 and index - 1 in frames and _short_answer(out, index):
                         subs = [*subs, index]  # "When do we check? The first Sunday of every month. The manager ..."
                     if k == 0 and opens and len(pieces) > 1:
@@ -916,7 +1049,7 @@ def _index_words(out: Analysis, text: str, sentence: int, table_row: bool = Fals
     out.words.extend(found)
     out.stems.extend(map(stem, found))
     out.owner.extend([sentence] * len(found))
-    if has_quantity(normal, table_row):
+    if has_quantity(normal, table_row, found):
         out.digits.add(sentence)
 
 
@@ -1085,7 +1218,8 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
         substance = substance | analysis.digits
     # A promise to write the rule later states no rule; for a topic asking for the rule itself,
     # neither does wording that leaves it to someone's discretion.
-    promised = deferral = _sentences_for(vocabulary.concept(PROMISE), analysis, vocabulary)
+    promised = deferral = _sentences_for(vocabulary.concept(PROMISE), analysis, vocabulary) | analysis.later()
+    others = analysis.others()  # what someone outside the house does is no rule of the house
     if spec.substance:  # "as needed" defers nothing in "every 30 days ..., and rewrite the goals as needed"
         deferral = deferral | (_sentences_for(vocabulary.concept(DEFERRAL), analysis, vocabulary) - analysis.digits)
     best: tuple[int, int] | None = None  # (ideas met, sentence)
@@ -1113,7 +1247,8 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
                 deferred_at = n if deferred_at is None else deferred_at
                 continue
             if (
-                _borrowed(analysis, n, per_idea) > 1
+                n in others
+                or _borrowed(analysis, n, per_idea) > 1
                 or _only_asked(analysis, n, per_idea)
                 or (spec.substance and not (substance & _statement(analysis, n)))
             ):
@@ -1134,7 +1269,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     lacking = tuple(label for label, hits in zip(spec.labels, per_idea, strict=True) if not hits & scope)
     if met_count == len(per_idea) and spec.substance and not lacking:
         return Finding(False, analysis.sentences[n].where, n, (SUBSTANCE_WORDS[spec.substance],))
-    return Finding(False, analysis.sentences[n].where, n, lacking)
+    return Finding(False, analysis.sentences[n].where, n, lacking or (UNSTATED,))
 
 
 def _only_asked(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]]) -> bool:
@@ -1172,9 +1307,14 @@ def _borrowed(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]]) ->
 
 
 def _referent(analysis: Analysis, n: int) -> int | None:
-    """The sentence that sentence ``n`` refers back to ("It", "Such ..."), if it does."""
+    """The sentence that sentence ``n`` refers back to ("It", "Such ..."), if it does; in talk, the
+    sentence its paragraph opened with ("Staff get supervised too. Kevin meets with Dana every other
+    week."), which lends what the paragraph is about and no more."""
     sentence = analysis.sentences[n]
     back = n - 1
+    topic = _topic_of(analysis, n)
+    if topic is not None:
+        return topic
     if n == 0 or back not in sentence.context:
         return None
     before = analysis.sentences[back]
@@ -1183,6 +1323,31 @@ def _referent(analysis: Analysis, n: int) -> int | None:
     if before.block != sentence.block or before.text.rstrip().endswith(":") or is_title(before.text):
         return None
     return back
+
+
+def _topic_of(analysis: Analysis, n: int) -> int | None:
+    """In talk, the sentence a paragraph opens with, when it frames sentence ``n`` (see _analyse)."""
+    sentence = analysis.sentences[n]
+    if sentence.where is not None:  # talk has no headings
+        return None
+    sentences = analysis.sentences
+    for c in sentence.context:
+        if c >= n or sentences[c].block != sentence.block or (c and sentences[c - 1].block == sentence.block):
+            continue  # not the sentence its paragraph opens with
+        opening = sentences[c]
+        if (
+            analysis.talk()  # in writing, a frame is another kind
+            and not opening.text.rstrip().endswith((":", "?"))
+            and "|" not in opening.text
+            and not is_question(opening.text)
+            and not is_fragment(opening.text, opening=True)
+            and title_end(opening.text) is None
+            and not is_capitals(opening.text)
+            and not answers_no(opening.text)
+            and not refers_back(sentence.text)
+        ):
+            return c
+    return None
 
 
 def _statement(analysis: Analysis, n: int) -> set[int]:
