@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent / "corpus" / "topics"))
 
 from topic_corpus import NOT_YET_TUNED, measure
 
-FLOOR_FOUND = 0.97  # present topics found
+FLOOR_FOUND = 0.98  # present topics found (98.3% after the eighth tuning round)
 # Absent topics reported missing. 0.95 until the fifth and sixth rounds' voices (a transcribed talk,
 # FAQ answers, lease clauses, a county contract, group chats, intake forms) joined the tuned part:
 # they are harder to read, and tuned on once they stand at 93.5-94.5% overall.
@@ -25,18 +25,13 @@ FLOOR_REJECTED = 0.94
 # agreement, a faith-based guide, ...) on its own: a gain on the others must not hide a voice lost.
 FLOOR_FOUND_PER_VOICE = 0.95
 FLOOR_REJECTED_PER_VOICE = 0.90
-# Voices tuned on once and still under the floors above (issue 13 stays open for them): held where
-# they stand, so they can only go up. (found, reported missing)
-BELOW_FLOORS = {"spoken-b": (0.88, 0.90), "email-faq": (0.945, 0.89), "county-contract": (0.95, 0.885)}
-# Life-safety near-misses a tuned voice still passes, by passage and topic (issue 13 stays open for
-# them): a regression guard, so no new one appears. The intake packet's near-miss speaks of an
-# employer's emergency exits, and nothing in the sentence says whose exits they are.
-KNOWN_LIFE_SAFETY_PASSES = frozenset(
-    {
-        "tuned/intake-packet/2.F.19.c/Orientation checklist covering emergency procedures, signed by the"
-        " resident/near-miss: emergency procedures"
-    }
-)
+# Voices tuned on and still under the floors above (issue 13 stays open for them): held where they
+# stand, so they can only go up. (found, reported missing)
+BELOW_FLOORS = {"spoken-b": (0.90, 0.90), "email-faq": (0.95, 0.895), "board-resolution": (0.95, 0.895)}
+# Life-safety near-misses a tuned voice still passes, by passage and topic: a regression guard, so no
+# new one appears. None since the eighth tuning round (the intake packet's near-miss about an
+# employer's emergency exits is no longer passed).
+KNOWN_LIFE_SAFETY_PASSES: frozenset[str] = frozenset()
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,10 @@ in such a voice are held back when the SHA-256 of "rule/voice" modulo 3 is 0 (ab
 Third round (THIRD_VOICES: an attorney-drafted agreement, a faith-based house guide) and fourth round
 (FOURTH_VOICES: plain English by a Spanish speaker, posted notices and memos), fifth round
 (FIFTH_VOICES: a second transcribed talk, a lease-style agreement, an FAQ and e-mail replies) and sixth
-round (SIXTH_VOICES: a county contract's scope of work, group-chat messages, an intake packet) and
-seventh round (SEVENTH_VOICES: a board's resolutions, an old manual as OCR reads it) are split the
-same way.
+round (SIXTH_VOICES: a county contract's scope of work, group-chat messages, an intake packet),
+seventh round (SEVENTH_VOICES: a board's resolutions, an old manual as OCR reads it) and eighth round
+(EIGHTH_VOICES: an operator's web pages, a training slide deck, a clinical provider's manual) are
+split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -33,6 +34,7 @@ FOURTH_VOICES = ("plain-esl", "notices")  # fourth round: held back like the sec
 FIFTH_VOICES = ("spoken-b", "legal-b", "email-faq")  # fifth round: held back like the second
 SIXTH_VOICES = ("county-contract", "group-text", "intake-packet")  # sixth round: held back like the second
 SEVENTH_VOICES = ("board-resolution", "ocr-scan")  # seventh round: held back like the second
+EIGHTH_VOICES = ("web-page", "slide-deck", "clinical")  # eighth round: held back like the second
 
 
 def _hash(text: str) -> int:
@@ -67,6 +69,7 @@ def main(folders: list[Path]) -> None:
         *FIFTH_VOICES,
         *SIXTH_VOICES,
         *SEVENTH_VOICES,
+        *EIGHTH_VOICES,
     ):
         items = []
         for incoming in folders:
