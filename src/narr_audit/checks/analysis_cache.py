@@ -140,7 +140,7 @@ class AnalysisCache:
             target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+                out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))  # dumps: the C encoder
             Path(temp).replace(target)
         except (OSError, UnicodeError):
             with contextlib.suppress(OSError, UnboundLocalError):

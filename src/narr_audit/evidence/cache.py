@@ -75,7 +75,7 @@ class ExtractionCache:
             target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(_encode(value), out, ensure_ascii=False)
+                out.write(json.dumps(_encode(value), ensure_ascii=False))  # dumps: the C encoder
             Path(temp).replace(target)
         except OSError:
             with contextlib.suppress(OSError, UnboundLocalError):
