@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 # British spellings and their American forms; the stemmer then folds inflection (licences -> licens).
@@ -766,6 +767,46 @@ def is_title(text: str) -> bool:
     return asked or (_CLAUSE_NUMBER.match(text) is not None and title_end(text) == len(text))
 
 
+# Words a house's safety rules use, said in a fixed phrase with another sense: a "safety net" fund is
+# money, a "financial emergency" or an "emergency loan" is no fire or overdose, a "fire sale" no fire.
+_OTHER_SENSE_AFTER = {  # the word, and the words after it that give it another sense
+    "safety": _words("net nets"),
+    "emergency": _words("fund funds loan loans rent cash grant grants"),
+    "fire": _words("sale sales"),
+}
+_OTHER_SENSE_BEFORE = {  # the word, and the words before it that give it another sense
+    "emergency": _words("financial money cash rent budget family personal"),
+    "emergencies": _words("financial money cash rent budget family personal"),
+}
+OTHER_SENSE_WORDS = frozenset([*_OTHER_SENSE_AFTER, *_OTHER_SENSE_BEFORE])
+
+
+def other_sense_regions(words: Sequence[str], positions: Iterable[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where, among a sentence's words (``lo`` to ``hi``), a word at ``positions`` is said in a fixed
+    phrase with another sense ("a safety net fund", "a financial emergency"): it names no safety rule."""
+    found = []
+    for p in positions:
+        word = words[p]
+        if p + 1 < hi and words[p + 1] in _OTHER_SENSE_AFTER.get(word, ()):
+            found.append((p, p + 2))
+        elif p > lo and words[p - 1] in _OTHER_SENSE_BEFORE.get(word, ()):
+            found.append((p - 1, p + 1))
+    return found
+
+
+# A slide's title in a deck written out as text: "Slide 11 - Screening before you start", "Slide 6:
+# Our insurance". It heads the slide's bullets, as a heading does (not the speaker's notes below them,
+# which talk around the slide more than they state it).
+_SLIDE_TITLE = re.compile(
+    r"^\s*(?:slide|sl\.)\s*#?\d{1,3}[a-z]?\s*(?:[-\u2013\u2014:.|)]\s*)?(?=[A-Za-z\"'\u201c(]|$)", re.IGNORECASE
+)
+
+
+def is_slide_title(line: str) -> bool:
+    """Whether a line is a slide's title ("Slide 12 - What happens with a hit"): it heads the slide."""
+    return line[:1] in "Ss" and len(line.split()) <= 16 and _SLIDE_TITLE.match(line) is not None
+
+
 def is_numbered(line: str) -> bool:
     """Whether a line opens with a clause's number ("Section 8.4", "7.3", "Article II", "PART D.")."""
     return _CLAUSE_NUMBER.match(line) is not None
@@ -831,6 +872,8 @@ def unstated_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[
             end = len(WORD.findall(normalise(text[: reason.start()])))
             if end < min(hi - lo, MAX_REASON):
                 regions.append((lo, lo + end))
+    if _AVOWAL.search(text):
+        regions.extend(_avowed(text, lo, hi))
     for j in range(lo, hi - 2):
         if (words[j], words[j + 1], words[j + 2]) in _PURPOSE_OPENING:
             end = j + 3
@@ -839,6 +882,37 @@ def unstated_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[
             clause = lo + _Offsets(text, hi - lo).phrase_end(j + 3 - lo)
             regions.append((j + 3, min(end, clause)))
     return [(a, b) for a, b in regions if a < b]
+
+
+# A value professed, on a web page or in a mission statement: "Safety is important to us", "we take
+# it seriously", "Honesty is our top priority", "We value respect". It says what the house cares
+# about, not what anyone does: the clause holding it states no rule (a rule beside it still does:
+# "Safety is our priority: every bedroom has a smoke detector").
+_AVOWAL = re.compile(
+    r"\b(?:is|are)\s+(?:very\s+|so\s+|really\s+|extremely\s+|especially\s+|deeply\s+)?(?:important|dear)\s+to\s+us\b"
+    r"|\bmatters?\s+(?:so\s+much\s+|a\s+lot\s+|deeply\s+)?to\s+us\b"
+    r"|\b(?:is|are)\s+(?:always\s+)?(?:our|a)\s+(?:top\s+|first\s+|number\s+one\s+|highest\s+|core\s+)?"
+    r"(?:priority|priorities|value|values|commitment)\b"
+    r"|\btakes?\s+(?:it|this|that|them|safety|[a-z]+)\s+(?:very\s+|so\s+)?seriously\b"
+    r"|\bwe\s+(?:deeply\s+|truly\s+|really\s+|strongly\s+)?(?:value|care\s+about|believe\s+in|cherish)\b",
+    re.IGNORECASE,
+)
+_AVOWAL_BREAK = re.compile(r"[;:.]\s|,\s+(?:and|but|so|which|while|or)\b|\sbut\s|\s[-\u2013\u2014]+\s")
+AVOWAL_CUES = _words("important dear matters matter priority priorities value values commitment seriously care believe")
+
+
+def _avowed(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The clauses of a sentence that profess a value ("Safety is important to us"), as word positions."""
+    normal = normalise(text)
+    starts = [m.start() for m in WORD.finditer(normal)]
+    if len(starts) != hi - lo:
+        return []
+    bounds = [0, *(m.end() for m in _AVOWAL_BREAK.finditer(normal)), len(normal) + 1]
+    found = []
+    for a, b in pairwise(bounds):
+        if _AVOWAL.search(normal[a:b]):
+            found.append((lo + bisect_left(starts, a), lo + bisect_left(starts, b)))
+    return found
 
 
 # A rule left to be written or decided later by someone named: "the Executive Director is authorized
@@ -858,7 +932,13 @@ _LATER = re.compile(
     r"|\bleft\s+(?:up\s+)?to\s+(?:each|the|every|individual)\b[^.;]{0,40}?\bto\s+(?:work\s+out|decide|determine|"
     r"figure\s+out|set)\b"
     r"|\b(?:is|are)\s+planned\s+for\s+(?:next|later|the\s+future|a\s+later)\b"
-    r"|\bwhen\s+(?:funds|money|the\s+budget|resources)\s+(?:allow|permits?|becomes?\s+available)\b",
+    r"|\bwhen\s+(?:funds|money|the\s+budget|resources)\s+(?:allow|permits?|becomes?\s+available)\b"
+    r"|\bcoming\s+(?:soon|later|in\s+\d{4}|\d{4}|next\s+(?:year|month|quarter|spring|fall|summer|winter))\b"
+    # ... or left to another document: "is covered in the Staff Handbook", "is not part of this policy"
+    r"|\b(?:is|are)\s+(?:discussed|covered|addressed|handled|dealt\s+with|scheduled|arranged)\s+"
+    r"(?:separately|elsewhere|in\s+(?:the|a|an|another|our|its|their)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:handbook|manual|curriculum|policy|plan|guide|document|packet))\b"
+    r"|\b(?:is|are)\s+not\s+(?:a\s+)?part\s+of\s+this\s+(?:policy|section|manual|handbook|document)\b",
     re.IGNORECASE,
 )
 
@@ -866,7 +946,8 @@ _LATER = re.compile(
 # A word one of the wordings above needs: a sentence without any of them leaves nothing for later.
 LATER_WORDS = _words(
     "authorized authorised directed instructed requested charged tasked empowered considered taken discussed "
-    "decided addressed reviewed revisited take takes position been hold left planned funds money budget resources"
+    "decided addressed reviewed revisited take takes position been hold left planned funds money budget resources "
+    "discussed covered handled dealt scheduled arranged part coming"
 )
 
 
@@ -925,18 +1006,21 @@ def sounds_spoken(text: str) -> bool:
 # is theirs, not the house's rule.
 _OUTSIDE = (
     r"(?:county|city|state|court|courts|judge|employers?|library|college|university|school|bank|credit union|"
-    r"insurers?|insurance company|utility|utilities|police|hospital|government|(?:[a-z]+ )?department of [a-z]+)"
+    r"insurers?|insurance company|utility|utilities|police|hospital|government|"
+    r"(?:[a-z]+ )?department of [a-z]+)"
 )
 _OUTSIDE_DOES = re.compile(
     rf"^\W*(?:(?:and|so|but|also|okay|ok|now|then|plus)\W+)*(?:(?:if|when|once)\s+)?"
     rf"(?:the|a|an|any|many|some|most|your|each|every|our|their|local|that)?\s*(?:local\s+|outside\s+|nearby\s+)?"
     rf"{_OUTSIDE}(?:'s)?\s+(?:[a-z]+\s+)?(?:shall|will|may|must|can|might|would|could|should|does|do|did|has|have|is|are|was|"
     rf"were|offers?|runs?|holds?|hosts?|provides?|gives?|sets?|requires?|asks?|leads?|conducts?|decides?|"
-    rf"pays?|inspects?|sends?|keeps?|charges?|opens?|closes?|handles?)\b",
+    rf"pays?|inspects?|sends?|keeps?|charges?|opens?|closes?|handles?|operates?|manages?|delivers?|prepares?|"
+    rf"performs?|cleans?|stores?|supplies|supply)\b",
     re.IGNORECASE,
 )
 _BY_OUTSIDE = re.compile(
-    rf"\b(?:offered|run|held|hosted|provided|given|led|taught|conducted|inspected|sponsored|organi[sz]ed)\s+by\s+(?:the\s+|a\s+|an\s+|your\s+|local\s+)?"
+    rf"\b(?:offered|run|held|hosted|provided|given|led|taught|conducted|inspected|sponsored|organi[sz]ed|prepared|"
+    rf"delivered|operated|managed|performed|supplied|cleaned|handled)\s+by\s+(?:the\s+|a\s+|an\s+|your\s+|local\s+)?"
     rf"(?:[A-Z][\w&'.-]*\s+){{0,3}}{_OUTSIDE}\b",
     re.IGNORECASE,
 )
@@ -951,8 +1035,24 @@ _OUTSIDE_NAMES = (  # noqa: SIM905 - a word list reads better as text
 OUTSIDE_WORDS = frozenset([*_OUTSIDE_NAMES, *(f"{name}'s" for name in _OUTSIDE_NAMES)])
 
 
+# What such a body's own system or process decides, wherever it stands in the sentence: "the
+# employer's own buddy system determines how coworkers look out for one another", "the county's
+# process governs", "signs at the bus stop are the city's responsibility". Theirs, not the house's.
+_OUTSIDE_OWN = re.compile(
+    rf"\b(?:the|an?|your|their|each|that)\s+{_OUTSIDE}'s\s+(?:own\s+)?(?:[a-z-]+\s+){{0,2}}"
+    rf"(?:governs?|determines?|decides?|sets?|controls?|applies|apply|rules?)\b"
+    rf"|\b(?:is|are)\s+(?:the\s+|an?\s+)?{_OUTSIDE}'s\s+(?:own\s+)?(?:responsibility|job|decision|call|business)\b",
+    re.IGNORECASE,
+)
+
+
 def acted_by_other(text: str) -> bool:
     """Whether a sentence tells what a body outside the house does ("The county inspects the
     property each spring", "Employers will ask you to sign their own code", "classes offered by the
-    community college"): their act, not a rule the house states."""
-    return _OUTSIDE_DOES.search(text) is not None or _BY_OUTSIDE.search(text) is not None
+    community college", "the employer's own buddy system determines ..."): their act, not a rule the
+    house states."""
+    return (
+        _OUTSIDE_DOES.search(text) is not None
+        or _BY_OUTSIDE.search(text) is not None
+        or ("'s" in text and _OUTSIDE_OWN.search(text.replace("\u2019", "'")) is not None)
+    )

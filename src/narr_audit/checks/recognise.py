@@ -63,8 +63,10 @@ from typing import Any, NamedTuple, Protocol, overload
 
 from narr_audit.base.language import (
     ABBREVIATIONS,
+    AVOWAL_CUES,
     DENIAL_CUES,
     LATER_WORDS,
+    OTHER_SENSE_WORDS,
     OUTSIDE_WORDS,
     PURPOSE_CUES,
     STOP_WORDS,
@@ -87,10 +89,12 @@ from narr_audit.base.language import (
     is_proviso,
     is_question,
     is_running_line,
+    is_slide_title,
     is_title,
     leaves_for_later,
     names_month_day,
     normalise,
+    other_sense_regions,
     refers_back,
     sounds_spoken,
     stem,
@@ -130,6 +134,7 @@ _CLAUSE_CUT = re.compile(
 _ENUMERATED = re.compile(r"\((?:a|i|1)\)|\b(?:a|i|1)\)\s")  # "shall not (a) advance money ..."
 MAX_CHAT_TITLE = 14  # words: a longer line over a chat is a message of its own, not its title
 MAX_ASKED = 3  # sentences of a "Q:" line read together as what its answer answers
+ELLIPTICAL = 2  # words: a question this short ("OK?", "Allowed here?") asks about the sentence before it
 SHORT_ANSWER = 8  # words: an answer this short frames, with its question, what follows it
 LONG_SENTENCE = 35  # words: a sentence this long is read clause by clause
 MIN_CLAUSE = 4  # words: a shorter piece stays with its neighbour ("; and", "; or")
@@ -536,7 +541,8 @@ class Analysis:
 
     def denials(self) -> dict[int, list[tuple[int, int]]]:
         """For each sentence that denies something, or says why rather than what (a recital, a
-        purpose: see :func:`unstated_regions`), the words it denies (their positions)."""
+        purpose: see :func:`unstated_regions`), or says a word in another sense ("a safety net fund"),
+        the words it denies (their positions)."""
         if self._denials is None:
             found: dict[int, list[tuple[int, int]]] = {}
             by_word, owner = self.by_word, self.owner
@@ -546,12 +552,21 @@ class Analysis:
                 regions = denied_regions(self.words, lo, hi, self.sentences[n].text)
                 if regions:
                     found[n] = regions
-            why = {owner[p] for w in PURPOSE_CUES for p in by_word.get(w, ())}
+            why = {owner[p] for w in PURPOSE_CUES | AVOWAL_CUES for p in by_word.get(w, ())}
             why.update(owner[p] for p in by_word.get("to", ()) if p == 0 or owner[p - 1] != owner[p])
             why.update({owner[p] for p in by_word.get("so", ())} & {owner[p] for p in by_word.get("as", ())})
             for n in sorted(why):
                 lo, hi = bisect_left(owner, n), bisect_right(owner, n)
                 regions = unstated_regions(self.words, lo, hi, self.sentences[n].text)
+                if regions:
+                    found.setdefault(n, []).extend(regions)
+            other: dict[int, list[int]] = {}  # "a safety net fund", "a financial emergency": another sense
+            for w in OTHER_SENSE_WORDS & by_word.keys():
+                for p in by_word[w]:
+                    other.setdefault(owner[p], []).append(p)
+            for n, at in sorted(other.items()):
+                lo, hi = bisect_left(owner, n), bisect_right(owner, n)
+                regions = other_sense_regions(self.words, at, lo, hi)
                 if regions:
                     found.setdefault(n, []).extend(regions)
             self._denials = found
@@ -723,6 +738,7 @@ def _chat_title(line: str, chat: list[str]) -> bool:
 
 _LEADER = re.compile(r"\s*(?:\.\s?){4,}\s*")
 WRAP_WIDTH = 60  # characters: a PDF's or a text file's line this long without an end goes on below
+SHORT_LINE = 60  # characters: a shorter Markdown line is a line of its own (an item), not a wrapped one
 
 
 def _wrap_width(text: str) -> int | None:
@@ -752,6 +768,10 @@ def _wraps(previous: str, line: str, *, width: int | None) -> bool:
     last = previous.rsplit(" ", 1)[-1].lower()
     if is_capitals(previous) and last not in _JOINING:  # a notice's title stands alone ("FILES - STAFF ONLY")
         return False
+    if is_slide_title(previous):  # "Slide 30 - We carry each other": the slide's title, its bullets below
+        return False
+    if width is None and line[:1].isupper() and len(previous) < SHORT_LINE and last not in _JOINING:
+        return False  # a list's items, their markers gone ("Keys - director only" / "Computer records - ...")
     return line[:1].islower() or last in STOP_WORDS or (width is not None and len(previous) >= width)
 
 
@@ -915,6 +935,8 @@ def _analyse(content: Extracted) -> Analysis:
                 is_table = line.startswith("|") or line.count("|") >= 2
                 if is_table and _TABLE_RULE.match(line):
                     continue
+                if n == 0 and not is_table and is_slide_title(line):
+                    labels = ()  # a new slide: the last one's title heads it no more
                 is_heading = bool(
                     heading is None and n == 0 and segment.where and line.strip("#* ").lower() == segment.where.lower()
                 )
@@ -979,8 +1001,10 @@ def _analyse(content: Extracted) -> Analysis:
                         subs = (
                             [*subs, index]
                             if asks and subs and subs[-1] == index - 1 and subs[-1] not in spoken
+                            else [index - 1, index]
+                            if asks and len(piece.split()) <= ELLIPTICAL and not is_question(pieces[k - 1])
                             else [index]
-                        )
+                        )  # "Your resident offers to sell you his tools. OK? -> No.": "OK?" asks about the offer
                         if not asks:
                             spoken.add(index)
                 last = len(out.sentences) - 1
@@ -988,6 +1012,8 @@ def _analyse(content: Extracted) -> Analysis:
                     heading = last
                 elif is_table and header is None:
                     header = last
+                elif n == 0 and not is_table and is_slide_title(line):
+                    titled = tuple(range(first, last + 1))  # a slide's title heads its bullets
                 elif line.rstrip().endswith(":"):
                     lead_in = last
                 elif alone or (opens and len(block) == 1 and len(pieces) == 1):
