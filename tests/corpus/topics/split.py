@@ -10,9 +10,10 @@ Third round (THIRD_VOICES: an attorney-drafted agreement, a faith-based house gu
 (FOURTH_VOICES: plain English by a Spanish speaker, posted notices and memos), fifth round
 (FIFTH_VOICES: a second transcribed talk, a lease-style agreement, an FAQ and e-mail replies) and sixth
 round (SIXTH_VOICES: a county contract's scope of work, group-chat messages, an intake packet),
-seventh round (SEVENTH_VOICES: a board's resolutions, an old manual as OCR reads it) and eighth round
-(EIGHTH_VOICES: an operator's web pages, a training slide deck, a clinical provider's manual) are
-split the same way.
+seventh round (SEVENTH_VOICES: a board's resolutions, an old manual as OCR reads it), eighth round
+(EIGHTH_VOICES: an operator's web pages, a training slide deck, a clinical provider's manual) and
+ninth round (NINTH_VOICES: a veterans' home's SOPs, a rural family-run home's papers, a manual
+machine-translated from Spanish) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -35,6 +36,7 @@ FIFTH_VOICES = ("spoken-b", "legal-b", "email-faq")  # fifth round: held back li
 SIXTH_VOICES = ("county-contract", "group-text", "intake-packet")  # sixth round: held back like the second
 SEVENTH_VOICES = ("board-resolution", "ocr-scan")  # seventh round: held back like the second
 EIGHTH_VOICES = ("web-page", "slide-deck", "clinical")  # eighth round: held back like the second
+NINTH_VOICES = ("veterans", "rural-family", "translated")  # ninth round: held back like the second
 
 
 def _hash(text: str) -> int:
@@ -70,6 +72,7 @@ def main(folders: list[Path]) -> None:
         *SIXTH_VOICES,
         *SEVENTH_VOICES,
         *EIGHTH_VOICES,
+        *NINTH_VOICES,
     ):
         items = []
         for incoming in folders:
