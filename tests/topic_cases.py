@@ -1,6 +1,7 @@
 """Judge a sentence or two against one topic, read by the same extraction as any evidence file: with
 a made-up vocabulary (the recogniser's cases, tests/test_recognise*.py) or a rule's own document check
-and the shipped vocabulary (the vocabulary's cases, tests/test_vocabulary_round*.py)."""
+and the shipped vocabulary (the vocabulary's cases: tests/test_vocabulary_cases.py, their tables in
+tests/vocabulary_cases/)."""
 
 from __future__ import annotations
 

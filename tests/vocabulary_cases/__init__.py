@@ -1,0 +1,1 @@
+"""Vocabulary cases by tuning round, read by tests/test_vocabulary_cases.py."""
