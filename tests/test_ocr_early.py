@@ -126,3 +126,108 @@ def test_small_pictures_are_prepared_at_once_a_phones_photos_in_the_background(
     assert [ocr.ocr_image(small), ocr.ocr_image(large)] == alone
     assert prepared_in[0] == threading.current_thread().name
     assert prepared_in[1].startswith("narr-audit-ocr")
+
+
+# --- the console entry point starts OCR before the command line loads ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["check", "{folder}"], ("{folder}", False, None)),
+        (["check", "{folder}", "--no-cache", "--format", "json"], ("{folder}", True, None)),
+        (["check", "{folder}", "--cache-dir", "/tmp/c"], ("{folder}", False, "/tmp/c")),
+        (["check", "{folder}", "--cache-dir=/tmp/c"], ("{folder}", False, "/tmp/c")),
+        (["check", "{folder}", "--help"], None),
+        (["check", "--level", "II", "{folder}"], None),  # not the plain shape: the command starts it later
+        (["check", "{folder}/missing"], None),
+        (["validate", "{folder}"], None),
+        (["check"], None),
+    ],
+)
+def test_the_entry_point_recognises_only_a_plain_check_of_a_folder(
+    tmp_path: Path, args: list[str], expected: tuple[str, bool, str | None] | None
+) -> None:
+    from narr_audit.__main__ import photos_folder
+
+    found = photos_folder([a.format(folder=tmp_path) for a in args])
+    if expected is None:
+        assert found is None
+    else:
+        folder, no_cache, cache_dir = expected
+        assert found == (Path(folder.format(folder=tmp_path)), no_cache, None if cache_dir is None else Path(cache_dir))
+
+
+@pytest.mark.slow
+def test_the_entry_point_starts_the_photos_before_the_command_line_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`narr-audit check FOLDER` hands the photos to Tesseract before typer and the rules load."""
+    import sys
+    import types
+
+    import narr_audit.__main__ as entry
+
+    tesseract()
+    data = photo(MISSION)
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "posted-mission.jpg").write_bytes(data)
+    seen: list[set[str]] = []
+    stand_in = types.ModuleType("narr_audit.cli")
+    stand_in.main = lambda: seen.append(_waiting())  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "narr_audit.cli", stand_in)
+    monkeypatch.setattr(sys, "argv", ["narr-audit", "check", str(tmp_path), "--no-cache"])
+    entry.main()
+    assert seen == [{ocr._image_key(data)}]
+    assert isinstance(ocr.ocr_image(data), ocr.OcrPage)
+
+
+@pytest.mark.parametrize("trouble", ["usage", "manifest"])
+def test_a_check_that_ends_early_does_not_wait_for_its_photos(tmp_path: Path, trouble: str) -> None:
+    """A run that ends on bad input ends at once: the photos' Tesseract run (here a stand-in that would
+    take a minute) is stopped and its pictures removed, not waited for."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    if shutil.which("tesseract") is None:
+        pytest.skip("the early start needs a tesseract on the search path to start")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    slow = bin_dir / "tesseract"
+    started = tmp_path / "started"
+    slow.write_text(f"#!/bin/sh\necho $$ > '{started}'\nexec sleep 60\n", encoding="utf-8")
+    slow.chmod(0o755)
+    folder = tmp_path / "evidence"
+    (folder / "photos").mkdir(parents=True)
+    (folder / "photos" / "posted-mission.jpg").write_bytes(photo(MISSION))
+    (folder / "residence.yaml").write_text("residence: [not, a, residence\n", encoding="utf-8")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "TMPDIR": str(temp)}
+    extra = ["--format", "no-such-format"] if trouble == "usage" else []
+    done = subprocess.run(
+        [sys.executable, "-m", "narr_audit", "check", str(folder), "--no-cache", *extra],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=45,  # a hang guard: waiting for the stand-in would take 60 s
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert not list(temp.iterdir())  # the pictures handed to Tesseract are gone
+    if started.exists():  # it was started (it may not have been yet): it must not outlive the run
+        assert not _alive(int(started.read_text()))
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split()[2] == "Z")  # a zombie has ended

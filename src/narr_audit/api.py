@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "audit",
     "audit_organization",
+    "cache_folder",
     "diff_reports",
     "due_list",
     "explain",
@@ -314,6 +315,21 @@ def organization_above(folder: Path | str) -> list[Path]:
 
     found = find_organization(Path(folder))
     return [found] if found is not None else []
+
+
+def cache_folder(*, no_cache: bool = False, cache_dir: Path | str | None = None) -> Path | None:
+    """The extraction cache a command uses: none with ``no_cache``, else ``cache_dir``, else the user's
+    cache folder ($NARR_AUDIT_CACHE_DIR, XDG); None when there is no home folder to keep one in."""
+    if no_cache:
+        return None
+    if cache_dir is not None:
+        return Path(cache_dir)
+    from narr_audit.evidence.cache import default_cache_dir
+
+    try:
+        return default_cache_dir()
+    except (RuntimeError, KeyError):  # no home folder to keep a cache in: run without one
+        return None
 
 
 def read_photos_soon(folder: Path | str, *, cache: Path | None = None) -> None:

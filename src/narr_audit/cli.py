@@ -511,16 +511,9 @@ ReviewOpt = typer.Option(
 
 
 def _cache_dir(no_cache: bool, cache_dir: Path | None) -> Path | None:
-    if no_cache:
-        return None
-    if cache_dir is not None:
-        return cache_dir
-    from narr_audit.evidence.cache import default_cache_dir
+    from narr_audit import api
 
-    try:
-        return default_cache_dir()
-    except (RuntimeError, KeyError):  # no home folder to keep a cache in: run without one
-        return None
+    return api.cache_folder(no_cache=no_cache, cache_dir=cache_dir)
 
 
 class FailOn(str, Enum):

@@ -19,14 +19,17 @@ test run that meets the same scan twice reads it once; the extraction cache keep
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import hashlib
 import os
 import re
 import shutil
+import subprocess
 import threading
 import warnings
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import partial
 from io import BytesIO
@@ -159,8 +162,9 @@ _OCR_FAILED = Unreadable(
 _MEMO: dict[str, OcrPage | Unreadable] = {}
 _MEMO_SIZE = 512
 _PENDING: dict[str, Future[dict[str, OcrPage | Unreadable]]] = {}  # photos being read ahead
-_AHEAD: list[ThreadPoolExecutor] = []
+_RUNNING: dict[subprocess.Popen[bytes], TemporaryDirectory[str]] = {}  # read-ahead Tesseract runs, their folders
 _LOCK = threading.Lock()
+_STOPPED = False  # set at exit: a read-ahead run starting after that is ended at once
 
 
 def _remembered(key: str, read: Callable[[], OcrPage | Unreadable]) -> OcrPage | Unreadable:
@@ -229,12 +233,20 @@ def read_ahead(images: Sequence[bytes]) -> None:
     except Exception:  # a picture that cannot be saved here is read on its own when asked for
         batch.folder.cleanup()
         return
+    future: Future[dict[str, OcrPage | Unreadable]] = Future()
     with _LOCK:
-        if not _AHEAD:
-            _AHEAD.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="narr-audit-ocr"))
-        future = _AHEAD[0].submit(_read_together, batch)
         for key in todo:
             _PENDING.setdefault(key, future)
+    # A daemon thread, not a pool's: a run that ends early (bad input, Ctrl-C) must not wait at exit
+    # for photos nobody will ask for; _stop_reading_ahead ends their Tesseract and removes its files.
+    threading.Thread(target=_settle, args=(future, batch), name="narr-audit-ocr", daemon=True).start()
+
+
+def _settle(future: Future[dict[str, OcrPage | Unreadable]], batch: _Batch) -> None:
+    try:
+        future.set_result(_read_together(batch))
+    except BaseException as exc:  # handed to whoever asks (who then reads the photo alone)
+        future.set_exception(exc)
 
 
 PREPARE_HERE_PIXELS = 4_000_000
@@ -275,8 +287,6 @@ def _pixels(data: bytes) -> int | None:
 def _read_together(batch: _Batch) -> dict[str, OcrPage | Unreadable]:
     """The batch's pictures prepared (those left for later first), then read by one Tesseract run over
     a list of them; a word's page number says which picture it is on. The folder is removed after."""
-    import pytesseract
-
     try:
         for key, data in batch.later:
             batch.prepare(key, data)
@@ -284,14 +294,11 @@ def _read_together(batch: _Batch) -> dict[str, OcrPage | Unreadable]:
             here = Path(batch.folder.name)
             listing = here / "pictures.txt"
             listing.write_text("".join(f"{here / f'{n}.pgm'}\n" for n in range(1, len(batch.listed) + 1)))
-            os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-            data = pytesseract.image_to_data(
-                str(listing), output_type=pytesseract.Output.DICT, timeout=OCR_TIMEOUT_SECONDS * len(batch.listed)
-            )
+            table = _tesseract_tsv(listing, batch)
             pages: dict[int, dict[str, list[Any]]] = {}
-            for i, page in enumerate(data.get("page_num", [])):
-                words = pages.setdefault(int(page), {name: [] for name in data})
-                for name, values in data.items():
+            for i, page in enumerate(table.get("page_num", [])):
+                words = pages.setdefault(int(page), {name: [] for name in table})
+                for name, values in table.items():
                     words[name].append(values[i])
             for number, key in enumerate(batch.listed, start=1):
                 lines, confidence = _lines(pages.get(number, {}))
@@ -299,6 +306,51 @@ def _read_together(batch: _Batch) -> dict[str, OcrPage | Unreadable]:
     finally:
         batch.folder.cleanup()
     return batch.found
+
+
+def _tesseract_tsv(listing: Path, batch: _Batch) -> dict[str, list[Any]]:
+    """Tesseract's TSV of the pictures in ``listing``, column by column: what pytesseract's
+    image_to_data gives for one picture (the same program, the same settings), from a process of our
+    own, so that :func:`_stop_reading_ahead` can end it."""
+    import pytesseract
+
+    command = [pytesseract.pytesseract.tesseract_cmd, str(listing), "stdout", "tsv"]
+    env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env) as process:
+        with _LOCK:
+            if _STOPPED:  # the program is ending: nobody will ask
+                process.kill()
+            _RUNNING[process] = batch.folder
+        try:
+            out, _ = process.communicate(timeout=OCR_TIMEOUT_SECONDS * len(batch.listed))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+        finally:
+            with _LOCK:
+                _RUNNING.pop(process, None)
+    if process.returncode != 0:
+        raise RuntimeError(f"tesseract ended with {process.returncode}")
+    # pytesseract's own reading of a TSV (confidences as whole numbers), so the words are image_to_data's
+    table: dict[str, list[Any]] = pytesseract.pytesseract.file_to_dict(out.decode("utf-8", "replace"), "\t", -1)
+    return table
+
+
+@atexit.register
+def _stop_reading_ahead() -> None:
+    """At exit, end the read-ahead Tesseract runs still going (a run that ended early, on bad input or
+    Ctrl-C, does not wait for photos nobody will ask for) and remove their pictures."""
+    global _STOPPED
+    with _LOCK:
+        _STOPPED = True
+        running = list(_RUNNING.items())
+        _RUNNING.clear()
+    for process, folder in running:
+        with contextlib.suppress(OSError):
+            process.kill()
+            process.wait(timeout=5)
+        with contextlib.suppress(OSError):
+            folder.cleanup()
 
 
 def _ocr_image(data: bytes, where: str | None) -> OcrPage | Unreadable:
@@ -316,6 +368,9 @@ def _opened(data: bytes) -> Image | Unreadable:
             with Image.open(BytesIO(data)) as opened:
                 if opened.width * opened.height > MAX_IMAGE_PIXELS:
                     return _TOO_MANY_PIXELS
+                if opened.format == "JPEG":  # decoded straight to grey, at no more than the size read
+                    ratio = min(1.0, MAX_OCR_SIDE / max(opened.width, opened.height, 1))
+                    opened.draft("L", (max(1, round(opened.width * ratio)), max(1, round(opened.height * ratio))))
                 opened.load()
                 return _prepared(opened)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
