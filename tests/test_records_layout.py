@@ -88,6 +88,8 @@ def grid_pdf(
     *,
     weeks_a_page: int | None = None,
     names_again: bool = False,
+    footer: str | None = None,
+    numbers_right: bool = False,
 ) -> bytes:
     """A month calendar printed from a calendar program: a title, a row of weekday names (Sunday first),
     then a box per day with its number at the top and its event below (``first_weekday``: the 1st's
@@ -119,12 +121,15 @@ def grid_pdf(
             pdf.rect(x, top, 38, 20)
             if 1 <= day <= length:
                 pdf.set_xy(x + 1, top + 1)
-                pdf.cell(text=str(day))
+                pdf.cell(w=36 if numbers_right else 0, text=str(day), align="R" if numbers_right else "L")
                 if day in events:
                     pdf.set_xy(x + 1, top + 8)
                     pdf.cell(text=events[day])
             day += 1
         pdf.set_xy(left, top + 20)
+    if footer:
+        pdf.set_xy(left + 6 * 38 + 1, pdf.get_y() + 6)  # under the last column, as a printed note would be
+        pdf.cell(text=footer)
     return bytes(pdf.output())
 
 
@@ -308,6 +313,79 @@ def test_a_month_calendar_running_over_a_page_break_goes_on_at_the_top_of_the_ne
         (date(2026, 9, 19), "page 1"),
         (date(2026, 9, 24), "page 2"),
         (date(2026, 9, 28), "page 2"),
+    ]
+    assert evidence.warnings == []
+
+
+# A calendar of weekly meetings: every event in one column. Its text layer gives each row's numbers on one
+# line and the week's one event on the next, which alone cannot say whose day it is; where the words sit
+# on the page does.
+SATURDAYS = {5: "House meeting 7pm", 12: "House meeting 7pm", 19: "House meeting 7pm", 26: "House meeting 7pm"}
+MONDAYS = {7: "House meeting", 14: "House meeting", 21: "House meeting", 28: "House meeting"}
+
+
+@pytest.mark.parametrize(
+    ("events", "numbers_right"),
+    [(SATURDAYS, False), (MONDAYS, False), (SATURDAYS, True)],
+    ids=["last-column", "one-middle-column", "numbers-at-the-right-of-each-box"],
+)
+def test_a_pdf_calendar_with_its_events_in_one_column_gives_each_its_day(
+    tmp_path: Path, events: dict[int, str], numbers_right: bool
+) -> None:
+    folder = make_folder(
+        tmp_path / "binder",
+        files={
+            "schedule/september.pdf": grid_pdf(
+                "House calendar - September 2026", 2, 30, events, numbers_right=numbers_right
+            )
+        },
+        evidence=[{"file": "schedule/september.pdf", "rules": [HOUSE_MEETINGS]}],
+    )
+    evidence = load(folder)
+    calendar = document(evidence, "schedule/september.pdf")
+    assert [(r.date, r.where) for r in calendar.records] == [
+        (date(2026, 9, day), f"page 1, the entry dated 2026-09-{day:02d}") for day in events
+    ]
+    assert evidence.warnings == []
+
+
+def test_a_note_printed_under_a_pdf_calendar_is_not_an_event_of_its_last_week(tmp_path: Path) -> None:
+    folder = make_folder(
+        tmp_path / "binder",
+        files={
+            "schedule/september.pdf": grid_pdf(
+                "House calendar - September 2026", 2, 30, SATURDAYS, footer="Questions? Ask the house manager."
+            )
+        },
+        evidence=[{"file": "schedule/september.pdf", "rules": [HOUSE_MEETINGS]}],
+    )
+    evidence = load(folder)
+    calendar = document(evidence, "schedule/september.pdf")
+    assert [r.date for r in calendar.records] == [date(2026, 9, day) for day in SATURDAYS]
+    assert evidence.warnings == []
+    assert calendar.content is not None and "Questions? Ask the house manager." in calendar.content.text
+
+
+@pytest.mark.parametrize("names_again", [False, True], ids=["weeks-only", "weekday-names-again"])
+def test_a_pdf_calendar_of_one_columns_events_over_a_page_break_keeps_its_columns(
+    tmp_path: Path, names_again: bool
+) -> None:
+    folder = make_folder(
+        tmp_path / "binder",
+        files={
+            "schedule/september.pdf": grid_pdf(
+                "House calendar - September 2026", 2, 30, SATURDAYS, weeks_a_page=3, names_again=names_again
+            )
+        },
+        evidence=[{"file": "schedule/september.pdf", "rules": [HOUSE_MEETINGS]}],
+    )
+    evidence = load(folder)
+    calendar = document(evidence, "schedule/september.pdf")
+    assert [(r.date, (r.where or "").split(",")[0]) for r in calendar.records] == [
+        (date(2026, 9, 5), "page 1"),
+        (date(2026, 9, 12), "page 1"),
+        (date(2026, 9, 19), "page 1"),
+        (date(2026, 9, 26), "page 2"),
     ]
     assert evidence.warnings == []
 

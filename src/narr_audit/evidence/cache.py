@@ -22,7 +22,7 @@ from narr_audit import __version__
 from narr_audit.evidence.content import Extracted, Segment, Table, Unreadable
 
 # Bump when extraction changes what it returns for the same bytes.
-EXTRACTOR_VERSION = 4  # 4: tables filled (Word, HTML, Markdown), for records read from documents
+EXTRACTOR_VERSION = 5  # 4: tables filled (Word, HTML, Markdown), for records; 5: PDF month calendars by place
 ENV_DIR = "NARR_AUDIT_CACHE_DIR"
 
 

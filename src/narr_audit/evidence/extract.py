@@ -60,6 +60,8 @@ from narr_audit.evidence.ocr import (
     readable,
     tesseract_missing,
 )
+from narr_audit.evidence.pdfgrid import Columns, calendar_page
+from narr_audit.evidence.records import has_weekday_row
 
 if TYPE_CHECKING:
     from narr_audit.evidence.cache import ExtractionCache
@@ -321,8 +323,10 @@ def _read_pdf(data: bytes, ocr: bool = False) -> Extracted | Unreadable:
         title = _one_line(str(pdf.get_metadata_value("Title") or ""))
         pages: list[Segment] = []
         chars = 0
+        going_on: Columns | None = None  # a month calendar running on over a page break
         for n in range(count):
-            pages.append(Segment(f"page {n + 1}", _pdf_page_text(pdf, n)))
+            text, going_on = _pdf_page_text(pdf, n, going_on)
+            pages.append(Segment(f"page {n + 1}", text))
             chars += len(pages[-1].text)
             if chars > MAX_DOCUMENT_CHARS:
                 return _too_much_text("PDF")
@@ -363,12 +367,17 @@ def _too_much_text(what: str) -> Unreadable:
     )
 
 
-def _pdf_page_text(pdf: Any, index: int) -> str:
+def _pdf_page_text(pdf: Any, index: int, going_on: Columns | None) -> tuple[str, Columns | None]:
+    """A page's text, its month calendar (if any) written a day to a line (evidence.pdfgrid), and the
+    calendar's columns when its month goes on over the page break."""
     page = pdf[index]
     try:
         textpage = page.get_textpage()
         try:
-            return _tidy(str(textpage.get_text_range()))
+            text = str(textpage.get_text_range())
+            if going_on is not None or has_weekday_row(text.replace("\r", "")):
+                text, going_on = calendar_page(textpage, text, going_on)
+            return _tidy(text), going_on
         finally:
             textpage.close()
     finally:

@@ -829,9 +829,9 @@ def _walk_grid(
                 continue
             if not current:
                 continue  # the days of the month before, or words above the first day
-            if token.isdigit() and int(token) == 1 and expected > length:
+            if expected > length and (index > day_line[current] + 1 or (token.isdigit() and int(token) == 1)):
                 walked.reached = current
-                return walked  # the month after begins
+                return walked  # the month after begins, or the text after the calendar
             below = index != day_line[current]
             if not below or (alone and (expected <= length or index == day_line[current] + 1)):
                 walked.events.setdefault(current, []).append(token)
@@ -843,6 +843,31 @@ def _walk_grid(
             inside = not _is_week_row(numbers, month, length, first_weekday)  # ends or begins inside a row
     walked.reached = current
     return walked
+
+
+def has_weekday_row(text: str) -> bool:
+    """Whether ``text`` has a line of five to seven weekday names (a month grid's head)."""
+    return _WEEKDAY_ROW.search(text) is not None
+
+
+def is_weekday_name(word: str) -> bool:
+    """A weekday's name as a calendar heads a column with it ("Sun", "Monday", "Tu.")."""
+    return _WEEKDAY_CELL.fullmatch(word) is not None
+
+
+def month_named(lines: Sequence[str]) -> tuple[int, int] | None:
+    """The month and year the nearest of ``lines`` (from the last up) names, as a calendar's title does."""
+    return _month_above(lines, None, None)
+
+
+def month_length(month: tuple[int, int] | None) -> int:
+    """Days in the (month, year); 31 when the month is not known."""
+    return _month_length(month)
+
+
+def first_weekday(row: str) -> int:
+    """The weekday (Monday 0) a row of weekday names begins with."""
+    return _first_weekday(row)
 
 
 def _first_weekday(row: str) -> int:
@@ -1006,6 +1031,7 @@ __all__ = [
     "EARLIEST_YEAR",
     "MAX_ENTRIES",
     "MAX_ENTRY_TEXT",
+    "MIN_GRID_DAYS",
     "DateReader",
     "DateText",
     "DocumentEntries",
@@ -1013,9 +1039,14 @@ __all__ = [
     "dated_name",
     "document_entries",
     "find_date",
+    "first_weekday",
+    "has_weekday_row",
     "implausible_warning",
     "is_ambiguous",
     "is_date_cell",
+    "is_weekday_name",
+    "month_length",
+    "month_named",
     "names_text",
     "new_record",
     "proves_order",
