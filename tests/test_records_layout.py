@@ -20,6 +20,7 @@ from narr_audit.base.statuses import Status
 from narr_audit.checks.elsewhere import Binder
 from narr_audit.checks.interface import Context, Outcome
 from narr_audit.checks.log import LogCheck, evaluate
+from narr_audit.evidence.content import Unreadable
 from narr_audit.evidence.model import Document, Evidence
 from narr_audit.standards.loader import load_rulebook
 from narr_audit.workflows.audit import load_evidence
@@ -563,5 +564,36 @@ def test_any_jumble_of_calendar_and_table_lines_ends_cleanly(pieces: list[str], 
     from narr_audit.evidence.records import document_entries
 
     content = Extracted(kind, (Segment("page 1", " ".join(pieces)),))  # type: ignore[arg-type]
+    found = document_entries(content, "x.pdf", latest_year=2027)
+    assert all(1990 <= r.date.year <= 2027 for r in found.records)
+
+
+_PLACED = st.tuples(
+    st.sampled_from([*_PIECES[:-1], "House meeting", "Sat", "Sun", "30", "2", "Questions?"]),
+    st.integers(min_value=10, max_value=270),  # mm from the left of a landscape page
+    st.integers(min_value=10, max_value=190),  # mm from the top
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PLACED, max_size=60), st.integers(min_value=1, max_value=3))
+def test_any_words_placed_anywhere_on_pdf_pages_read_cleanly(placed: list[tuple[str, int, int]], pages: int) -> None:
+    """A PDF whose pages hold weekday names, numbers and events in any places (a calendar gone wrong)
+    is read without an exception, and its entries, if any, have real dates of a plausible year."""
+    from fpdf import FPDF
+
+    from narr_audit.evidence.extract import _read_pdf
+    from narr_audit.evidence.records import document_entries
+
+    pdf = FPDF(orientation="L")
+    pdf.set_font("helvetica", size=9)
+    for page in range(pages):
+        pdf.add_page()
+        for text, x, y in placed[page::pages]:
+            pdf.set_xy(x, y)
+            pdf.cell(text=text)
+    content = _read_pdf(bytes(pdf.output()))
+    if isinstance(content, Unreadable):
+        return  # an empty page has no text: said so, as for any PDF without text
     found = document_entries(content, "x.pdf", latest_year=2027)
     assert all(1990 <= r.date.year <= 2027 for r in found.records)
