@@ -260,6 +260,11 @@ SEPTEMBER = {7: "House meeting 7pm", 11: "Movie night", 14: "House meeting 7pm",
 # Saturdays, in the grid's last column, as the words of a whole row would be: told to their day because the
 # meeting on Tuesday the 6th shows the calendar is read cell by cell.
 OCTOBER = {3: "Bowling night", 6: "House meeting 7pm", 17: "Potluck with alumni", 31: "Halloween party"}
+# A calendar of weekly meetings: every event in one column. Its text layer gives each row's numbers on one
+# line and the week's one event on the next, which alone cannot say whose day it is; where the words sit
+# on the page does.
+SATURDAYS = {5: "House meeting 7pm", 12: "House meeting 7pm", 19: "House meeting 7pm", 26: "House meeting 7pm"}
+MONDAYS = {7: "House meeting", 14: "House meeting", 21: "House meeting", 28: "House meeting"}
 
 
 def test_a_month_calendar_printed_to_pdf_gives_each_days_event_its_date(tmp_path: Path) -> None:
@@ -291,16 +296,27 @@ def test_a_month_calendar_printed_to_pdf_gives_each_days_event_its_date(tmp_path
     assert "(its social events)" in social.reason  # the meetings on the same calendar do not count as events
 
 
+_OVER_A_BREAK = {  # events -> (date, page) of each entry, the grid's first three weeks on page 1
+    "events-on-several-days": (
+        {**SEPTEMBER, 24: "Bowling night", 28: "House meeting 7pm"},
+        [(7, 1), (11, 1), (14, 1), (19, 1), (24, 2), (28, 2)],
+    ),
+    "weekly-meetings-in-one-column": (SATURDAYS, [(5, 1), (12, 1), (19, 1), (26, 2)]),
+}
+
+
+@pytest.mark.parametrize("events", list(_OVER_A_BREAK))
 @pytest.mark.parametrize("names_again", [False, True], ids=["weeks-only", "weekday-names-again"])
 def test_a_month_calendar_running_over_a_page_break_goes_on_at_the_top_of_the_next_page(
-    tmp_path: Path, names_again: bool
+    tmp_path: Path, names_again: bool, events: str
 ) -> None:
-    events = {**SEPTEMBER, 24: "Bowling night", 28: "House meeting 7pm"}
+    """On a PDF the next page keeps the columns of the page before (its weekday names may not be there)."""
+    days, expected = _OVER_A_BREAK[events]
     folder = make_folder(
         tmp_path / "binder",
         files={
             "schedule/september.pdf": grid_pdf(
-                "House calendar - September 2026", 2, 30, events, weeks_a_page=3, names_again=names_again
+                "House calendar - September 2026", 2, 30, days, weeks_a_page=3, names_again=names_again
             )
         },
         evidence=[{"file": "schedule/september.pdf", "rules": [SOCIAL]}],
@@ -308,21 +324,9 @@ def test_a_month_calendar_running_over_a_page_break_goes_on_at_the_top_of_the_ne
     evidence = load(folder)
     calendar = document(evidence, "schedule/september.pdf")
     assert [(r.date, (r.where or "").split(",")[0]) for r in calendar.records] == [
-        (date(2026, 9, 7), "page 1"),
-        (date(2026, 9, 11), "page 1"),
-        (date(2026, 9, 14), "page 1"),
-        (date(2026, 9, 19), "page 1"),
-        (date(2026, 9, 24), "page 2"),
-        (date(2026, 9, 28), "page 2"),
+        (date(2026, 9, day), f"page {page}") for day, page in expected
     ]
     assert evidence.warnings == []
-
-
-# A calendar of weekly meetings: every event in one column. Its text layer gives each row's numbers on one
-# line and the week's one event on the next, which alone cannot say whose day it is; where the words sit
-# on the page does.
-SATURDAYS = {5: "House meeting 7pm", 12: "House meeting 7pm", 19: "House meeting 7pm", 26: "House meeting 7pm"}
-MONDAYS = {7: "House meeting", 14: "House meeting", 21: "House meeting", 28: "House meeting"}
 
 
 @pytest.mark.parametrize(
@@ -365,30 +369,6 @@ def test_a_note_printed_under_a_pdf_calendar_is_not_an_event_of_its_last_week(tm
     assert [r.date for r in calendar.records] == [date(2026, 9, day) for day in SATURDAYS]
     assert evidence.warnings == []
     assert calendar.content is not None and "Questions? Ask the house manager." in calendar.content.text
-
-
-@pytest.mark.parametrize("names_again", [False, True], ids=["weeks-only", "weekday-names-again"])
-def test_a_pdf_calendar_of_one_columns_events_over_a_page_break_keeps_its_columns(
-    tmp_path: Path, names_again: bool
-) -> None:
-    folder = make_folder(
-        tmp_path / "binder",
-        files={
-            "schedule/september.pdf": grid_pdf(
-                "House calendar - September 2026", 2, 30, SATURDAYS, weeks_a_page=3, names_again=names_again
-            )
-        },
-        evidence=[{"file": "schedule/september.pdf", "rules": [HOUSE_MEETINGS]}],
-    )
-    evidence = load(folder)
-    calendar = document(evidence, "schedule/september.pdf")
-    assert [(r.date, (r.where or "").split(",")[0]) for r in calendar.records] == [
-        (date(2026, 9, 5), "page 1"),
-        (date(2026, 9, 12), "page 1"),
-        (date(2026, 9, 19), "page 1"),
-        (date(2026, 9, 26), "page 2"),
-    ]
-    assert evidence.warnings == []
 
 
 def test_numbers_at_the_top_of_the_page_after_a_calendar_are_not_its_days() -> None:
