@@ -17,9 +17,15 @@ from narr_audit.standards.loader import load_rulebook
 from narr_audit.standards.model import Rulebook
 
 from .topic_cases import topic_met
-from .vocabulary_cases import round5, round6, round8, round9
+from .vocabulary_cases import round5, round6, round8, round9, round10
 
-ROUNDS: dict[str, ModuleType] = {"round5": round5, "round6": round6, "round8": round8, "round9": round9}
+ROUNDS: dict[str, ModuleType] = {
+    "round5": round5,
+    "round6": round6,
+    "round8": round8,
+    "round9": round9,
+    "round10": round10,
+}
 
 
 def _cases(table: str) -> list[object]:
