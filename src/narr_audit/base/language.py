@@ -165,7 +165,22 @@ def stem(word: str) -> str:
     word = _ABBREVIATIONS.get(word, word) if len(word) <= 6 else word
     if word.endswith("'s"):
         word = word[:-2]
+    kept = _DISTINCT_STEMS.get(word)
+    if kept is not None:
+        return kept
     return str(stemmer().stemWord(word))  # type: ignore[attr-defined]
+
+
+# Words the stemmer would merge with another of a different meaning: a residence is the house, a
+# resident lives in it ("each residence" is no resident); management is a function, a manager a person.
+_DISTINCT_STEMS = {
+    "residence": "residence",
+    "residences": "residence",
+    "residency": "residence",
+    "residencies": "residence",
+    "management": "management",
+    "managements": "management",
+}
 
 
 class Token(NamedTuple):
@@ -320,7 +335,8 @@ _DESCRIBED = _words(
 )
 _FILLERS = _DESCRIBED | _words("such his her their its your our one of as to be itself like um uh really actually")
 _THERE_IS = _words("there's theres there're")  # "there's no meeting list", said
-_NOT_COVERED = _words("covered included discussed addressed reviewed explained taught")  # "not covered at move-in"
+# "this is not covered at move-in", "residents are not given chores"
+_NOT_COVERED = _words("covered included discussed addressed reviewed explained taught given assigned offered provided")
 _ANSWERABLE = _words("responsible liable")  # "is not responsible for the security of passwords"
 _CONSTITUTE = _words("constitute constitutes count counts qualify qualifies")
 _REQUIRE = _words("require requires required need needs needed")
@@ -343,17 +359,20 @@ _ORGANISATION = _words(
     "management church llc owner landlord"
 )
 _DO = _words("do does did")
+# A clause already negative: a ", not ..." after it lists what it rules out, it contrasts nothing.
+_NEGATIONS = _words("no not nobody never none nor neither don't doesn't can't cannot won't isn't aren't ain't")
 _DO_NOT = _words("doesn't don't didn't")
 _ADVERBS = _words("itself themselves currently presently at present yet now otherwise generally routinely")
 _NOT_OFFERED = _words(
     "provide offer maintain conduct run hold have keep hand pay reimburse fund employ perform schedule supply "
     "publish track collect test search require give use post accept arrange sponsor endorse vouch choose elect "
-    "select appoint pick"
+    "select appoint pick make receive ask write"
 )
-# Whoever says they do not do these, does not: "the house parents do not join in" (a rule or a fact alike).
+# Whoever says they do not do these, does not: "the house parents do not join in", "residents do not
+# pay the utilities", "residents do not vote on rules" (a rule or a fact alike).
 _NOT_DONE_BY_ANYONE = _words(
     "join attend participate provide offer conduct hold run maintain perform schedule publish track collect lead "
-    "facilitate teach coach"
+    "facilitate teach coach pay vote"
 )
 # What "nobody" says is not done: a practice ("nobody checks", "nobody tracks it"), not a rule ("nobody
 # smokes inside", "nobody takes it out on you").
@@ -364,8 +383,12 @@ _NOBODY_DOES = frozenset(
 )
 # What a document (or "it", the one at hand) is said not to say: a reader's word on a silent page.
 _SAYING = _DOCUMENT_WORDS | _words("it this that packet sheet template paperwork")
-_SAID = _words("say says mention mentions cover covers list lists include includes spell address explain talk")
-_CONDITIONAL = _words("unless until except without")  # "we don't offer a bed unless most say yes"
+_SAID = _words(
+    "say says mention mentions cover covers list lists include includes spell address explain talk describe "
+    "describes state states specify specifies"
+)
+# "we don't offer a bed unless most say yes", "you don't pay nothing till you've read it"
+_CONDITIONAL = _words("unless until till til except without")
 _DENIED_SPAN = 2  # words of the denied noun ("an emergency number" from its first word)
 _PHRASE_BREAK = re.compile(r"[,;.]")
 _CLAUSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|but|so|which|while|or)\b|\sbut\s")
@@ -412,8 +435,8 @@ class _Offsets:
 def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tuple[int, int]]:
     """The words that one sentence (``words[lo:hi]``, written ``text``) denies as a description, as
     (start, end) spans: "is not an evacuation", "not considered a fee", "a license, not a lease",
-    "does not require a signature", "no head count is taken", "there is no drill log", "the Operator
-    does not provide instruction"."""
+    "does not require a signature", "are not required to give a phone number", "no head count is
+    taken", "there is no drill log", "the Operator does not provide instruction"."""
     regions: list[tuple[int, int]] = []
     offsets = _Offsets(text, hi - lo)
     listing = False  # after "there is no ...", a list of what there is not
@@ -449,7 +472,8 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             if listing and offsets.after_break(j - lo):  # "there's no chart, no rotation": each item is denied
                 regions.append(_noun_at(words, j + 1, hi))
                 continue
-            for k in range(j + 2, min(j + 5, hi - 1)):  # "no head count is taken", "no training shall be required"
+            # "no head count is taken", "no training shall be required", "no signature from the resident is needed"
+            for k in range(j + 2, min(j + 7, hi - 1)):
                 be = k + 1 if words[k] in _MODALS and words[k + 1] == "be" and k + 2 < hi else k
                 if words[k] in _PAST_COPULA or be > k:
                     if words[be + 1] in _NOT_DONE and (be + 2 >= hi or words[be + 2] != "to"):
@@ -459,8 +483,13 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
         after = j + 2 if word == "not" and j + 1 < hi and words[j + 1] == "be" else j + 1  # "not be deemed a"
         following = words[after] if after < hi else ""
         copula = word in _NEGATED_COPULA or (word == "not" and (after > j + 1 or (j > lo and words[j - 1] in _COPULA)))
-        if word == "not" and following not in _RESTRICTING and offsets.after_break(j - lo):
-            regions.append(_noun_at(words, j + 1, hi))  # "a license, not a lease"
+        if (
+            word == "not"
+            and following not in _RESTRICTING
+            and offsets.after_break(j - lo)
+            and not any(w in _NEGATIONS for w in words[lo:j])
+        ):  # "a license, not a lease"; but "nobody drinks, not beer, not wine" names what it rules out
+            regions.append(_noun_at(words, j + 1, hi))
         elif copula and following in _ANSWERABLE and after + 1 < hi and words[after + 1] == "for":
             regions.append((after + 2, lo + offsets.phrase_end(after + 2 - lo)))
         elif copula and following == "used" and after + 1 < hi and words[after + 1] == "as":  # "not be used as"
@@ -469,6 +498,8 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             regions.append((after, lo + offsets.clause_end(after - lo)))
         elif copula and following in _DESCRIBED:
             regions.append(_noun_at(words, after, hi))
+        elif copula and following in _REQUIRE and after + 1 < hi and words[after + 1] == "to":
+            regions.append((after, lo + offsets.clause_end(after - lo)))  # "are not required to give phone numbers"
         elif following in _CONSTITUTE or (following in _REQUIRE and (after + 1 >= hi or words[after + 1] != "to")):
             start, end = _noun_at(words, after + 1, hi)
             # "does not require a signature": neither the signature nor its being required
@@ -578,10 +609,17 @@ def refers_back(piece: str) -> bool:
     """Whether a sentence opens by referring to the one before it ("It", "This", "Such ...", and
     in speech "So those are ...", "They're red", "That one's ..."), not to the document ("This
     Section", "This Agreement")."""
-    words = _opening_words(piece, 3)
+    words = _opening_words(piece, 4)
+    if len(words) > 1 and words[0] in _SHARE_OF:  # "All that's split ...", "Both of them are ..."
+        words = words[2:] if words[1] == "of" else words[1:]
+        if words and "'" in words[0]:
+            words[0] = words[0].split("'", 1)[0]
     if not words or words[0] not in _REFERRING:
         return False
     return len(words) < 2 or words[1] not in _DOCUMENT_WORDS
+
+
+_SHARE_OF = _words("all both each most some none any either neither")  # "all of that" refers back as "that" does
 
 
 # --- speech and questions: what frames the sentences after it ----------------------------------------
@@ -1046,13 +1084,55 @@ _OUTSIDE_OWN = re.compile(
 )
 
 
+# What the house says is such a body's job: "the safety of the parking is responsibility of the city",
+# "repairs to the sidewalk are the responsibility of the county".
+_OUTSIDE_DUTY = re.compile(
+    rf"\b(?:is|are)\s+(?:the\s+)?(?:sole\s+)?(?:responsibility|job|duty)\s+of\s+(?:the\s+|an?\s+|your\s+)?{_OUTSIDE}\b",
+    re.IGNORECASE,
+)
+
+
+# What a sentence leaves to the resident and someone of his own: "whether you get a sponsor is between
+# you and your program", "that's between him and his sponsor". No rule of the house ("what you say
+# stays between you and your counselor" keeps a confidence: it is one).
+_PRIVATE_MATTER = re.compile(
+    r"\b(?:is|are|'s)\s+(?:an?\s+(?:personal|private)\s+matter\s+)?(?:strictly\s+|just\s+|only\s+|entirely\s+)?"
+    r"between\s+(?:you|him|her|them|the\s+resident|each\s+resident|a\s+resident|the\s+man)\s+and\s+(?:your|his|her|their)\b",
+    re.IGNORECASE,
+)
+PRIVATE_CUES = frozenset({"between"})  # the word a sentence leaving a matter to the person holds
+
+
+def left_to_the_person(text: str) -> bool:
+    """Whether a sentence leaves its matter to the resident and someone of his own ("that's between
+    you and your sponsor"): it states no rule of the house. Not when it says so after a semicolon
+    ("Many residents have sponsors; that's between you and your program"): the first clause stands."""
+    found = _PRIVATE_MATTER.search(text.replace("\u2019", "'"))
+    return found is not None and ";" not in text[: found.start()]  # a clause after a ';' leaves only itself
+
+
+# A sentence that says what it states is no rule: "that's just how the buildings worked out, not a rule
+# we hold to", "it's a choice, not a requirement" (not "not a rule violation").
+_DISOWNED = re.compile(
+    r"\bnot\s+(?:a\s+|an\s+|our\s+|the\s+)?(?:house\s+)?(?:rule|requirement)s?\b(?!\s+(?:violation|breaker))",
+    re.IGNORECASE,
+)
+RULE_WORDS = frozenset({"rule", "rules", "requirement", "requirements"})  # what such a sentence holds
+
+
+def disowns_rule(text: str) -> bool:
+    """Whether a sentence says that what it states is no rule ("..., not a rule we hold to")."""
+    return _DISOWNED.search(text) is not None
+
+
 def acted_by_other(text: str) -> bool:
     """Whether a sentence tells what a body outside the house does ("The county inspects the
     property each spring", "Employers will ask you to sign their own code", "classes offered by the
-    community college", "the employer's own buddy system determines ..."): their act, not a rule the
-    house states."""
+    community college", "the employer's own buddy system determines ...", "the parking is the
+    responsibility of the city"): their act, not a rule the house states."""
     return (
         _OUTSIDE_DOES.search(text) is not None
         or _BY_OUTSIDE.search(text) is not None
         or ("'s" in text and _OUTSIDE_OWN.search(text.replace("\u2019", "'")) is not None)
+        or _OUTSIDE_DUTY.search(text) is not None
     )

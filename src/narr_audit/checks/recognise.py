@@ -29,7 +29,9 @@ Some sentences state no rule whatever their words: a reason ("in order to promot
 protect privacy, ...", "the Board recognizes the importance of ...") lends none of its words; a rule
 left to be written or decided later ("the Executive Director is authorized to develop ...", "will be
 considered at a later meeting", "has not been set yet") is a promise; what a body outside the house
-does ("the county inspects ...", "classes offered by the community college") is theirs. In talk
+does ("the county inspects ...", "classes offered by the community college") is theirs; what is
+left to the resident and someone of his own ("that's between you and your sponsor"), and what says
+it is no rule ("..., not a rule we hold to"), is no rule of the house. In talk
 written down (fillers, contractions, no headings or lists), the sentence a paragraph opens with lends
 what it is about to the next one, one idea and no more, as "it" does; a reader's "there's no chart,
 no rotation" or "it doesn't say ..." denies what it names, and a hedge ("Honestly, ...") is no
@@ -68,7 +70,9 @@ from narr_audit.base.language import (
     LATER_WORDS,
     OTHER_SENSE_WORDS,
     OUTSIDE_WORDS,
+    PRIVATE_CUES,
     PURPOSE_CUES,
+    RULE_WORDS,
     STOP_WORDS,
     WEEKDAYS,
     WORD,
@@ -81,6 +85,7 @@ from narr_audit.base.language import (
     asks_wh,
     asks_yes_no,
     denied_regions,
+    disowns_rule,
     gives_contact,
     has_quantity,
     is_capitals,
@@ -92,6 +97,7 @@ from narr_audit.base.language import (
     is_slide_title,
     is_title,
     leaves_for_later,
+    left_to_the_person,
     names_month_day,
     normalise,
     other_sense_regions,
@@ -593,10 +599,17 @@ class Analysis:
         return self._talk
 
     def others(self) -> frozenset[int]:
-        """The sentences that tell what a body outside the house does ("The county inspects ...",
-        "classes offered by the community college"): their act, no rule of the house."""
+        """The sentences that state no rule of the house whatever their words: what a body outside the
+        house does ("The county inspects ...", "classes offered by the community college"), what is
+        left to the resident and someone of his own ("that's between you and your sponsor"), what
+        says it is no rule ("that's just how the buildings worked out, not a rule we hold to")."""
         if self._others is None:
-            self._others = frozenset(n for n in self._holding(OUTSIDE_WORDS) if acted_by_other(self.sentences[n].text))
+            sentences = self.sentences
+            self._others = frozenset(
+                [n for n in self._holding(OUTSIDE_WORDS) if acted_by_other(sentences[n].text)]
+                + [n for n in self._holding(PRIVATE_CUES) if left_to_the_person(sentences[n].text)]
+                + [n for n in self._holding(RULE_WORDS) if disowns_rule(sentences[n].text)]
+            )
         return self._others
 
     def bounds(self, n: int) -> tuple[int, int]:
@@ -1245,7 +1258,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     # A promise to write the rule later states no rule; for a topic asking for the rule itself,
     # neither does wording that leaves it to someone's discretion.
     promised = deferral = _sentences_for(vocabulary.concept(PROMISE), analysis, vocabulary) | analysis.later()
-    others = analysis.others()  # what someone outside the house does is no rule of the house
+    others = analysis.others()  # what someone outside the house does, or what is left to the resident, is no rule
     if spec.substance:  # "as needed" defers nothing in "every 30 days ..., and rewrite the goals as needed"
         deferral = deferral | (_sentences_for(vocabulary.concept(DEFERRAL), analysis, vocabulary) - analysis.digits)
     best: tuple[int, int] | None = None  # (ideas met, sentence)
