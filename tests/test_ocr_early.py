@@ -8,6 +8,7 @@ reading is cached is not read again.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import narr_audit.evidence.ocr as ocr
 from narr_audit.evidence.cache import ExtractionCache
 from narr_audit.evidence.early import read_photos_soon
 
-from .test_ocr_extract import MISSION, _fresh_readings, photo, tesseract  # noqa: F401 - an autouse fixture
+from .test_ocr_extract import MISSION, _fresh_readings, photo, picture, tesseract  # noqa: F401 - an autouse fixture
 
 
 def _waiting() -> set[str]:
@@ -103,15 +104,22 @@ def test_check_reports_the_same_with_the_early_start_as_without(
 
 
 @pytest.mark.slow
+def _png(lines: tuple[str, ...]) -> bytes:
+    out = io.BytesIO()
+    picture(lines).save(out, format="PNG")
+    return out.getvalue()
+
+
 def test_small_pictures_are_prepared_at_once_a_phones_photos_in_the_background(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A binder's small photos are ready for Tesseract before read_ahead returns; a phone's 12-megapixel
-    photos are decoded in the background, not to hold up the rest of the run. The readings are the same."""
+    """A binder's small pictures that need decoding (a PNG) are ready for Tesseract before read_ahead
+    returns; larger ones are decoded in the background, not to hold up the rest of the run. The
+    readings are the same."""
     import threading
 
     tesseract()
-    small, large = photo(MISSION), photo(("CERTIFICATE OF LIABILITY INSURANCE", "Policy period: 2026 to 2027"))
+    small, large = _png(MISSION), _png(("CERTIFICATE OF LIABILITY INSURANCE", "Policy period: 2026 to 2027"))
     alone = [ocr._ocr_image(data, None) for data in (small, large)]
     prepared_in: list[str] = []
     opened = ocr._opened
@@ -126,6 +134,34 @@ def test_small_pictures_are_prepared_at_once_a_phones_photos_in_the_background(
     assert [ocr.ocr_image(small), ocr.ocr_image(large)] == alone
     assert prepared_in[0] == threading.current_thread().name
     assert prepared_in[1].startswith("narr-audit-ocr")
+
+
+def test_a_photos_jpeg_is_handed_to_tesseract_as_it_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A JPEG needing no scaling is not decoded at all (Tesseract reads the file), ahead or alone, and
+    reads the same either way; a JPEG too large to read as it is, or a CMYK one, is decoded as before."""
+    tesseract()
+    data = photo(MISSION)
+    decoded: list[bytes] = []
+    opened = ocr._opened
+
+    def spy(picture: bytes) -> object:
+        decoded.append(picture)
+        return opened(picture)
+
+    monkeypatch.setattr(ocr, "_opened", spy)
+    alone = ocr._ocr_image(data, None)
+    ocr.read_ahead([data])
+    assert ocr.ocr_image(data) == alone and decoded == []
+    assert isinstance(alone, ocr.OcrPage) and "mission" in alone.text.lower()
+    assert ocr._plain_jpeg(data)
+    wide = bytearray(data)
+    frame = wide.index(b"\xff\xc0")
+    wide[frame + 7 : frame + 9] = (ocr.MAX_OCR_SIDE + 1).to_bytes(2, "big")  # the header claims a huge width
+    assert not ocr._plain_jpeg(bytes(wide))
+    assert not ocr._plain_jpeg(_png(MISSION)) and not ocr._plain_jpeg(b"\xff\xd8\xff" + b"\xff" * 40)
+    cmyk = io.BytesIO()
+    picture(MISSION).convert("CMYK").save(cmyk, format="JPEG")
+    assert not ocr._plain_jpeg(cmyk.getvalue())
 
 
 # --- the console entry point starts OCR before the command line loads ---------------------------------------

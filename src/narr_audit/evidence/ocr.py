@@ -3,8 +3,9 @@
 Tesseract is a program of its own (Debian's ``tesseract-ocr``), not a Python package, so it may be
 missing: :func:`tesseract_missing` says so in words a house manager can act on, and callers skip
 the files instead of failing. Nothing here raises for a bad file: a picture that cannot be read is
-:class:`Unreadable`, like every other extractor's answer. Nothing is written anywhere; pytesseract
-hands the image to Tesseract through a temporary file of its own, in the system's temporary folder.
+:class:`Unreadable`, like every other extractor's answer. Nothing is written anywhere but the system's
+temporary folder, where Tesseract is handed its pictures (a photo's JPEG as it is, when it needs no
+scaling; anything else decoded to grey), removed after.
 
 Each page or photo gives an :class:`OcrPage`: its text, line by line, and Tesseract's mean word
 confidence (0-100), so a reader can say how sure the reading is. A reading with too few real words
@@ -207,9 +208,11 @@ def read_ahead(images: Sequence[bytes]) -> None:
     readings are the same either way (Tesseract reads each picture of a list on its own, and is given
     the same pixels).
 
-    Small pictures (up to PREPARE_HERE_PIXELS in all) are decoded and prepared here, in the caller's
-    thread, so Tesseract starts at once instead of waiting for a busy interpreter to let a second
-    thread run; larger ones (a phone's photos) are prepared in the background, not to hold the caller."""
+    A JPEG that needs no scaling (:func:`_plain_jpeg`, most of a binder's photos) is handed to Tesseract
+    as it is, nothing decoded; other small pictures (up to PREPARE_HERE_PIXELS in all) are decoded and
+    prepared here, in the caller's thread, so Tesseract starts at once instead of waiting for a busy
+    interpreter to let a second thread run; larger ones (a phone's photos) are prepared in the
+    background, not to hold the caller."""
     if tesseract_missing() is not None:
         return
     todo: dict[str, bytes] = {}
@@ -224,6 +227,9 @@ def read_ahead(images: Sequence[bytes]) -> None:
     budget = PREPARE_HERE_PIXELS
     try:
         for key, data in todo.items():
+            if not batch.later and _plain_jpeg(data):  # handed over as it is: nothing to decode
+                batch.prepare(key, data)
+                continue
             pixels = _pixels(data)
             if batch.later or pixels is None or pixels > budget:
                 batch.later.append((key, data))  # in order: the pictures are listed as they come
@@ -255,22 +261,30 @@ PREPARE_HERE_PIXELS = 4_000_000
 
 @dataclass
 class _Batch:
-    """Pictures prepared for one Tesseract run: saved in ``folder`` as 1.pgm, 2.pgm, ... (their keys
-    ``listed``, in order), those that cannot be read (``found``), those still to prepare (``later``)."""
+    """Pictures prepared for one Tesseract run: saved in ``folder`` as 1.jpg, 2.pgm, ... (``files``; their
+    keys ``listed``, in order), those that cannot be read (``found``), those still to prepare (``later``)."""
 
     folder: TemporaryDirectory[str]
     listed: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
     found: dict[str, OcrPage | Unreadable] = field(default_factory=dict)
     later: list[tuple[str, bytes]] = field(default_factory=list)
 
     def prepare(self, key: str, data: bytes) -> None:
-        image = _opened(data)
-        if isinstance(image, Unreadable):
-            self.found[key] = image
-            return
-        # PGM: the same pixels as a PNG, written in a few milliseconds instead of a tenth of a second.
-        image.save(Path(self.folder.name) / f"{len(self.listed) + 1}.pgm", format="PPM")
+        name = Path(self.folder.name) / f"{len(self.listed) + 1}"
+        if _plain_jpeg(data):
+            name = name.with_suffix(".jpg")
+            name.write_bytes(data)
+        else:
+            image = _opened(data)
+            if isinstance(image, Unreadable):
+                self.found[key] = image
+                return
+            # PGM: the same pixels as a PNG, written in a few milliseconds instead of a tenth of a second.
+            name = name.with_suffix(".pgm")
+            image.save(name, format="PPM")
         self.listed.append(key)
+        self.files.append(str(name))
 
 
 def _pixels(data: bytes) -> int | None:
@@ -293,7 +307,7 @@ def _read_together(batch: _Batch) -> dict[str, OcrPage | Unreadable]:
         if batch.listed:
             here = Path(batch.folder.name)
             listing = here / "pictures.txt"
-            listing.write_text("".join(f"{here / f'{n}.pgm'}\n" for n in range(1, len(batch.listed) + 1)))
+            listing.write_text("".join(f"{name}\n" for name in batch.files))
             table = _tesseract_tsv(listing, batch)
             pages: dict[int, dict[str, list[Any]]] = {}
             for i, page in enumerate(table.get("page_num", [])):
@@ -354,8 +368,37 @@ def _stop_reading_ahead() -> None:
 
 
 def _ocr_image(data: bytes, where: str | None) -> OcrPage | Unreadable:
+    if _plain_jpeg(data):  # as read ahead: the file as it is
+        with TemporaryDirectory(prefix="narr-audit-ocr-") as folder:
+            path = Path(folder) / "picture.jpg"
+            path.write_bytes(data)
+            return _read(str(path), where)
     image = _opened(data)
     return image if isinstance(image, Unreadable) else _read(image, where)
+
+
+_FRAME_MARKERS = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
+
+
+def _plain_jpeg(data: bytes) -> bool:
+    """A JPEG Tesseract can be handed as it is: grey or colour (one or three components), its longer
+    side at most MAX_OCR_SIDE (nothing to scale), as its frame header says; nothing is decoded. A
+    photo's JPEG mostly is; anything else is decoded and prepared (:func:`_opened`)."""
+    if data[:3] != b"\xff\xd8\xff":
+        return False
+    at, end = 2, min(len(data), 1 << 20)  # the frame header comes before the picture data
+    while at + 10 <= end and data[at] == 0xFF:
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill
+            at += 1
+        elif marker in _FRAME_MARKERS:
+            height, width = int.from_bytes(data[at + 5 : at + 7], "big"), int.from_bytes(data[at + 7 : at + 9], "big")
+            return data[at + 9] in (1, 3) and 0 < width <= MAX_OCR_SIDE and 0 < height <= MAX_OCR_SIDE
+        elif marker in (0xD9, 0xDA):  # the end, or picture data before any frame header
+            return False
+        else:
+            at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+    return False
 
 
 def _opened(data: bytes) -> Image | Unreadable:
@@ -462,7 +505,7 @@ def _prepared(image: Image) -> Image:
     return grey
 
 
-def _read(image: Image, where: str | None) -> OcrPage | Unreadable:
+def _read(image: Image | str, where: str | None) -> OcrPage | Unreadable:
     import pytesseract
 
     # One thread: on a page or a photo Tesseract is faster so (its threads cost more than they save).
