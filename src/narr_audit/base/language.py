@@ -106,15 +106,21 @@ _DOTTED = re.compile(r"\b(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=T
 # Every capitalised abbreviation has two capitals in a row: text without them has none to resolve.
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 # Every dotted abbreviation is a whole word before a dot: text whose dotted words are none of them
-# (and plain ASCII, which case-insensitive matching cannot stretch) has none to resolve.
-_DOTTED_WORD = re.compile(r"\b(\w+)\.")
+# (and plain ASCII, which case-insensitive matching cannot stretch) has none to resolve (see below).
 
 
 def _has_dotted_abbreviation(text: str) -> bool:
-    for match in _DOTTED_WORD.finditer(text):
-        word = match.group(1)
-        if not word.isascii() or word.lower() in _ABBREVIATIONS:
+    """Whether a word before one of the text's dots is an abbreviation, or not plain ASCII. Found dot
+    by dot, the word (letters, digits, underscores) read backwards from each: most sentences have one."""
+    at = text.find(".")
+    while at != -1:
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        word = text[start:at]
+        if word and (not word.isascii() or word.lower() in _ABBREVIATIONS):
             return True
+        at = text.find(".", at + 1)
     return False
 
 
@@ -568,11 +574,18 @@ def title_end(line: str) -> int | None:
     """
     number = _CLAUSE_NUMBER.match(line)
     start = number.end() if number else 0
-    mark = _TITLE_END.search(line, start)
+    most = 10 if number else 6
+    # A title's end is among its first words: the end is looked for there (up to the word after the
+    # most a title may have), not along the whole of a long line.
+    beyond = line[start:].split(None, most + 1)
+    window = len(line) - len(beyond[-1]) if len(beyond) > most + 1 else len(line)
+    mark = _TITLE_END.search(line, start, window)
+    if mark is None and window < len(line):
+        return None
     stop = mark.start() if mark else len(line)
     end = mark.end() if mark else len(line)
     words = line[start:stop].split()
-    if not words or len(words) > (10 if number else 6) or line[stop : stop + 1] == "?":
+    if not words or len(words) > most or line[stop : stop + 1] == "?":
         return None
     if line[stop : stop + 1] == "." and words[-1].lower().rstrip(".") in ABBREVIATIONS:  # "Sun." is no end
         return None
@@ -783,11 +796,15 @@ def is_fragment(piece: str, *, opening: bool) -> bool:
     marked = bool(raw) and raw[0].strip(",").lower() in _DISCOURSE
     if not opening and not marked and len(raw) > 3:
         return False  # mid-paragraph, a subject named unmarked is a word or three ("Booze.", "Street drugs.")
-    words = [w.strip("\"'(\u201c\u201d*_.,;:!\u2014-").replace("\u2019", "'") for w in raw]
-    words = [w for w in words if w]
-    while words and words[0].lower() in _DISCOURSE:
-        words = words[1:]
-    if not 1 <= len(words) <= 4 or not words[0][:1].isalpha():
+    words: list[str] = []  # its words, stripped, after the discourse marks it opens with: four at most
+    for token in raw:
+        word = token.strip("\"'(\u201c\u201d*_.,;:!\u2014-").replace("\u2019", "'")
+        if not word or (not words and word.lower() in _DISCOURSE):
+            continue
+        words.append(word)
+        if len(words) > 4:
+            return False
+    if not words or not words[0][:1].isalpha():
         return False
     if any(w.lower() in _NOT_FRAGMENT or _CONTRACTED.search(w.lower()) or w[:1].isdigit() for w in words):
         return False
