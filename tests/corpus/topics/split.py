@@ -11,9 +11,11 @@ Third round (THIRD_VOICES: an attorney-drafted agreement, a faith-based house gu
 (FIFTH_VOICES: a second transcribed talk, a lease-style agreement, an FAQ and e-mail replies) and sixth
 round (SIXTH_VOICES: a county contract's scope of work, group-chat messages, an intake packet),
 seventh round (SEVENTH_VOICES: a board's resolutions, an old manual as OCR reads it), eighth round
-(EIGHTH_VOICES: an operator's web pages, a training slide deck, a clinical provider's manual) and
+(EIGHTH_VOICES: an operator's web pages, a training slide deck, a clinical provider's manual),
 ninth round (NINTH_VOICES: a veterans' home's SOPs, a rural family-run home's papers, a manual
-machine-translated from Spanish) are split the same way.
+machine-translated from Spanish) and tenth round (TENTH_VOICES: a collegiate recovery house's
+community agreement, a women's and mothers' home's handbook, a corrective action plan sent to an
+affiliate) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -37,6 +39,7 @@ SIXTH_VOICES = ("county-contract", "group-text", "intake-packet")  # sixth round
 SEVENTH_VOICES = ("board-resolution", "ocr-scan")  # seventh round: held back like the second
 EIGHTH_VOICES = ("web-page", "slide-deck", "clinical")  # eighth round: held back like the second
 NINTH_VOICES = ("veterans", "rural-family", "translated")  # ninth round: held back like the second
+TENTH_VOICES = ("collegiate", "womens-house", "corrective-plan")  # tenth round: held back like the second
 
 
 def _hash(text: str) -> int:
@@ -73,6 +76,7 @@ def main(folders: list[Path]) -> None:
         *SEVENTH_VOICES,
         *EIGHTH_VOICES,
         *NINTH_VOICES,
+        *TENTH_VOICES,
     ):
         items = []
         for incoming in folders:
