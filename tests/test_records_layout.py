@@ -577,3 +577,51 @@ def test_any_words_placed_anywhere_on_pdf_pages_read_cleanly(placed: list[tuple[
         return  # an empty page has no text: said so, as for any PDF without text
     found = document_entries(content, "x.pdf", latest_year=2027)
     assert all(1990 <= r.date.year <= 2027 for r in found.records)
+
+
+# A month printed by a browser from a web calendar: full weekday names centred over their columns,
+# each day's number at the right of its box, the week's one event at the left under it, a note under
+# the grid. Nothing here was drawn by this project's own PDF code.
+_WEB_CALENDAR = """<html><head><style>
+body {{ font-family: sans-serif; font-size: 11px }} table {{ border-collapse: collapse; width: 100% }}
+th {{ border: 1px solid #999; text-align: center }} td {{ border: 1px solid #999; height: 70px; vertical-align: top }}
+.n {{ text-align: right; font-weight: bold }}
+</style></head><body><h2>Harbor House &mdash; October 2026</h2><table>
+<tr>{names}</tr>{weeks}</table><p>Questions about the calendar? Ask the house manager.</p></body></html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_web_calendar_printed_to_pdf_by_a_browser_gives_each_weekly_meeting_its_day(tmp_path: Path) -> None:
+    import subprocess
+
+    from .test_html_report import chromium
+
+    executable = chromium()
+    names = "".join(f"<th>{day}</th>" for day in ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"))
+    cells = [""] * 4 + [str(day) for day in range(1, 32)]  # October 2026 begins on a Thursday
+    weeks = ""
+    for start in range(0, len(cells), 7):
+        row = ""
+        for day in (cells[start : start + 7] + [""] * 7)[:7]:
+            event = "<div>House meeting 6:30 pm</div>" if day and (int(day) - 4) % 7 == 0 else ""
+            row += f"<td><div class=n>{day}</div>{event}</td>" if day else "<td></td>"
+        weeks += f"<tr>{row}</tr>"
+    page = tmp_path / "calendar.html"
+    page.write_text(_WEB_CALENDAR.format(names=names + "<th>Saturday</th>", weeks=weeks), encoding="utf-8")
+    printed = tmp_path / "october.pdf"
+    subprocess.run(
+        [str(executable), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={printed}", page.as_uri()],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    folder = make_folder(
+        tmp_path / "binder",
+        files={"schedule/october.pdf": printed.read_bytes()},
+        evidence=[{"file": "schedule/october.pdf", "rules": [HOUSE_MEETINGS]}],
+    )
+    evidence = load(folder)
+    assert [r.date for r in document(evidence, "schedule/october.pdf").records] == [
+        date(2026, 10, day) for day in (4, 11, 18, 25)
+    ]
+    assert evidence.warnings == []
