@@ -331,7 +331,10 @@ def names_month_day(words: Sequence[str], at: int, lo: int) -> bool:
 # --- denial: "is not an evacuation", "not considered a fee", "no head count is taken" -----------------
 _NEGATED_COPULA = _words("isn't aren't wasn't weren't")
 # The words a denial starts from (a sentence without them denies nothing).
-DENIAL_CUES = _words("not no isn't aren't wasn't weren't doesn't don't didn't about nothing avoid nobody")
+_DENYING = _words("not no isn't aren't wasn't weren't doesn't don't didn't about nothing avoid nobody")
+# With them, the words that open what a report says is missing ("the consent form is missing") or asks
+# ("the reviewer asked whether a permit was needed"): see denied_regions.
+DENIAL_CUES = _DENYING | _words("missing lacking whether if")
 _COPULA = _words("is are was were be been being")
 _MODALS = _words("shall will must may would should can")
 _PAST_COPULA = _words("is are was were")
@@ -348,7 +351,8 @@ _CONSTITUTE = _words("constitute constitutes count counts qualify qualifies")
 _REQUIRE = _words("require requires required need needs needed")
 # "No head count is taken": what a sentence says is not done (not "no guest is permitted": a rule).
 _NOT_DONE = _words(
-    "taken held conducted performed done required needed maintained practiced practised scheduled run carried planned"
+    "taken held conducted performed done required needed maintained practiced practised scheduled run carried planned "
+    "available found located kept filed posted produced adopted completed"  # "no lease was available" (a finding)
 )
 # After ", not", a place or a time restricts a rule ("on the porch, not inside"); anything else is denied.
 _RESTRICTING = _words(
@@ -358,6 +362,10 @@ _RESTRICTING = _words(
 _HEREIN = _words("herein in contained hereunder stated written")  # "nothing herein entitles ..."
 _DETERMINERS = _words("any a an the all")  # "so as to avoid any complaint"
 _TALK = _words("talk talks talked talking preach preaches preached")  # "we will talk about forbidden fruit"
+# A question someone asked, told ("the reviewer asked about peer support", "a neighbor asked whether
+# ..."): what was asked about is not said to be so. Only the past: "residents may ask about" is a right.
+_ASKED = _words("asked inquired enquired wondered")
+_MISSING = _words("missing lacking")
 # "The Operator does not itself provide instruction": what the house says it does not do or have
 # (said of the house, not of residents: "Residents do not keep medication in their rooms" is a rule).
 _ORGANISATION = _words(
@@ -429,6 +437,16 @@ class _Offsets:
         found = _PHRASE_BREAK.search(self.normal, starts[n])
         return self._count if found is None else bisect_left(starts, found.start())
 
+    def clause_start(self, n: int) -> int:
+        """The first word of the clause that holds the sentence's ``n``-th word."""
+        starts = self.starts()
+        if not starts or n >= len(starts):
+            return max(0, n - _DENIED_SPAN)
+        begun = 0
+        for found in _CLAUSE_BREAK.finditer(self.normal, 0, starts[n]):
+            begun = found.end()
+        return bisect_left(starts, begun)
+
     def clause_end(self, n: int) -> int:
         """The first word after the clause that holds the sentence's ``n``-th word."""
         starts = self.starts()
@@ -442,7 +460,9 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
     """The words that one sentence (``words[lo:hi]``, written ``text``) denies as a description, as
     (start, end) spans: "is not an evacuation", "not considered a fee", "a license, not a lease",
     "does not require a signature", "are not required to give a phone number", "no head count is
-    taken", "there is no drill log", "the Operator does not provide instruction"."""
+    taken", "there is no drill log", "the Operator does not provide instruction"; and what a report
+    says was not there or was asked ("no lease was available", "the signed consent is missing", "the
+    reviewer asked about peer support", "a neighbor asked whether there is a curfew")."""
     regions: list[tuple[int, int]] = []
     offsets = _Offsets(text, hi - lo)
     listing = False  # after "there is no ...", a list of what there is not
@@ -462,9 +482,21 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             if lo < j < hi - 1 and words[j - 1] == "to" and words[j + 1] in _DETERMINERS:
                 regions.append((j + 1, lo + offsets.phrase_end(j + 1 - lo)))
             continue
+        if word in _MISSING:  # "the consent form is missing": what a report says is missing is not there
+            if j > lo and words[j - 1] in _PAST_COPULA:
+                if j + 1 < hi and words[j + 1] in _DETERMINERS:  # "files are missing a consent": the consent
+                    regions.append(_noun_at(words, j + 1, hi))
+                else:  # "the consent form is missing"
+                    regions.append((lo + offsets.clause_start(j - 1 - lo), j - 1))
+            continue
+        if word in ("whether", "if"):  # "the reviewer asked whether a permit was needed": a question told
+            if j > lo and words[j - 1] in _ASKED:
+                regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
+            continue
         if word == "about":
-            negated = any(w in DENIAL_CUES or w == "never" for w in words[max(lo, j - 4) : j - 1])
-            if j > lo and words[j - 1] in _TALK and j + 1 < hi and not negated:  # "don't talk about" is a rule
+            negated = any(w in _DENYING or w == "never" for w in words[max(lo, j - 4) : j - 1])
+            told = words[j - 1] in _TALK or words[j - 1] in _ASKED if j > lo else False
+            if told and j + 1 < hi and not negated:  # "don't talk about" is a rule
                 regions.append((j + 1, lo + offsets.phrase_end(j + 1 - lo)))
             continue
         if word == "no":
