@@ -17,7 +17,7 @@ from narr_audit.standards.loader import load_rulebook
 from narr_audit.standards.model import Rulebook
 
 from .topic_cases import topic_met
-from .vocabulary_cases import round5, round6, round8, round9, round10
+from .vocabulary_cases import round5, round6, round8, round9, round10, round11
 
 ROUNDS: dict[str, ModuleType] = {
     "round5": round5,
@@ -25,6 +25,7 @@ ROUNDS: dict[str, ModuleType] = {
     "round8": round8,
     "round9": round9,
     "round10": round10,
+    "round11": round11,
 }
 
 
