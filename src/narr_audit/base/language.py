@@ -376,16 +376,18 @@ _DO = _words("do does did")
 # A clause already negative: a ", not ..." after it lists what it rules out, it contrasts nothing.
 _NEGATIONS = _words("no not nobody never none nor neither don't doesn't can't cannot won't isn't aren't ain't")
 _DO_NOT = _words("doesn't don't didn't")
-_ADVERBS = _words("itself themselves currently presently at present yet now otherwise generally routinely")
+_ADVERBS = _words(
+    "itself themselves currently presently at present yet now otherwise generally routinely usually normally typically"
+)
 _NOT_OFFERED = _words(
     "provide offer maintain conduct run hold have keep hand pay reimburse fund employ perform schedule supply "
     "publish track collect test search require give use post accept arrange sponsor endorse vouch choose elect "
-    "select appoint pick make receive ask write"
+    "select appoint pick make receive ask write assign rotate print"  # "management does not assign or rotate duties"
 )
 # Whoever says they do not do these, does not: "the house parents do not join in", "residents do not
 # pay the utilities", "residents do not vote on rules" (a rule or a fact alike).
 _NOT_DONE_BY_ANYONE = _words(
-    "join attend participate provide offer conduct hold run maintain perform schedule publish track collect lead "
+    "join attend participate provide offer conduct hold run maintain perform schedule publish track collect lead cook "
     "facilitate teach coach pay vote"
 )
 # What "nobody" says is not done: a practice ("nobody checks", "nobody tracks it"), not a rule ("nobody
@@ -483,7 +485,9 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
                 regions.append((j + 1, lo + offsets.phrase_end(j + 1 - lo)))
             continue
         if word in _MISSING:  # "the consent form is missing": what a report says is missing is not there
-            if j > lo and words[j - 1] in _PAST_COPULA:
+            if j > lo and words[j - 1] in _FILED and j + 1 < hi and words[j + 1] in _DETERMINERS:
+                regions.append(_noun_at(words, j + 1, hi))  # a finding's "Resident files missing a testing consent."
+            elif j > lo and words[j - 1] in _PAST_COPULA:
                 if j + 1 < hi and words[j + 1] in _DETERMINERS:  # "files are missing a consent": the consent
                     regions.append(_noun_at(words, j + 1, hi))
                 else:  # "the consent form is missing"
@@ -509,6 +513,9 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
                 continue
             if listing and offsets.after_break(j - lo):  # "there's no chart, no rotation": each item is denied
                 regions.append(_noun_at(words, j + 1, hi))
+                continue
+            if j == lo and _finds_none(words, lo, hi):  # a finding: "No written statement on residents' role."
+                regions.append((j + 1, lo + offsets.clause_end(1)))
                 continue
             # "no head count is taken", "no training shall be required", "no signature from the resident is needed"
             for k in range(j + 2, min(j + 7, hi - 1)):
@@ -549,6 +556,25 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
                 if not any(w in _CONDITIONAL for w in words[verb + 1 : end]):  # "no bed unless most say yes"
                     regions.append((verb, end))
     return [(a, b) for a, b in regions if a < b]
+
+
+# What a finding says a file lacks: "Resident files missing a testing consent."
+_FILED = _words("file files record records folder folders chart charts binder binders log logs")
+# What a finding says was not found, named without a verb: "No written statement on ...", "No policy on ...".
+_PAPERS = _DOCUMENT_WORDS | _words("written formal posted signed documented record records log logs evidence")
+# A verb that makes "No ..." a rule ("No guest may stay", "No smoking allowed") or a sentence of its own.
+_RULING = _COPULA | _MODALS | _words("allowed permitted tolerated accepted unless until without")
+
+
+def _finds_none(words: Sequence[str], lo: int, hi: int) -> bool:
+    """Whether a sentence opening "No ..." is a finding that names a missing paper without a verb ("No
+    written statement on residents' shared role in safety.", "No policy on visitors."), not a rule
+    ("No smoking in the house", "No guest may stay overnight")."""
+    return (
+        hi - lo >= 3
+        and any(w in _PAPERS for w in words[lo + 1 : lo + 3])
+        and not any(w in _RULING for w in words[lo + 1 : hi])
+    )
 
 
 # After "there's no smoking", what makes it a rule about doing it: where, when, or nothing more.
@@ -638,6 +664,48 @@ def title_end(line: str) -> int | None:
         if not (word[0].isupper() or word[0].isdigit() or (n and word.lower() in _TITLE_JOINERS)):
             return None
     return end
+
+
+# --- whom a section addresses: "This section is for the house coordinator, ...", "Who this covers -
+# every staffer", "This rule binds every employee": its "you" and its bare commands are theirs ---------
+_ADDRESSEE = re.compile(
+    r"^\W*(?:(?:this|these|the\s+following|the\s+(?:rules?|policy|section)\s+(?:below|above|here))\s+(?:[\w-]+\s+)?"
+    r"(?:rules?|section|policy|policies|code|part|page|chapter|guidance|guidelines|handbook|manual|standards?|"
+    r"agreement|expectations|sheet|list|document|procedures?|conduct|ethics)\s+"
+    r"(?:(?:is|are)\s+(?:meant\s+|written\s+|intended\s+)?for|appl(?:y|ies)\s+to|binds?|covers?|governs?)\b"
+    r"|who\s+(?:this|it|these(?:\s+rules)?|this\s+(?:rule|section|policy|page|code))\s+(?:covers|applies\s+to|"
+    r"is\s+for|are\s+for|binds)\b"
+    r"|(?:applies\s+to|covers|audience|who\s+it\s+covers|for\s+whom)\s*[:\-\u2013\u2014])",
+    re.IGNORECASE,
+)
+# What a section says to its reader: "you", "your", or a bare command ("Do not loan money to a resident").
+_ADDRESSING = re.compile(
+    r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd)\b|^\W*(?:do\s+not|don't|never|always|"
+    r"please)\b",
+    re.IGNORECASE,
+)
+
+
+# A section for residents lends no "resident" to its commands: "These rules are for all residents. Don't
+# stream videos all night" says nothing about residents' videos. Said to staff, it is the staff's rule.
+_RESIDENTS = re.compile(
+    r"\b(?:residents?|(?<!staff )(?<!board )(?<!team )members?|tenants?|clients?|guests?|participants?|occupants?)\b",
+    re.IGNORECASE,
+)
+
+
+def names_addressee(sentence: str) -> bool:
+    """Whether a sentence says whom its section is for, when that is not the residents ("This
+    section is for the house coordinator, the live-in GA and the board", "This rule binds every
+    employee", "Who this covers - every staffer"): the section's "you" and its bare commands are
+    said to them."""
+    return _ADDRESSEE.search(sentence) is not None and _RESIDENTS.search(sentence) is None
+
+
+def addresses_reader(sentence: str) -> bool:
+    """Whether a sentence speaks to its reader: "you", "your", or a bare command ("Don't loan
+    residents money")."""
+    return _ADDRESSING.search(sentence) is not None
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -858,12 +926,21 @@ def is_title(text: str) -> bool:
 # money, a "financial emergency" or an "emergency loan" is no fire or overdose, a "fire sale" no fire.
 _OTHER_SENSE_AFTER = {  # the word, and the words after it that give it another sense
     "safety": _words("net nets"),
-    "emergency": _words("fund funds loan loans rent cash grant grants"),
+    "emergency": _words("fund funds loan loans rent cash grant grants leave"),  # "the staff emergency leave procedure"
     "fire": _words("sale sales"),
 }
+# A test of something other than drug or alcohol use: "a free flu test kit", "a COVID-19 test", "the
+# driving test".
+_OTHER_TESTS = _words(
+    "flu covid 19 pregnancy tb strep hiv hepatitis allergy skin driving driver's road eye hearing vision math "
+    "spelling placement aptitude personality practice"
+)
 _OTHER_SENSE_BEFORE = {  # the word, and the words before it that give it another sense
     "emergency": _words("financial money cash rent budget family personal"),
     "emergencies": _words("financial money cash rent budget family personal"),
+    "test": _OTHER_TESTS,
+    "tests": _OTHER_TESTS,
+    "testing": _OTHER_TESTS,
 }
 OTHER_SENSE_WORDS = frozenset([*_OTHER_SENSE_AFTER, *_OTHER_SENSE_BEFORE])
 
@@ -879,6 +956,25 @@ def other_sense_regions(words: Sequence[str], positions: Iterable[int], lo: int,
         elif p > lo and words[p - 1] in _OTHER_SENSE_BEFORE.get(word, ()):
             found.append((p - 1, p + 1))
     return found
+
+
+# A thing named only for its look, joined by hyphens: "smoke-detector-shaped dust bunnies", "any
+# prohibited-looking item". It names no detector and no prohibited item.
+_LOOKALIKE = re.compile(r"\b((?:[a-z0-9']+-){1,3})(?:shaped|looking|style|themed|colou?red|sized)\b")
+LOOKALIKE_CUES = _words("shaped looking style themed colored coloured sized")
+
+
+def lookalike_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tuple[int, int]]:
+    """Where a sentence (``words[lo:hi]``, written ``text``) names a thing only for its look
+    ("smoke-detector-shaped", "prohibited-looking"): those words name no such thing."""
+    offsets = _Offsets(text, hi - lo)
+    starts = offsets.starts()
+    if not starts or "-" not in offsets.normal:
+        return []
+    return [
+        (lo + bisect_left(starts, m.start()), lo + bisect_left(starts, m.end(1)) + 1)
+        for m in _LOOKALIKE.finditer(offsets.normal)
+    ]
 
 
 # A slide's title in a deck written out as text: "Slide 11 - Screening before you start", "Slide 6:
@@ -1015,6 +1111,8 @@ _LATER = re.compile(
     r"|\btakes?\s+no\s+position\b"
     r"|\b(?:has|have)\s+not\s+(?:yet\s+)?been\s+(?:set|decided|adopted|written|developed|drafted|determined|"
     r"established|finali[sz]ed|agreed)\b"
+    r"|\b(?:has|have)\s+not\s+yet\s+been\s+(?:submitted|filed|issued|obtained|installed|completed|posted|approved|"
+    r"purchased|hired|scheduled|finished|received|done)\b"  # "our filing has not yet been submitted"
     r"|\b(?:is|are)\s+(?:currently\s+|still\s+)?on\s+hold\b"
     r"|\bleft\s+(?:up\s+)?to\s+(?:each|the|every|individual)\b[^.;]{0,40}?\bto\s+(?:work\s+out|decide|determine|"
     r"figure\s+out|set)\b"
@@ -1025,7 +1123,32 @@ _LATER = re.compile(
     r"|\b(?:is|are)\s+(?:discussed|covered|addressed|handled|dealt\s+with|scheduled|arranged)\s+"
     r"(?:separately|elsewhere|in\s+(?:the|a|an|another|our|its|their)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:handbook|manual|curriculum|policy|plan|guide|document|packet))\b"
-    r"|\b(?:is|are)\s+not\s+(?:a\s+)?part\s+of\s+this\s+(?:policy|section|manual|handbook|document)\b",
+    r"|\b(?:is|are)\s+not\s+(?:a\s+)?part\s+of\s+this\s+(?:policy|section|manual|handbook|document)\b"
+    # ... or only promised, as a report's response promises: "we will look into a separate login", "we
+    # are considering whether any privacy laws apply", "the reviewer's suggestion has been noted", "the
+    # chair plans to propose a schedule", "once the requirements are finalized", "in the future we hope
+    # to", "we'd like to use these numbers someday", "was discussed but the residents did not agree".
+    # (not "staff will look into any complaint within 48 hours": a rule)
+    r"|\b(?:will|'ll|shall|are|is|am|be)\s+(?:also\s+|now\s+)?look(?:ing)?\s+into\s+(?![^.;]*\d)"
+    r"(?!(?:any|every|each|all|the\s+(?:complaint|grievance|concern|incident|matter|report|allegation))\b|"
+    r"(?:complaint|grievance|concern|incident|report|allegation)s?\b)"
+    r"|\b(?:we|we're|i|i'm|board|director|house|staff|management|operator|owner)\s+(?:are\s+|is\s+|am\s+)?"
+    r"(?:still\s+|now\s+|also\s+)?considering\b"
+    r"|\b(?:suggestion|recommendation|comment|note|request|feedback|idea|proposal|concern)s?\b[^.;]{0,80}?"
+    r"\b(?:has|have)\s+been\s+(?:noted|received|acknowledged|forwarded|referred|passed\s+(?:on|along))\b"
+    r"|\b(?:plans?|planning|intends?|intending|hopes?|hoping)\s+to\s+(?:propose|develop|draft|write|create|"
+    r"set\s+up|put\s+together|look\s+into|explore|come\s+up\s+with|introduce|adopt|add)\b"
+    r"|\b(?:hope|hopes|hoping|would\s+like|'d\s+like|wish|wishes)\s+to\b[^.;]{0,80}?"
+    r"\b(?:someday|some\s+day|one\s+day|eventually|down\s+the\s+road|in\s+the\s+future|once|when)\b"
+    r"|\b(?:in\s+the\s+future|someday|some\s+day|one\s+day|down\s+the\s+road|eventually),?\s+"
+    r"(?:we|the\s+house|the\s+board|staff|management|i)\s+(?:(?:hope|want|plan|wish|intend)\s+to|"
+    r"(?:would|'d)\s+like\s+to|might|could)\b"  # not a vision: "someday we hope every person in recovery ..."
+    r"|\bmaybe\s+(?:in\s+the\s+future|someday|some\s+day|one\s+day|down\s+the\s+road|eventually|later)\b"
+    r"|\bonce\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+"
+    r"(?:finali[sz]ed|decided|approved|worked\s+out|settled|written|drafted)\b"
+    r"|\b(?:was|were|has\s+been|have\s+been)\s+(?:discussed|raised|suggested|proposed|talked\s+about|put\s+to\s+"
+    r"(?:the\s+)?(?:house|residents|board|members))\b[^.;]{0,60}?\b(?:but|and\s+may|may\s+be)\b"
+    r"|\bwill\s+be\s+(?:a\s+)?topic\b",
     re.IGNORECASE,
 )
 
@@ -1034,7 +1157,9 @@ _LATER = re.compile(
 LATER_WORDS = _words(
     "authorized authorised directed instructed requested charged tasked empowered considered taken discussed "
     "decided addressed reviewed revisited take takes position been hold left planned funds money budget resources "
-    "discussed covered handled dealt scheduled arranged part coming"
+    "discussed covered handled dealt scheduled arranged part coming look looking considering noted acknowledged "
+    "forwarded referred passed plans planning intends intending hope hopes hoping wish wishes future someday road "
+    "eventually maybe finalized finalised approved settled written drafted raised suggested proposed talked topic"
 )
 
 
@@ -1099,7 +1224,8 @@ _OUTSIDE = (
 _OUTSIDE_DOES = re.compile(
     rf"^\W*(?:(?:and|so|but|also|okay|ok|now|then|plus)\W+)*(?:(?:if|when|once)\s+)?"
     rf"(?:the|a|an|any|many|some|most|your|each|every|our|their|local|that)?\s*(?:local\s+|outside\s+|nearby\s+)?"
-    rf"{_OUTSIDE}(?:'s)?\s+(?:[a-z]+\s+)?(?:shall|will|may|must|can|might|would|could|should|does|do|did|has|have|is|are|was|"
+    # "the county library staff also run free computer classes"
+    rf"{_OUTSIDE}(?:'s)?\s+(?:[a-z]+\s+){{0,2}}(?:also\s+)?(?:shall|will|may|must|can|might|would|could|should|does|do|did|has|have|is|are|was|"
     rf"were|offers?|runs?|holds?|hosts?|provides?|gives?|sets?|requires?|asks?|leads?|conducts?|decides?|"
     rf"pays?|inspects?|sends?|keeps?|charges?|opens?|closes?|handles?|operates?|manages?|delivers?|prepares?|"
     rf"performs?|cleans?|stores?|supplies|supply)\b",

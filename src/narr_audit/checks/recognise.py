@@ -40,6 +40,15 @@ honesty. A scanned page is read past its furniture: a running header or footer (
 whole, a form's dot leader joins a charge to its amount, and light OCR slips ("po1icy", "rnonth") are
 read as the words meant.
 
+A report's response that only promises ("we will look into a separate login", "we are considering
+whether any laws apply", "the reviewer's suggestion has been noted", "once the requirements are
+finalized") states no rule, and a finding that names what was missing without a verb ("No written
+statement on residents' role in safety.") says it is not there. A sentence saying whom its section is
+for, when that is not the residents ("This section is for the house coordinator and the board", "Who
+this covers - every staffer"), frames what the section says to its reader: its "you" and its bare
+commands ("Don't loan residents money"). What is named for its look ("smoke-detector-shaped dust
+bunnies", "any prohibited-looking item") names no such thing.
+
 Topics that ask for a stated rule also need its substance in the sentence itself (an amount or a
 time with its unit, a role, a way to reach someone): a section number, an extension, the date a
 policy was adopted or a number in a heading is none. Wording that defers the rule ("at the
@@ -68,6 +77,7 @@ from narr_audit.base.language import (
     AVOWAL_CUES,
     DENIAL_CUES,
     LATER_WORDS,
+    LOOKALIKE_CUES,
     OTHER_SENSE_WORDS,
     OUTSIDE_WORDS,
     PRIVATE_CUES,
@@ -78,6 +88,7 @@ from narr_audit.base.language import (
     WORD,
     WORDS_TOO,
     acted_by_other,
+    addresses_reader,
     adds_item,
     answers_no,
     asks_marked,
@@ -98,6 +109,8 @@ from narr_audit.base.language import (
     is_title,
     leaves_for_later,
     left_to_the_person,
+    lookalike_regions,
+    names_addressee,
     names_month_day,
     normalise,
     other_sense_regions,
@@ -575,6 +588,11 @@ class Analysis:
                 regions = other_sense_regions(self.words, at, lo, hi)
                 if regions:
                     found.setdefault(n, []).extend(regions)
+            for n in sorted({owner[p] for w in LOOKALIKE_CUES for p in by_word.get(w, ())}):
+                lo, hi = bisect_left(owner, n), bisect_right(owner, n)  # "smoke-detector-shaped": a look
+                regions = lookalike_regions(self.words, lo, hi, self.sentences[n].text)
+                if regions:
+                    found.setdefault(n, []).extend(regions)
             self._denials = found
         return self._denials
 
@@ -932,6 +950,7 @@ def _analyse(content: Extracted) -> Analysis:
         "\n".join(segment.text for segment in content.segments)
     )
     for segment in content.segments:
+        segment_start = len(out.sentences)
         heading: int | None = None
         labels: tuple[int, ...] = ()  # a short line standing alone, read as a sub-heading for what follows
         carried: int | None = None  # a lead-in ending its block ("... the following:") introduces the next
@@ -1056,7 +1075,28 @@ def _analyse(content: Extracted) -> Analysis:
                 ending = out.sentences[-1]
                 if out.sentences[-2].block == block_id and is_question(ending.text) and not labels:
                     carried = len(out.sentences) - 1  # "... So can I have guests?" answered in the next paragraph
+        _address(out, segment_start)
     return out
+
+
+def _address(out: Analysis, start: int) -> None:
+    """A sentence saying whom its section is for ("This section is for the house coordinator and the
+    board", "Who this covers - every staffer") frames what the section says to its reader: its "you"
+    and its bare commands ("You don't lend money to members", "Do not loan money to a resident"), before
+    it or after. Its section: the segment's sentences under the same heading, label or title."""
+    sentences = out.sentences
+    scopes = [n for n in range(start, len(sentences)) if names_addressee(sentences[n].text)]
+    for n in scopes:
+        frames = set(sentences[n].context)
+        for m in range(start, len(sentences)):
+            sentence = sentences[m]
+            if (
+                m != n
+                and n not in sentence.context
+                and (frames & set(sentence.context) if frames else not sentence.context)
+                and addresses_reader(sentence.text)
+            ):
+                sentences[m] = sentence._replace(context=(*sentence.context, n))
 
 
 def _pieces(line: str, is_table: bool, is_heading: bool) -> tuple[list[str], bool]:
