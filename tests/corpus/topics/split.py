@@ -13,9 +13,10 @@ round (SIXTH_VOICES: a county contract's scope of work, group-chat messages, an 
 seventh round (SEVENTH_VOICES: a board's resolutions, an old manual as OCR reads it), eighth round
 (EIGHTH_VOICES: an operator's web pages, a training slide deck, a clinical provider's manual),
 ninth round (NINTH_VOICES: a veterans' home's SOPs, a rural family-run home's papers, a manual
-machine-translated from Spanish) and tenth round (TENTH_VOICES: a collegiate recovery house's
+machine-translated from Spanish), tenth round (TENTH_VOICES: a collegiate recovery house's
 community agreement, a women's and mothers' home's handbook, a corrective action plan sent to an
-affiliate) are split the same way.
+affiliate) and eleventh round (ELEVENTH_VOICES: a house newsletter, an operator's internal staff wiki,
+an intake coordinator's phone scripts) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -40,6 +41,7 @@ SEVENTH_VOICES = ("board-resolution", "ocr-scan")  # seventh round: held back li
 EIGHTH_VOICES = ("web-page", "slide-deck", "clinical")  # eighth round: held back like the second
 NINTH_VOICES = ("veterans", "rural-family", "translated")  # ninth round: held back like the second
 TENTH_VOICES = ("collegiate", "womens-house", "corrective-plan")  # tenth round: held back like the second
+ELEVENTH_VOICES = ("newsletter", "wiki", "phone-script")  # eleventh round: held back like the second
 
 
 def _hash(text: str) -> int:
@@ -77,6 +79,7 @@ def main(folders: list[Path]) -> None:
         *EIGHTH_VOICES,
         *NINTH_VOICES,
         *TENTH_VOICES,
+        *ELEVENTH_VOICES,
     ):
         items = []
         for incoming in folders:
