@@ -1,4 +1,4 @@
-"""Run the recogniser once over the tuned part; cache per (passage, topic) decisions and hits to JSONL."""
+"""Run the recogniser once over the tuned part (or, once, the held-back part); cache per (passage, topic) decisions and hits to JSONL."""
 
 import json
 import sys
@@ -18,9 +18,13 @@ from narr_audit.evidence.extract import extract
 from narr_audit.evidence.model import Document
 from narr_audit.standards.loader import load_rulebook
 
-PART = "tuned"  # never held-back
+# The tuned part by default; "held-back" only for the one measure of heldback.py (figures only, no passage
+# is ever printed): python cache.py held-back
+PART = sys.argv[1] if len(sys.argv) > 1 else "tuned"
+if PART not in ("tuned", "held-back"):
+    raise SystemExit("usage: python cache.py [tuned|held-back]")
 book = load_rulebook()
-out = open("/tmp/spike/spike/cache.jsonl", "w")
+out = open("/tmp/spike/spike/" + ("cache.jsonl" if PART == "tuned" else "cache_hb.jsonl"), "w")
 t0 = time.time()
 spent = 0.0
 with tempfile.TemporaryDirectory() as tmp:

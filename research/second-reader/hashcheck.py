@@ -1,50 +1,26 @@
 """Does a hashed model (2^18 or 2^16 buckets, float weights) read as well as the full one? Grouped 3-fold CV
 over the tuned part's voices; thresholds chosen on the same out-of-fold probabilities (alike for each model)."""
 
-import sys, zlib, math
+import sys, zlib
 
 sys.path.insert(0, "/tmp/spike/spike")
 import feats, models, report
 
 
 class HashedLR(models.LR):
+    """lr_text with its features hashed (CRC-32) into 2^bits buckets: the same training, a bounded size."""
+
     def __init__(self, bits, **kw):
         super().__init__(use_g=False, **kw)
         self.bits = bits
 
-    def _h(self, f):
+    def features(self, e):
         out = {}
         mask = (1 << self.bits) - 1
-        for k, v in f.items():
+        for k, v in super().features(e).items():
             b = zlib.crc32(k.encode()) & mask
             out[b] = out.get(b, 0.0) + v
         return out
-
-    def fit(self, exs):
-        from collections import defaultdict
-        import random
-
-        w = defaultdict(float)
-        g2 = defaultdict(lambda: 1e-8)
-        X = [(self._h(models.lr_feats(e, False, True)), e["y"]) for e in exs]
-        rnd = random.Random(self.seed)
-        for ep in range(self.epochs):
-            rnd.shuffle(X)
-            for f, y in X:
-                z = sum(w[k] * v for k, v in f.items())
-                p = 1 / (1 + math.exp(-max(-30, min(30, z))))
-                d = p - y
-                for k, v in f.items():
-                    gr = d * v + self.l2 * w[k]
-                    g2[k] += gr * gr
-                    w[k] -= self.lr * gr / math.sqrt(g2[k])
-        self.w = {k: v for k, v in w.items() if abs(v) > 1e-6}
-        return self
-
-    def prob(self, e):
-        f = self._h(models.lr_feats(e, False, True))
-        z = sum(self.w.get(k, 0.0) * v for k, v in f.items())
-        return 1 / (1 + math.exp(-max(-30, min(30, z))))
 
 
 ex = feats.load()

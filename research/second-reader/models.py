@@ -71,10 +71,14 @@ class LR:
     def __init__(self, use_g=True, use_text=True, epochs=4, lr=0.3, l2=1e-5, seed=0):
         self.use_g, self.use_text, self.epochs, self.lr, self.l2, self.seed = use_g, use_text, epochs, lr, l2, seed
 
+    def features(self, e):
+        """The example's features (a subclass may transform them, e.g. hash them into buckets)."""
+        return lr_feats(e, self.use_g, self.use_text)
+
     def fit(self, exs):
         w = defaultdict(float)
         g2 = defaultdict(lambda: 1e-8)
-        X = [(lr_feats(e, self.use_g, self.use_text), e["y"]) for e in exs]
+        X = [(self.features(e), e["y"]) for e in exs]
         rnd = random.Random(self.seed)
         for ep in range(self.epochs):
             rnd.shuffle(X)
@@ -90,7 +94,7 @@ class LR:
         return self
 
     def prob(self, e):
-        f = lr_feats(e, self.use_g, self.use_text)
+        f = self.features(e)
         z = sum(self.w.get(k, 0.0) * v for k, v in f.items())
         return 1 / (1 + math.exp(-max(-30, min(30, z))))
 
