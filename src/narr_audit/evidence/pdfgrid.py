@@ -23,7 +23,7 @@ from datetime import date
 from statistics import median
 from typing import Any
 
-from narr_audit.evidence.records import MIN_GRID_DAYS, first_weekday, is_weekday_name, month_length, month_named
+from narr_audit.evidence.records import MIN_GRID_DAYS, is_weekday_name, month_length, month_named, row_first_weekday
 
 __all__ = ["Columns", "calendar_page"]
 
@@ -67,7 +67,7 @@ def calendar_page(textpage: Any, text: str, going_on: Columns | None = None) -> 
         centres = [(w.left + w.right) / 2 for w in names]
         columns = Columns(
             tuple((a + b) / 2 for a, b in itertools.pairwise(centres)),
-            first_weekday(" ".join(w.text for w in names)),
+            row_first_weekday(" ".join(w.text for w in names)),
             month,
             next_day,
         )

@@ -734,7 +734,7 @@ def _grid_lines(
             read = _read_grid(numbered, going, grid, reader, taken, notes, start_day=reached + 1)
             if not read:  # the weeks go on under the weekday names again (no month of their own above them)
                 carried = (going, reached, first_weekday)
-            elif not rows and read < _month_length(going):
+            elif not rows and read < month_length(going):
                 going_on = (going, read, first_weekday)
         for n, row in enumerate(rows):
             head = text.count("\n", 0, row.start())
@@ -748,13 +748,13 @@ def _grid_lines(
             start = _line_number(content, number, 0)
             cells = [(k, start + k, line) for k, line in body]
             place = _row_place(content, segment.where, "calendar day")
-            grid = _Grid(number, place, _grid_label(content, segment.where), shown, _first_weekday(row.group(0)))
+            grid = _Grid(number, place, _grid_label(content, segment.where), shown, row_first_weekday(row.group(0)))
             reached = _read_grid(cells, month, grid, reader, taken, notes, start_day=start_day)
             if reached:
                 taken.update((number, k) for k in range(head, first))
             last = n + 1 == len(rows) and (not body or body[-1][0] == len(lines) - 1)  # runs to the page's end
             going_on = None
-            if last and month is not None and 0 < reached < _month_length(month):
+            if last and month is not None and 0 < reached < month_length(month):
                 going_on = (month, reached, grid.first_weekday)
 
 
@@ -786,7 +786,7 @@ def _grid_table(
     cells = [(row, cell) for row, cells in enumerate(table.rows, start=2) for cell in cells]
     numbered = [(k, row, cell) for k, (row, cell) in enumerate(cells)]  # a cell: a day's number and its events
     grid = _Grid(
-        -1, f"table {number}, the calendar day dated {{date}}", f"table {number}", shown, _first_weekday(header[0])
+        -1, f"table {number}, the calendar day dated {{date}}", f"table {number}", shown, row_first_weekday(header[0])
     )
     return _read_grid(numbered, month, grid, reader, set(), notes) > 0
 
@@ -815,7 +815,7 @@ def _walk_grid(
     """The days of a grid in order (1, 2, 3 ...; from ``start_day`` on a page that carries a month on;
     the month before's and after's left out) and the words after each. Words on the lines below a whole
     row of days belong to no one day, unless ``by_cell``."""
-    length = _month_length(month)
+    length = month_length(month)
     walked = _Walked()
     expected, current, alone, inside = start_day, 0, False, False
     day_line: dict[int, int] = {}
@@ -860,17 +860,7 @@ def month_named(lines: Sequence[str]) -> tuple[int, int] | None:
     return _month_above(lines, None, None)
 
 
-def month_length(month: tuple[int, int] | None) -> int:
-    """Days in the (month, year); 31 when the month is not known."""
-    return _month_length(month)
-
-
-def first_weekday(row: str) -> int:
-    """The weekday (Monday 0) a row of weekday names begins with."""
-    return _first_weekday(row)
-
-
-def _first_weekday(row: str) -> int:
+def row_first_weekday(row: str) -> int:
     """The weekday (Monday 0) a row of weekday names begins with."""
     first = row.strip(" \t|\n").lower()[:2]
     return (
@@ -878,7 +868,8 @@ def _first_weekday(row: str) -> int:
     )
 
 
-def _month_length(month: tuple[int, int] | None) -> int:
+def month_length(month: tuple[int, int] | None) -> int:
+    """Days in the (month, year); 31 when the month is not known."""
     if month is None:
         return 31
     number, year = month
@@ -939,7 +930,7 @@ def _read_grid(
     if walked.unplaced and walked.by_cell:  # read cell by cell elsewhere in the grid: so it is here too
         walked = _walk_grid(lines, month, grid.first_weekday, by_cell=True, start_day=start_day)
     events, day_row, unplaced, reached = walked.events, walked.day_row, walked.unplaced, walked.reached
-    if reached - start_day + 1 < min(MIN_GRID_DAYS, _month_length(month) - start_day + 1):
+    if reached - start_day + 1 < min(MIN_GRID_DAYS, month_length(month) - start_day + 1):
         return 0
     if month is None:
         if events or unplaced:
@@ -1039,7 +1030,6 @@ __all__ = [
     "dated_name",
     "document_entries",
     "find_date",
-    "first_weekday",
     "has_weekday_row",
     "implausible_warning",
     "is_ambiguous",
@@ -1052,5 +1042,6 @@ __all__ = [
     "proves_order",
     "read_date",
     "reading_order",
+    "row_first_weekday",
     "search_date",
 ]
