@@ -7,6 +7,7 @@ life-safety topics passed by a near-miss passage, and the time per page (one pas
 Targets on the held-back part: recall >= 95%, absent reported missing >= 90%, no life-safety near-miss.
 
 Usage: python benchmarks/bench_topics.py [--part tuned|held-back|both] [--rules PREFIX] [--topics] [--misses]
+                                         [--recogniser-only]
   --topics   print every topic's figures (worst first)
   --misses   with --topics, list the passages behind each miss and false pass (tuned part only:
              never print held-back passages while tuning)
@@ -36,9 +37,15 @@ def _print(part: str, result: Result, rules: str | None, topics: bool, misses: b
     print(
         f"{part:<10} topics {len(chosen):>3}  present found {total.found}/{total.present} "
         f"({100 * total.recall:.1f}%)  absent reported missing {total.rejected}/{total.absent} "
-        f"({100 * total.specificity:.1f}%)  life-safety near-miss passes {len(result.life_safety_false_passes)}  "
+        f"({100 * total.specificity:.1f}%)  life-safety near-miss passes {len(result.life_safety_false_passes)} "
+        f"({len(result.life_safety_flagged)} of them for the reviewer to confirm)  "
         f"{1000 * result.seconds / max(result.pages, 1):.2f} ms/page ({result.pages} pages)"
     )
+    if rules is None:
+        print(
+            f"{'':<10} met for the reviewer to confirm: {result.to_confirm_present} present topics, "
+            f"{result.to_confirm_absent} absent ones"
+        )
     if topics:
         for (rule, document, name), t in sorted(
             chosen.items(), key=lambda kv: (kv[1].recall + kv[1].specificity, kv[0])
@@ -60,9 +67,12 @@ def main() -> None:
     parser.add_argument("--rules", default=None, help="only rules whose id starts with this (e.g. 1.A)")
     parser.add_argument("--topics", action="store_true")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument(
+        "--recogniser-only", action="store_true", help="without the second reader (checks.reader), as before it"
+    )
     args = parser.parse_args()
     for part in PARTS if args.part == "both" else (args.part,):
-        _print(part, measure(part), args.rules, args.topics, args.misses)
+        _print(part, measure(part, second=not args.recogniser_only), args.rules, args.topics, args.misses)
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ from narr_audit.results.report import (
 )
 from narr_audit.results.scoring import gap_order, score, verdict
 from narr_audit.standards.model import AnyOf, Rule, Rulebook
+from narr_audit.standards.reader import second_reader
 
 if TYPE_CHECKING:
     from narr_audit.evidence.review import Decision, LoadedReview
@@ -73,6 +74,7 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
     # rule's own files (Context.elsewhere), as slices of one tuple, indexed once when a check first looks.
     binder = Binder([*evidence.documents, *evidence.unmapped_documents])
     vocabulary = book.concepts  # once per report, not once per rule
+    reader = second_reader()
     results: list[RuleResult] = []
     domain_scores: list[Score] = []
     for domain in book.domains:
@@ -91,6 +93,8 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
                         documents=mapped,
                         attestations=tuple(attestations.get(rule.id, ())),
                         vocabulary=vocabulary,
+                        reader=reader,
+                        life_safety=rule.life_safety,
                         roster=evidence.roster,
                         level=level,
                         elsewhere=binder.elsewhere(mapped),
@@ -241,6 +245,8 @@ def upcoming(evidence: Evidence, book: Rulebook) -> list[tuple[str, Upcoming]]:
             documents=mapped,
             attestations=tuple(attestations.get(rule.id, ())),
             vocabulary=book.concepts,
+            reader=second_reader(),
+            life_safety=rule.life_safety,
             roster=evidence.roster,
             level=level,
             elsewhere=binder.elsewhere(mapped),

@@ -40,13 +40,14 @@ STEMMERS = ("snowballstemmer", "Stemmer")
 @functools.lru_cache(maxsize=1)
 def fingerprint() -> str:
     """What an analysis depends on besides the text: narr-audit's version, the source of the
-    recogniser, of the word tables and of this module, and the stemmer installed (a new stemmer may
-    stem differently; it is looked up, not imported, so a run that stems nothing never loads it)."""
+    recogniser, of the second reader, of the word tables and of this module, and the stemmer
+    installed (a new stemmer may stem differently; it is looked up, not imported, so a run that
+    stems nothing never loads it)."""
     from narr_audit.base import language
-    from narr_audit.checks import recognise
+    from narr_audit.checks import reader, recognise
 
     digest = hashlib.sha256(f"{ANALYSIS_VERSION}\0{__version__}\0".encode())
-    for module in (recognise, language, sys.modules[__name__]):
+    for module in (recognise, reader, language, sys.modules[__name__]):
         with contextlib.suppress(OSError, TypeError):
             digest.update(Path(module.__file__ or "").read_bytes())
     for name in STEMMERS:

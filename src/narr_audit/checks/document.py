@@ -11,6 +11,7 @@ from narr_audit.base.statuses import Status
 from narr_audit.checks.elsewhere import FOUND_ELSEWHERE, Subject, about, map_note, sections, subject_of
 from narr_audit.checks.expiry import current_only
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Topic
+from narr_audit.checks.reader import Asked, Reading, SecondReader, asked, doubt_of, rescue_of
 from narr_audit.checks.recognise import EMPTY, Finding, TopicSpec, Vocabulary, analyse, find, find_in
 from narr_audit.evidence.pointers import section_text
 
@@ -22,7 +23,11 @@ SUMMARY = (
     "covers every listed topic; a topic is met by one sentence (read with its heading) that carries "
     "all the topic's ideas, and, where the topic asks for it, states an amount, a time or a role. "
     "A topic the mapped documents lack may be found in another file of the binder, but only in a file "
-    "or section about the rule's subject; the report marks it as found in a file not mapped to the rule."
+    "or section about the rule's subject; the report marks it as found in a file not mapped to the rule. "
+    "A second reader, trained on labelled policy text, reads the section again: a topic it doubts is "
+    "not met (the report names the section and the words that weighed against it), and a topic the "
+    "first reading missed that it reads as plainly covered is met for the reviewer to confirm (never "
+    "on a life-safety rule)."
 )
 TEXT_KINDS = ("pdf", "docx", "markdown", "text", "html")
 
@@ -68,14 +73,27 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
     missing: list[str] = []
     notes: list[str] = []
     pointed: list[str] = []
+    rescued: list[str] = []
+    unsure_of: list[str] = []
+    to_confirm: list[str] = []  # topics met that the reviewer should confirm (see checks.reader)
     elsewhere = _Elsewhere(check, ctx, vocabulary)
     for topic in check.topics:
         spec = topic_spec(topic, vocabulary)
-        found, closest = _find(spec, readable, vocabulary)
+        question = asked(ctx.rule_id, ctx.rule_title, check.label, topic.name, spec.labels) if ctx.reader else None
+        found, closest, unsure = _find(spec, readable, vocabulary, ctx.reader, question, ctx.life_safety)
+        if found is not None and unsure is not None:
+            to_confirm.append(topic.name)
+            unsure_of.append(f"{topic.name} ({_place(found.file, found.where)}{_words(unsure.against, 'against it')})")
         if found is None:
             found = _pointed(topic.name, ctx.rule_id, readable)
             if found is not None:
                 pointed.append(f"{topic.name} (under '{found.where}' in {found.file})")
+        if found is None and ctx.reader is not None and question is not None and not ctx.life_safety:
+            rescue = _rescued(spec, readable, vocabulary, ctx.reader, question)
+            if rescue is not None:
+                found, reading = rescue
+                to_confirm.append(topic.name)
+                rescued.append(f"{topic.name} ({_place(found.file, found.where)}{_words(reading.for_it, 'for it')})")
         if found is None:
             found = elsewhere.find(topic.name, spec)
         if found is not None:
@@ -86,15 +104,23 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
         notes.append(_closest_note(topic.name, closest))
     names = ", ".join(d.path for d in readable)
     by_operator = f"; pointed by the operator, for the reviewer to confirm: {'; '.join(pointed)}" if pointed else ""
+    if unsure_of:
+        by_operator += f"; the second reader is unsure of these, for the reviewer to confirm: {'; '.join(unsure_of)}"
+    if rescued:
+        by_operator += f"; read as covered by the second reader, for the reviewer to confirm: {'; '.join(rescued)}"
     found_elsewhere = elsewhere.note()
     if not missing:
         covered = len(check.topics) - len(elsewhere.found)
         if not elsewhere.found:
-            return Outcome(Status.met, f"{names} covers every topic ({covered}){by_operator}", tuple(used))
+            return Outcome(
+                Status.met, f"{names} covers every topic ({covered}){by_operator}", tuple(used), (), tuple(to_confirm)
+            )
         return Outcome(
             Status.met,
             f"{names} covers {covered} of {len(check.topics)} topics{by_operator}; {found_elsewhere}",
             tuple(used),
+            (),
+            tuple(to_confirm),
         )
     if len(missing) == len(check.topics):
         return Outcome(
@@ -113,6 +139,7 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
         + (f"; {found_elsewhere}" if found_elsewhere else ""),
         tuple(used),
         tuple(missing),
+        tuple(to_confirm),
     )
 
 
@@ -221,20 +248,88 @@ def _from_elsewhere(check: DocumentCheck, ctx: Context, mapped: str) -> Outcome 
     )
 
 
+Closest = tuple[str, Finding, Reading | None]  # a document, the place that came closest, the doubt if doubted
+
+
 def _find(
-    spec: TopicSpec, documents: list[Document], vocabulary: Vocabulary
-) -> tuple[EvidenceRef | None, tuple[str, Finding] | None]:
-    """Where the topic is met (the first document, in path order, that meets it), else the closest miss."""
-    closest: tuple[str, Finding] | None = None
+    spec: TopicSpec,
+    documents: list[Document],
+    vocabulary: Vocabulary,
+    reader: SecondReader | None = None,
+    question: Asked | None = None,
+    life_safety: bool = False,
+) -> tuple[EvidenceRef | None, Closest | None, Reading | None]:
+    """Where the topic is met (the first document, in path order, that meets it and that the second
+    reader does not doubt), else the closest miss: the first doubted place, or the nearest miss; and
+    when the reader is unsure of the place that met it, its reading (for the reviewer to confirm).
+
+    A sentence the second reader doubts does not end the search of its document: the next sentence
+    meeting the topic is read (up to MAX_DOUBTS in a document).
+    """
+    closest: Closest | None = None
+    doubted: Closest | None = None
     for document in documents:
         if document.content is None:
             continue
         finding = find_in(spec, document.content, vocabulary)
+        if finding.found and reader is not None and question is not None and finding.sentence is not None:
+            doubt, confirm = reader.thresholds.limits(life_safety)
+            passed: set[int] = set()
+            while finding.found and finding.sentence is not None and len(passed) < MAX_DOUBTS:
+                reading = doubt_of(reader, question, spec, document.content, vocabulary, finding.sentence)
+                if reading.score >= doubt:
+                    unsure = reading if reading.score < confirm else None
+                    return EvidenceRef(document.path, finding.where), None, unsure
+                doubted = doubted or (document.path, finding, reading)
+                passed.add(finding.sentence)
+                finding = find(spec, analyse(document.content), vocabulary, among=_Except(passed))
+            continue
         if finding.found:
-            return EvidenceRef(document.path, finding.where), None
+            return EvidenceRef(document.path, finding.where), None, None
         if finding.sentence is not None and (closest is None or _nearer(finding, closest[1])):
-            closest = (document.path, finding)
-    return None, closest
+            closest = (document.path, finding, None)
+    return None, doubted or closest, None
+
+
+MAX_DOUBTS = 5  # sentences meeting a topic that the second reader may doubt in one document
+
+
+class _Except:
+    """Every sentence but these (the doubted ones), as ``find``'s ``among``."""
+
+    def __init__(self, left_out: set[int]) -> None:
+        self.left_out = left_out
+
+    def __contains__(self, n: object) -> bool:
+        return n not in self.left_out
+
+
+def _rescued(
+    spec: TopicSpec, documents: list[Document], vocabulary: Vocabulary, reader: SecondReader, question: Asked
+) -> tuple[EvidenceRef, Reading] | None:
+    """The section the second reader reads as plainly covering a topic the recogniser missed: the
+    highest-scored over the documents, above the rescue threshold (the first document on ties)."""
+    best: tuple[EvidenceRef, Reading] | None = None
+    for document in documents:
+        if document.content is None:
+            continue
+        reading = rescue_of(reader, question, spec, document.content, vocabulary)
+        if (
+            reading is not None
+            and reading.score > reader.thresholds.rescue
+            and (best is None or reading.score > best[1].score)
+        ):
+            best = (EvidenceRef(document.path, reading.where), reading)
+    return best
+
+
+def _place(path: str, where: str | None) -> str:
+    return f"{path}, {where}" if where else path
+
+
+def _words(words: tuple[str, ...], how: str) -> str:
+    """ "; weighing on 'smoke', 'patio'", quoting the words the second reader weighed most."""
+    return f"; weighing {how} {', '.join(repr(w) for w in words)}" if words else ""
 
 
 def _pointed(topic: str, rule_id: str, documents: list[Document]) -> EvidenceRef | None:
@@ -254,11 +349,16 @@ def _nearer(a: Finding, b: Finding) -> bool:
     return (a.deferred, -len(a.lacking)) > (b.deferred, -len(b.lacking))
 
 
-def _closest_note(name: str, closest: tuple[str, Finding] | None) -> str:
+def _closest_note(name: str, closest: Closest | None) -> str:
     if closest is None:
         return name
-    path, finding = closest
-    place = f"{path}, {finding.where}" if finding.where else path
+    path, finding, doubt = closest
+    place = _place(path, finding.where)
+    if doubt is not None:
+        return (
+            f"{name} (the closest, {place}, uses its words, but the second reader doubts that it states it"
+            f"{_words(doubt.against, 'against it')})"
+        )
     if finding.deferred:
         return f"{name} (the closest, {place}, leaves it to discretion instead of stating {finding.lacking[0]})"
     return f"{name} (the closest, {place}, does not say {' or '.join(finding.lacking)})"

@@ -18,6 +18,7 @@ from narr_audit.base.models import StrictModel
 from narr_audit.base.statuses import Status
 
 if TYPE_CHECKING:
+    from narr_audit.checks.reader import SecondReader
     from narr_audit.checks.recognise import Vocabulary
     from narr_audit.evidence.model import Attestation, Document, Roster
 
@@ -39,6 +40,7 @@ class Outcome:
     reason: str
     evidence: tuple[EvidenceRef, ...] = ()
     missing: tuple[str, ...] = ()
+    to_confirm: tuple[str, ...] = ()  # topics met that the reviewer should confirm (the second reader's)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class Context:
     documents: tuple[Document, ...] = ()
     attestations: tuple[Attestation, ...] = ()
     vocabulary: Vocabulary | None = None  # the rulebook's concepts, for recognising topics
+    reader: SecondReader | None = None  # the second reader, which doubts or rescues what the recogniser read
+    life_safety: bool = False  # whether the rule is a life-safety rule (the second reader rescues none)
     roster: Roster | None = None  # staff.csv or staff.xlsx, when the folder has one
     level: Level | None = None  # the level the residence is assessed at
     # The binder's other documents and records (not mapped to this rule): where a check looks when the

@@ -921,6 +921,22 @@ def stored_in(store: AnalysisStore | None) -> Iterator[None]:
         store.flush()
 
 
+def noted(content: Extracted, vocabulary: Vocabulary, name: str) -> object | None:
+    """What the store given by :func:`stored_in` keeps under ``name`` for this document and
+    vocabulary; None without a store or a compiled vocabulary, or when nothing is kept."""
+    store = _STORES[-1] if _STORES else None
+    if store is None or vocabulary.stamp is None:
+        return None
+    return store.notes(store.key(content), vocabulary.stamp).get(name)
+
+
+def note(content: Extracted, vocabulary: Vocabulary, name: str, value: object) -> None:
+    """Keep ``value`` under ``name`` for this document and vocabulary, when there is a store."""
+    store = _STORES[-1] if _STORES else None
+    if store is not None and vocabulary.stamp is not None:
+        store.note(store.key(content), vocabulary.stamp, name, value)
+
+
 def analyse(content: Extracted) -> Analysis:
     """Sentences with their framing context, and every word's stem, for one extracted document.
 
@@ -1226,7 +1242,7 @@ def find_in(spec: TopicSpec, content: Extracted, vocabulary: Vocabulary) -> Find
         return kept[3]
     store = _STORES[-1] if _STORES else None
     stamp = vocabulary.stamp
-    name = _spec_name(spec, vocabulary) if store is not None and stamp is not None else None
+    name = spec_name(spec, vocabulary) if store is not None and stamp is not None else None
     read = None
     if store is not None and stamp is not None and name is not None:
         read = _read_finding(store.notes(store.key(content), stamp).get(name))
@@ -1247,7 +1263,7 @@ _FOUND: dict[tuple[int, int, int], tuple[TopicSpec, Extracted, Vocabulary, Findi
 _FOUND_CONTENTS: set[int] = set()
 
 
-def _spec_name(spec: TopicSpec, vocabulary: Vocabulary) -> str | None:
+def spec_name(spec: TopicSpec, vocabulary: Vocabulary) -> str | None:
     """A topic as its vocabulary names it (its ideas as written); None when an idea has no name."""
     kept = _SPEC_NAMES.get(id(spec))
     if kept is not None and kept[0] is spec and kept[1] is vocabulary:
@@ -1306,7 +1322,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     if per_idea:
         met_at: dict[int, int] = {}
         for idea in spec.ideas:
-            for n in _carried(idea, analysis, vocabulary):
+            for n in carried(idea, analysis, vocabulary):
                 met_at[n] = met_at.get(n, 0) + 1
         candidates = [(n, met_at[n]) for n in sorted(met_at) if among is None or n in among]
     else:  # no idea to carry: every sentence carries them all
@@ -1479,17 +1495,17 @@ def _sentences_for(phrasings: Sequence[Phrasing], analysis: Analysis, vocabulary
     return _remembered(phrasings, analysis, vocabulary)[1]
 
 
-def _carried(phrasings: Sequence[Phrasing], analysis: Analysis, vocabulary: Vocabulary) -> frozenset[int]:
+def carried(phrasings: Sequence[Phrasing], analysis: Analysis, vocabulary: Vocabulary) -> frozenset[int]:
     """The sentences that carry the idea: those holding it, and those it frames (heading, lead-in)."""
-    kept, hits, carried = _remembered(phrasings, analysis, vocabulary)
-    if carried is None:
+    kept, hits, kept_carried = _remembered(phrasings, analysis, vocabulary)
+    if kept_carried is None:
         framed = analysis.framed()
         found = set(hits)
         for n in hits:
             found.update(framed[n])
-        carried = frozenset(found)
-        analysis.memo[id(phrasings)] = (kept, hits, carried)
-    return carried
+        kept_carried = frozenset(found)
+        analysis.memo[id(phrasings)] = (kept, hits, kept_carried)
+    return kept_carried
 
 
 EMPTY = Vocabulary({})
@@ -1503,9 +1519,13 @@ __all__ = [
     "TopicSpec",
     "Vocabulary",
     "analyse",
+    "carried",
     "compile_phrasing",
     "find",
     "find_in",
+    "note",
+    "noted",
+    "spec_name",
     "stem",
     "stored_in",
 ]

@@ -24,6 +24,7 @@ from narr_audit.evidence.extract import extract
 from narr_audit.evidence.model import Document
 from narr_audit.standards.loader import load_rulebook
 from narr_audit.standards.model import Rulebook
+from narr_audit.standards.reader import second_reader
 
 HERE = Path(__file__).resolve().parent
 PARTS = ("tuned", "held-back")
@@ -109,9 +110,13 @@ class Tally:
 @dataclass
 class Result:
     topics: dict[tuple[str, str, str], Tally]  # (rule, document, topic) -> tally
-    life_safety_false_passes: list[str]
+    life_safety_false_passes: list[str]  # every near-miss passed on a life-safety rule, flagged or not
     pages: int
     seconds: float
+    # Of those, the ones met "for the reviewer to confirm" (the second reader's flag): passed, but not silently.
+    life_safety_flagged: list[str] = field(default_factory=list)
+    to_confirm_present: int = 0  # topics met for the reviewer to confirm that the passage covers
+    to_confirm_absent: int = 0  # ... and that it does not (a flag that caught a false pass)
 
     def overall(self) -> Tally:
         total = Tally()
@@ -120,10 +125,16 @@ class Result:
         return total
 
 
-def measure(part: str, book: Rulebook | None = None, *, skip: frozenset[str] = frozenset()) -> Result:
+def measure(
+    part: str, book: Rulebook | None = None, *, skip: frozenset[str] = frozenset(), second: bool = True
+) -> Result:
+    """The document check's figures on one part of the corpus; ``second=False``: the recogniser alone."""
     book = book or load_rulebook()
+    reader = second_reader() if second else None
     topics: dict[tuple[str, str, str], Tally] = {}
     life: list[str] = []
+    flagged: list[str] = []
+    confirm = [0, 0]
     pages = 0
     spent = 0.0
     with tempfile.TemporaryDirectory() as tmp:
@@ -140,7 +151,12 @@ def measure(part: str, book: Rulebook | None = None, *, skip: frozenset[str] = f
                 path=path.name, kind="markdown", rules=[passage.rule], mapped_by=["manifest"], content=content
             )
             context = Context(
-                rule_id=passage.rule, assessed_on=date(2026, 11, 1), documents=(document,), vocabulary=book.concepts
+                rule_id=passage.rule,
+                assessed_on=date(2026, 11, 1),
+                documents=(document,),
+                vocabulary=book.concepts,
+                reader=reader,
+                life_safety=rule.life_safety,
             )
             outcome = evaluate(check, context)
             spent += time.perf_counter() - start
@@ -149,6 +165,8 @@ def measure(part: str, book: Rulebook | None = None, *, skip: frozenset[str] = f
             for topic in check.topics:
                 tally = topics.setdefault((passage.rule, passage.document, topic.name), Tally())
                 found = topic.name not in missing
+                if found and topic.name in outcome.to_confirm:
+                    confirm[topic.name not in passage.present] += 1
                 if topic.name in passage.present:
                     tally.present += 1
                     tally.found += found
@@ -161,6 +179,8 @@ def measure(part: str, book: Rulebook | None = None, *, skip: frozenset[str] = f
                         tally.false_passes.append(passage.key)
                         if rule.life_safety and passage.kind == "near-miss":
                             life.append(f"{passage.key}: {topic.name}")
+                            if topic.name in outcome.to_confirm:
+                                flagged.append(f"{passage.key}: {topic.name}")
                 else:
                     raise AssertionError(f"{passage.key}: topic {topic.name!r} is not labelled")
-    return Result(topics, life, pages, spent)
+    return Result(topics, life, pages, spent, flagged, confirm[0], confirm[1])

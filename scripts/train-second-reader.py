@@ -1,0 +1,288 @@
+"""Train the second reader (checks.reader) on the blind corpus's tuned part and write its model.
+
+    python scripts/train-second-reader.py            # writes standards/reader/second-reader.json.gz
+    python scripts/train-second-reader.py --check    # grouped cross-validation figures only, writes nothing
+
+Only tests/corpus/topics/tuned/ is read; the held-back part is never opened here. The model is a
+logistic regression (AdaGrad, L2, a seeded shuffle: the same corpus gives the same bytes), trained in
+plain Python: no numpy or scikit-learn is needed, at training or at run time.
+
+Thresholds (checks.reader.Thresholds) come from a grouped 3-fold cross-validation over the voices (a
+voice is never in the fold that sets a threshold for it), each the score below (or above) which the
+reader is right often enough for what the report then says:
+- doubt (not met): at least DOUBT_PRECISION of the recogniser's "found" below it are wrong, on rules
+  that are not life-safety; on life-safety rules, at least DOUBT_PRECISION_LIFE_SAFETY;
+- confirm (met, for the reviewer to confirm): at least CONFIRM_PRECISION are wrong; on life-safety
+  rules, the lowest score that leaves no near-miss passage passed without a flag, so long as it flags
+  at most LIFE_COST of their present topics;
+- rescue (met, for the reviewer to confirm): at least CONFIRM_PRECISION of the misses above it are right.
+A feature seen in fewer than MIN_UNITS training units is left out and the weights are rounded, to
+keep the shipped file small.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import math
+import pickle
+import random
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests" / "corpus" / "topics"))
+
+from topic_corpus import HERE as CORPUS  # noqa: E402
+from topic_corpus import document_check, passages  # noqa: E402
+
+from narr_audit.checks import evaluate  # noqa: E402
+from narr_audit.checks.document import topic_spec  # noqa: E402
+from narr_audit.checks.interface import Context  # noqa: E402
+from narr_audit.checks.reader import Thresholds, asked, features, probability, to_data, unit_of, units  # noqa: E402
+from narr_audit.checks.recognise import analyse, find_in  # noqa: E402
+from narr_audit.evidence.extract import extract  # noqa: E402
+from narr_audit.evidence.model import Document  # noqa: E402
+from narr_audit.standards.loader import load_rulebook  # noqa: E402
+
+TARGET = ROOT / "standards" / "reader" / "second-reader.json.gz"
+DOUBT_PRECISION = 0.9
+DOUBT_PRECISION_LIFE_SAFETY = 0.8
+CONFIRM_PRECISION = 0.8
+LIFE_COST = 0.3
+MIN_UNITS = 5  # a feature seen in fewer training units is dropped: it would only remember its passage
+DIGITS = 3
+GRID = [i / 100 for i in range(1, 100)]
+
+
+@dataclass
+class Item:
+    """One (passage, topic): its label, the recogniser's decision, and the units to score."""
+
+    voice: str
+    kind: str
+    life: bool
+    present: bool
+    found: bool
+    met: dict[str, float] | None  # features of the unit that met it, when the recogniser found it
+    others: list[dict[str, float]]  # features of every unit (to rescue), when it did not
+
+
+def corpus_digest() -> str:
+    h = hashlib.sha256()
+    for path in sorted((CORPUS / "tuned").glob("*.yaml")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def build() -> tuple[list[Item], list[tuple[dict[str, float], int, str]]]:
+    """Evaluation items, and training instances (features, label, voice): a present topic's unit that
+    meets it or comes closest is positive; every unit of an absent topic is negative."""
+    book = load_rulebook()
+    vocabulary = book.concepts
+    items: list[Item] = []
+    train: list[tuple[dict[str, float], int, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, p in enumerate(passages("tuned")):
+            check = document_check(book, p.rule, p.document)
+            rule = book.rule(p.rule)
+            assert rule is not None
+            path = Path(tmp) / f"passage-{n}.md"
+            path.write_text(p.text, encoding="utf-8")
+            content = extract(path)
+            doc = Document(path=path.name, kind="markdown", rules=[p.rule], mapped_by=["manifest"], content=content)
+            ctx = Context(rule_id=p.rule, assessed_on=date(2026, 11, 1), documents=(doc,), vocabulary=vocabulary)
+            missing = set(evaluate(check, ctx).missing)
+            analysis = analyse(content)
+            for topic in check.topics:
+                present = topic.name in p.present
+                if not present and topic.name not in p.absent:
+                    raise SystemExit(f"{p.key}: topic {topic.name!r} is not labelled")
+                spec = topic_spec(topic, vocabulary)
+                question = asked(p.rule, rule.title, p.document, topic.name, spec.labels)
+                found = topic.name not in missing
+                finding = find_in(spec, content, vocabulary)
+                every = units(spec, analysis, vocabulary)
+                met = None
+                if found and finding.sentence is not None:
+                    met = features(question, analysis, unit_of(spec, analysis, vocabulary, finding.sentence))
+                others = [features(question, analysis, u) for u in every] if not found else []
+                items.append(Item(p.voice, p.kind, bool(rule.life_safety), present, found, met, others))
+                if present:
+                    if met is not None:
+                        train.append((met, 1, p.voice))
+                    elif every:
+                        closest = finding.sentence if finding.sentence is not None else every[0].best
+                        train.append(
+                            (
+                                features(question, analysis, unit_of(spec, analysis, vocabulary, closest)),
+                                1,
+                                p.voice,
+                            )
+                        )
+                else:
+                    for u in every:
+                        train.append((features(question, analysis, u), 0, p.voice))
+            if n % 1000 == 0:
+                print(f"  read {n} passages", file=sys.stderr, flush=True)
+    return items, train
+
+
+def fit(
+    instances: list[tuple[dict[str, float], int, str]], *, epochs: int = 4, rate: float = 0.3, l2: float = 1e-5
+) -> dict[str, float]:
+    w: dict[str, float] = defaultdict(float)
+    g2: dict[str, float] = defaultdict(lambda: 1e-8)
+    order = list(range(len(instances)))
+    rnd = random.Random(0)
+    for _ in range(epochs):
+        rnd.shuffle(order)
+        for i in order:
+            f, y, _ = instances[i]
+            z = sum(w[k] * v for k, v in f.items())
+            d = 1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) - y
+            for k, v in f.items():
+                gr = d * v + l2 * w[k]
+                g2[k] += gr * gr
+                w[k] -= rate * gr / math.sqrt(g2[k])
+    return dict(w)
+
+
+def common(instances: list[tuple[dict[str, float], int, str]]) -> list[tuple[dict[str, float], int, str]]:
+    """The instances with only the features seen in at least MIN_UNITS of them."""
+    seen: dict[str, int] = defaultdict(int)
+    for f, _, _ in instances:
+        for k in f:
+            seen[k] += 1
+    return [({k: v for k, v in f.items() if seen[k] >= MIN_UNITS}, y, voice) for f, y, voice in instances]
+
+
+def shrink(w: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, DIGITS) for k, v in sorted(w.items()) if round(v, DIGITS)}
+
+
+def scores(w: dict[str, float], item: Item) -> float:
+    if item.found:
+        return probability(w, item.met) if item.met is not None else 1.0
+    return max((probability(w, f) for f in item.others), default=0.0)
+
+
+def decide(item: Item, p: float, t: Thresholds) -> tuple[bool, bool]:
+    """(met, for the reviewer to confirm), as checks.document decides with the reader."""
+    doubt, confirm = t.limits(item.life)
+    if item.found:
+        return p >= doubt, doubt <= p < confirm
+    rescued = p > t.rescue and not item.life
+    return rescued, rescued
+
+
+def _below(pairs: list[tuple[float, bool]], precision: float) -> float:
+    """The highest score below which at least ``precision`` of these (score, present) are absent."""
+    for t in reversed(GRID):
+        r = [y for p, y in pairs if p < t]
+        if len(r) >= 5 and (len(r) - sum(r)) / len(r) >= precision:
+            return t
+    return 0.0
+
+
+def choose(items: list[Item], ps: list[float]) -> Thresholds:
+    pairs = list(zip(items, ps, strict=True))
+    hits = [(p, it.present) for it, p in pairs if it.found and not it.life]
+    life_hits = [(p, it.present) for it, p in pairs if it.found and it.life]
+    doubt, confirm = _below(hits, DOUBT_PRECISION), _below(hits, CONFIRM_PRECISION)
+    life_doubt = _below(life_hits, DOUBT_PRECISION_LIFE_SAFETY)
+    misses = [(p, it.present) for it, p in pairs if not it.found and not it.life]
+    rescue = 1.01
+    for t in GRID:
+        r = [y for p, y in misses if p > t]
+        if len(r) >= 5 and sum(r) / len(r) >= CONFIRM_PRECISION:
+            rescue = t
+            break
+    life = [(p, it) for it, p in pairs if it.found and it.life]
+    present = sum(1 for _, it in life if it.present) or 1
+    life_confirm = life_doubt
+    for t in GRID:
+        if t < life_doubt:
+            continue
+        if sum(1 for p, it in life if it.present and p < t) / present > LIFE_COST:
+            break
+        life_confirm = t
+        if not any(p >= t and not it.present and it.kind == "near-miss" for p, it in life):
+            break
+    return Thresholds(doubt, life_doubt, max(confirm, doubt), life_confirm, rescue)
+
+
+def tally(items: list[Item], decided: list[tuple[bool, bool]]) -> str:
+    present = sum(1 for it in items if it.present)
+    absent = len(items) - present
+    pairs = list(zip(items, decided, strict=True))
+    found = sum(1 for it, (met, _) in pairs if it.present and met)
+    rejected = sum(1 for it, (met, _) in pairs if not it.present and not met)
+    life = [flag for it, (met, flag) in pairs if not it.present and met and it.life and it.kind == "near-miss"]
+    confirm = sum(1 for _, (met, flag) in pairs if met and flag)
+    return (
+        f"{100 * found / present:5.1f}% found  {100 * rejected / absent:5.1f}% reported missing  "
+        f"{len(life):3d} life-safety near-miss passes ({sum(life)} of them for the reviewer to confirm); "
+        f"{confirm} topics met for the reviewer to confirm"
+    )
+
+
+def cross_validate(items: list[Item], train: list[tuple[dict[str, float], int, str]]) -> Thresholds:
+    voices = sorted({it.voice for it in items})
+    ps = [0.0] * len(items)
+    for k in range(3):
+        held = set(voices[k::3])
+        t0 = time.perf_counter()
+        w = shrink(fit(common([x for x in train if x[2] not in held])))
+        for i, it in enumerate(items):
+            if it.voice in held:
+                ps[i] = scores(w, it)
+        print(f"  fold {k + 1}: {len(w)} weights, {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
+    t = choose(items, ps)
+    print("thresholds: " + ", ".join(f"{k} {v:.2f}" for k, v in t.as_data().items()))
+    print("grouped 3-fold cross-validation over the tuned part's voices:")
+    print("  recogniser alone:        " + tally(items, [(it.found, False) for it in items]))
+    print("  with the second reader:  " + tally(items, [decide(it, p, t) for it, p in zip(items, ps, strict=True)]))
+    return t
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="cross-validation figures only; write nothing")
+    parser.add_argument("--cache", type=Path, help="keep the read corpus here (for repeated runs while developing)")
+    args = parser.parse_args()
+    if args.cache and args.cache.exists():
+        items, train = pickle.loads(args.cache.read_bytes())
+    else:
+        items, train = build()
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps((items, train)))
+    print(f"{len(items)} passage topics, {len(train)} training units, {len({it.voice for it in items})} voices")
+    thresholds = cross_validate(items, train)
+    if args.check:
+        return
+    weights = shrink(fit(common(train)))
+    trained_on = {
+        "corpus": corpus_digest(),
+        "voices": sorted({it.voice for it in items}),
+        "passage_topics": len(items),
+        "units": len(train),
+    }
+    data = json.dumps(
+        to_data(weights, thresholds, trained_on), ensure_ascii=False, sort_keys=False, separators=(",", ":")
+    )
+    TARGET.parent.mkdir(parents=True, exist_ok=True)
+    TARGET.write_bytes(gzip.compress(data.encode("utf-8"), mtime=0))
+    print(f"wrote {TARGET.relative_to(ROOT)}: {len(weights)} weights, {TARGET.stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()

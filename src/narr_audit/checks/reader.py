@@ -1,0 +1,407 @@
+"""The second reader: a statistical reading of the passage that the recogniser read, to doubt or rescue it.
+
+The recogniser (checks.recognise) is hand-built: it meets a topic when one sentence carries the
+topic's ideas. Tuned on the blind corpus, it learns phrasings one topic at a time, and on voices it
+was never tuned on it passes too many near-misses and misses plain paraphrase. The second reader is a
+logistic regression over the words of a passage, trained on the corpus's tuned part (see
+scripts/train-second-reader.py and standards/reader/README.md). It is data, shipped with the
+standards, and deterministic and offline like everything else: no model is downloaded.
+
+It reads a *unit*: a sentence carrying the topic's ideas, with what frames it (heading, lead-in) and
+the sentences near it in its paragraph that carry one of them. Its features pair each of the topic's
+ideas with the stems of the unit's words and add the stems of the sentence alone (where negation,
+deferral and someone else's act show), leaving out the topic's own words and words of style (see
+:class:`Asked` and UNREAD).
+
+How the document check uses it (checks.document), by :class:`Thresholds`:
+
+- *doubt*: a topic the recogniser found is not met when the reader scores its unit very low; the
+  report names the place and the words that weighed against it, and how to point at the section if
+  the operator believes it says it;
+- *confirm*: scored low but not very low, the topic is met for the reviewer to confirm;
+- *rescue*: a topic the recogniser did not find is met, for the reviewer to confirm, when the reader
+  scores some unit very high, never on a life-safety rule.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from narr_audit.base.language import KEPT, STOP_WORDS, WORD, normalise, stem
+from narr_audit.checks.recognise import Analysis, TopicSpec, Vocabulary, analyse, carried, note, noted, spec_name
+from narr_audit.evidence.content import Extracted
+
+FORMAT = 1  # the model file's format; a file of another format is refused with a clear message
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A section's sentences that carry some idea of the topic; ``best`` carries most (first on ties)."""
+
+    sentences: tuple[int, ...]
+    best: int
+    where: str | None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The second reader's score of a unit, and the words that weighed most for and against it."""
+
+    score: float
+    sentence: int
+    where: str | None
+    against: tuple[str, ...]
+    for_it: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Where the second reader's score changes what the report says (chosen by cross-validation, see
+    scripts/train-second-reader.py). A topic the recogniser found is:
+
+    - *doubted* (not met) below ``doubt`` (``doubt_life_safety`` on a life-safety rule), where the
+      reader is right about nine times in ten;
+    - met *for the reviewer to confirm* below ``confirm`` (``confirm_life_safety``), where it is
+      right less often but a reviewer's look is cheap: on life-safety rules this tier reaches every
+      near-miss the corpus showed it;
+    - met otherwise.
+
+    A topic it did not find is met for the reviewer to confirm above ``rescue`` (never on a
+    life-safety rule).
+    """
+
+    doubt: float
+    doubt_life_safety: float
+    confirm: float
+    confirm_life_safety: float
+    rescue: float
+
+    def limits(self, life_safety: bool) -> tuple[float, float]:
+        """(doubt, confirm) for a rule."""
+        if life_safety:
+            return self.doubt_life_safety, self.confirm_life_safety
+        return self.doubt, self.confirm
+
+    def as_data(self) -> dict[str, float]:
+        return {
+            "doubt": self.doubt,
+            "doubt_life_safety": self.doubt_life_safety,
+            "confirm": self.confirm,
+            "confirm_life_safety": self.confirm_life_safety,
+            "rescue": self.rescue,
+        }
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A topic as the second reader is asked it: its name in the model, its ideas' labels, and its
+    own words (those of the rule's title, the document asked for, the topic and its ideas).
+
+    Its own words are left out of what the reader reads. The blind corpus's writers were asked to
+    cover a topic in other words and to build near-misses from its words, so a model reading them
+    would learn that the Standard's own wording means "absent"; an operator who writes "designated
+    smoking area" must not be doubted for it. What is left is how the words around them read:
+    negation, deferral, someone else's act, another subject.
+    """
+
+    key: str
+    labels: tuple[str, ...]
+    own: frozenset[str]
+
+
+def asked(rule_id: str, rule_title: str, document: str, topic: str, labels: Sequence[str]) -> Asked:
+    texts = (rule_title, document, topic, *labels)
+    own = frozenset(stem(w) for text in texts for w in WORD.findall(normalise(text)))
+    return Asked(topic_key(rule_id, document, topic), tuple(labels), own)
+
+
+def topic_key(rule_id: str, document: str, topic: str) -> str:
+    """How the model names a topic: its rule, the document it is asked of, its name."""
+    return f"{rule_id}|{document}|{topic}"
+
+
+def units(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> list[Unit]:
+    """The topic's units in the document, in reading order: per paragraph (block), the sentence that
+    carries most of the topic's ideas, read with what frames it and the paragraph's other sentences
+    carrying an idea nearby (at most WINDOW sentences away), as a reviewer reads a passage."""
+    counts = _counts(spec, analysis, vocabulary)
+    by_block: dict[int, list[int]] = {}
+    for n in sorted(counts):
+        by_block.setdefault(analysis.sentences[n].block, []).append(n)
+    return [_unit(analysis, counts, max(ns, key=lambda n: (counts[n], -n))) for ns in by_block.values()]
+
+
+def unit_of(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, sentence: int) -> Unit:
+    """The unit around ``sentence`` (the one that met the topic)."""
+    return _unit(analysis, _counts(spec, analysis, vocabulary), sentence)
+
+
+WINDOW = 3
+
+
+def _counts(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> dict[int, int]:
+    """How many of the topic's ideas each sentence carries (only those carrying one)."""
+    counts: dict[int, int] = {}
+    for idea in spec.ideas:
+        for n in carried(idea, analysis, vocabulary):
+            counts[n] = counts.get(n, 0) + 1
+    return counts
+
+
+def _unit(analysis: Analysis, counts: Mapping[int, int], best: int) -> Unit:
+    sentence = analysis.sentences[best]
+    near = {
+        n
+        for n in range(max(0, best - WINDOW), min(len(analysis.sentences), best + WINDOW + 1))
+        if n in counts and analysis.sentences[n].block == sentence.block
+    }
+    return Unit(tuple(sorted({best, *near, *sentence.context})), best, sentence.where)
+
+
+def sentence_stems(analysis: Analysis, n: int) -> list[str]:
+    lo, hi = analysis.bounds(n)
+    return analysis.stems[lo:hi]
+
+
+# Words of style, not of substance: articles, prepositions, forms of "be", pronouns. Who writes "I"
+# or "the Resident" says what kind of document it is, not whether it states the rule; a model that
+# read them would learn how the corpus's writers write. Modal verbs, negation, quantifiers and
+# time words ("will", "may", "not", "every", "before") are read: they carry the rule.
+UNREAD = frozenset(
+    stem(w)
+    for w in (  # noqa: SIM905 - a word list reads better as text
+        "a an the and or of to in on at for by with from as is are be been being was were it its this that "
+        "these those there i me my we our us you your he she his her they them their so than then"
+    ).split()
+)
+
+
+def _stems(analysis: Analysis, unit: Unit, own: frozenset[str]) -> tuple[list[str], list[str]]:
+    """The unit's stems and its best sentence's, each once and sorted, without the topic's own words
+    and words of style (see UNREAD)."""
+    left_out = own | UNREAD
+    local = sorted({s for n in unit.sentences for s in sentence_stems(analysis, n)} - left_out)
+    best = sorted(set(sentence_stems(analysis, unit.best)) - left_out)
+    return local, best
+
+
+def features(topic: Asked, analysis: Analysis, unit: Unit) -> dict[str, float]:
+    """The unit's features: the topic; each idea's pairing with the unit's stems (weighted down by
+    the unit's length), shared by every topic of that idea; the best sentence's stems, shared by
+    every topic. The topic's own words are left out (see :class:`Asked`). (Pairing the topic itself
+    with the stems was tried: it learns each topic's passages and no more, and cross-validation by
+    voice does no better with it.)"""
+    key, labels = topic.key, topic.labels
+    local, best = _stems(analysis, unit, topic.own)
+    out = {"bias": 1.0, "T:" + key: 1.0}
+    w = 1 / math.sqrt(len(local) + 1)
+    for s in local:
+        for label in labels:
+            out["CL:" + label + ":" + s] = w
+    wb = 1 / math.sqrt(len(best) + 1)
+    for s in best:
+        out["B:" + s] = wb
+    return out
+
+
+class SecondReader:
+    """The trained weights and their thresholds; scores a unit and says which words weighed most.
+
+    The weights are read when first needed (``load`` returns the model as :meth:`to_data` writes it),
+    so a run whose readings are all kept in the cache never reads the model.
+    """
+
+    def __init__(self, load: Callable[[], Mapping[str, Any]], stamp: str) -> None:
+        self._load = load
+        self._data: Mapping[str, Any] | None = None
+        self.stamp = stamp  # names the model in the cache: a new model reads every document again
+
+    @classmethod
+    def from_weights(cls, weights: Mapping[str, float], thresholds: Thresholds, stamp: str = "") -> SecondReader:
+        """A reader of flat weights by feature name (as scripts/train-second-reader.py trains them)."""
+        data = to_data(weights, thresholds, {})
+        return cls(lambda: data, stamp)
+
+    @property
+    def data(self) -> Mapping[str, Any]:
+        if self._data is None:
+            data = self._load()
+            if data.get("format") != FORMAT:
+                raise ValueError(
+                    f"the second reader's model has format {data.get('format')!r}; this narr-audit reads {FORMAT}: "
+                    "reinstall narr-audit, or retrain it with scripts/train-second-reader.py"
+                )
+            self._data = data
+        return self._data
+
+    @property
+    def thresholds(self) -> Thresholds:
+        t = self.data["thresholds"]
+        return Thresholds(
+            float(t["doubt"]),
+            float(t["doubt_life_safety"]),
+            float(t["confirm"]),
+            float(t["confirm_life_safety"]),
+            float(t["rescue"]),
+        )
+
+    def weights(self) -> dict[str, float]:
+        """The weights by feature name (see :func:`features`)."""
+        data = self.data
+        out: dict[str, float] = {"bias": float(data["bias"])}
+        for key, bias in data["topics"].items():
+            out["T:" + key] = float(bias)
+        for label, words in data["ideas"].items():
+            for s, v in words.items():
+                out["CL:" + label + ":" + s] = float(v)
+        for s, v in data["sentence"].items():
+            out["B:" + s] = float(v)
+        return out
+
+    def read(self, asked: Asked, analysis: Analysis, unit: Unit) -> Reading:
+        """The unit's score (the logistic regression over :func:`features`, summed here from the
+        model's groups without naming each feature), and the words of its best sentence that weighed
+        most against and for it."""
+        data = self.data
+        local, best = _stems(analysis, unit, asked.own)
+        topic = data["topics"].get(asked.key)
+        ideas = [data["ideas"].get(label) or {} for label in asked.labels]
+        w = 1 / math.sqrt(len(local) + 1)
+        wb = 1 / math.sqrt(len(best) + 1)
+        z = float(data["bias"]) + float(topic if topic is not None else 0.0)
+        by_stem: dict[str, float] = {}
+        for s in local:
+            by_stem[s] = sum(float(idea.get(s, 0.0)) for idea in ideas) * w
+        for s in best:
+            by_stem[s] = by_stem.get(s, 0.0) + float(data["sentence"].get(s, 0.0)) * wb
+        z += sum(by_stem.values())
+        score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+        lo, hi = analysis.bounds(unit.best)
+        written: dict[str, str] = {}
+        for p in range(lo, hi):  # a stem as the best sentence wrote it, to quote it
+            written.setdefault(analysis.stems[p], analysis.words[p])
+        quoted = sorted((v, s) for s, v in by_stem.items() if s in written and _quotable(written[s]))
+        against = tuple(written[s] for v, s in quoted if v < -0.05)[:3]
+        for_it = tuple(written[s] for v, s in reversed(quoted) if v > 0.05)[:3]
+        return Reading(round(score, 6), unit.best, unit.where, against, for_it)
+
+
+def _quotable(word: str) -> bool:
+    """A word worth quoting as weighing for or against: not a small word that every sentence has."""
+    return ((word not in STOP_WORDS or word in KEPT) and len(word) > 2) or word in ("no",)
+
+
+def probability(weights: Mapping[str, float], found: Mapping[str, float]) -> float:
+    """The logistic regression's score of a unit's features (how the model is trained and checked)."""
+    z = sum(weights.get(k, 0.0) * v for k, v in found.items())
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def to_data(weights: Mapping[str, float], thresholds: Thresholds, trained_on: Mapping[str, Any]) -> dict[str, Any]:
+    """The model as kept on disk: weights grouped by kind, keys sorted, so the file is stable."""
+    topics: dict[str, float] = {}
+    ideas: dict[str, dict[str, float]] = {}
+    sentence: dict[str, float] = {}
+    for name in sorted(weights):
+        v = weights[name]
+        kind, _, rest = name.partition(":")
+        if kind == "T":
+            topics[rest] = v
+        elif kind == "CL":
+            label, _, s = rest.rpartition(":")
+            ideas.setdefault(label, {})[s] = v
+        elif kind == "B":
+            sentence[rest] = v
+    t = thresholds
+    return {
+        "format": FORMAT,
+        "trained_on": dict(trained_on),
+        "thresholds": t.as_data(),
+        "bias": weights.get("bias", 0.0),
+        "topics": {k: topics[k] for k in sorted(topics)},
+        "ideas": {k: ideas[k] for k in sorted(ideas)},
+        "sentence": sentence,
+    }
+
+
+def doubt_of(
+    reader: SecondReader, asked: Asked, spec: TopicSpec, content: Extracted, vocabulary: Vocabulary, sentence: int
+) -> Reading:
+    """The reading of the section whose sentence met the topic; kept with the document in the cache."""
+    topic = spec_name(spec, vocabulary)
+    name = f"doubt:{reader.stamp}:{topic}:{asked.key}:{sentence}" if topic is not None else None
+    kept = _read(noted(content, vocabulary, name)) if name is not None else None
+    if kept is not None:
+        return kept
+    analysis = analyse(content)
+    reading = reader.read(asked, analysis, unit_of(spec, analysis, vocabulary, sentence))
+    if name is not None:
+        note(content, vocabulary, name, _kept(reading))
+    return reading
+
+
+def rescue_of(
+    reader: SecondReader, asked: Asked, spec: TopicSpec, content: Extracted, vocabulary: Vocabulary
+) -> Reading | None:
+    """The best-scored section of a document that did not meet the topic (None: no sentence carries
+    any of its ideas); kept with the document in the cache."""
+    topic = spec_name(spec, vocabulary)
+    name = f"rescue:{reader.stamp}:{topic}:{asked.key}" if topic is not None else None
+    kept = noted(content, vocabulary, name) if name is not None else None
+    if kept == []:
+        return None
+    reading = _read(kept)
+    if reading is not None:
+        return reading
+    analysis = analyse(content)
+    best: Reading | None = None
+    for unit in units(spec, analysis, vocabulary):
+        candidate = reader.read(asked, analysis, unit)
+        if best is None or candidate.score > best.score:
+            best = candidate
+    if name is not None:
+        note(content, vocabulary, name, _kept(best) if best is not None else [])
+    return best
+
+
+def _kept(reading: Reading) -> list[object]:
+    return [reading.score, reading.sentence, reading.where, list(reading.against), list(reading.for_it)]
+
+
+def _read(kept: object) -> Reading | None:
+    """A reading kept as [score, sentence, where, against, for]; None when it is not one."""
+    if not isinstance(kept, list) or len(kept) != 5:
+        return None
+    score, sentence, where, against, for_it = kept
+    if (
+        not isinstance(score, float)
+        or type(sentence) is not int
+        or not (where is None or isinstance(where, str))
+        or not isinstance(against, list)
+        or not isinstance(for_it, list)
+        or not all(isinstance(w, str) for w in [*against, *for_it])
+    ):
+        return None
+    return Reading(score, sentence, where, tuple(against), tuple(for_it))
+
+
+__all__ = [
+    "FORMAT",
+    "Asked",
+    "Reading",
+    "SecondReader",
+    "Thresholds",
+    "Unit",
+    "asked",
+    "doubt_of",
+    "features",
+    "probability",
+    "rescue_of",
+    "to_data",
+    "topic_key",
+    "unit_of",
+    "units",
+]

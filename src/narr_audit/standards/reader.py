@@ -1,0 +1,56 @@
+"""The second reader's model, shipped as data under standards/reader/ (see checks.reader).
+
+Read lazily: the file is hashed when the reader is made (its stamp names the model in the cache) and
+parsed only when a document check first needs a reading that the cache does not keep.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import json
+import zlib
+from typing import Any
+
+from narr_audit.base.errors import NarrError
+from narr_audit.base.resources import standards_dir
+from narr_audit.checks.reader import FORMAT, SecondReader
+
+MODEL = "reader/second-reader.json.gz"
+
+
+@functools.cache
+def second_reader() -> SecondReader:
+    """The shipped second reader (one per process)."""
+    path = standards_dir() / MODEL
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise NarrError.single(
+            f"the second reader's model cannot be read ({err.strerror or err})",
+            file=path,
+            hint="reinstall narr-audit; in a checkout, run python scripts/train-second-reader.py",
+        ) from None
+
+    def load() -> dict[str, Any]:
+        try:
+            data = json.loads(gzip.decompress(raw))
+        except (OSError, ValueError, EOFError, zlib.error) as err:
+            raise NarrError.single(
+                f"the second reader's model is damaged ({err})",
+                file=path,
+                hint="reinstall narr-audit; in a checkout, run python scripts/train-second-reader.py",
+            ) from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise NarrError.single(
+                f"the second reader's model is not one this narr-audit reads (format {FORMAT})",
+                file=path,
+                hint="reinstall narr-audit; in a checkout, run python scripts/train-second-reader.py",
+            )
+        return data
+
+    return SecondReader(load, hashlib.sha256(raw).hexdigest()[:16])
+
+
+__all__ = ["MODEL", "second_reader"]
