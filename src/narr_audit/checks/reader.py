@@ -268,7 +268,7 @@ class SecondReader:
         data = self.data
         local, best = _stems(analysis, unit, asked.own)
         topic = data["topics"].get(asked.key)
-        ideas = [data["ideas"].get(label) or {} for label in asked.labels]
+        ideas = [data["ideas"].get(label) or {} for label in dict.fromkeys(asked.labels)]  # once each, as features
         w = 1 / math.sqrt(len(local) + 1)
         wb = 1 / math.sqrt(len(best) + 1)
         z = float(data["bias"]) + float(topic if topic is not None else 0.0)

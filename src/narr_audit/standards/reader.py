@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import json
 import zlib
+from pathlib import Path
 from typing import Any
 
 from narr_audit.base.errors import NarrError
@@ -23,7 +24,12 @@ MODEL = "reader/second-reader.json.gz"
 @functools.cache
 def second_reader() -> SecondReader:
     """The shipped second reader (one per process)."""
-    path = standards_dir() / MODEL
+    return load_model(standards_dir() / MODEL)
+
+
+def load_model(path: Path) -> SecondReader:
+    """A second reader from its model file; a file that cannot be read or is not a model is a clear
+    error naming it (when the file is first read, or when its model is first needed)."""
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -53,4 +59,4 @@ def second_reader() -> SecondReader:
     return SecondReader(load, hashlib.sha256(raw).hexdigest()[:16])
 
 
-__all__ = ["MODEL", "second_reader"]
+__all__ = ["MODEL", "load_model", "second_reader"]

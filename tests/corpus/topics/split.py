@@ -15,8 +15,10 @@ seventh round (SEVENTH_VOICES: a board's resolutions, an old manual as OCR reads
 ninth round (NINTH_VOICES: a veterans' home's SOPs, a rural family-run home's papers, a manual
 machine-translated from Spanish), tenth round (TENTH_VOICES: a collegiate recovery house's
 community agreement, a women's and mothers' home's handbook, a corrective action plan sent to an
-affiliate) and eleventh round (ELEVENTH_VOICES: a house newsletter, an operator's internal staff wiki,
-an intake coordinator's phone scripts) are split the same way.
+affiliate), eleventh round (ELEVENTH_VOICES: a house newsletter, an operator's internal staff wiki,
+an intake coordinator's phone scripts) and twelfth round (TWELFTH_VOICES: an operator's answers on a
+certification self-assessment, house and staff meeting minutes, a peer mentor's welcome letter) are
+split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -42,6 +44,7 @@ EIGHTH_VOICES = ("web-page", "slide-deck", "clinical")  # eighth round: held bac
 NINTH_VOICES = ("veterans", "rural-family", "translated")  # ninth round: held back like the second
 TENTH_VOICES = ("collegiate", "womens-house", "corrective-plan")  # tenth round: held back like the second
 ELEVENTH_VOICES = ("newsletter", "wiki", "phone-script")  # eleventh round: held back like the second
+TWELFTH_VOICES = ("self-assessment", "house-minutes", "welcome-letter")  # twelfth round: held back like the second
 
 
 def _hash(text: str) -> int:
@@ -80,6 +83,7 @@ def main(folders: list[Path]) -> None:
         *NINTH_VOICES,
         *TENTH_VOICES,
         *ELEVENTH_VOICES,
+        *TWELFTH_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -48,7 +48,9 @@ class Passage:
 
 # Voices whose tuned part has not been tuned on yet (the newest round): measured by the benchmark as
 # fresh text, left out of the regression floors until a tuning round has read them.
-NOT_YET_TUNED: frozenset[str] = frozenset({"newsletter", "wiki", "phone-script"})
+NOT_YET_TUNED: frozenset[str] = frozenset(
+    {"newsletter", "wiki", "phone-script", "self-assessment", "house-minutes", "welcome-letter"}
+)
 
 
 def passages(part: str, *, skip: frozenset[str] = frozenset()) -> Iterator[Passage]:

@@ -1,0 +1,266 @@
+"""The second reader (checks.reader): how its readings change what the document check reports.
+
+The plumbing is tested with small hand-made models, so each case says exactly why the reader doubts,
+flags or rescues a topic; the shipped model is tested for what a user relies on: it is the one the
+corpus trains, it scores as it was trained, a damaged file is a clear error, and a warm run reads
+its readings back from the cache.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import importlib.util
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "corpus" / "topics"))
+
+from topic_corpus import HERE as CORPUS
+from topic_corpus import document_check, passages
+
+from narr_audit.base.errors import NarrError
+from narr_audit.checks import evaluate
+from narr_audit.checks.document import topic_spec
+from narr_audit.checks.interface import Context, Outcome
+from narr_audit.checks.reader import (
+    SecondReader,
+    Thresholds,
+    asked,
+    features,
+    probability,
+    to_data,
+    unit_of,
+    units,
+)
+from narr_audit.checks.recognise import analyse, find_in
+from narr_audit.evidence.extract import extract
+from narr_audit.evidence.model import Document
+from narr_audit.standards.loader import load_rulebook
+from narr_audit.standards.reader import MODEL, load_model, second_reader
+
+ROOT = Path(__file__).resolve().parents[1]
+BOOK = load_rulebook()
+CHORES = ("3.I.27.c", "Chore chart or chore policy")
+SMOKING = ("2.F.18.a", "Smoking and vaping policy (house rules)")
+# doubt, doubt on life-safety rules, confirm, confirm on life-safety rules, rescue
+LIMITS = Thresholds(0.1, 0.2, 0.3, 0.6, 0.9)
+
+
+def _hand(**weights: float) -> SecondReader:
+    """A reader that knows only these best-sentence stems (B:stem), over an even bias."""
+    return SecondReader.from_weights({"bias": 0.0, **{f"B:{s}": w for s, w in weights.items()}}, LIMITS)
+
+
+def _check(which: tuple[str, str], text: str, tmp_path: Path, reader: SecondReader | None) -> Outcome:
+    rule_id, label = which
+    path = tmp_path / "policy.md"
+    path.write_text(text, encoding="utf-8")
+    document = Document(
+        path="policy.md", kind="markdown", rules=[rule_id], mapped_by=["manifest"], content=extract(path)
+    )
+    rule = BOOK.rule(rule_id)
+    assert rule is not None
+    ctx = Context(
+        rule_id=rule_id,
+        assessed_on=date(2026, 11, 1),
+        documents=(document,),
+        vocabulary=BOOK.concepts,
+        reader=reader,
+        life_safety=rule.life_safety,
+        rule_title=rule.title,
+    )
+    return evaluate(document_check(BOOK, rule_id, label), ctx)
+
+
+ROTATING = "# Chores\n\nChores rotate every week and the house manager posts the chart.\n"
+
+
+def test_without_a_reader_the_recogniser_decides(tmp_path: Path) -> None:
+    outcome = _check(CHORES, ROTATING, tmp_path, None)
+    assert outcome.status == "met" and not outcome.to_confirm
+
+
+def test_a_doubted_topic_is_not_met_and_the_report_says_why(tmp_path: Path) -> None:
+    outcome = _check(CHORES, ROTATING, tmp_path, _hand(manag=-20.0))
+    assert outcome.status == "not_met"  # the sentence met both topics; the reader doubts both
+    assert outcome.missing == ("household chores", "assignment or rotation")
+    assert (
+        "the closest, policy.md, Chores, uses its words, but the second reader doubts that it states it"
+        in outcome.reason
+    )
+    assert "weighing against it 'manager'" in outcome.reason
+    assert "covers: {3.I.27.c: Heading of that section}" in outcome.reason  # how to point at it
+
+
+def test_a_doubt_reads_on_to_the_next_sentence_that_meets_the_topic(tmp_path: Path) -> None:
+    text = ROTATING + "\n# Rotation\n\nEveryone cleans the kitchen and bathrooms; chores rotate monthly.\n"
+    outcome = _check(CHORES, text, tmp_path, _hand(manag=-20.0))
+    assert outcome.status == "met", outcome.reason
+    assert any(ref.where == "Rotation" for ref in outcome.evidence)
+
+
+def test_an_unsure_reading_is_met_for_the_reviewer_to_confirm(tmp_path: Path) -> None:
+    # A score between the doubt (0.1) and confirm (0.3) limits: about sigmoid(-4 / sqrt(7)) = 0.18.
+    outcome = _check(CHORES, ROTATING, tmp_path, _hand(manag=-4.0))
+    assert outcome.status == "met"
+    assert outcome.to_confirm == ("household chores", "assignment or rotation")  # the sentence met both
+    assert (
+        "the second reader is unsure of these, for the reviewer to confirm: household chores (policy.md, Chores; "
+        "weighing against it 'manager'); assignment or rotation (policy.md, Chores"
+    ) in outcome.reason
+
+
+MISSED = "# Chores\n\nEveryone does a household chore, and the list is on the fridge.\n"
+
+
+def test_a_topic_the_recogniser_missed_is_rescued_for_the_reviewer_to_confirm(tmp_path: Path) -> None:
+    assert _check(CHORES, MISSED, tmp_path, None).missing == ("assignment or rotation",)
+    outcome = _check(CHORES, MISSED, tmp_path, _hand(fridg=20.0))
+    assert outcome.status == "met"
+    assert outcome.to_confirm == ("assignment or rotation",)
+    assert (
+        "read as covered by the second reader, for the reviewer to confirm: assignment or rotation "
+        "(policy.md, Chores; weighing for it 'fridge')"
+    ) in outcome.reason
+
+
+SMOKE = "# Smoking\n\nNo smoking or vaping indoors. The only place to smoke is the back patio, by the bench.\n"
+
+
+def test_a_life_safety_topic_is_never_rescued_and_is_doubted_by_its_own_limits(tmp_path: Path) -> None:
+    rule = BOOK.rule(SMOKING[0])
+    assert rule is not None and rule.life_safety
+    assert _check(SMOKING, SMOKE, tmp_path, None).status == "met"
+    # 0.18: over the doubt limit of other rules (0.1), under the life-safety one (0.2): doubted here.
+    outcome = _check(SMOKING, SMOKE, tmp_path, _hand(bench=-1.5 / _weight_of_one(SMOKING, SMOKE, tmp_path, "bench")))
+    assert "the second reader doubts that it states it" in outcome.reason, outcome.reason
+    missed = "# Smoking\n\nSmoking and vaping are part of some residents' lives; we talk about it at the meeting.\n"
+    before = _check(SMOKING, missed, tmp_path, None)
+    after = _check(SMOKING, missed, tmp_path, _hand(meet=50.0, talk=50.0))
+    assert after.missing == before.missing and before.missing  # nothing rescued on a life-safety rule
+    assert not after.to_confirm
+
+
+def _weight_of_one(which: tuple[str, str], text: str, tmp_path: Path, stem: str) -> float:
+    """The value of the feature B:stem in the unit that met the smoking-area topic (1/sqrt(n + 1))."""
+    path = tmp_path / "weights.md"
+    path.write_text(text, encoding="utf-8")
+    content = extract(path)
+    analysis = analyse(content)
+    check = document_check(BOOK, *which)
+    topic = next(t for t in check.topics if t.name == "designated area or smoke-free property")
+    spec = topic_spec(topic, BOOK.concepts)
+    finding = find_in(spec, content, BOOK.concepts)
+    assert finding.found and finding.sentence is not None
+    rule = BOOK.rule(which[0])
+    assert rule is not None
+    question = asked(which[0], rule.title, which[1], topic.name, spec.labels)
+    found = features(question, analysis, unit_of(spec, analysis, BOOK.concepts, finding.sentence))
+    return found[f"B:{stem}"]
+
+
+# The shipped model.
+
+
+def test_the_shipped_model_is_trained_on_the_corpus_as_it_stands() -> None:
+    """Editing the tuned corpus without retraining would ship a reader of an older corpus."""
+    digest = hashlib.sha256()
+    for path in sorted((CORPUS / "tuned").glob("*.yaml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    trained_on = second_reader().data["trained_on"]
+    assert trained_on["corpus"] == digest.hexdigest(), "retrain it: python scripts/train-second-reader.py"
+    assert sorted(trained_on["voices"]) == sorted(p.stem for p in (CORPUS / "tuned").glob("*.yaml"))
+
+
+def test_the_shipped_reader_scores_as_its_regression_was_trained(tmp_path: Path) -> None:
+    """read() sums the model's groups without naming features; it must equal the trained regression."""
+    reader = second_reader()
+    weights = reader.weights()
+    compared = 0
+    for n, passage in enumerate(passages("tuned")):
+        if n % 97:
+            continue
+        path = tmp_path / f"passage-{n}.md"
+        path.write_text(passage.text, encoding="utf-8")
+        analysis = analyse(extract(path))
+        check = document_check(BOOK, passage.rule, passage.document)
+        rule = BOOK.rule(passage.rule)
+        assert rule is not None
+        for topic in check.topics:
+            spec = topic_spec(topic, BOOK.concepts)
+            question = asked(passage.rule, rule.title, passage.document, topic.name, spec.labels)
+            for unit in units(spec, analysis, BOOK.concepts):
+                expected = probability(weights, features(question, analysis, unit))
+                assert reader.read(question, analysis, unit).score == pytest.approx(expected, abs=1e-6)
+                compared += 1
+    assert compared > 50
+
+
+def test_its_thresholds_are_ordered() -> None:
+    t = second_reader().thresholds
+    assert 0 < t.doubt <= t.confirm < t.rescue < 1
+    assert 0 < t.doubt_life_safety <= t.confirm_life_safety < 1
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (b"not gzip at all", "damaged"),
+        (gzip.compress(b"[1, 2]"), "not one this narr-audit reads"),
+        (gzip.compress(json.dumps({"format": 99}).encode()), "not one this narr-audit reads"),
+    ],
+)
+def test_a_damaged_model_is_a_clear_error_naming_the_file(tmp_path: Path, content: bytes, says: str) -> None:
+    path = tmp_path / "second-reader.json.gz"
+    path.write_bytes(content)
+    reader = load_model(path)  # the file is read, not yet parsed: a cached run never parses it
+    with pytest.raises(NarrError) as raised:
+        reader.thresholds  # noqa: B018 - asking for it parses the model
+    message = raised.value.render()
+    assert str(path) in message and says in message and "reinstall narr-audit" in message
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(NarrError) as raised:
+        load_model(tmp_path / "absent.json.gz")
+    assert "the second reader's model cannot be read" in raised.value.render()
+
+
+def test_the_model_file_is_where_the_package_finds_it() -> None:
+    assert (ROOT / "standards" / MODEL).is_file()
+
+
+# Training.
+
+
+def _training() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("train_second_reader", ROOT / "scripts" / "train-second-reader.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_second_reader"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_is_deterministic_and_its_model_reads_back() -> None:
+    training = _training()
+    instances = [
+        ({"bias": 1.0, "B:later": 0.7, "CL:x:lock": 0.5}, 0, "a"),
+        ({"bias": 1.0, "B:lock": 0.7, "CL:x:lock": 0.5}, 1, "b"),
+        ({"bias": 1.0, "B:lock": 0.7, "CL:x:key": 0.5}, 1, "c"),
+        ({"bias": 1.0, "B:not": 0.7, "CL:x:key": 0.5}, 0, "d"),
+    ] * 10
+    first, second = training.fit(instances), training.fit(instances)
+    assert first == second
+    weights = training.shrink(first)
+    assert weights["B:later"] < 0 < weights["B:lock"]
+    data = to_data(weights, LIMITS, {"corpus": "test"})
+    again = SecondReader(lambda: json.loads(json.dumps(data)), "stamp")
+    assert again.weights() == weights
+    assert again.thresholds == LIMITS
