@@ -3,6 +3,10 @@
 The held-back part is measured by benchmarks/bench_topics.py, never asserted on here: a test that
 failed on it would invite tuning on it. These floors guard against a change to the recogniser or the
 vocabulary that quietly loses what was gained; raise them when the figures rise, on purpose.
+
+The floors below read the corpus with the recogniser alone (what the vocabulary is tuned for). The
+second reader (checks.reader) is trained on this same tuned part, so its figures here say only that
+it is wired in and working, not how well it reads new text: its own floors are at the end.
 """
 
 from __future__ import annotations
@@ -73,6 +77,11 @@ KNOWN_LIFE_SAFETY_PASSES = frozenset(
 
 @pytest.fixture(scope="module")
 def tuned():  # type: ignore[no-untyped-def]
+    return measure("tuned", skip=NOT_YET_TUNED, second=False)
+
+
+@pytest.fixture(scope="module")
+def tuned_with_reader():  # type: ignore[no-untyped-def]
     return measure("tuned", skip=NOT_YET_TUNED)
 
 
@@ -110,6 +119,26 @@ def test_every_voice_is_read_as_well(tuned) -> None:  # type: ignore[no-untyped-
 @pytest.mark.slow
 def test_no_life_safety_topic_is_passed_by_a_near_miss(tuned) -> None:  # type: ignore[no-untyped-def]
     assert set(tuned.life_safety_false_passes) <= KNOWN_LIFE_SAFETY_PASSES, tuned.life_safety_false_passes
+
+
+# With the second reader, on the text it was trained on (98.9% and 95.9% when it was trained).
+FLOOR_FOUND_WITH_READER = 0.985
+FLOOR_REJECTED_WITH_READER = 0.955
+
+
+@pytest.mark.slow
+def test_the_second_reader_reads_the_tuned_part_as_trained(tuned, tuned_with_reader) -> None:  # type: ignore[no-untyped-def]
+    alone, read = tuned.overall(), tuned_with_reader.overall()
+    assert read.recall >= FLOOR_FOUND_WITH_READER, f"found {read.found}/{read.present}"
+    assert read.specificity >= FLOOR_REJECTED_WITH_READER, f"reported missing {read.rejected}/{read.absent}"
+    assert read.recall > alone.recall and read.specificity > alone.specificity
+
+
+@pytest.mark.slow
+def test_with_the_second_reader_no_life_safety_near_miss_passes_unflagged(tuned_with_reader) -> None:  # type: ignore[no-untyped-def]
+    """A life-safety near-miss the reader cannot doubt outright is met only "for the reviewer to confirm"."""
+    assert set(tuned_with_reader.life_safety_false_passes) == set(tuned_with_reader.life_safety_flagged)
+    assert set(tuned_with_reader.life_safety_false_passes) <= KNOWN_LIFE_SAFETY_PASSES
 
 
 def test_every_passage_labels_every_topic_of_its_check() -> None:

@@ -16,9 +16,10 @@ ninth round (NINTH_VOICES: a veterans' home's SOPs, a rural family-run home's pa
 machine-translated from Spanish), tenth round (TENTH_VOICES: a collegiate recovery house's
 community agreement, a women's and mothers' home's handbook, a corrective action plan sent to an
 affiliate), eleventh round (ELEVENTH_VOICES: a house newsletter, an operator's internal staff wiki,
-an intake coordinator's phone scripts) and twelfth round (TWELFTH_VOICES: an operator's answers on a
-certification self-assessment, house and staff meeting minutes, a peer mentor's welcome letter) are
-split the same way.
+an intake coordinator's phone scripts), twelfth round (TWELFTH_VOICES: an operator's answers on a
+certification self-assessment, house and staff meeting minutes, a peer mentor's welcome letter) and
+thirteenth round (THIRTEENTH_VOICES: a grant application's program narrative, a house manager's
+shift log, a policy pasted with its tracked changes and reviewers' comments) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -45,6 +46,7 @@ NINTH_VOICES = ("veterans", "rural-family", "translated")  # ninth round: held b
 TENTH_VOICES = ("collegiate", "womens-house", "corrective-plan")  # tenth round: held back like the second
 ELEVENTH_VOICES = ("newsletter", "wiki", "phone-script")  # eleventh round: held back like the second
 TWELFTH_VOICES = ("self-assessment", "house-minutes", "welcome-letter")  # twelfth round: held back like the second
+THIRTEENTH_VOICES = ("grant-application", "shift-log", "policy-redline")  # thirteenth: held back like the second
 
 
 def _hash(text: str) -> int:
@@ -84,6 +86,7 @@ def main(folders: list[Path]) -> None:
         *TENTH_VOICES,
         *ELEVENTH_VOICES,
         *TWELFTH_VOICES,
+        *THIRTEENTH_VOICES,
     ):
         items = []
         for incoming in folders:

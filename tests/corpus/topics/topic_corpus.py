@@ -49,7 +49,11 @@ class Passage:
 # Voices whose tuned part has not been tuned on yet (the newest round): measured by the benchmark as
 # fresh text, left out of the regression floors until a tuning round has read them.
 NOT_YET_TUNED: frozenset[str] = frozenset(
-    {"newsletter", "wiki", "phone-script", "self-assessment", "house-minutes", "welcome-letter"}
+    {
+        *("newsletter", "wiki", "phone-script"),  # eleventh round
+        *("self-assessment", "house-minutes", "welcome-letter"),  # twelfth
+        *("grant-application", "shift-log", "policy-redline"),  # thirteenth
+    }
 )
 
 
