@@ -538,3 +538,41 @@ def test_extract_never_raises_on_random_bytes(tmp_path: Path, suffix: str, prefi
         assert result.reason and result.hint
     else:
         assert result.kind == kind_of(path)
+
+
+def test_docx_reads_tracked_changes_as_accepted_and_filled_in_fields(tmp_path: Path) -> None:
+    """A policy saved with its changes still tracked reads as Word shows it with every change accepted:
+    inserted text in, deleted text out; a filled-in form field (an inline content control) and a
+    field's result are read too. python-docx's paragraph text leaves all of these out."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Residents may ")
+    paragraph._p.append(
+        parse_xml(f'<w:del {w} w:id="1" w:author="RD"><w:r><w:delText>never </w:delText></w:r></w:del>')
+    )
+    paragraph._p.append(parse_xml(f'<w:ins {w} w:id="2" w:author="RD"><w:r><w:t>only </w:t></w:r></w:ins>'))
+    paragraph.add_run("smoke on the back patio.")
+    field = document.add_paragraph()
+    field.add_run("Emergency contact: ")
+    field._p.append(
+        parse_xml(
+            f"<w:sdt {w}><w:sdtPr><w:alias w:val='Name'/></w:sdtPr>"
+            "<w:sdtContent><w:r><w:t>the house manager</w:t></w:r></w:sdtContent></w:sdt>"
+        )
+    )
+    field._p.append(parse_xml(f'<w:fldSimple {w} w:instr="DATE"><w:r><w:t>, phone listed.</w:t></w:r></w:fldSimple>'))
+    moved = document.add_paragraph()
+    moved._p.append(parse_xml(f'<w:moveFrom {w} w:id="3" w:author="RD"><w:r><w:t>Old place. </w:t></w:r></w:moveFrom>'))
+    moved._p.append(parse_xml(f'<w:moveTo {w} w:id="4" w:author="RD"><w:r><w:t>New place.</w:t></w:r></w:moveTo>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = read_ok(write(tmp_path, "policy.docx", buffer.getvalue()))
+    assert result.text.split("\n") == [
+        "Residents may only smoke on the back patio.",
+        "Emergency contact: the house manager, phone listed.",
+        "New place.",
+    ]

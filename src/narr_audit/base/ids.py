@@ -86,10 +86,12 @@ class Retired:
 
 @dataclass(frozen=True)
 class RuleIndex:
-    """The rule ids in force (in the Standard's order) and those an overlay retired."""
+    """The rule ids in force (in the Standard's order) and those an overlay retired; and, for each
+    rule, the names of the topics its documents are read for (to check an operator's pointers)."""
 
     ids: tuple[str, ...]
     retired: Mapping[str, Retired] = field(default_factory=dict)
+    topics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __contains__(self, rule_id: object) -> bool:
         return isinstance(rule_id, str) and rule_id in self._known

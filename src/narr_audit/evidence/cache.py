@@ -22,7 +22,8 @@ from narr_audit import __version__
 from narr_audit.evidence.content import Extracted, Segment, Table, Unreadable
 
 # Bump when extraction changes what it returns for the same bytes.
-EXTRACTOR_VERSION = 5  # 4: tables filled (Word, HTML, Markdown), for records; 5: PDF month calendars by place
+EXTRACTOR_VERSION = 6  # 4: tables filled (Word, HTML, Markdown), for records; 5: PDF month calendars by place;
+# 6: Word text inside tracked insertions, fields and inline content controls
 ENV_DIR = "NARR_AUDIT_CACHE_DIR"
 
 

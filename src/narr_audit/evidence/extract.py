@@ -451,13 +451,20 @@ def _check_docx_zip(archive: zipfile.ZipFile) -> Unreadable | None:
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main "
 _W_DOCUMENT, _W_BODY, _W_P, _W_PPR, _W_PSTYLE = (_W + t for t in ("document", "body", "p", "pPr", "pStyle"))
-_W_R, _W_HYPERLINK, _W_T, _W_BR, _W_VAL, _W_TYPE = (_W + t for t in ("r", "hyperlink", "t", "br", "val", "type"))
+_W_R, _W_T, _W_BR, _W_VAL, _W_TYPE = (_W + t for t in ("r", "t", "br", "val", "type"))
 _W_STYLE, _W_NAME, _W_STYLE_ID, _W_DEFAULT = (_W + t for t in ("style", "name", "styleId", "default"))
 _DC_TITLE = "http://purl.org/dc/elements/1.1/ title"
 _RELATIONSHIP = "http://schemas.openxmlformats.org/package/2006/relationships Relationship"
 _W_CONTAINERS = frozenset(_W + t for t in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "smartTag"))
 _W_TBL, _W_TR, _W_TC = (_W + t for t in ("tbl", "tr", "tc"))
 _W_RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+# What holds a paragraph's runs besides the paragraph itself: a hyperlink, a tracked insertion or move
+# (read as if accepted: a deletion, w:del or w:moveFrom, is not read, as Word shows the final text), a
+# smart tag, a custom XML element, a simple field, an inline content control's content.
+_W_RUN_HOLDERS = frozenset(
+    _W + t for t in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "sdtContent")
+)
+_W_SDT = _W + "sdt"
 _ON = frozenset({"1", "true", "on"})
 
 
@@ -645,8 +652,10 @@ class _DocxBody(_XmlHandler):
     """The body's paragraphs in document order, walking into tables and content controls, as segments.
 
     python-docx's own iterators stop at content controls (``w:sdt``), which form templates wrap whole
-    sections in, so every container is walked. A paragraph's text is its runs' and hyperlinks' runs'
-    text, tabs and breaks included, as python-docx gives it.
+    sections in, so every container is walked. A paragraph's text is its runs' text, tabs and breaks
+    included, as python-docx gives it, and also the runs inside its hyperlinks, tracked insertions,
+    fields and inline content controls (a filled-in form field, a change not yet accepted), which
+    python-docx leaves out: the text reads as Word shows it with every change accepted.
     """
 
     def __init__(self, styles: _HeadingStyles) -> None:
@@ -688,7 +697,7 @@ class _DocxBody(_XmlHandler):
         elif parent == _PARA:
             if tag == _W_R:
                 stack.append(_RUN)
-            elif tag == _W_HYPERLINK:
+            elif tag in _W_RUN_HOLDERS or tag == _W_SDT:
                 stack.append(_HYPERLINK)
             elif tag == _W_PPR and not self._ppr_seen:
                 self._ppr_seen = True
@@ -708,6 +717,8 @@ class _DocxBody(_XmlHandler):
             self.skipping = 1
         elif parent == _HYPERLINK and tag == _W_R:
             stack.append(_RUN)
+        elif parent == _HYPERLINK and (tag in _W_RUN_HOLDERS or tag == _W_SDT):
+            stack.append(_HYPERLINK)  # nested: a hyperlink inside an insertion, a control's content
         elif parent == _PPR and tag == _W_PSTYLE and not self._pstyle_seen:
             self._pstyle_seen = True
             self._style = _attribute(attrs, _W_VAL)

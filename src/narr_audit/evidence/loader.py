@@ -19,7 +19,7 @@ import errno
 import os
 import posixpath
 import stat
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -55,6 +55,7 @@ from narr_audit.evidence.model import (
     Roster,
 )
 from narr_audit.evidence.ocr import ocr_warning
+from narr_audit.evidence.pointers import closest_headings, section_text
 from narr_audit.evidence.textfacts import FolderFacts, TextFacts, text_facts
 
 
@@ -68,6 +69,7 @@ class FrontMatter(BaseModel):
     effective: DateField | None = None
     reviewed: DateField | None = None
     expires: DateField | None = None
+    covers: dict[str, str] = {}  # operator pointers, as on a manifest entry (see _pointers)
 
     @field_validator("narr", mode="before")
     @classmethod
@@ -113,6 +115,7 @@ class _Collected:
     warnings: list[Problem] = field(default_factory=list)
     latest_year: int | None = None  # records dated after this year are not entries (the assessment's year + 1)
     facts: FolderFacts | None = None  # what the folder's documents say, kept in the cache (evidence.textfacts)
+    pointer_lines: dict[str, dict[str, int]] = field(default_factory=dict)  # file -> front matter pointer -> line
 
     def rule(self, written: str, loc: tuple[str | int, ...], shown: str = MANIFEST, line: int | None = None) -> str:
         """The rule id normalised; an id not in force is a problem naming the file, line and field."""
@@ -222,6 +225,7 @@ def _new_document(
     records: Sequence[LogRecord] = (),
     columns: Sequence[str] = (),
     size: int = 0,
+    covers: Mapping[str, str] | None = None,
     **dates: Any,
 ) -> Document:
     """A Document built from values the loader has already checked (see load_folder's Evidence): what
@@ -240,6 +244,7 @@ def _new_document(
         "records": list(records),
         "columns": _stripped(columns),
         "size": size,
+        "covers": {key.strip(): heading.strip() for key, heading in (covers or {}).items()},
     }
     for role, value in dates.items():
         if role == "dates_from_text":
@@ -465,7 +470,8 @@ def _read_file(
             return [], names, [_document(path, rel, kind, None, None, content, quiet, read_documents, cache)]
         return [], names, []
     mapped = entry_index[0] if entry_index else None
-    return [_document(path, rel, kind, mapped, front, content, seen, read_documents, cache)], [], []
+    at = entry_index[1] if entry_index else None
+    return [_document(path, rel, kind, mapped, front, content, seen, read_documents, cache, at)], [], []
 
 
 def _mapped_by_front_matter(
@@ -482,6 +488,7 @@ def _mapped_by_front_matter(
             seen.rule(r, ("narr", i), rel, (front_doc.line_of(("narr", i)) or 1) + offset)
             for i, r in enumerate(front.narr)
         ]
+        seen.pointer_lines[rel] = {key: (front_doc.line_of(("covers", key)) or 1) + offset for key in front.covers}
         return front.model_copy(update={"narr": checked})
     if isinstance(content, Unreadable) and unmapped and _size(path) > 0:
         seen.warnings.append(
@@ -504,8 +511,10 @@ def _document(
     seen: _Collected,
     read_documents: bool,
     cache: ExtractionCache | None,
+    entry_at: int | None = None,
 ) -> Document:
-    """Stage 5: one mapped file as the engine sees it; dates from the manifest win over front matter."""
+    """Stage 5: one mapped file as the engine sees it; dates from the manifest win over front matter.
+    ``entry_at``: the index of its entry in residence.yaml's evidence list (to name a field's line)."""
     mapped_by: list[MappedBy] = []
     if mapped:
         mapped_by.append("manifest")
@@ -572,7 +581,93 @@ def _document(
         records=records,
         columns=columns,
         size=_size(path),
+        covers=_pointers(rel, content, rules, mapped, entry_at, front, seen),
     )
+
+
+def _pointers(
+    rel: str,
+    content: Extracted | Unreadable | None,
+    rules: Sequence[str],
+    mapped: EvidenceEntry | None,
+    entry_at: int | None,
+    front: FrontMatter | None,
+    seen: _Collected,
+) -> dict[str, str]:
+    """The operator's pointers (`covers:`), from residence.yaml and front matter (residence.yaml's
+    win), each checked: it names a rule the file is mapped to or a topic of one (as `narr-audit
+    explain` names it, in any case), and its heading is in the document with text under it. A pointer
+    that fails is a problem naming the file, line and field, and the closest rules, topics or headings.
+    Keys come back as the check looks them up: a rule id normalised, a topic as the Standard spells it."""
+    written: dict[str, tuple[str, str, int | None, str | None]] = {}  # key -> (heading, file shown, line, field)
+    if front is not None:
+        lines = seen.pointer_lines.get(rel, {})
+        for key, heading in front.covers.items():
+            written[key] = (heading, rel, lines.get(key), f"covers.{key}")
+    if mapped is not None:
+        for key, heading in mapped.covers.items():
+            loc = ("evidence", entry_at, "covers", key) if entry_at is not None else ("evidence",)
+            written[key] = (heading, MANIFEST, seen.doc.line_of(loc), dotted(loc) if entry_at is not None else None)
+    topics = {t.lower(): t for rule_id in rules for t in seen.rules.topics.get(rule_id, ())}
+    pointers: dict[str, str] = {}
+    for key, (heading, shown, line, where) in written.items():
+        normal = normalise_rule_id(key)
+        rule = normal if normal in seen.rules or normal in rules else None
+        if rule is not None:
+            if normal not in rules:
+                seen.problems.append(
+                    Problem(
+                        f"{rel} points at {normal}, but it is not mapped to {normal}",
+                        shown,
+                        line,
+                        normal,
+                        where,
+                        f"map {rel} to {normal} too, or point at a topic of the rules it is mapped to "
+                        f"({', '.join(rules) or 'none'})",
+                    )
+                )
+                continue
+            name = normal
+        elif seen.rules.topics:
+            found = topics.get(key.strip().lower())
+            if found is None:
+                close = difflib.get_close_matches(key.strip().lower(), list(topics), n=3, cutoff=0.4)
+                named = ", ".join(repr(topics[c]) for c in close) or ", ".join(
+                    repr(t) for t in list(topics.values())[:3]
+                )
+                seen.problems.append(
+                    Problem(
+                        f"{rel} points at {key!r}, which is neither a rule it is mapped to nor a topic of one",
+                        shown,
+                        line,
+                        None,
+                        where,
+                        f"use a rule id or a topic as `narr-audit explain` lists it; the closest: {named or 'none'}",
+                    )
+                )
+                continue
+            name = found
+        else:
+            name = key.strip()
+        if isinstance(content, Extracted):
+            under = section_text(content, heading)
+            if under is None or not under:
+                close = closest_headings(content, heading)
+                missing = f"is not a heading in {rel}" if under is None else f"has no text under it in {rel}"
+                seen.problems.append(
+                    Problem(
+                        f"the section '{heading}' that {name} is pointed at {missing}",
+                        shown,
+                        line,
+                        rule,
+                        where,
+                        "copy a heading exactly as the document has it"
+                        + (f"; the closest: {', '.join(repr(h) for h in close)}" if close else ""),
+                    )
+                )
+                continue
+        pointers[name] = heading
+    return pointers
 
 
 def _dates(

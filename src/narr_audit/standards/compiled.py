@@ -131,10 +131,11 @@ def read_index(cache_dir: Path, overlays: Sequence[str]) -> tuple[RuleIndex, lis
         return None
     try:
         data = json.loads(_index_path(cache_dir, found).read_bytes())
-        ids, retired, names = data["ids"], data["retired"], data["overlays"]
+        ids, retired, names, topics = data["ids"], data["retired"], data["overlays"], data["topics"]
         if not all(isinstance(i, str) for i in [*ids, *names]):
             return None
-        return RuleIndex(tuple(ids), {k: Retired(str(by), str(why)) for k, (by, why) in retired.items()}), names
+        gone = {k: Retired(str(by), str(why)) for k, (by, why) in retired.items()}
+        return RuleIndex(tuple(ids), gone, {k: tuple(str(t) for t in v) for k, v in topics.items()}), names
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -148,6 +149,7 @@ def write_index(cache_dir: Path, found: str, index: RuleIndex, overlays: Sequenc
         "ids": list(index.ids),
         "retired": {k: [r.by, r.reason] for k, r in index.retired.items()},
         "overlays": list(overlays),
+        "topics": {k: list(v) for k, v in index.topics.items()},
     }
     write_whole(target, json.dumps(data, ensure_ascii=False))
 

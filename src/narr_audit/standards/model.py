@@ -250,7 +250,12 @@ class Rulebook(StrictModel):
 
     def index(self) -> RuleIndex:
         """The ids in force and retired, to check ids that users write."""
-        return RuleIndex(tuple(self.rule_ids()), {r.id: Retired(r.by, r.reason) for r in self.retired})
+        topics = {
+            rule.id: tuple(dict.fromkeys(t.name for c in rule.checks() for t in getattr(c, "topics", None) or ()))
+            for rule in self.rules()
+        }
+        retired = {r.id: Retired(r.by, r.reason) for r in self.retired}
+        return RuleIndex(tuple(self.rule_ids()), retired, {k: v for k, v in topics.items() if v})
 
 
 # Compiled vocabularies by rulebook (a process holds a handful of rulebooks).
