@@ -35,8 +35,8 @@ NALOXONE_PROCEDURE = """# Naloxone procedure
 
 Naloxone (Narcan nasal spray) is kept in the red first-aid box on the kitchen wall, by the back door.
 
-The house president and both house officers are trained to give naloxone; they renew the training
-each year at the county health department's free class.
+The house president and both house officers are trained to give naloxone, and they renew the
+training every year.
 
 If someone will not wake up, call 911, give one dose in a nostril and stay with the person until help
 arrives.
@@ -45,8 +45,8 @@ arrives.
 # The same procedure without the place where the naloxone is kept.
 NALOXONE_PROCEDURE_NO_PLACE = """# Naloxone procedure
 
-The house president and both house officers are trained to give naloxone; they renew the training
-each year at the county health department's free class.
+The house president and both house officers are trained to give naloxone, and they renew the
+training every year.
 
 If someone will not wake up, call 911, give one dose in a nostril and stay with the person until help
 arrives.
