@@ -7,11 +7,12 @@ the share spent in start-up (interpreter and imports), loading (residence.yaml, 
 extraction (reading document text), evaluation (the engine) and rendering.
 
 Needs the test extra (fpdf2, python-docx): pip install '.[test]'.
-Usage: python benchmarks/bench_check.py [--runs N] [--keep DIR] [--before DIR [--only-example]]
+Usage: python benchmarks/bench_check.py [--runs N] [--keep DIR] [--before DIR [--only-example]] [--example DIR]
   --before DIR times another checkout's src/ (say, a worktree of an earlier commit) against this one's
   in paired runs (the two one after the other, so load on the machine hits both alike), cold (--no-cache)
   and warm, and prints the medians and the median ratio of each pair. --only-example skips the
-  generated folder.
+  generated folder. --example DIR times that folder instead of the largest example (a copy without
+  what the older checkout cannot read, such as `covers:` pointers before they were read).
 """
 
 from __future__ import annotations
@@ -265,8 +266,15 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="generate the 200-document folder here and keep it")
     parser.add_argument("--before", type=Path, help="another checkout's src/, timed against this one in paired runs")
     parser.add_argument("--only-example", action="store_true", help="with --before: skip the generated folder")
+    parser.add_argument(
+        "--example",
+        type=Path,
+        help="time this folder instead of the largest example (e.g. a copy an older checkout can read)",
+    )
     args = parser.parse_args()
     examples = [p.parent for p in (ROOT / "examples").glob("*/residence.yaml")]
+    if args.example:
+        examples = [args.example]
     if examples:
         largest = max(examples, key=lambda p: sum(f.stat().st_size for f in p.rglob("*") if f.is_file()))
         if args.before:

@@ -1,6 +1,6 @@
 """Train the second reader (checks.reader) on the blind corpus's tuned part and write its model.
 
-    python scripts/train-second-reader.py            # writes standards/reader/second-reader.json.gz
+    python scripts/train-second-reader.py            # writes standards/reader/ (the model and thresholds.json)
     python scripts/train-second-reader.py --check    # grouped cross-validation figures only, writes nothing
 
 Only tests/corpus/topics/tuned/ is read; the held-back part is never opened here. The model is a
@@ -54,6 +54,7 @@ from narr_audit.evidence.model import Document  # noqa: E402
 from narr_audit.standards.loader import load_rulebook  # noqa: E402
 
 TARGET = ROOT / "standards" / "reader" / "second-reader.json.gz"
+LIMITS = TARGET.with_name("thresholds.json")
 DOUBT_PRECISION = 0.9
 DOUBT_PRECISION_LIFE_SAFETY = 0.8
 CONFIRM_PRECISION = 0.8
@@ -276,12 +277,12 @@ def main() -> None:
         "passage_topics": len(items),
         "units": len(train),
     }
-    data = json.dumps(
-        to_data(weights, thresholds, trained_on), ensure_ascii=False, sort_keys=False, separators=(",", ":")
-    )
+    data = json.dumps(to_data(weights, trained_on), ensure_ascii=False, sort_keys=False, separators=(",", ":"))
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     TARGET.write_bytes(gzip.compress(data.encode("utf-8"), mtime=0))
+    LIMITS.write_text(json.dumps(thresholds.as_data(), indent=2) + "\n", encoding="utf-8")
     print(f"wrote {TARGET.relative_to(ROOT)}: {len(weights)} weights, {TARGET.stat().st_size} bytes")
+    print(f"wrote {LIMITS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ from narr_audit.checks.recognise import analyse, find_in
 from narr_audit.evidence.extract import extract
 from narr_audit.evidence.model import Document
 from narr_audit.standards.loader import load_rulebook
-from narr_audit.standards.reader import MODEL, load_model, second_reader
+from narr_audit.standards.reader import MODEL, THRESHOLDS, load_model, second_reader
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = load_rulebook()
@@ -219,17 +219,54 @@ def test_its_thresholds_are_ordered() -> None:
 def test_a_damaged_model_is_a_clear_error_naming_the_file(tmp_path: Path, content: bytes, says: str) -> None:
     path = tmp_path / "second-reader.json.gz"
     path.write_bytes(content)
+    path.with_name(THRESHOLDS).write_text(json.dumps(LIMITS.as_data()), encoding="utf-8")
     reader = load_model(path)  # the file is read, not yet parsed: a cached run never parses it
+    assert reader.thresholds == LIMITS
     with pytest.raises(NarrError) as raised:
-        reader.thresholds  # noqa: B018 - asking for it parses the model
+        reader.weights()  # asking for the weights parses the model
     message = raised.value.render()
     assert str(path) in message and says in message and "reinstall narr-audit" in message
+
+
+@pytest.mark.parametrize(
+    "thresholds", ["{", json.dumps({"doubt": 0.1}), json.dumps({**LIMITS.as_data(), "rescue": "high"})]
+)
+def test_damaged_thresholds_are_a_clear_error_naming_the_file(tmp_path: Path, thresholds: str) -> None:
+    path = tmp_path / "second-reader.json.gz"
+    path.write_bytes((ROOT / "standards" / MODEL).read_bytes())
+    path.with_name(THRESHOLDS).write_text(thresholds, encoding="utf-8")
+    with pytest.raises(NarrError) as raised:
+        load_model(path)
+    message = raised.value.render()
+    assert str(path.with_name(THRESHOLDS)) in message and "thresholds are not readable" in message
 
 
 def test_a_missing_model_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NarrError) as raised:
         load_model(tmp_path / "absent.json.gz")
     assert "the second reader's model cannot be read" in raised.value.render()
+
+
+def test_a_run_whose_readings_are_cached_never_parses_the_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm run reads the thresholds and the readings kept with each document, not the weights."""
+    from narr_audit.api import audit
+
+    folder = ROOT / "examples" / "level-2-monitored"
+    first = audit(folder, today=date(2026, 11, 1), cache=tmp_path / "cache")
+    parsed: list[int] = []
+    original = SecondReader.data
+
+    def counted(self: SecondReader) -> object:
+        parsed.append(1)
+        return original.fget(self)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(SecondReader, "data", property(counted))
+    second_reader.cache_clear()
+    again = audit(folder, today=date(2026, 11, 1), cache=tmp_path / "cache")
+    assert not parsed
+    assert [(r.id, r.status, r.reason) for r in again.results] == [(r.id, r.status, r.reason) for r in first.results]
 
 
 def test_the_model_file_is_where_the_package_finds_it() -> None:
@@ -260,7 +297,7 @@ def test_training_is_deterministic_and_its_model_reads_back() -> None:
     assert first == second
     weights = training.shrink(first)
     assert weights["B:later"] < 0 < weights["B:lock"]
-    data = to_data(weights, LIMITS, {"corpus": "test"})
-    again = SecondReader(lambda: json.loads(json.dumps(data)), "stamp")
+    data = to_data(weights, {"corpus": "test"})
+    again = SecondReader(lambda: json.loads(json.dumps(data)), LIMITS, "stamp")
     assert again.weights() == weights
     assert again.thresholds == LIMITS

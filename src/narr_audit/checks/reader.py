@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from narr_audit.base.language import KEPT, STOP_WORDS, WORD, normalise, stem
@@ -85,6 +86,16 @@ class Thresholds:
             return self.doubt_life_safety, self.confirm_life_safety
         return self.doubt, self.confirm
 
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Thresholds:
+        """As :meth:`as_data` writes them (standards/reader/thresholds.json); a missing or wrong value
+        raises KeyError, TypeError or ValueError."""
+        names = ("doubt", "doubt_life_safety", "confirm", "confirm_life_safety", "rescue")
+        values = [data[name] for name in names]
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1.01 for v in values):
+            raise ValueError("a threshold is not a score between 0 and 1")
+        return cls(*(float(v) for v in values))
+
     def as_data(self) -> dict[str, float]:
         return {
             "doubt": self.doubt,
@@ -109,13 +120,16 @@ class Asked:
 
     key: str
     labels: tuple[str, ...]
-    own: frozenset[str]
+    texts: tuple[str, ...]  # where its own words come from
+
+    @cached_property
+    def own(self) -> frozenset[str]:
+        """Stemmed when first read: a run whose readings are all in the cache never needs them."""
+        return frozenset(stem(w) for text in self.texts for w in WORD.findall(normalise(text)))
 
 
 def asked(rule_id: str, rule_title: str, document: str, topic: str, labels: Sequence[str]) -> Asked:
-    texts = (rule_title, document, topic, *labels)
-    own = frozenset(stem(w) for text in texts for w in WORD.findall(normalise(text)))
-    return Asked(topic_key(rule_id, document, topic), tuple(labels), own)
+    return Asked(topic_key(rule_id, document, topic), tuple(labels), (rule_title, document, topic, *labels))
 
 
 def topic_key(rule_id: str, document: str, topic: str) -> str:
@@ -214,16 +228,17 @@ class SecondReader:
     so a run whose readings are all kept in the cache never reads the model.
     """
 
-    def __init__(self, load: Callable[[], Mapping[str, Any]], stamp: str) -> None:
+    def __init__(self, load: Callable[[], Mapping[str, Any]], thresholds: Thresholds, stamp: str) -> None:
         self._load = load
         self._data: Mapping[str, Any] | None = None
+        self.thresholds = thresholds  # kept beside the weights: a cached run needs them, not the weights
         self.stamp = stamp  # names the model in the cache: a new model reads every document again
 
     @classmethod
     def from_weights(cls, weights: Mapping[str, float], thresholds: Thresholds, stamp: str = "") -> SecondReader:
         """A reader of flat weights by feature name (as scripts/train-second-reader.py trains them)."""
-        data = to_data(weights, thresholds, {})
-        return cls(lambda: data, stamp)
+        data = to_data(weights, {})
+        return cls(lambda: data, thresholds, stamp)
 
     @property
     def data(self) -> Mapping[str, Any]:
@@ -236,17 +251,6 @@ class SecondReader:
                 )
             self._data = data
         return self._data
-
-    @property
-    def thresholds(self) -> Thresholds:
-        t = self.data["thresholds"]
-        return Thresholds(
-            float(t["doubt"]),
-            float(t["doubt_life_safety"]),
-            float(t["confirm"]),
-            float(t["confirm_life_safety"]),
-            float(t["rescue"]),
-        )
 
     def weights(self) -> dict[str, float]:
         """The weights by feature name (see :func:`features`)."""
@@ -300,7 +304,7 @@ def probability(weights: Mapping[str, float], found: Mapping[str, float]) -> flo
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def to_data(weights: Mapping[str, float], thresholds: Thresholds, trained_on: Mapping[str, Any]) -> dict[str, Any]:
+def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict[str, Any]:
     """The model as kept on disk: weights grouped by kind, keys sorted, so the file is stable."""
     topics: dict[str, float] = {}
     ideas: dict[str, dict[str, float]] = {}
@@ -315,11 +319,9 @@ def to_data(weights: Mapping[str, float], thresholds: Thresholds, trained_on: Ma
             ideas.setdefault(label, {})[s] = v
         elif kind == "B":
             sentence[rest] = v
-    t = thresholds
     return {
         "format": FORMAT,
         "trained_on": dict(trained_on),
-        "thresholds": t.as_data(),
         "bias": weights.get("bias", 0.0),
         "topics": {k: topics[k] for k in sorted(topics)},
         "ideas": {k: ideas[k] for k in sorted(ideas)},

@@ -16,9 +16,10 @@ from typing import Any
 
 from narr_audit.base.errors import NarrError
 from narr_audit.base.resources import standards_dir
-from narr_audit.checks.reader import FORMAT, SecondReader
+from narr_audit.checks.reader import FORMAT, SecondReader, Thresholds
 
 MODEL = "reader/second-reader.json.gz"
+THRESHOLDS = "thresholds.json"  # beside the model
 
 
 @functools.cache
@@ -30,12 +31,22 @@ def second_reader() -> SecondReader:
 def load_model(path: Path) -> SecondReader:
     """A second reader from its model file; a file that cannot be read or is not a model is a clear
     error naming it (when the file is first read, or when its model is first needed)."""
+    limits = path.with_name(THRESHOLDS)
     try:
         raw = path.read_bytes()
+        kept = limits.read_bytes()
     except OSError as err:
         raise NarrError.single(
             f"the second reader's model cannot be read ({err.strerror or err})",
-            file=path,
+            file=err.filename or path,
+            hint="reinstall narr-audit; in a checkout, run python scripts/train-second-reader.py",
+        ) from None
+    try:
+        thresholds = Thresholds.from_data(json.loads(kept))
+    except (ValueError, KeyError, TypeError) as err:
+        raise NarrError.single(
+            f"the second reader's thresholds are not readable ({err})",
+            file=limits,
             hint="reinstall narr-audit; in a checkout, run python scripts/train-second-reader.py",
         ) from None
 
@@ -56,7 +67,7 @@ def load_model(path: Path) -> SecondReader:
             )
         return data
 
-    return SecondReader(load, hashlib.sha256(raw).hexdigest()[:16])
+    return SecondReader(load, thresholds, hashlib.sha256(raw + b"\0" + kept).hexdigest()[:16])
 
 
-__all__ = ["MODEL", "load_model", "second_reader"]
+__all__ = ["MODEL", "THRESHOLDS", "load_model", "second_reader"]
