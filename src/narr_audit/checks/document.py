@@ -11,8 +11,8 @@ from narr_audit.base.statuses import Status
 from narr_audit.checks.elsewhere import FOUND_ELSEWHERE, Subject, about, map_note, sections, subject_of
 from narr_audit.checks.expiry import current_only
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Topic
-from narr_audit.checks.reader import Asked, Reading, SecondReader, asked, doubt_of, rescue_of
-from narr_audit.checks.recognise import EMPTY, Finding, TopicSpec, Vocabulary, analyse, find, find_in
+from narr_audit.checks.reader import Asked, Reading, SecondReader, asked, doubt_of, rescue_of, unit_of, units
+from narr_audit.checks.recognise import EMPTY, Analysis, Finding, TopicSpec, Vocabulary, analyse, find, find_in
 from narr_audit.evidence.pointers import section_text
 
 if TYPE_CHECKING:
@@ -292,6 +292,40 @@ def _find(
 
 
 MAX_DOUBTS = 5  # sentences meeting a topic that the second reader may doubt in one document
+
+
+def meets(
+    spec: TopicSpec,
+    analysis: Analysis,
+    vocabulary: Vocabulary,
+    reader: SecondReader | None = None,
+    question: Asked | None = None,
+    life_safety: bool = False,
+) -> str | None:
+    """Where one text meets the topic as the check reads a document (the recogniser, then the second
+    reader's doubt and rescue), for `map`'s suggestions: the place (heading or page, "the text"
+    without one), or None. No cache: ``map`` reads each unmapped file once."""
+    finding = find(spec, analysis, vocabulary)
+    if reader is None or question is None:
+        return (finding.where or "the text") if finding.found else None
+    doubt, _ = reader.thresholds.limits(life_safety)
+    passed: set[int] = set()
+    while finding.found and finding.sentence is not None and len(passed) < MAX_DOUBTS:
+        unit = unit_of(spec, analysis, vocabulary, finding.sentence)
+        if reader.read(question, analysis, unit).score >= doubt:
+            return finding.where or "the text"
+        passed.add(finding.sentence)
+        finding = find(spec, analysis, vocabulary, among=_Except(passed))
+    if passed or life_safety:
+        return None
+    best = max(
+        (reader.read(question, analysis, u) for u in units(spec, analysis, vocabulary)), key=_score, default=None
+    )
+    return (best.where or "the text") if best is not None and best.score > reader.thresholds.rescue else None
+
+
+def _score(reading: Reading) -> float:
+    return reading.score
 
 
 class _Except:

@@ -1,9 +1,10 @@
 """`narr-audit map`: suggest which rules each unmapped document evidences, and write them down.
 
 A rule is suggested for a document when the document covers most of the topics of the rule's
-document checks (read by the same recogniser as the document check), or, for logs, when the file name names
-what the rule's log check keeps. `--write` appends accepted suggestions to residence.yaml with a
-round-trip YAML library, so the operator's comments and order stay as they were.
+document checks (read as the document check reads them: the recogniser and the second reader), or,
+for logs, when the file name names what the rule's log check keeps. `--write` appends accepted
+suggestions to residence.yaml with a round-trip YAML library, so the operator's comments and order
+stay as they were.
 """
 
 from __future__ import annotations
@@ -16,15 +17,17 @@ from pathlib import Path
 
 from narr_audit.base.errors import NarrError
 from narr_audit.base.safewrite import Wording, replace_unchanged
-from narr_audit.checks.document import DocumentCheck, topic_spec
+from narr_audit.checks.document import DocumentCheck, meets, topic_spec
 from narr_audit.checks.log import LogCheck
-from narr_audit.checks.recognise import Analysis, Vocabulary, analyse, find
+from narr_audit.checks.reader import SecondReader, asked
+from narr_audit.checks.recognise import Analysis, Vocabulary, analyse
 from narr_audit.evidence.content import Extracted, Segment
 from narr_audit.evidence.extract import extract, kind_of
 from narr_audit.evidence.logs import is_log
 from narr_audit.evidence.model import MANIFEST
 from narr_audit.evidence.suggestions import FileSuggestions, Suggestion, TopicHit
 from narr_audit.standards.model import Rule, Rulebook
+from narr_audit.standards.reader import second_reader
 
 MIN_SCORE = 0.75
 MAX_RULES = 5
@@ -45,16 +48,21 @@ def _stem_overlap(a: set[str], b: set[str]) -> set[str]:
     return {w for w in a if any(w[:4] == v[:4] and min(len(w), len(v)) >= 4 for v in b)}
 
 
-def score_document(rule: Rule, analysis: Analysis, vocabulary: Vocabulary) -> Suggestion | None:
-    """The share of the rule's document topics the text meets, read as the document check reads it."""
-    topics = [t for c in rule.checks() if isinstance(c, DocumentCheck) for t in c.topics]
+def score_document(
+    rule: Rule, analysis: Analysis, vocabulary: Vocabulary, reader: SecondReader | None = None
+) -> Suggestion | None:
+    """The share of the rule's document topics the text meets, read as the document check reads it
+    (with the second reader, when given: its doubts and rescues count as they do in `check`)."""
+    topics = [(c.label, t) for c in rule.checks() if isinstance(c, DocumentCheck) for t in c.topics]
     if not topics:
         return None
     hits, missed = [], []
-    for topic in topics:
-        finding = find(topic_spec(topic, vocabulary), analysis, vocabulary)
-        if finding.found:
-            hits.append(TopicHit(topic.name, "", finding.where or "the text"))
+    for label, topic in topics:
+        spec = topic_spec(topic, vocabulary)
+        question = asked(rule.id, rule.title, label, topic.name, spec.labels) if reader is not None else None
+        where = meets(spec, analysis, vocabulary, reader, question, rule.life_safety)
+        if where is not None:
+            hits.append(TopicHit(topic.name, "", where))
         else:
             missed.append(topic.name)
     if len(hits) < 2:
@@ -90,6 +98,7 @@ def suggest_for(
     """Suggestions for each of ``paths`` (the folder's unmapped files), best first."""
     results = []
     rules = list(book.rules())
+    reader = second_reader()
     for rel in paths:
         path = folder / rel
         name_text = re.sub(r"[_\-.]+", " ", Path(rel).stem)
@@ -115,7 +124,7 @@ def suggest_for(
             continue
         named = Extracted(content.kind, (Segment(None, f"{name_text}. {content.title or ''}"), *content.segments))
         analysis = analyse(named)
-        scored = (score_document(r, analysis, book.concepts) for r in rules)
+        scored = (score_document(r, analysis, book.concepts, reader) for r in rules)
         found = [s for s in scored if s is not None and s.score >= min_score]
         results.append(FileSuggestions(rel, kind, _best(found)))
     return results
