@@ -312,7 +312,7 @@ def meets(
     passed: set[int] = set()
     while finding.found and finding.sentence is not None and len(passed) < MAX_DOUBTS:
         unit = unit_of(spec, analysis, vocabulary, finding.sentence)
-        if reader.read(question, analysis, unit).score >= doubt:
+        if reader.score(question, analysis, unit) >= doubt:
             return finding.where or "the text"
         passed.add(finding.sentence)
         finding = find(spec, analysis, vocabulary, among=_Except(passed))

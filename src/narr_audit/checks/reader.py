@@ -25,6 +25,7 @@ How the document check uses it (checks.document), by :class:`Thresholds`:
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -196,10 +197,32 @@ UNREAD = frozenset(
 def _stems(analysis: Analysis, unit: Unit, own: frozenset[str]) -> tuple[list[str], list[str]]:
     """The unit's stems and its best sentence's, each once and sorted, without the topic's own words
     and words of style (see UNREAD)."""
-    left_out = own | UNREAD
-    local = sorted({s for n in unit.sentences for s in sentence_stems(analysis, n)} - left_out)
-    best = sorted(set(sentence_stems(analysis, unit.best)) - left_out)
+    read = _read_stems(analysis)
+    local = sorted(frozenset().union(*(read(n) for n in unit.sentences)) - own)
+    best = sorted(read(unit.best) - own)
     return local, best
+
+
+def _read_stems(analysis: Analysis) -> Callable[[int], frozenset[str]]:
+    """A sentence's stems as the reader reads them (words of style left out), each sentence's once
+    per document: the topics of a binder read the same sentences again and again."""
+    kept = _SENTENCES.get(id(analysis))
+    if kept is None or kept[0] is not analysis:
+        if len(_SENTENCES) >= 64:
+            _SENTENCES.clear()
+        kept = _SENTENCES[id(analysis)] = (analysis, {})
+    sets = kept[1]
+
+    def read(n: int) -> frozenset[str]:
+        found = sets.get(n)
+        if found is None:
+            found = sets[n] = frozenset(sentence_stems(analysis, n)) - UNREAD
+        return found
+
+    return read
+
+
+_SENTENCES: dict[int, tuple[Analysis, dict[int, frozenset[str]]]] = {}
 
 
 def features(topic: Asked, analysis: Analysis, unit: Unit) -> dict[str, float]:
@@ -232,6 +255,7 @@ class SecondReader:
         self._load = load
         self._data: Mapping[str, Any] | None = None
         self.thresholds = thresholds  # kept beside the weights: a cached run needs them, not the weights
+        self._by_labels: dict[tuple[str, ...], _IdeaWeights] = {}
         self.stamp = stamp  # names the model in the cache: a new model reads every document again
 
     @classmethod
@@ -265,24 +289,27 @@ class SecondReader:
             out["B:" + s] = float(v)
         return out
 
-    def read(self, asked: Asked, analysis: Analysis, unit: Unit) -> Reading:
-        """The unit's score (the logistic regression over :func:`features`, summed here from the
-        model's groups without naming each feature), and the words of its best sentence that weighed
-        most against and for it."""
+    def score(self, asked: Asked, analysis: Analysis, unit: Unit) -> float:
+        """The unit's score: the logistic regression over :func:`features`, summed here from the
+        model's groups without naming each feature."""
         data = self.data
         local, best = _stems(analysis, unit, asked.own)
+        ideas, sentence = self._ideas(asked.labels), data["sentence"]
         topic = data["topics"].get(asked.key)
-        ideas = [data["ideas"].get(label) or {} for label in dict.fromkeys(asked.labels)]  # once each, as features
-        w = 1 / math.sqrt(len(local) + 1)
-        wb = 1 / math.sqrt(len(best) + 1)
         z = float(data["bias"]) + float(topic if topic is not None else 0.0)
-        by_stem: dict[str, float] = {}
-        for s in local:
-            by_stem[s] = sum(float(idea.get(s, 0.0)) for idea in ideas) * w
+        z += sum([ideas[s] for s in local]) / math.sqrt(len(local) + 1)
+        z += sum([float(sentence.get(s, 0.0)) for s in best]) / math.sqrt(len(best) + 1)
+        return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 6)
+
+    def read(self, asked: Asked, analysis: Analysis, unit: Unit) -> Reading:
+        """The unit's score, and the words of its best sentence that weighed most against and for it."""
+        data = self.data
+        local, best = _stems(analysis, unit, asked.own)
+        ideas, sentence = self._ideas(asked.labels), data["sentence"]
+        w, wb = 1 / math.sqrt(len(local) + 1), 1 / math.sqrt(len(best) + 1)
+        by_stem = {s: ideas[s] * w for s in local}
         for s in best:
-            by_stem[s] = by_stem.get(s, 0.0) + float(data["sentence"].get(s, 0.0)) * wb
-        z += sum(by_stem.values())
-        score = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+            by_stem[s] = by_stem.get(s, 0.0) + float(sentence.get(s, 0.0)) * wb
         lo, hi = analysis.bounds(unit.best)
         written: dict[str, str] = {}
         for p in range(lo, hi):  # a stem as the best sentence wrote it, to quote it
@@ -290,7 +317,27 @@ class SecondReader:
         quoted = sorted((v, s) for s, v in by_stem.items() if s in written and _quotable(written[s]))
         against = tuple(written[s] for v, s in quoted if v < -0.05)[:3]
         for_it = tuple(written[s] for v, s in reversed(quoted) if v > 0.05)[:3]
-        return Reading(round(score, 6), unit.best, unit.where, against, for_it)
+        return Reading(self.score(asked, analysis, unit), unit.best, unit.where, against, for_it)
+
+    def _ideas(self, labels: tuple[str, ...]) -> _IdeaWeights:
+        """A topic's ideas' weights by stem, summed on first use (a batch asks the same topics again)."""
+        found = self._by_labels.get(labels)
+        if found is None:
+            ideas = self.data["ideas"]
+            found = self._by_labels[labels] = _IdeaWeights([ideas.get(label) or {} for label in dict.fromkeys(labels)])
+        return found
+
+
+class _IdeaWeights(dict[str, float]):
+    """Each stem's weight summed over a topic's ideas (each idea once, as :func:`features` names them)."""
+
+    def __init__(self, ideas: list[Mapping[str, float]]) -> None:
+        super().__init__()
+        self.ideas = ideas
+
+    def __missing__(self, stem: str) -> float:
+        value = self[stem] = sum(float(idea.get(stem, 0.0)) for idea in self.ideas)
+        return value
 
 
 def _quotable(word: str) -> bool:
@@ -334,14 +381,18 @@ def doubt_of(
 ) -> Reading:
     """The reading of the section whose sentence met the topic; kept with the document in the cache."""
     topic = spec_name(spec, vocabulary)
-    name = f"doubt:{reader.stamp}:{topic}:{asked.key}:{sentence}" if topic is not None else None
+    name = _note_name("doubt", reader, topic, asked, sentence) if topic is not None else None
     kept = _read(noted(content, vocabulary, name)) if name is not None else None
     if kept is not None:
         return kept
     analysis = analyse(content)
-    reading = reader.read(asked, analysis, unit_of(spec, analysis, vocabulary, sentence))
+    unit = unit_of(spec, analysis, vocabulary, sentence)
+    score = reader.score(asked, analysis, unit)
+    t = reader.thresholds
+    quoted = score < max(t.confirm, t.confirm_life_safety)  # the report may cite its words
+    reading = reader.read(asked, analysis, unit) if quoted else Reading(score, sentence, unit.where, (), ())
     if name is not None:
-        note(content, vocabulary, name, _kept(reading))
+        note(content, vocabulary, name, _kept(reading) if quoted else [score])
     return reading
 
 
@@ -351,7 +402,7 @@ def rescue_of(
     """The best-scored section of a document that did not meet the topic (None: no sentence carries
     any of its ideas); kept with the document in the cache."""
     topic = spec_name(spec, vocabulary)
-    name = f"rescue:{reader.stamp}:{topic}:{asked.key}" if topic is not None else None
+    name = _note_name("rescue", reader, topic, asked) if topic is not None else None
     kept = noted(content, vocabulary, name) if name is not None else None
     if kept == []:
         return None
@@ -360,13 +411,24 @@ def rescue_of(
         return reading
     analysis = analyse(content)
     best: Reading | None = None
-    for unit in units(spec, analysis, vocabulary):
-        candidate = reader.read(asked, analysis, unit)
-        if best is None or candidate.score > best.score:
-            best = candidate
+    scored = [
+        (reader.score(asked, analysis, unit), n, unit) for n, unit in enumerate(units(spec, analysis, vocabulary))
+    ]
+    if scored:  # the highest, the first in reading order on ties; its words quoted only when it rescues
+        score, _, unit = max(scored, key=lambda found: (found[0], -found[1]))
+        rescues = score > reader.thresholds.rescue
+        best = reader.read(asked, analysis, unit) if rescues else Reading(score, unit.best, unit.where, (), ())
     if name is not None:
-        note(content, vocabulary, name, _kept(best) if best is not None else [])
+        kept = [] if best is None else _kept(best) if best.score > reader.thresholds.rescue else [best.score]
+        note(content, vocabulary, name, kept)
     return best
+
+
+def _note_name(kind: str, reader: SecondReader, topic: str, asked: Asked, sentence: int | None = None) -> str:
+    """A reading's name among the document's notes: a digest, kept with the topics' findings (the
+    small part a warm run reads; see checks.analysis_cache), new for a new model."""
+    written = "\0".join((kind, reader.stamp, topic, asked.key, str(sentence)))
+    return "topic:read:" + hashlib.sha256(written.encode()).hexdigest()[:20]
 
 
 def _kept(reading: Reading) -> list[object]:
@@ -374,7 +436,10 @@ def _kept(reading: Reading) -> list[object]:
 
 
 def _read(kept: object) -> Reading | None:
-    """A reading kept as [score, sentence, where, against, for]; None when it is not one."""
+    """A reading kept as [score, sentence, where, against, for], or as [score] alone when it neither
+    doubts, flags nor rescues (nothing of it is cited); None when it is not one."""
+    if isinstance(kept, list) and len(kept) == 1 and isinstance(kept[0], float):
+        return Reading(kept[0], -1, None, (), ())
     if not isinstance(kept, list) or len(kept) != 5:
         return None
     score, sentence, where, against, for_it = kept
