@@ -34,7 +34,6 @@ import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,15 +41,11 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests" / "corpus" / "topics"))
 
 from topic_corpus import HERE as CORPUS  # noqa: E402
-from topic_corpus import document_check, passages  # noqa: E402
+from topic_corpus import document_check, judged, passages  # noqa: E402
 
-from narr_audit.checks import evaluate  # noqa: E402
 from narr_audit.checks.document import topic_spec  # noqa: E402
-from narr_audit.checks.interface import Context  # noqa: E402
 from narr_audit.checks.reader import Thresholds, asked, features, probability, to_data, unit_of, units  # noqa: E402
 from narr_audit.checks.recognise import analyse, find_in  # noqa: E402
-from narr_audit.evidence.extract import extract  # noqa: E402
-from narr_audit.evidence.model import Document  # noqa: E402
 from narr_audit.standards.loader import load_rulebook  # noqa: E402
 
 TARGET = ROOT / "standards" / "reader" / "second-reader.json.gz"
@@ -96,12 +91,8 @@ def build() -> tuple[list[Item], list[tuple[dict[str, float], int, str]]]:
             check = document_check(book, p.rule, p.document)
             rule = book.rule(p.rule)
             assert rule is not None
-            path = Path(tmp) / f"passage-{n}.md"
-            path.write_text(p.text, encoding="utf-8")
-            content = extract(path)
-            doc = Document(path=path.name, kind="markdown", rules=[p.rule], mapped_by=["manifest"], content=content)
-            ctx = Context(rule_id=p.rule, assessed_on=date(2026, 11, 1), documents=(doc,), vocabulary=vocabulary)
-            missing = set(evaluate(check, ctx).missing)
+            outcome, content = judged(book, p.rule, p.document, p.text, Path(tmp) / f"passage-{n}.md", None)
+            missing = set(outcome.missing)  # the recogniser's reading, which the second reader reads again
             analysis = analyse(content)
             for topic in check.topics:
                 present = topic.name in p.present

@@ -8,19 +8,14 @@ A topic met "for the reviewer to confirm" counts as met here: the report passes 
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "corpus" / "topics"))
 
-from topic_corpus import document_check
+from topic_corpus import document_check, judged
 
-from narr_audit.checks import evaluate
-from narr_audit.checks.interface import Context
-from narr_audit.evidence.extract import extract
-from narr_audit.evidence.model import Document
 from narr_audit.standards.loader import load_rulebook
 from narr_audit.standards.reader import second_reader
 
@@ -112,25 +107,10 @@ STRAY_WORDS = [
 
 
 def _met(rule_id: str, label: str, topic: str, text: str, tmp_path: Path) -> bool:
-    path = tmp_path / "policy.md"
-    path.write_text(text, encoding="utf-8")
-    document = Document(
-        path="policy.md", kind="markdown", rules=[rule_id], mapped_by=["manifest"], content=extract(path)
-    )
-    rule = BOOK.rule(rule_id)
-    assert rule is not None
-    ctx = Context(
-        rule_id=rule_id,
-        assessed_on=date(2026, 11, 1),
-        documents=(document,),
-        vocabulary=BOOK.concepts,
-        reader=second_reader(),
-        life_safety=rule.life_safety,
-        rule_title=rule.title,
-    )
     check = document_check(BOOK, rule_id, label)
     assert topic in [t.name for t in check.topics]
-    return topic not in evaluate(check, ctx).missing
+    outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", second_reader())
+    return topic not in outcome.missing
 
 
 @pytest.mark.parametrize(("rule_id", "label", "topic", "text"), PARAPHRASES, ids=[c[2] for c in PARAPHRASES])

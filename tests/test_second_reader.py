@@ -22,12 +22,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent / "corpus" / "topics"))
 
 from topic_corpus import HERE as CORPUS
-from topic_corpus import document_check, passages
+from topic_corpus import document_check, judged, passages
 
 from narr_audit.base.errors import NarrError
-from narr_audit.checks import evaluate
 from narr_audit.checks.document import topic_spec
-from narr_audit.checks.interface import Context, Outcome
+from narr_audit.checks.interface import Outcome
 from narr_audit.checks.reader import (
     SecondReader,
     Thresholds,
@@ -40,7 +39,6 @@ from narr_audit.checks.reader import (
 )
 from narr_audit.checks.recognise import analyse, find_in
 from narr_audit.evidence.extract import extract
-from narr_audit.evidence.model import Document
 from narr_audit.standards.loader import load_rulebook
 from narr_audit.standards.reader import MODEL, THRESHOLDS, load_model, second_reader
 
@@ -58,24 +56,7 @@ def _hand(**weights: float) -> SecondReader:
 
 
 def _check(which: tuple[str, str], text: str, tmp_path: Path, reader: SecondReader | None) -> Outcome:
-    rule_id, label = which
-    path = tmp_path / "policy.md"
-    path.write_text(text, encoding="utf-8")
-    document = Document(
-        path="policy.md", kind="markdown", rules=[rule_id], mapped_by=["manifest"], content=extract(path)
-    )
-    rule = BOOK.rule(rule_id)
-    assert rule is not None
-    ctx = Context(
-        rule_id=rule_id,
-        assessed_on=date(2026, 11, 1),
-        documents=(document,),
-        vocabulary=BOOK.concepts,
-        reader=reader,
-        life_safety=rule.life_safety,
-        rule_title=rule.title,
-    )
-    return evaluate(document_check(BOOK, rule_id, label), ctx)
+    return judged(BOOK, *which, text, tmp_path / "policy.md", reader)[0]
 
 
 ROTATING = "# Chores\n\nChores rotate every week and the house manager posts the chart.\n"

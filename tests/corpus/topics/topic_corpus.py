@@ -18,7 +18,8 @@ import yaml
 
 from narr_audit.checks import evaluate
 from narr_audit.checks.document import DocumentCheck
-from narr_audit.checks.interface import Context
+from narr_audit.checks.interface import Context, Outcome
+from narr_audit.checks.reader import SecondReader
 from narr_audit.evidence.content import Extracted
 from narr_audit.evidence.extract import extract
 from narr_audit.evidence.model import Document
@@ -131,6 +132,32 @@ class Result:
         return total
 
 
+def judged(
+    book: Rulebook, rule_id: str, label: str, text: str, path: Path, reader: SecondReader | None
+) -> tuple[Outcome, Extracted]:
+    """A text judged by a rule's document check as `check` judges a binder's document: saved as
+    Markdown at ``path``, extracted, read with the rule's title and life-safety mark, by the
+    recogniser and (unless ``reader`` is None) the second reader. The outcome, and the text as read."""
+    rule = book.rule(rule_id)
+    if rule is None:
+        raise KeyError(f"no rule {rule_id}")
+    path.write_text(text, encoding="utf-8")
+    content = extract(path)
+    if not isinstance(content, Extracted):
+        raise ValueError(f"{path}: {content.reason}")
+    document = Document(path=path.name, kind="markdown", rules=[rule_id], mapped_by=["manifest"], content=content)
+    context = Context(
+        rule_id=rule_id,
+        assessed_on=date(2026, 11, 1),
+        documents=(document,),
+        vocabulary=book.concepts,
+        reader=reader,
+        life_safety=rule.life_safety,
+        rule_title=rule.title,
+    )
+    return evaluate(document_check(book, rule_id, label), context), content
+
+
 def measure(
     part: str, book: Rulebook | None = None, *, skip: frozenset[str] = frozenset(), second: bool = True
 ) -> Result:
@@ -148,23 +175,10 @@ def measure(
             check = document_check(book, passage.rule, passage.document)
             rule = book.rule(passage.rule)
             assert rule is not None
-            path = Path(tmp) / f"passage-{n}.md"
-            path.write_text(passage.text, encoding="utf-8")
             start = time.perf_counter()
-            content = extract(path)
-            assert isinstance(content, Extracted), passage.key
-            document = Document(
-                path=path.name, kind="markdown", rules=[passage.rule], mapped_by=["manifest"], content=content
+            outcome, _ = judged(
+                book, passage.rule, passage.document, passage.text, Path(tmp) / f"passage-{n}.md", reader
             )
-            context = Context(
-                rule_id=passage.rule,
-                assessed_on=date(2026, 11, 1),
-                documents=(document,),
-                vocabulary=book.concepts,
-                reader=reader,
-                life_safety=rule.life_safety,
-            )
-            outcome = evaluate(check, context)
             spent += time.perf_counter() - start
             pages += 1
             missing = set(outcome.missing)
