@@ -282,3 +282,26 @@ def test_training_is_deterministic_and_its_model_reads_back() -> None:
     again = SecondReader(lambda: json.loads(json.dumps(data)), LIMITS, "stamp")
     assert again.weights() == weights
     assert again.thresholds == LIMITS
+
+
+def test_the_report_lists_the_topics_for_the_reviewer_to_confirm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A certifying body filters on them: each check's `to_confirm` in the JSON report."""
+    import narr_audit.engine
+    from narr_audit.api import audit
+    from narr_audit.formats.report import RenderOptions, render
+    from tests.folders import make_folder
+
+    folder = make_folder(
+        tmp_path / "house",
+        files={"chores.md": MISSED},
+        evidence=[{"file": "chores.md", "rules": ["3.I.27.c"]}],
+    )
+    monkeypatch.setattr(narr_audit.engine, "second_reader", lambda: _hand(fridg=20.0))
+    report = audit(folder, today=date(2026, 11, 1))
+    data = json.loads(render(report, "json", RenderOptions()))
+    (rule,) = [r for r in data["results"] if r["id"] == "3.I.27.c"]
+    (document,) = [c for c in rule["checks"] if c["kind"] == "document"]
+    assert document["status"] == "met" and document["to_confirm"] == ["assignment or rotation"]
+    assert all(c["to_confirm"] == [] for r in data["results"] for c in r["checks"] if r["id"] != "3.I.27.c")

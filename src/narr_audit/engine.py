@@ -379,6 +379,7 @@ def _evaluate_item(item: AnyOf | CheckBase, ctx: Context, level: Level, finding:
         reason=reason,
         evidence=best.evidence,
         missing=missing,
+        to_confirm=list(best.to_confirm) if not missing else [],
         alternatives=options,
     )
 
@@ -412,6 +413,7 @@ def _result(check: CheckBase, outcome: Outcome) -> CheckResult:
         reason=outcome.reason,
         evidence=[_ref(e) for e in outcome.evidence],
         missing=list(outcome.missing),
+        to_confirm=list(outcome.to_confirm),
         alternatives=[],  # given, not defaulted: pydantic deep-copies a list default (a few hundred a report)
     )
 

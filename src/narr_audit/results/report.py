@@ -66,6 +66,13 @@ class CheckResult(StrictModel):
     reason: str
     evidence: list[Ref] = []
     missing: list[str] = []
+    to_confirm: list[str] = Field(
+        default=[],
+        description=(
+            "Topics met that the reviewer should confirm: the second reader was unsure of the passage "
+            "that met them, or read them as covered where the first reading did not (the reason says which)."
+        ),
+    )
     alternatives: list[CheckResult] = Field(default=[], description="For 'one of' items: each alternative's result.")
 
 
