@@ -318,14 +318,11 @@ def meets(
         finding = find(spec, analysis, vocabulary, among=_Except(passed))
     if passed or life_safety:
         return None
-    best = max(
-        (reader.read(question, analysis, u) for u in units(spec, analysis, vocabulary)), key=_score, default=None
-    )
-    return (best.where or "the text") if best is not None and best.score > reader.thresholds.rescue else None
-
-
-def _score(reading: Reading) -> float:
-    return reading.score
+    scored = [(reader.score(question, analysis, u), -n, u) for n, u in enumerate(units(spec, analysis, vocabulary))]
+    if not scored:
+        return None
+    score, _, unit = max(scored, key=lambda found: found[:2])  # the highest, the first on ties, as check reads it
+    return (unit.where or "the text") if score > reader.thresholds.rescue else None
 
 
 class _Except:
