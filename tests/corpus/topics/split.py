@@ -19,7 +19,9 @@ affiliate), eleventh round (ELEVENTH_VOICES: a house newsletter, an operator's i
 an intake coordinator's phone scripts), twelfth round (TWELFTH_VOICES: an operator's answers on a
 certification self-assessment, house and staff meeting minutes, a peer mentor's welcome letter) and
 thirteenth round (THIRTEENTH_VOICES: a grant application's program narrative, a house manager's
-shift log, a policy pasted with its tracked changes and reviewers' comments) are split the same way.
+shift log, a policy pasted with its tracked changes and reviewers' comments) and fourteenth round
+(FOURTEENTH_VOICES: a website chatbot's transcripts, a quality-assurance memo on what the policies
+say, residents' pocket cards) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -47,6 +49,7 @@ TENTH_VOICES = ("collegiate", "womens-house", "corrective-plan")  # tenth round:
 ELEVENTH_VOICES = ("newsletter", "wiki", "phone-script")  # eleventh round: held back like the second
 TWELFTH_VOICES = ("self-assessment", "house-minutes", "welcome-letter")  # twelfth round: held back like the second
 THIRTEENTH_VOICES = ("grant-application", "shift-log", "policy-redline")  # thirteenth: held back like the second
+FOURTEENTH_VOICES = ("chatbot", "audit-memo", "pocket-card")  # fourteenth: held back like the second
 
 
 def _hash(text: str) -> int:
@@ -87,6 +90,7 @@ def main(folders: list[Path]) -> None:
         *ELEVENTH_VOICES,
         *TWELFTH_VOICES,
         *THIRTEENTH_VOICES,
+        *FOURTEENTH_VOICES,
     ):
         items = []
         for incoming in folders:

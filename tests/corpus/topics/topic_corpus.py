@@ -54,6 +54,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("newsletter", "wiki", "phone-script"),  # eleventh round
         *("self-assessment", "house-minutes", "welcome-letter"),  # twelfth
         *("grant-application", "shift-log", "policy-redline"),  # thirteenth
+        *("chatbot", "audit-memo", "pocket-card"),  # fourteenth
     }
 )
 
