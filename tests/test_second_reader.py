@@ -305,3 +305,30 @@ def test_the_report_lists_the_topics_for_the_reviewer_to_confirm(
     (document,) = [c for c in rule["checks"] if c["kind"] == "document"]
     assert document["status"] == "met" and document["to_confirm"] == ["assignment or rotation"]
     assert all(c["to_confirm"] == [] for r in data["results"] for c in r["checks"] if r["id"] != "3.I.27.c")
+
+
+@pytest.mark.parametrize(
+    ("text", "weights"),
+    [
+        (ROTATING, {"manag": -20.0}),
+        (ROTATING, {"manag": -4.0}),
+        (MISSED, {"fridg": 20.0}),
+        (
+            ROTATING + "\nEveryone does a household chore, and the list is on the fridge.\n",
+            {"manag": -20.0, "fridg": 20.0},
+        ),
+    ],
+)
+def test_map_reads_a_text_as_check_does(tmp_path: Path, text: str, weights: dict[str, float]) -> None:
+    """`map` suggests a rule by the topics `check` would find met: doubts, flags and rescues alike."""
+    from narr_audit.checks.document import meets
+
+    reader = _hand(**weights)
+    outcome, content = judged(BOOK, *CHORES, text, tmp_path / "policy.md", reader)
+    rule = BOOK.rule(CHORES[0])
+    assert rule is not None
+    for topic in document_check(BOOK, *CHORES).topics:
+        spec = topic_spec(topic, BOOK.concepts)
+        question = asked(rule.id, rule.title, CHORES[1], topic.name, spec.labels)
+        mapped = meets(spec, content, BOOK.concepts, reader, question, rule.life_safety) is not None
+        assert mapped == (topic.name not in outcome.missing), topic.name

@@ -11,11 +11,12 @@ from narr_audit.base.statuses import Status
 from narr_audit.checks.elsewhere import FOUND_ELSEWHERE, Subject, about, map_note, sections, subject_of
 from narr_audit.checks.expiry import current_only
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Topic
-from narr_audit.checks.reader import Asked, Reading, SecondReader, asked, doubt_of, rescue_of, unit_of, units
-from narr_audit.checks.recognise import EMPTY, Analysis, Finding, TopicSpec, Vocabulary, analyse, find, find_in
+from narr_audit.checks.reader import Asked, Reading, SecondReader, asked, doubt_of, rescue_of
+from narr_audit.checks.recognise import EMPTY, Finding, TopicSpec, Vocabulary, analyse, find, find_in
 from narr_audit.evidence.pointers import section_text
 
 if TYPE_CHECKING:
+    from narr_audit.evidence.content import Extracted
     from narr_audit.evidence.model import Document
 
 SUMMARY = (
@@ -261,32 +262,18 @@ def _find(
 ) -> tuple[EvidenceRef | None, Closest | None, Reading | None]:
     """Where the topic is met (the first document, in path order, that meets it and that the second
     reader does not doubt), else the closest miss: the first doubted place, or the nearest miss; and
-    when the reader is unsure of the place that met it, its reading (for the reviewer to confirm).
-
-    A sentence the second reader doubts does not end the search of its document: the next sentence
-    meeting the topic is read (up to MAX_DOUBTS in a document).
-    """
+    when the reader is unsure of the place that met it, its reading (for the reviewer to confirm)."""
     closest: Closest | None = None
     doubted: Closest | None = None
     for document in documents:
         if document.content is None:
             continue
-        finding = find_in(spec, document.content, vocabulary)
-        if finding.found and reader is not None and question is not None and finding.sentence is not None:
-            doubt, confirm = reader.thresholds.limits(life_safety)
-            passed: set[int] = set()
-            while finding.found and finding.sentence is not None and len(passed) < MAX_DOUBTS:
-                reading = doubt_of(reader, question, spec, document.content, vocabulary, finding.sentence)
-                if reading.score >= doubt:
-                    unsure = reading if reading.score < confirm else None
-                    return EvidenceRef(document.path, finding.where), None, unsure
-                doubted = doubted or (document.path, finding, reading)
-                passed.add(finding.sentence)
-                finding = find(spec, analyse(document.content), vocabulary, among=_Except(passed))
-            continue
+        finding, reading = _read_in(spec, document.content, vocabulary, reader, question, life_safety)
         if finding.found:
-            return EvidenceRef(document.path, finding.where), None, None
-        if finding.sentence is not None and (closest is None or _nearer(finding, closest[1])):
+            return EvidenceRef(document.path, finding.where), None, reading
+        if reading is not None:
+            doubted = doubted or (document.path, finding, reading)
+        elif finding.sentence is not None and (closest is None or _nearer(finding, closest[1])):
             closest = (document.path, finding, None)
     return None, doubted or closest, None
 
@@ -294,9 +281,38 @@ def _find(
 MAX_DOUBTS = 5  # sentences meeting a topic that the second reader may doubt in one document
 
 
+def _read_in(
+    spec: TopicSpec,
+    content: Extracted,
+    vocabulary: Vocabulary,
+    reader: SecondReader | None,
+    question: Asked | None,
+    life_safety: bool,
+) -> tuple[Finding, Reading | None]:
+    """One text read by the recogniser, then again by the second reader: the finding met (with the
+    reader's reading when it is unsure, for the reviewer to confirm); or not met, with the reading of
+    the first place the reader doubted, if it doubted one. A doubted sentence does not end the search:
+    the next sentence meeting the topic is read (up to MAX_DOUBTS in a text)."""
+    finding = find_in(spec, content, vocabulary)
+    if not finding.found or reader is None or question is None or finding.sentence is None:
+        return finding, None
+    doubt, confirm = reader.thresholds.limits(life_safety)
+    first: tuple[Finding, Reading] | None = None
+    passed: set[int] = set()
+    while finding.found and finding.sentence is not None and len(passed) < MAX_DOUBTS:
+        reading = doubt_of(reader, question, spec, content, vocabulary, finding.sentence)
+        if reading.score >= doubt:
+            return finding, (reading if reading.score < confirm else None)
+        first = first or (finding, reading)
+        passed.add(finding.sentence)
+        finding = find(spec, analyse(content), vocabulary, among=_Except(passed))
+    assert first is not None
+    return replace(first[0], found=False), first[1]
+
+
 def meets(
     spec: TopicSpec,
-    analysis: Analysis,
+    content: Extracted,
     vocabulary: Vocabulary,
     reader: SecondReader | None = None,
     question: Asked | None = None,
@@ -304,25 +320,14 @@ def meets(
 ) -> str | None:
     """Where one text meets the topic as the check reads a document (the recogniser, then the second
     reader's doubt and rescue), for `map`'s suggestions: the place (heading or page, "the text"
-    without one), or None. No cache: ``map`` reads each unmapped file once."""
-    finding = find(spec, analysis, vocabulary)
-    if reader is None or question is None:
-        return (finding.where or "the text") if finding.found else None
-    doubt, _ = reader.thresholds.limits(life_safety)
-    passed: set[int] = set()
-    while finding.found and finding.sentence is not None and len(passed) < MAX_DOUBTS:
-        unit = unit_of(spec, analysis, vocabulary, finding.sentence)
-        if reader.score(question, analysis, unit) >= doubt:
-            return finding.where or "the text"
-        passed.add(finding.sentence)
-        finding = find(spec, analysis, vocabulary, among=_Except(passed))
-    if passed or life_safety:
+    without one), or None."""
+    finding, _ = _read_in(spec, content, vocabulary, reader, question, life_safety)
+    if finding.found:
+        return finding.where or "the text"
+    if reader is None or question is None or life_safety:
         return None
-    scored = [(reader.score(question, analysis, u), -n, u) for n, u in enumerate(units(spec, analysis, vocabulary))]
-    if not scored:
-        return None
-    score, _, unit = max(scored, key=lambda found: found[:2])  # the highest, the first on ties, as check reads it
-    return (unit.where or "the text") if score > reader.thresholds.rescue else None
+    rescue = rescue_of(reader, question, spec, content, vocabulary)
+    return (rescue.where or "the text") if rescue is not None and rescue.score > reader.thresholds.rescue else None
 
 
 class _Except:

@@ -20,7 +20,7 @@ from narr_audit.base.safewrite import Wording, replace_unchanged
 from narr_audit.checks.document import DocumentCheck, meets, topic_spec
 from narr_audit.checks.log import LogCheck
 from narr_audit.checks.reader import SecondReader, asked
-from narr_audit.checks.recognise import Analysis, Vocabulary, analyse
+from narr_audit.checks.recognise import Vocabulary
 from narr_audit.evidence.content import Extracted, Segment
 from narr_audit.evidence.extract import extract, kind_of
 from narr_audit.evidence.logs import is_log
@@ -49,7 +49,7 @@ def _stem_overlap(a: set[str], b: set[str]) -> set[str]:
 
 
 def score_document(
-    rule: Rule, analysis: Analysis, vocabulary: Vocabulary, reader: SecondReader | None = None
+    rule: Rule, content: Extracted, vocabulary: Vocabulary, reader: SecondReader | None = None
 ) -> Suggestion | None:
     """The share of the rule's document topics the text meets, read as the document check reads it
     (with the second reader, when given: its doubts and rescues count as they do in `check`)."""
@@ -60,7 +60,7 @@ def score_document(
     for label, topic in topics:
         spec = topic_spec(topic, vocabulary)
         question = asked(rule.id, rule.title, label, topic.name, spec.labels) if reader is not None else None
-        where = meets(spec, analysis, vocabulary, reader, question, rule.life_safety)
+        where = meets(spec, content, vocabulary, reader, question, rule.life_safety)
         if where is not None:
             hits.append(TopicHit(topic.name, "", where))
         else:
@@ -123,8 +123,7 @@ def suggest_for(
             results.append(FileSuggestions(rel, kind, note=f"unreadable: {content.reason}"))
             continue
         named = Extracted(content.kind, (Segment(None, f"{name_text}. {content.title or ''}"), *content.segments))
-        analysis = analyse(named)
-        scored = (score_document(r, analysis, book.concepts, reader) for r in rules)
+        scored = (score_document(r, named, book.concepts, reader) for r in rules)
         found = [s for s in scored if s is not None and s.score >= min_score]
         results.append(FileSuggestions(rel, kind, _best(found)))
     return results
