@@ -106,6 +106,53 @@ STRAY_WORDS = [
 ]
 
 
+# Plain statements in the field's ordinary words, as most binders write them (many operators adapt an
+# affiliate's template): the recogniser finds their words, and the second reader must not doubt them
+# for it. (The blind corpus's first rounds asked writers to avoid the rule's words, and a reader trained
+# only on them doubted "Residents may not use or possess alcohol or illegal drugs".)
+PLAIN = [
+    (
+        "2.F.16.a",
+        "Alcohol- and drug-free policy (policy and procedure manual)",
+        ("alcohol", "illicit drugs", "use is forbidden"),
+        "# Alcohol and drugs\n\nResidents may not use or possess alcohol or illegal drugs, on or off the property.\n",
+    ),
+    (
+        "2.F.16.d",
+        "Medication use and storage policy",
+        ("prescription and over-the-counter medication", "storage", "use as directed, no sharing"),
+        "# Medication\n\nAll prescription and over-the-counter medications are kept in the locked medication "
+        "cabinet. Residents take their medication only as prescribed and never share it with anyone.\n",
+    ),
+    pytest.param(
+        "2.F.17.c",
+        "Safety inspection policy (detectors, extinguishers, inspection schedule)",
+        ("smoke detectors", "carbon monoxide detectors", "fire extinguishers", "inspection schedule"),
+        "# Safety checks\n\nThe house manager tests every smoke detector and carbon monoxide detector and checks "
+        "the fire extinguishers on the first day of each month, and writes the results in the safety log.\n",
+        # Known: the other topics' words in one sentence ("smoke", "fire") weigh against carbon monoxide
+        # detectors and extinguishers, and both are doubted. Leaving a check's other topics' words out of
+        # what the reader reads fixes it but loses 0.9 points of absent topics reported missing and
+        # passes 6 more life-safety near-misses in cross-validation; an operator points at the section.
+        marks=pytest.mark.xfail(strict=True, reason="one sentence naming several detectors is doubted"),
+    ),
+    (
+        "2.F.18.a",
+        "Smoking and vaping policy (house rules)",
+        ("smoking and tobacco", "not indoors", "designated area or smoke-free property"),
+        "# Smoking\n\nNo smoking or vaping inside the house. Residents may smoke only in the designated area "
+        "behind the garage.\n",
+    ),
+    (
+        "1.B.6.a",
+        "Resident records security policy",
+        ("locked storage of paper records", "electronic records protected", "access limited to authorized people"),
+        "# Resident records\n\nPaper resident files are kept in a locked filing cabinet in the office. Electronic "
+        "records are password protected. Only the house manager and the director have access to resident records.\n",
+    ),
+]
+
+
 def _met(rule_id: str, label: str, topic: str, text: str, tmp_path: Path) -> bool:
     check = document_check(BOOK, rule_id, label)
     assert topic in [t.name for t in check.topics]
@@ -121,3 +168,12 @@ def test_a_paraphrase_meets_its_topic(rule_id: str, label: str, topic: str, text
 @pytest.mark.parametrize(("rule_id", "label", "topic", "text"), STRAY_WORDS, ids=[c[2] for c in STRAY_WORDS])
 def test_a_stray_word_meets_nothing(rule_id: str, label: str, topic: str, text: str, tmp_path: Path) -> None:
     assert not _met(rule_id, label, topic, text, tmp_path)
+
+
+@pytest.mark.parametrize(("rule_id", "label", "topics", "text"), PLAIN)
+def test_a_plain_statement_in_the_fields_words_meets_every_topic(
+    rule_id: str, label: str, topics: tuple[str, ...], text: str, tmp_path: Path
+) -> None:
+    outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", second_reader())
+    assert [t.name for t in document_check(BOOK, rule_id, label).topics] == list(topics)
+    assert outcome.missing == (), outcome.reason

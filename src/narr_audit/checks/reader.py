@@ -29,14 +29,16 @@ import hashlib
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from narr_audit.base.language import KEPT, STOP_WORDS, WORD, normalise, stem
 from narr_audit.checks.recognise import Analysis, TopicSpec, Vocabulary, analyse, carried, note, noted, spec_name
 from narr_audit.evidence.content import Extracted
 
-FORMAT = 1  # the model file's format; a file of another format is refused with a clear message
+FORMAT = 2  # the model file's format; a file of another format is refused with a clear message
+SCORING = 2  # how a score is summed; kept readings of another way are read again
 
 
 @dataclass(frozen=True)
@@ -123,10 +125,16 @@ class Asked:
     labels: tuple[str, ...]
     texts: tuple[str, ...]  # where its own words come from
 
-    @cached_property
+    @property
     def own(self) -> frozenset[str]:
         """Stemmed when first read: a run whose readings are all in the cache never needs them."""
-        return frozenset(stem(w) for text in self.texts for w in WORD.findall(normalise(text)))
+        return _own(self.texts)
+
+
+@lru_cache(maxsize=4096)
+def _own(texts: tuple[str, ...]) -> frozenset[str]:
+    """A topic's own words, once per process (a batch asks the same topics of every applicant)."""
+    return frozenset(stem(w) for text in texts for w in WORD.findall(normalise(text)))
 
 
 def asked(rule_id: str, rule_title: str, document: str, topic: str, labels: Sequence[str]) -> Asked:
@@ -241,7 +249,23 @@ def features(topic: Asked, analysis: Analysis, unit: Unit) -> dict[str, float]:
     wb = 1 / math.sqrt(len(best) + 1)
     for s in best:
         out["B:" + s] = wb
+    pairs = word_pairs(analysis, unit.best, topic.own)
+    wp = 1 / math.sqrt(len(pairs) + 1)
+    for pair in pairs:
+        out["P:" + pair] = wp
     return out
+
+
+OWN = "@"  # a topic's own word, in a word pair: "not @" reads the same for every topic
+
+
+def word_pairs(analysis: Analysis, n: int, own: frozenset[str]) -> frozenset[str]:
+    """The best sentence's neighbouring stems, two by two, each once: its own words as OWN, and the
+    sentence's start and end marked, small words kept. A pair says what one word cannot: "not
+    @", "will develop", "@ later", "staff @", "no @" at the start of a line."""
+    lo, hi = analysis.bounds(n)
+    words = ["<", *(OWN if s in own else s for s in analysis.stems[lo:hi]), ">"]
+    return frozenset(a + " " + b for a, b in pairwise(words) if not (a == b == OWN))
 
 
 class SecondReader:
@@ -287,29 +311,42 @@ class SecondReader:
                 out["CL:" + label + ":" + s] = float(v)
         for s, v in data["sentence"].items():
             out["B:" + s] = float(v)
+        for pair, v in data["pairs"].items():
+            out["P:" + pair] = float(v)
         return out
 
     def score(self, asked: Asked, analysis: Analysis, unit: Unit) -> float:
         """The unit's score: the logistic regression over :func:`features`, summed here from the
-        model's groups without naming each feature."""
+        model's groups without naming each feature (exactly, by ``math.fsum``, so the order in which
+        a set gives its words does not matter and nothing needs sorting)."""
         data = self.data
-        local, best = _stems(analysis, unit, asked.own)
-        ideas, sentence = self._ideas(asked.labels), data["sentence"]
+        own, read = asked.own, _read_stems(analysis)
+        local = frozenset().union(*[read(n) for n in unit.sentences]) - own
+        best = read(unit.best) - own
+        ideas, sentence, paired = self._ideas(asked.labels), data["sentence"], data["pairs"]
+        pairs = word_pairs(analysis, unit.best, own)
         topic = data["topics"].get(asked.key)
         z = float(data["bias"]) + float(topic if topic is not None else 0.0)
-        z += sum([ideas[s] for s in local]) / math.sqrt(len(local) + 1)
-        z += sum([float(sentence.get(s, 0.0)) for s in best]) / math.sqrt(len(best) + 1)
+        z += math.fsum([ideas[s] for s in local]) / math.sqrt(len(local) + 1)
+        z += math.fsum([sentence.get(s, 0.0) for s in best]) / math.sqrt(len(best) + 1)
+        z += math.fsum([paired.get(pair, 0.0) for pair in pairs]) / math.sqrt(len(pairs) + 1)
         return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 6)
 
     def read(self, asked: Asked, analysis: Analysis, unit: Unit) -> Reading:
         """The unit's score, and the words of its best sentence that weighed most against and for it."""
         data = self.data
         local, best = _stems(analysis, unit, asked.own)
-        ideas, sentence = self._ideas(asked.labels), data["sentence"]
-        w, wb = 1 / math.sqrt(len(local) + 1), 1 / math.sqrt(len(best) + 1)
+        ideas, sentence, paired = self._ideas(asked.labels), data["sentence"], data["pairs"]
+        pairs = word_pairs(analysis, unit.best, asked.own)
+        w, wb, wp = (1 / math.sqrt(n + 1) for n in (len(local), len(best), len(pairs)))
         by_stem = {s: ideas[s] * w for s in local}
         for s in best:
             by_stem[s] = by_stem.get(s, 0.0) + float(sentence.get(s, 0.0)) * wb
+        for pair in pairs:  # a pair's weight is shared by its two words, to quote them
+            v = paired.get(pair, 0.0) * wp / 2
+            for s in pair.split(" "):
+                if s not in (OWN, "<", ">"):
+                    by_stem[s] = by_stem.get(s, 0.0) + v
         lo, hi = analysis.bounds(unit.best)
         written: dict[str, str] = {}
         for p in range(lo, hi):  # a stem as the best sentence wrote it, to quote it
@@ -336,7 +373,7 @@ class _IdeaWeights(dict[str, float]):
         self.ideas = ideas
 
     def __missing__(self, stem: str) -> float:
-        value = self[stem] = sum(float(idea.get(stem, 0.0)) for idea in self.ideas)
+        value = self[stem] = math.fsum([idea.get(stem, 0.0) for idea in self.ideas])
         return value
 
 
@@ -356,6 +393,7 @@ def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict
     topics: dict[str, float] = {}
     ideas: dict[str, dict[str, float]] = {}
     sentence: dict[str, float] = {}
+    pairs: dict[str, float] = {}
     for name in sorted(weights):
         v = weights[name]
         kind, _, rest = name.partition(":")
@@ -366,6 +404,8 @@ def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict
             ideas.setdefault(label, {})[s] = v
         elif kind == "B":
             sentence[rest] = v
+        elif kind == "P":
+            pairs[rest] = v
     return {
         "format": FORMAT,
         "trained_on": dict(trained_on),
@@ -373,6 +413,7 @@ def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict
         "topics": {k: topics[k] for k in sorted(topics)},
         "ideas": {k: ideas[k] for k in sorted(ideas)},
         "sentence": sentence,
+        "pairs": pairs,
     }
 
 
@@ -427,7 +468,7 @@ def rescue_of(
 def _note_name(kind: str, reader: SecondReader, topic: str, asked: Asked, sentence: int | None = None) -> str:
     """A reading's name among the document's notes: a digest, kept with the topics' findings (the
     small part a warm run reads; see checks.analysis_cache), new for a new model."""
-    written = "\0".join((kind, reader.stamp, topic, asked.key, str(sentence)))
+    written = "\0".join((kind, reader.stamp, str(SCORING), topic, asked.key, str(sentence)))
     return "topic:read:" + hashlib.sha256(written.encode()).hexdigest()[:20]
 
 

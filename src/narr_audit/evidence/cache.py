@@ -22,8 +22,9 @@ from narr_audit import __version__
 from narr_audit.evidence.content import Extracted, Segment, Table, Unreadable
 
 # Bump when extraction changes what it returns for the same bytes.
-EXTRACTOR_VERSION = 6  # 4: tables filled (Word, HTML, Markdown), for records; 5: PDF month calendars by place;
-# 6: Word text inside tracked insertions, fields and inline content controls
+EXTRACTOR_VERSION = 7  # 4: tables filled (Word, HTML, Markdown), for records; 5: PDF month calendars by place;
+# 6: Word text inside tracked insertions, fields and inline content controls; 7: struck-through and hidden
+# text left out (Markdown ~~, HTML del/s/strike, Word strike, double strike and hidden runs)
 ENV_DIR = "NARR_AUDIT_CACHE_DIR"
 
 

@@ -465,6 +465,10 @@ _W_RUN_HOLDERS = frozenset(
     _W + t for t in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "sdtContent")
 )
 _W_SDT = _W + "sdt"
+_W_RPR = _W + "rPr"
+# Run properties whose text Word does not show as the policy's: struck through (deleted without
+# tracking) and hidden.
+_W_NOT_SHOWN = frozenset(_W + t for t in ("strike", "dstrike", "vanish"))
 _ON = frozenset({"1", "true", "on"})
 
 
@@ -645,7 +649,7 @@ class _HeadingStyles(_XmlHandler):
 
 
 # What an open element is, in the body walk; anything else is skipped with everything inside it.
-_ROOT, _WALK, _PARA, _PPR, _HYPERLINK, _RUN, _TEXT = range(7)
+_ROOT, _WALK, _PARA, _PPR, _HYPERLINK, _RUN, _TEXT, _RPR = range(8)
 
 
 class _DocxBody(_XmlHandler):
@@ -670,6 +674,13 @@ class _DocxBody(_XmlHandler):
         self._text: list[str] = []
         self._style: str | None = None
         self._ppr_seen = self._pstyle_seen = False
+        self._run_start = 0  # where the open run's text begins in _text
+        self._struck = False  # whether the open run is struck through or hidden
+
+    def _run(self) -> None:
+        self._stack.append(_RUN)
+        self._run_start = len(self._text)
+        self._struck = False
 
     def start(self, tag: str, attrs: list[str]) -> None:
         self.elements += 1
@@ -696,7 +707,7 @@ class _DocxBody(_XmlHandler):
                 self.skipping = 1
         elif parent == _PARA:
             if tag == _W_R:
-                stack.append(_RUN)
+                self._run()
             elif tag in _W_RUN_HOLDERS or tag == _W_SDT:
                 stack.append(_HYPERLINK)
             elif tag == _W_PPR and not self._ppr_seen:
@@ -708,6 +719,9 @@ class _DocxBody(_XmlHandler):
             if tag == _W_T:
                 stack.append(_TEXT)
                 return
+            if tag == _W_RPR:
+                stack.append(_RPR)
+                return
             if tag == _W_BR:
                 piece = "\n" if _attribute(attrs, _W_TYPE) in (None, "textWrapping") else ""
             else:
@@ -716,9 +730,13 @@ class _DocxBody(_XmlHandler):
                 self._text.append(piece)
             self.skipping = 1
         elif parent == _HYPERLINK and tag == _W_R:
-            stack.append(_RUN)
+            self._run()
         elif parent == _HYPERLINK and (tag in _W_RUN_HOLDERS or tag == _W_SDT):
             stack.append(_HYPERLINK)  # nested: a hyperlink inside an insertion, a control's content
+        elif parent == _RPR:
+            if tag in _W_NOT_SHOWN and _attribute(attrs, _W_VAL) in (None, *_ON):
+                self._struck = True
+            self.skipping = 1
         elif parent == _PPR and tag == _W_PSTYLE and not self._pstyle_seen:
             self._pstyle_seen = True
             self._style = _attribute(attrs, _W_VAL)
@@ -736,8 +754,12 @@ class _DocxBody(_XmlHandler):
     def end(self, tag: str) -> None:
         if self.skipping:
             self.skipping -= 1
-        elif self._stack.pop() == _PARA:
+            return
+        closed = self._stack.pop()
+        if closed == _PARA:
             self._paragraph_done()
+        elif closed == _RUN and self._struck:
+            del self._text[self._run_start :]  # struck through or hidden: not the policy's text
         elif tag == _W_TBL:
             self.tables.end_table()
 
@@ -931,7 +953,7 @@ def _plain(line: str) -> str:
     line = _reference_links(line)  # [text][ref]
     line = _autolinks(line)  # <https://...>
     line = _code_spans(line)  # `code`
-    line = _strong(line)  # **bold**, __bold__, ~~struck~~
+    line = _strong(line)  # **bold**, __bold__; ~~struck~~ text is left out (deleted from the policy)
     line = _emphasis(line, "*")  # *italic*
     line = _emphasis(line, "_")  # _italic_ (not snake_case)
     line = _QUOTE.sub("", line)  # > quote
@@ -1086,7 +1108,9 @@ def _code_spans(line: str) -> str:
 
 
 def _strong(line: str) -> str:
-    """``**bold**``, ``__bold__`` and ``~~struck~~`` lose their marks (no space just inside either mark)."""
+    """``**bold**`` and ``__bold__`` lose their marks (no space just inside either mark); ``~~struck~~``
+    loses its text too: struck-through words are deleted from the policy and not read, as Word's
+    tracked deletions and HTML's ``<del>`` are not."""
     marks = [mark for mark in _STRONG_CLOSE if mark in line]
     if not marks:
         return line
@@ -1103,7 +1127,7 @@ def _strong(line: str) -> str:
             k += 1
         next_closer[mark] = k
         if k < len(found):
-            out += (line[pos:start], line[start + 2 : found[k]])
+            out += (line[pos:start], "" if mark == "~~" else line[start + 2 : found[k]])
             pos = found[k] + 2
     out.append(line[pos:])
     return "".join(out)
@@ -1432,7 +1456,8 @@ def _decode_html(data: bytes) -> str | Unreadable:
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_SKIPPED = frozenset({"script", "style", "template", "svg", "math"})
+# Not read: code and graphics, and struck-through text (deleted from the page: del, s, strike).
+_SKIPPED = frozenset({"script", "style", "template", "svg", "math", "del", "s", "strike"})
 _HEAD_ONLY = frozenset({"title", "meta", "link", "base", "script", "style", "noscript", "template"})
 _BLOCKS = frozenset(
     {

@@ -50,6 +50,10 @@ ELEVENTH_VOICES = ("newsletter", "wiki", "phone-script")  # eleventh round: held
 TWELFTH_VOICES = ("self-assessment", "house-minutes", "welcome-letter")  # twelfth round: held back like the second
 THIRTEENTH_VOICES = ("grant-application", "shift-log", "policy-redline")  # thirteenth: held back like the second
 FOURTEENTH_VOICES = ("chatbot", "audit-memo", "pocket-card")  # fourteenth: held back like the second
+# sixteenth round: life-safety rules only, six passages a document (two of each kind); held back like the second
+SIXTEENTH_VOICES = ("safety-binder", "peer-posted", "manager-emails", "orientation-video")
+# seventeenth round: the field's ordinary words (the brief no longer asked writers to avoid the rule's)
+SEVENTEENTH_VOICES = ("template-adopter", "plain-policy")
 
 
 def _hash(text: str) -> int:
@@ -91,6 +95,8 @@ def main(folders: list[Path]) -> None:
         *TWELFTH_VOICES,
         *THIRTEENTH_VOICES,
         *FOURTEENTH_VOICES,
+        *SIXTEENTH_VOICES,
+        *SEVENTEENTH_VOICES,
     ):
         items = []
         for incoming in folders:
