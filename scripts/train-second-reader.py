@@ -99,14 +99,17 @@ def build() -> tuple[list[Item], list[tuple[dict[str, float], int, str]]]:
                 if not present and topic.name not in p.absent:
                     raise SystemExit(f"{p.key}: topic {topic.name!r} is not labelled")
                 spec = topic_spec(topic, vocabulary)
-                question = asked(p.rule, rule.title, p.document, topic.name, spec.labels)
+                question = asked(
+                    p.rule, rule.title, p.document, topic.name, spec.labels, [t.name for t in check.topics]
+                )
                 found = topic.name not in missing
                 finding = find_in(spec, content, vocabulary)
                 every = units(spec, analysis, vocabulary)
                 met = None
                 if found and finding.sentence is not None:
                     met = features(question, analysis, unit_of(spec, analysis, vocabulary, finding.sentence))
-                others = [features(question, analysis, u) for u in every] if not found else []
+                close = len(spec.ideas) - 1  # what checks.reader.rescue_of reads
+                others = [features(question, analysis, u) for u in every if u.carries >= close] if not found else []
                 items.append(Item(p.voice, p.kind, bool(rule.life_safety), present, found, met, others))
                 if present:
                     if met is not None:

@@ -78,9 +78,14 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
     unsure_of: list[str] = []
     to_confirm: list[str] = []  # topics met that the reviewer should confirm (see checks.reader)
     elsewhere = _Elsewhere(check, ctx, vocabulary)
+    topic_names = [t.name for t in check.topics]
     for topic in check.topics:
         spec = topic_spec(topic, vocabulary)
-        question = asked(ctx.rule_id, ctx.rule_title, check.label, topic.name, spec.labels) if ctx.reader else None
+        question = (
+            asked(ctx.rule_id, ctx.rule_title, check.label, topic.name, spec.labels, topic_names)
+            if ctx.reader
+            else None
+        )
         found, closest, unsure = _find(spec, readable, vocabulary, ctx.reader, question, ctx.life_safety)
         if found is not None and unsure is not None:
             to_confirm.append(topic.name)

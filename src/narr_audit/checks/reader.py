@@ -38,7 +38,7 @@ from narr_audit.checks.recognise import Analysis, TopicSpec, Vocabulary, analyse
 from narr_audit.evidence.content import Extracted
 
 FORMAT = 2  # the model file's format; a file of another format is refused with a clear message
-SCORING = 2  # how a score is summed; kept readings of another way are read again
+SCORING = 3  # how a unit is read and scored; kept readings of another way are read again
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Unit:
     sentences: tuple[int, ...]
     best: int
     where: str | None
+    carries: int = 0  # how many of the topic's ideas the best sentence carries
 
 
 @dataclass(frozen=True)
@@ -119,16 +120,27 @@ class Asked:
     would learn that the Standard's own wording means "absent"; an operator who writes "designated
     smoking area" must not be doubted for it. What is left is how the words around them read:
     negation, deferral, someone else's act, another subject.
+
+    In the sentence that met it, the words of the document check's other topics are left out too:
+    policies state several of them at once ("all prescription and over-the-counter medications are
+    kept locked"; "smoke and carbon monoxide detectors are tested monthly"), and a reader that held
+    the others' words against a topic doubted such plain statements.
     """
 
     key: str
     labels: tuple[str, ...]
     texts: tuple[str, ...]  # where its own words come from
+    siblings: tuple[str, ...] = ()  # the names of the document check's other topics
 
     @property
     def own(self) -> frozenset[str]:
         """Stemmed when first read: a run whose readings are all in the cache never needs them."""
         return _own(self.texts)
+
+    @property
+    def in_sentence(self) -> frozenset[str]:
+        """The words left out of the sentence that met it: its own and its siblings'."""
+        return _own(self.texts + self.siblings)
 
 
 @lru_cache(maxsize=4096)
@@ -137,8 +149,12 @@ def _own(texts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(stem(w) for text in texts for w in WORD.findall(normalise(text)))
 
 
-def asked(rule_id: str, rule_title: str, document: str, topic: str, labels: Sequence[str]) -> Asked:
-    return Asked(topic_key(rule_id, document, topic), tuple(labels), (rule_title, document, topic, *labels))
+def asked(
+    rule_id: str, rule_title: str, document: str, topic: str, labels: Sequence[str], siblings: Sequence[str] = ()
+) -> Asked:
+    """The topic as the reader is asked it; ``siblings`` names its document check's other topics."""
+    key = topic_key(rule_id, document, topic)
+    return Asked(key, tuple(labels), (rule_title, document, topic, *labels), tuple(t for t in siblings if t != topic))
 
 
 def topic_key(rule_id: str, document: str, topic: str) -> str:
@@ -181,7 +197,7 @@ def _unit(analysis: Analysis, counts: Mapping[int, int], best: int) -> Unit:
         for n in range(max(0, best - WINDOW), min(len(analysis.sentences), best + WINDOW + 1))
         if n in counts and analysis.sentences[n].block == sentence.block
     }
-    return Unit(tuple(sorted({best, *near, *sentence.context})), best, sentence.where)
+    return Unit(tuple(sorted({best, *near, *sentence.context})), best, sentence.where, counts.get(best, 0))
 
 
 def sentence_stems(analysis: Analysis, n: int) -> list[str]:
@@ -202,12 +218,12 @@ UNREAD = frozenset(
 )
 
 
-def _stems(analysis: Analysis, unit: Unit, own: frozenset[str]) -> tuple[list[str], list[str]]:
-    """The unit's stems and its best sentence's, each once and sorted, without the topic's own words
-    and words of style (see UNREAD)."""
+def _stems(analysis: Analysis, unit: Unit, topic: Asked) -> tuple[list[str], list[str]]:
+    """The unit's stems without the topic's own words, and its best sentence's without its siblings'
+    words either, each once and sorted, words of style left out (see UNREAD)."""
     read = _read_stems(analysis)
-    local = sorted(frozenset().union(*(read(n) for n in unit.sentences)) - own)
-    best = sorted(read(unit.best) - own)
+    local = sorted(frozenset().union(*(read(n) for n in unit.sentences)) - topic.own)
+    best = sorted(read(unit.best) - topic.in_sentence)
     return local, best
 
 
@@ -234,14 +250,15 @@ _SENTENCES: dict[int, tuple[Analysis, dict[int, frozenset[str]]]] = {}
 
 
 def features(topic: Asked, analysis: Analysis, unit: Unit) -> dict[str, float]:
-    """The unit's features: the topic; each idea's pairing with the unit's stems (weighted down by
-    the unit's length), shared by every topic of that idea; the best sentence's stems, shared by
+    """The unit's features: each idea's pairing with the unit's stems (weighted down by the unit's
+    length), shared by every topic of that idea; the best sentence's stems and word pairs, shared by
     every topic. The topic's own words are left out (see :class:`Asked`). (Pairing the topic itself
-    with the stems was tried: it learns each topic's passages and no more, and cross-validation by
-    voice does no better with it.)"""
-    key, labels = topic.key, topic.labels
-    local, best = _stems(analysis, unit, topic.own)
-    out = {"bias": 1.0, "T:" + key: 1.0}
+    with the stems was tried: it learns each topic's passages and no more. A prior per topic was
+    tried too: it learns how often the corpus's passages state each topic, which a binder does not
+    share, and cross-validation by voice does as well without it.)"""
+    labels = topic.labels
+    local, best = _stems(analysis, unit, topic)
+    out = {"bias": 1.0}
     w = 1 / math.sqrt(len(local) + 1)
     for s in local:
         for label in labels:
@@ -249,7 +266,7 @@ def features(topic: Asked, analysis: Analysis, unit: Unit) -> dict[str, float]:
     wb = 1 / math.sqrt(len(best) + 1)
     for s in best:
         out["B:" + s] = wb
-    pairs = word_pairs(analysis, unit.best, topic.own)
+    pairs = word_pairs(analysis, unit.best, topic.in_sentence)
     wp = 1 / math.sqrt(len(pairs) + 1)
     for pair in pairs:
         out["P:" + pair] = wp
@@ -304,8 +321,6 @@ class SecondReader:
         """The weights by feature name (see :func:`features`)."""
         data = self.data
         out: dict[str, float] = {"bias": float(data["bias"])}
-        for key, bias in data["topics"].items():
-            out["T:" + key] = float(bias)
         for label, words in data["ideas"].items():
             for s, v in words.items():
                 out["CL:" + label + ":" + s] = float(v)
@@ -320,13 +335,12 @@ class SecondReader:
         model's groups without naming each feature (exactly, by ``math.fsum``, so the order in which
         a set gives its words does not matter and nothing needs sorting)."""
         data = self.data
-        own, read = asked.own, _read_stems(analysis)
+        own, in_sentence, read = asked.own, asked.in_sentence, _read_stems(analysis)
         local = frozenset().union(*[read(n) for n in unit.sentences]) - own
-        best = read(unit.best) - own
+        best = read(unit.best) - in_sentence
         ideas, sentence, paired = self._ideas(asked.labels), data["sentence"], data["pairs"]
-        pairs = word_pairs(analysis, unit.best, own)
-        topic = data["topics"].get(asked.key)
-        z = float(data["bias"]) + float(topic if topic is not None else 0.0)
+        pairs = word_pairs(analysis, unit.best, in_sentence)
+        z = float(data["bias"])
         z += math.fsum([ideas[s] for s in local]) / math.sqrt(len(local) + 1)
         z += math.fsum([sentence.get(s, 0.0) for s in best]) / math.sqrt(len(best) + 1)
         z += math.fsum([paired.get(pair, 0.0) for pair in pairs]) / math.sqrt(len(pairs) + 1)
@@ -335,9 +349,9 @@ class SecondReader:
     def read(self, asked: Asked, analysis: Analysis, unit: Unit) -> Reading:
         """The unit's score, and the words of its best sentence that weighed most against and for it."""
         data = self.data
-        local, best = _stems(analysis, unit, asked.own)
+        local, best = _stems(analysis, unit, asked)
         ideas, sentence, paired = self._ideas(asked.labels), data["sentence"], data["pairs"]
-        pairs = word_pairs(analysis, unit.best, asked.own)
+        pairs = word_pairs(analysis, unit.best, asked.in_sentence)
         w, wb, wp = (1 / math.sqrt(n + 1) for n in (len(local), len(best), len(pairs)))
         by_stem = {s: ideas[s] * w for s in local}
         for s in best:
@@ -390,16 +404,13 @@ def probability(weights: Mapping[str, float], found: Mapping[str, float]) -> flo
 
 def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict[str, Any]:
     """The model as kept on disk: weights grouped by kind, keys sorted, so the file is stable."""
-    topics: dict[str, float] = {}
     ideas: dict[str, dict[str, float]] = {}
     sentence: dict[str, float] = {}
     pairs: dict[str, float] = {}
     for name in sorted(weights):
         v = weights[name]
         kind, _, rest = name.partition(":")
-        if kind == "T":
-            topics[rest] = v
-        elif kind == "CL":
+        if kind == "CL":
             label, _, s = rest.rpartition(":")
             ideas.setdefault(label, {})[s] = v
         elif kind == "B":
@@ -410,7 +421,6 @@ def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict
         "format": FORMAT,
         "trained_on": dict(trained_on),
         "bias": weights.get("bias", 0.0),
-        "topics": {k: topics[k] for k in sorted(topics)},
         "ideas": {k: ideas[k] for k in sorted(ideas)},
         "sentence": sentence,
         "pairs": pairs,
@@ -452,8 +462,13 @@ def rescue_of(
         return reading
     analysis = analyse(content)
     best: Reading | None = None
+    # Only a sentence that carries all the topic's ideas but one is read for a rescue: a word or two of
+    # the topic in a short note ("Ideas for the next residents' council") is not a statement of it.
+    close = len(spec.ideas) - 1
     scored = [
-        (reader.score(asked, analysis, unit), n, unit) for n, unit in enumerate(units(spec, analysis, vocabulary))
+        (reader.score(asked, analysis, unit), n, unit)
+        for n, unit in enumerate(units(spec, analysis, vocabulary))
+        if unit.carries >= close
     ]
     if scored:  # the highest, the first in reading order on ties; its words quoted only when it rescues
         score, _, unit = max(scored, key=lambda found: (found[0], -found[1]))

@@ -54,12 +54,15 @@ def score_document(
     """The share of the rule's document topics the text meets, read as the document check reads it
     (with the second reader, when given: its doubts and rescues count as they do in `check`)."""
     topics = [(c.label, t) for c in rule.checks() if isinstance(c, DocumentCheck) for t in c.topics]
+    names = {c.label: [t.name for t in c.topics] for c in rule.checks() if isinstance(c, DocumentCheck)}
     if not topics:
         return None
     hits, missed = [], []
     for label, topic in topics:
         spec = topic_spec(topic, vocabulary)
-        question = asked(rule.id, rule.title, label, topic.name, spec.labels) if reader is not None else None
+        question = (
+            asked(rule.id, rule.title, label, topic.name, spec.labels, names[label]) if reader is not None else None
+        )
         where = meets(spec, content, vocabulary, reader, question, rule.life_safety)
         if where is not None:
             hits.append(TopicHit(topic.name, "", where))

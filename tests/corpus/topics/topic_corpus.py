@@ -55,6 +55,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("self-assessment", "house-minutes", "welcome-letter"),  # twelfth
         *("grant-application", "shift-log", "policy-redline"),  # thirteenth
         *("chatbot", "audit-memo", "pocket-card"),  # fourteenth
+        *("binder-long", "training-manual", "state-licensed"),  # fifteenth
         *("safety-binder", "peer-posted", "manager-emails", "orientation-video"),  # sixteenth (life safety)
         *("template-adopter", "plain-policy"),  # seventeenth (ordinary words)
     }
