@@ -117,16 +117,12 @@ PLAIN = [
         ("alcohol", "illicit drugs", "use is forbidden"),
         "# Alcohol and drugs\n\nResidents may not use or possess alcohol or illegal drugs, on or off the property.\n",
     ),
-    pytest.param(
+    (
         "2.F.16.d",
         "Medication use and storage policy",
         ("prescription and over-the-counter medication", "storage", "use as directed, no sharing"),
         "# Medication\n\nAll prescription and over-the-counter medications are kept in the locked medication "
         "cabinet. Residents take their medication only as prescribed and never share it with anyone.\n",
-        # Known: "never share" reads as a negation ("never @", which near-misses use: "we never
-        # check"), and the storage sentence beside it ("cabinet", "counter") as another subject, so
-        # "use as directed, no sharing" is doubted.
-        marks=pytest.mark.xfail(strict=True, reason="a prohibition stated with 'never' is doubted"),
     ),
     pytest.param(
         "2.F.17.c",

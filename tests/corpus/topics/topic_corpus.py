@@ -58,6 +58,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("binder-long", "training-manual", "state-licensed"),  # fifteenth
         *("safety-binder", "peer-posted", "manager-emails", "orientation-video"),  # sixteenth (life safety)
         *("template-adopter", "plain-policy"),  # seventeenth (ordinary words)
+        *("house-app", "reentry", "young-adult"),  # eighteenth
     }
 )
 
