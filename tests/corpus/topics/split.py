@@ -21,7 +21,11 @@ certification self-assessment, house and staff meeting minutes, a peer mentor's 
 thirteenth round (THIRTEENTH_VOICES: a grant application's program narrative, a house manager's
 shift log, a policy pasted with its tracked changes and reviewers' comments) and fourteenth round
 (FOURTEENTH_VOICES: a website chatbot's transcripts, a quality-assurance memo on what the policies
-say, residents' pocket cards) are split the same way.
+say, residents' pocket cards), fifteenth round (FIFTEENTH_VOICES: a long formal binder, a staff
+training manual, a state-licensed provider's manual), sixteenth round (SIXTEENTH_VOICES: the
+life-safety rules only, four voices), seventeenth round (SEVENTEENTH_VOICES: the field's ordinary
+words) and eighteenth round (EIGHTEENTH_VOICES: an app's screens, a reentry house's handbook, a young
+adults' house rules) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
