@@ -281,8 +281,13 @@ def word_pairs(analysis: Analysis, n: int, own: frozenset[str]) -> frozenset[str
     sentence's start and end marked, small words kept. A pair says what one word cannot: "not
     @", "will develop", "@ later", "staff @", "no @" at the start of a line."""
     lo, hi = analysis.bounds(n)
-    words = ["<", *(OWN if s in own else s for s in analysis.stems[lo:hi]), ">"]
-    return frozenset(a + " " + b for a, b in pairwise(words) if not (a == b == OWN))
+    words = ["<", *analysis.stems[lo:hi], ">"]
+    if not own.isdisjoint(words):
+        words = [OWN if s in own else s for s in words]
+    return frozenset(map(" ".join, pairwise(words))) - _BOTH_OWN
+
+
+_BOTH_OWN = frozenset({OWN + " " + OWN})
 
 
 class SecondReader:
