@@ -68,6 +68,19 @@ def test_batch_writes_reports_and_summaries_and_reports_the_broken_applicant(app
     table = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8"))))
     assert [r["verdict"] for r in table] == [r["verdict"] for r in summary["applicants"]]
     assert {"score", "gaps_domain_1", "gaps_domain_4", "site_visit", "report"} <= set(table[0])
+    # The reviewer's queue: each applicant's topics met only for the reviewer to confirm, as its report lists them.
+    for row in summary["applicants"]:
+        if row["verdict"] == "unreadable":
+            continue
+        report = json.loads((out / row["reports"]["json"]).read_text(encoding="utf-8"))
+        checks = [c for r in report["results"] for c in r["checks"]]
+        checks += [a for c in checks for a in c["alternatives"]]  # one level of "one of" alternatives
+        listed = sum(len(c["to_confirm"]) for c in checks)
+        assert row["to_confirm"] == listed, row["folder"]
+    assert rows["level-2-monitored"]["to_confirm"] > 0
+    assert {r["folder"]: int(r["to_confirm"]) for r in table} == {
+        r["folder"]: r["to_confirm"] for r in summary["applicants"]
+    }
 
 
 def test_exit_code_is_1_when_an_applicant_fails_the_policy_and_0_when_all_pass(

@@ -99,7 +99,9 @@ def test_the_csv_has_a_row_per_property_named_in_the_organization_column(checked
     assert code == 1, "every applicant read, some not ready: the policy fails"
     table = list(csv.reader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8"))))
     header, rows = table[0], [dict(zip(table[0], r, strict=True)) for r in table[1:]]
-    assert header == [*LEGACY_COLUMNS, "organization"], "the new column comes last; the others keep their place"
+    assert header == [*LEGACY_COLUMNS, "organization", "to_confirm"], (
+        "new columns come last; the others keep their place"
+    )
     by_folder = {r["folder"]: r for r in rows}
     assert list(by_folder) == [
         *(f"{_org(root)}/{p}" for p in PROPERTIES),
@@ -121,7 +123,7 @@ def test_the_csv_has_a_row_per_property_named_in_the_organization_column(checked
 def test_the_json_summary_groups_the_properties_under_their_organization(checked: tuple[Path, Path, int]) -> None:
     root, out, _ = checked
     summary = _summary(out)
-    assert summary["schema_version"] == "1.2"
+    assert summary["schema_version"] == "1.3"
     assert summary["totals"]["applicants"] == 5, "three houses and two residences: five certifications"
     assert summary["totals"]["organizations"] == 1
     (org,) = summary["organizations"]

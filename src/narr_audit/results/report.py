@@ -236,6 +236,15 @@ class Report(StrictModel):
         by_id = {r.id: r for r in self.results}
         return [by_id[i] for i in self.gaps]
 
+    def topics_to_confirm(self) -> int:
+        """How many topics are met only for the reviewer to confirm (the second reader's flags and
+        rescues), over every check and alternative: the size of a reviewer's queue for this report."""
+
+        def count(checks: list[CheckResult]) -> int:
+            return sum(len(c.to_confirm) + count(c.alternatives) for c in checks)
+
+        return sum(count(r.checks) for r in self.results)
+
     def found_elsewhere(self) -> list[FoundElsewhere]:
         """Each rule (in the report's order) with evidence found in files not mapped to it: what a
         reviewer confirms, and what the operator maps, so it is shown apart from mapped evidence."""

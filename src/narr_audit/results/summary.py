@@ -14,7 +14,7 @@ from pydantic import Field
 from narr_audit.base.models import StrictModel
 from narr_audit.results.report import Tool
 
-SUMMARY_SCHEMA_VERSION = "1.2"  # 1.1: plan_open and plan_overdue; 1.2: organizations
+SUMMARY_SCHEMA_VERSION = "1.3"  # 1.1: plan_open and plan_overdue; 1.2: organizations; 1.3: to_confirm
 
 
 class Policy(StrictModel):
@@ -41,6 +41,10 @@ class ApplicantRow(StrictModel):
     site_visit: int = 0
     gaps_by_domain: dict[str, int] = {}
     warnings: int = 0
+    to_confirm: int = Field(
+        default=0,
+        description="Topics met only for the reviewer to confirm (the second reader's flags and rescues).",
+    )
     plan_open: int | None = Field(
         default=None, description="Items of the corrective action plan not done yet; None without a plan.yaml."
     )

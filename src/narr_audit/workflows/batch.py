@@ -504,6 +504,7 @@ def _row(folder: Path, slug: str, report: Report, options: Options, reports: dic
         site_visit=len(report.site_visit),
         gaps_by_domain=by_domain,
         warnings=len(report.warnings),
+        to_confirm=report.topics_to_confirm(),
         plan_open=report.plan.open + report.plan.in_progress if report.plan else None,
         plan_overdue=report.plan.overdue if report.plan else None,
         reports=reports,

@@ -35,6 +35,7 @@ COLUMNS = (
     "report",
     "problems",
     "organization",
+    "to_confirm",  # last: columns are only ever added at the end, so scripts reading by position keep working
 )
 
 
@@ -65,6 +66,7 @@ def render(summary: BatchSummary, template_dir: Path | None = None) -> str:
             first_report,
             " | ".join(p.splitlines()[0] for p in r.problems),
             r.organization or "",
+            r.to_confirm,
         )
         writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
