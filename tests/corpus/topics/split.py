@@ -60,6 +60,8 @@ SIXTEENTH_VOICES = ("safety-binder", "peer-posted", "manager-emails", "orientati
 # seventeenth round: the field's ordinary words (the brief no longer asked writers to avoid the rule's)
 SEVENTEENTH_VOICES = ("template-adopter", "plain-policy")
 EIGHTEENTH_VOICES = ("house-app", "reentry", "young-adult")  # eighteenth: held back like the second
+# nineteenth round: minimal pairs on the life-safety rules (a passage that states them, and its twin that does not)
+NINETEENTH_VOICES = ("house-rules-pairs", "policy-manual-pairs")
 
 
 def _hash(text: str) -> int:
@@ -105,6 +107,7 @@ def main(folders: list[Path]) -> None:
         *SIXTEENTH_VOICES,
         *SEVENTEENTH_VOICES,
         *EIGHTEENTH_VOICES,
+        *NINETEENTH_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -59,6 +59,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("safety-binder", "peer-posted", "manager-emails", "orientation-video"),  # sixteenth (life safety)
         *("template-adopter", "plain-policy"),  # seventeenth (ordinary words)
         *("house-app", "reentry", "young-adult"),  # eighteenth
+        *("house-rules-pairs", "policy-manual-pairs"),  # nineteenth (life-safety minimal pairs)
     }
 )
 
