@@ -24,8 +24,9 @@ shift log, a policy pasted with its tracked changes and reviewers' comments) and
 say, residents' pocket cards), fifteenth round (FIFTEENTH_VOICES: a long formal binder, a staff
 training manual, a state-licensed provider's manual), sixteenth round (SIXTEENTH_VOICES: the
 life-safety rules only, four voices), seventeenth round (SEVENTEENTH_VOICES: the field's ordinary
-words) and eighteenth round (EIGHTEENTH_VOICES: an app's screens, a reentry house's handbook, a young
-adults' house rules) are split the same way.
+words), eighteenth round (EIGHTEENTH_VOICES: an app's screens, a reentry house's handbook, a young
+adults' house rules) and nineteenth round (NINETEENTH_VOICES: minimal pairs on the life-safety rules) are
+split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
