@@ -44,7 +44,16 @@ from topic_corpus import HERE as CORPUS  # noqa: E402
 from topic_corpus import document_check, judged, passages  # noqa: E402
 
 from narr_audit.checks.document import topic_spec  # noqa: E402
-from narr_audit.checks.reader import Thresholds, asked, features, probability, to_data, unit_of, units  # noqa: E402
+from narr_audit.checks.reader import (  # noqa: E402
+    Thresholds,
+    asked,
+    features,
+    probability,
+    rescuable,
+    to_data,
+    unit_of,
+    units,
+)
 from narr_audit.checks.recognise import analyse, find_in  # noqa: E402
 from narr_audit.standards.loader import load_rulebook  # noqa: E402
 
@@ -108,8 +117,7 @@ def build() -> tuple[list[Item], list[tuple[dict[str, float], int, str]]]:
                 met = None
                 if found and finding.sentence is not None:
                     met = features(question, analysis, unit_of(spec, analysis, vocabulary, finding.sentence))
-                close = len(spec.ideas) - 1  # what checks.reader.rescue_of reads
-                others = [features(question, analysis, u) for u in every if u.carries >= close] if not found else []
+                others = [features(question, analysis, u) for u in every if rescuable(spec, u)] if not found else []
                 items.append(Item(p.voice, p.kind, bool(rule.life_safety), present, found, met, others))
                 if present:
                     if met is not None:

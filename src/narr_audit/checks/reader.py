@@ -452,6 +452,13 @@ def doubt_of(
     return reading
 
 
+def rescuable(spec: TopicSpec, unit: Unit) -> bool:
+    """Whether a rescue reads this unit: its best sentence carries all the topic's ideas but one. A
+    word or two of the topic in a short note ("Ideas for the next residents' council") is not a
+    statement of it, however sure the reader is of those words."""
+    return unit.carries >= len(spec.ideas) - 1
+
+
 def rescue_of(
     reader: SecondReader, asked: Asked, spec: TopicSpec, content: Extracted, vocabulary: Vocabulary
 ) -> Reading | None:
@@ -467,13 +474,10 @@ def rescue_of(
         return reading
     analysis = analyse(content)
     best: Reading | None = None
-    # Only a sentence that carries all the topic's ideas but one is read for a rescue: a word or two of
-    # the topic in a short note ("Ideas for the next residents' council") is not a statement of it.
-    close = len(spec.ideas) - 1
     scored = [
         (reader.score(asked, analysis, unit), n, unit)
         for n, unit in enumerate(units(spec, analysis, vocabulary))
-        if unit.carries >= close
+        if rescuable(spec, unit)
     ]
     if scored:  # the highest, the first in reading order on ties; its words quoted only when it rescues
         score, _, unit = max(scored, key=lambda found: (found[0], -found[1]))
