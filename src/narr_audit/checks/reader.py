@@ -218,13 +218,17 @@ UNREAD = frozenset(
 )
 
 
-def _stems(analysis: Analysis, unit: Unit, topic: Asked) -> tuple[list[str], list[str]]:
-    """The unit's stems without the topic's own words, and its best sentence's without its siblings'
-    words either, each once and sorted, words of style left out (see UNREAD)."""
+def _read_sets(analysis: Analysis, unit: Unit, topic: Asked) -> tuple[frozenset[str], frozenset[str]]:
+    """What the reader reads of a unit: its stems without the topic's own words, and its best
+    sentence's without its siblings' words either, words of style left out (see UNREAD)."""
     read = _read_stems(analysis)
-    local = sorted(frozenset().union(*(read(n) for n in unit.sentences)) - topic.own)
-    best = sorted(read(unit.best) - topic.in_sentence)
-    return local, best
+    return frozenset().union(*[read(n) for n in unit.sentences]) - topic.own, read(unit.best) - topic.in_sentence
+
+
+def _stems(analysis: Analysis, unit: Unit, topic: Asked) -> tuple[list[str], list[str]]:
+    """:func:`_read_sets`, each sorted: features are summed in a fixed order, so training is repeatable."""
+    local, best = _read_sets(analysis, unit, topic)
+    return sorted(local), sorted(best)
 
 
 def _read_stems(analysis: Analysis) -> Callable[[int], frozenset[str]]:
@@ -340,11 +344,9 @@ class SecondReader:
         model's groups without naming each feature (exactly, by ``math.fsum``, so the order in which
         a set gives its words does not matter and nothing needs sorting)."""
         data = self.data
-        own, in_sentence, read = asked.own, asked.in_sentence, _read_stems(analysis)
-        local = frozenset().union(*[read(n) for n in unit.sentences]) - own
-        best = read(unit.best) - in_sentence
+        local, best = _read_sets(analysis, unit, asked)
         ideas, sentence, paired = self._ideas(asked.labels), data["sentence"], data["pairs"]
-        pairs = word_pairs(analysis, unit.best, in_sentence)
+        pairs = word_pairs(analysis, unit.best, asked.in_sentence)
         z = float(data["bias"])
         z += math.fsum([ideas[s] for s in local]) / math.sqrt(len(local) + 1)
         z += math.fsum([sentence.get(s, 0.0) for s in best]) / math.sqrt(len(best) + 1)
