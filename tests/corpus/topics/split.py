@@ -25,8 +25,9 @@ say, residents' pocket cards), fifteenth round (FIFTEENTH_VOICES: a long formal 
 training manual, a state-licensed provider's manual), sixteenth round (SIXTEENTH_VOICES: the
 life-safety rules only, four voices), seventeenth round (SEVENTEENTH_VOICES: the field's ordinary
 words), eighteenth round (EIGHTEENTH_VOICES: an app's screens, a reentry house's handbook, a young
-adults' house rules) and nineteenth round (NINETEENTH_VOICES: minimal pairs on the life-safety rules) are
-split the same way.
+adults' house rules), nineteenth round (NINETEENTH_VOICES: minimal pairs on the life-safety rules) and
+twentieth round (TWENTIETH_VOICES: more minimal pairs, a binder's checklists and a peer-run house's own
+words) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -63,6 +64,7 @@ SEVENTEENTH_VOICES = ("template-adopter", "plain-policy")
 EIGHTEENTH_VOICES = ("house-app", "reentry", "young-adult")  # eighteenth: held back like the second
 # nineteenth round: minimal pairs on the life-safety rules (a passage that states them, and its twin that does not)
 NINETEENTH_VOICES = ("house-rules-pairs", "policy-manual-pairs")
+TWENTIETH_VOICES = ("checklist-pairs", "peer-house-pairs")  # twentieth: minimal pairs again, two new voices
 
 
 def _hash(text: str) -> int:
@@ -109,6 +111,7 @@ def main(folders: list[Path]) -> None:
         *SEVENTEENTH_VOICES,
         *EIGHTEENTH_VOICES,
         *NINETEENTH_VOICES,
+        *TWENTIETH_VOICES,
     ):
         items = []
         for incoming in folders:

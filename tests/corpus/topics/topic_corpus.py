@@ -60,6 +60,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("template-adopter", "plain-policy"),  # seventeenth (ordinary words)
         *("house-app", "reentry", "young-adult"),  # eighteenth
         *("house-rules-pairs", "policy-manual-pairs"),  # nineteenth (life-safety minimal pairs)
+        *("checklist-pairs", "peer-house-pairs"),  # twentieth (life-safety minimal pairs)
     }
 )
 
