@@ -1300,6 +1300,99 @@ def disowns_rule(text: str) -> bool:
     return _DISOWNED.search(text) is not None
 
 
+# A section that says it is not in effect states no rule, whatever its words: "This table was proposed
+# in 2019 and rejected by the Board", "Rule 9 was withdrawn ... and nothing has replaced it", "The
+# Company has not adopted these recommendations", "none of it applies today", "No sheet is posted at
+# any site today", "Residents do not sign this agreement". What it disowns is the text before it in its
+# section (see recognise.Analysis.disowned); a title tagged "(withdrawn)", "(proposed; rejected)",
+# "(not in use)" or "(suggestions only)" disowns its whole section.
+_ENDED = (
+    r"withdrawn|rejected|repealed|rescinded|revoked|discontinued|abandoned|retired|superseded|"
+    r"ended|stopped|dropped|voted\s+down|turned\s+down|never\s+(?:adopted|approved|used|implemented|put\s+in\s+place)"
+)
+_IN_FORCE = (
+    r"adopted|approved|implemented|enacted|added|in\s+(?:effect|force|place)|"
+    r"part\s+of\s+(?:this|our|the)\s+(?:manual|policy|policies|handbook|house\s+rules|rules|agreement|binder|practice)|"
+    r"current(?:\s+practice|\s+policy)?|put\s+in\s+place|followed|enforced"
+)
+_REFERENT = (
+    r"(?:this|these|that|those|it|they|none\s+of\s+(?:it|this|these|that|them)|"
+    r"the\s+(?:above|table|list|rule|rules|policy|form|forms|agreement|section|sheet|pilot|program|programme|"
+    r"plan|procedure|checklist|ideas?|proposal|suggestions?|recommendations?|draft|schedule|setup|set-up|"
+    r"arrangement|items?|lines?|practice|page|testing)|"
+    r"(?:rule|policy|section|procedure|form|schedule|table)\s+[0-9][0-9.a-z-]*)"
+)
+_DISOWNS = re.compile(
+    rf"\b{_REFERENT}\b[^.;:?!]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|got)\s+"
+    rf"(?:(?:later|since|then|eventually|finally|formally)\s+)?(?:\w+(?:\s+\w+){{0,4}}\s+and\s+(?:then\s+|later\s+)?)?(?:{_ENDED})\b"
+    rf"|\b{_REFERENT}\b[^.;:?!]{{0,60}}?\b(?:was|were|is|are|has|have|had)\s+(?:never|not)\s+(?:yet\s+|been\s+)*(?:{_IN_FORCE})\b"
+    rf"|\b(?!(?:it|they|this|that|these|those)\b){_REFERENT}\s+(?:ended|stopped|lapsed|expired)\b"
+    r"|(?:\b(?:has|have|had)\s+not|\b(?:hasn't|haven't|hadn't))\s+(?:yet\s+)?(?:"
+    r"(?:adopted|added|approved|implemented|acted\s+on|put\s+in\s+place|taken\s+up)\s+(?:any\s+of\s+)?"
+    r"(?:it|them|this|these|that|those|the\s+(?:recommendations?|suggestions?|proposal|report|rules?|lines?|ideas?|changes?))\b"
+    r"|decided\s+(?:on\s+)?(?:any\s+of\s+)?(?:it|this|these|that|them)\b"
+    r"|decided\s+(?:yet\s+)?whether\s+to(?:\s+(?:adopt|add|start|implement|go\s+ahead|do\s+(?:it|this|that|so))\b|\s*[.;,]|$)"
+    r"|decided\s+yet\s*[.;,]|$)"
+    r"|\bdecided\s+not\s+to\s+(?:continue|adopt|add|keep|go\s+ahead|proceed|use)\b"
+    r"|\bnone\s+of\s+(?:it|this|these|that|them|the\s+above)\s+(?:applies|apply|is\s+(?:in\s+effect|current|followed)|"
+    r"was\s+(?:ever\s+)?(?:adopted|approved|put\s+in\s+place))\b"
+    r"|\bnothing\s+(?:like\s+(?:this|that|it)|of\s+the\s+kind|of\s+this\s+kind)\s+(?:exists|is|has|was)\b"
+    r"|\bnothing\s+has\s+(?:replaced|taken\s+the\s+place\s+of)\b|\bnothing\s+(?:changes|has\s+changed)\s+yet\b"
+    r"|\bno\s+longer\s+(?:in\s+(?:effect|use|force)|applies|apply|used|current|followed|part\s+of|refers)\b"
+    r"|\bnot\s+(?:our\s+)?current\s+(?:practice|policy)\b|\b(?:is|are|was|were)\s+not\s+(?:yet\s+)?in\s+(?:use|effect|force)\b"
+    r"|\b(?:suggestions?|recommendations?|ideas?)\s+only\b"
+    r"|\b(?:residents?|clients?|tenants?|participants?)\s+(?:do|does|did)\s+not\s+(?:sign|fill\s+in|fill\s+out|complete)\s+(?:this|these|that)\s+(?:form|agreement|sheet|checklist)s?\b"
+    r"|\b(?:we|it|the\s+house|the\s+company|the\s+home|the\s+residence|the\s+program)\s+(?:is|are)\s+(?:still\s+)?(?:thinking|talking)\s+(?:about|it\s+over)\b"
+    r"|\b(?:this|these|it|that)\s+(?:is|are)\s+not\s+(?:an?|our)\s+(?:[\w'’-]+\s+){0,3}?(?:house\s+)?(?:policy|procedure)\b(?!\s+(?:of|to|that|for)\b)"
+    r"|\b(?:residents?|clients?|tenants?)\s+(?:are|is)\s+not\s+(?:covered|included)\s+(?:by|in|under)\s+(?:this|these|it)\b"
+    r"|\bno\s+resident\s+(?:rules?|polic(?:y|ies))\s+(?:is|are)\s+(?:listed|included|stated|set\s+out)\b"
+    r"|\b(?:does|do)\s+no\s+(?:testing|screening|searches|searching|inspections?)\b"
+    r"|(?:\bthe\s+(?:house|home|residence|company|program)|\bwe|\bitself|\b(?-i:[A-Z][\w'’-]+))\s+(?:itself\s+)?(?:does|do)\s+not\s+(?:test|screen|search)\s+(?:its\s+)?(?:residents|anyone|rooms)(?:\s+(?:today|now|at\s+all))?\s*(?:[.;)]|$)"
+    r"|\bnot\s+yet\s+(?:decided|written|adopted)\s*(?:[.;)]|$)|\bfor\s+(?:the\s+)?(?:owners?|board|management)\s+to\s+(?:consider|decide)\b"
+    r"|\bto\s+(?:be\s+)?decided?\s+(?:at|by)\s+the\b[^.;:]*:\s*$"
+    r"|\b(?:has|have|there\s+is|there\s+are)\s+no\s+such\s+(?:section|rule|policy|clause|form|list|procedure|schedule|log|checklist)s?\b",
+    re.IGNORECASE,
+)
+_DISOWNING_TAG = re.compile(
+    r"\([^()]*\b(?:withdrawn|rejected|repealed|rescinded|superseded|discontinued|proposed|planned|ended|"
+    r"not\s+in\s+use|not\s+adopted|not\s+in\s+effect|not\s+current|no\s+longer\s+in\s+effect|"
+    r"suggestions?\s+only|ideas?\s+only|recommendations?\s+only|not\s+(?:house\s+)?rules|history\s+only|"
+    r"for\s+reference\s+only|archived|not\s+yet\s+(?:written|adopted|in\s+effect|decided)|no\s+answers?\s+on\s+file|"
+    r"not\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:policy|rule))\b[^()]*\)"
+    r"|[-\u2013\u2014]\s*(?:not\s+yet\s+written|history\s+only|archived|not\s+in\s+use|withdrawn|rescinded)\s*$",
+    re.IGNORECASE,
+)
+DISOWNING_WORDS = _words(
+    "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped "
+    "dropped voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
+    "lapsed expired changes no yet decide decided such"
+)
+
+
+TAG_WORDS = _words(
+    "withdrawn rejected repealed rescinded superseded discontinued proposed planned ended use adopted effect "
+    "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
+    "archived yet answers answer policy rule written"
+)
+
+
+def disowns_section(text: str) -> bool:
+    """Whether a sentence says that the section it ends is not in effect ("This table was proposed in
+    2019 and rejected", "The Company has not adopted these recommendations", "none of it applies
+    today")."""
+    return any(_CONDITION_BEFORE.search(text, 0, m.start()) is None for m in _DISOWNS.finditer(text))
+
+
+# "... locked whenever it is not in use": a condition, not a section disowned.
+_CONDITION_BEFORE = re.compile(r"\b(?:when|whenever|while|if|unless|until|once)\b[^,;.]{0,25}$", re.IGNORECASE)
+
+
+def disowning_title(text: str) -> bool:
+    """Whether a title is tagged as not in effect: "House Rule 9 (withdrawn)", "Table 10.4 (proposed
+    2019; rejected)", "Section 4: Health (suggestions only, not house rules)"."""
+    return _DISOWNING_TAG.search(text) is not None
+
+
 def acted_by_other(text: str) -> bool:
     """Whether a sentence tells what a body outside the house does ("The county inspects the
     property each spring", "Employers will ask you to sign their own code", "classes offered by the

@@ -76,6 +76,7 @@ from narr_audit.base.language import (
     ABBREVIATIONS,
     AVOWAL_CUES,
     DENIAL_CUES,
+    DISOWNING_WORDS,
     LATER_WORDS,
     LOOKALIKE_CUES,
     OTHER_SENSE_WORDS,
@@ -84,6 +85,7 @@ from narr_audit.base.language import (
     PURPOSE_CUES,
     RULE_WORDS,
     STOP_WORDS,
+    TAG_WORDS,
     WEEKDAYS,
     WORD,
     WORDS_TOO,
@@ -96,7 +98,9 @@ from narr_audit.base.language import (
     asks_wh,
     asks_yes_no,
     denied_regions,
+    disowning_title,
     disowns_rule,
+    disowns_section,
     gives_contact,
     has_quantity,
     is_capitals,
@@ -136,6 +140,7 @@ SUBSTANCE_WORDS = {
 }
 UNSTATED = "what the rule is"  # what a topic lacks when its sentence only promises the rule
 WRAPPED_KINDS = ("pdf", "text", "image")  # kinds whose lines may break a sentence
+DISOWNED_REACH = 12  # sentences before one saying its section is not in effect that it disowns (see disowned)
 SPOKEN_REACH = 2  # sentences after a subject named on its own ("The alarms.") that it frames
 TALK_REACH = 1  # sentences after a paragraph's opening sentence, in talk, that it frames
 MAX_GAP = 2  # words allowed between two words of a phrasing ("drug and alcohol screening")
@@ -413,6 +418,7 @@ class Analysis:
     _month_days: frozenset[int] | None = None  # sentences naming a weekday with an ordinal
     _later: frozenset[int] | None = None  # sentences leaving the rule to be written later
     _others: frozenset[int] | None = None  # sentences telling what someone outside the house does
+    _disowned: frozenset[int] | None = None  # sentences of a section that says it is not in effect
     _talk: bool | None = None  # whether the document is talk written down
 
     @property
@@ -629,6 +635,37 @@ class Analysis:
                 + [n for n in self._holding(RULE_WORDS) if disowns_rule(sentences[n].text)]
             )
         return self._others
+
+    def disowned(self) -> frozenset[int]:
+        """The sentences of a section that says it is not in effect: those under a title tagged
+        "(withdrawn)" or "(proposed; rejected)", and those before a sentence saying so ("This table was
+        proposed in 2019 and rejected", "The Company has not adopted these recommendations"), back to
+        the start of its section (its heading), DISOWNED_REACH sentences at most. A sentence after it
+        is not disowned: "The proposal was rejected. Smoking stays allowed on the patio only." """
+        if self._disowned is None:
+            sentences = self.sentences
+            out: set[int] = set()
+            for n in self._holding(DISOWNING_WORDS):
+                if disowns_section(sentences[n].text):
+                    where = sentences[n].where
+                    m = n
+                    while m >= 0 and n - m <= DISOWNED_REACH and sentences[m].where == where:
+                        out.add(m)
+                        m -= 1
+            titles = {  # a title ends without a full stop ("House Rule 9 - Smoking (withdrawn)")
+                n
+                for n in self._holding(TAG_WORDS)
+                if not sentences[n].text.rstrip().endswith(".") and disowning_title(sentences[n].text)
+            }
+            titles |= {n for n in out if sentences[n].text.rstrip().endswith(":")}  # "To decide at the board meeting:"
+            tagged = {w for w in {s.where for s in sentences} if w is not None and disowning_title(w)}
+            out.update(
+                n
+                for n, sentence in enumerate(sentences)
+                if n in titles or sentence.where in tagged or not titles.isdisjoint(sentence.context)
+            )
+            self._disowned = frozenset(out)
+        return self._disowned
 
     def bounds(self, n: int) -> tuple[int, int]:
         """The positions of sentence ``n``'s first word and of the word after its last."""
@@ -1314,7 +1351,9 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     # A promise to write the rule later states no rule; for a topic asking for the rule itself,
     # neither does wording that leaves it to someone's discretion.
     promised = deferral = _sentences_for(vocabulary.concept(PROMISE), analysis, vocabulary) | analysis.later()
-    others = analysis.others()  # what someone outside the house does, or what is left to the resident, is no rule
+    # What someone outside the house does, what is left to the resident, and a section that says it is not
+    # in effect, state no rule.
+    others = analysis.others() | analysis.disowned()
     if spec.substance:  # "as needed" defers nothing in "every 30 days ..., and rewrite the goals as needed"
         deferral = deferral | (_sentences_for(vocabulary.concept(DEFERRAL), analysis, vocabulary) - analysis.digits)
     best: tuple[int, int] | None = None  # (ideas met, sentence)

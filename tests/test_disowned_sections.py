@@ -1,0 +1,130 @@
+"""A section that says it is not in effect states no rule (checks.recognise, Analysis.disowned).
+
+Operators keep old rules, proposals and inspectors' suggestions in their binders: "House Rule 9
+(withdrawn)", a table "proposed in 2019 and rejected by the Board", a list followed by "We have not
+adopted these suggestions". A reviewer reads the rule and then the line that takes it back. Each case
+below is a passage that states a life-safety rule, and the same passage with a title tag or a closing
+sentence that disowns it; the first must meet every topic, the second none, and the report must say
+the closest place does not state the rule. The recogniser decides it, without the second reader, so
+the case holds whatever model is shipped. What a disowning sentence takes back is what comes before it
+in its section: a rule stated after "Rule 7 was withdrawn in 2021." still counts, and "whenever it is
+not in use" is a condition, not a disowning.
+
+The passages were written for this test, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus" / "topics"))
+
+from topic_corpus import document_check, judged
+
+from narr_audit.standards.loader import load_rulebook
+
+BOOK = load_rulebook()
+
+SMOKING = ("2.F.18.a", "Smoking and vaping policy (house rules)")
+SCREENING = ("2.F.16.c", "Drug screening and toxicology policy and procedure")
+ORIENTATION = ("2.F.19.c", "Orientation checklist covering emergency procedures, signed by the resident")
+
+SMOKING_RULE = (
+    "Smoking and vaping are not allowed anywhere inside the house. Residents who smoke may do so only at "
+    "the bench by the back fence."
+)
+SCREENING_RULE = (
+    "Every resident gives a urine sample in an observed cup at move-in and at random twice a month. A "
+    "positive or refused test is reviewed with the house manager the same day and may lead to discharge."
+)
+ORIENTATION_RULE = (
+    "On move-in day the house manager walks each new resident through the emergency exits, the meeting "
+    "spot, the fire plan and where the naloxone is kept, and the resident signs the orientation checklist."
+)
+
+# (rule and document, the live passage, the same passage disowned)
+CASES = [
+    pytest.param(
+        SMOKING, f"## Smoking\n\n{SMOKING_RULE}\n", f"## Smoking (withdrawn)\n\n{SMOKING_RULE}\n", id="title-withdrawn"
+    ),
+    pytest.param(
+        SMOKING,
+        f"## House Rule 9 - Smoking\n\n{SMOKING_RULE}\n",
+        f"## House Rule 9 - Smoking\n\n{SMOKING_RULE} Rule 9 was withdrawn in 2023 and nothing has replaced it.\n",
+        id="closing-withdrawn",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Drug testing\n\n{SCREENING_RULE}\n",
+        f"## Drug testing\n\n{SCREENING_RULE}\n\n"
+        "This schedule was proposed by the reviewer and rejected by the board.\n",
+        id="closing-rejected",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Drug testing\n\n{SCREENING_RULE}\n",
+        f"## Drug testing (suggestions only, not house rules)\n\n{SCREENING_RULE}\n",
+        id="title-suggestions-only",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Your first day\n\n{ORIENTATION_RULE}\n",
+        f"## Your first day\n\n{ORIENTATION_RULE}\n\nWe have not adopted these suggestions yet.\n",
+        id="closing-not-adopted",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Your first day\n\n{ORIENTATION_RULE}\n",
+        f"## Your first day\n\n{ORIENTATION_RULE} That setup ended when the house was sold, and none of it "
+        "applies today.\n",
+        id="closing-none-applies",
+    ),
+]
+
+
+def _outcome(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[list[str], list[str], str]:
+    rule_id, label = rule
+    topics = [t.name for t in document_check(BOOK, rule_id, label).topics]
+    outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
+    return topics, list(outcome.missing), outcome.reason
+
+
+@pytest.mark.parametrize(("rule", "live", "disowned"), CASES)
+def test_a_section_that_says_it_is_not_in_effect_meets_no_topic(
+    rule: tuple[str, str], live: str, disowned: str, tmp_path: Path
+) -> None:
+    topics, missing, reason = _outcome(rule, live, tmp_path)
+    assert missing == [], reason
+    topics, missing, reason = _outcome(rule, disowned, tmp_path)
+    assert missing == topics, reason
+    assert "does not say what the rule is" in reason
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(
+            SMOKING, f"## Smoking\n\nRule 7 was withdrawn in 2021. {SMOKING_RULE}\n", id="rule-after-the-withdrawal"
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nThe old porch rule was rejected by the residents. {SMOKING_RULE}\n",
+            id="old-rule-rejected-first",
+        ),
+        pytest.param(
+            ("2.F.16.d", "Medication use and storage policy"),
+            "## Medication\n\nPrescription and over-the-counter medications are kept in the locked medication "
+            "box, which stays locked whenever it is not in use. Residents take their medication only as "
+            "directed and never share it.\n",
+            id="condition-not-a-disowning",
+        ),
+    ],
+)
+def test_a_rule_stated_after_a_disowning_or_under_a_condition_still_counts(
+    rule: tuple[str, str], text: str, tmp_path: Path
+) -> None:
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert missing == [], reason
