@@ -70,6 +70,18 @@ CASES = [
         id="title-suggestions-only",
     ),
     pytest.param(
+        SCREENING,
+        f"## Drug testing\n\n{SCREENING_RULE}\n",
+        f"## Drug testing (questions for Tuesday's meeting)\n\n{SCREENING_RULE}\n",
+        id="title-questions-for-a-meeting",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Drug testing\n\n{SCREENING_RULE}\n",
+        f"## Drug testing\n\n{SCREENING_RULE} That is what the county suggested. Right now we don't test at all.\n",
+        id="closing-we-dont-test-at-all",
+    ),
+    pytest.param(
         ORIENTATION,
         f"## Your first day\n\n{ORIENTATION_RULE}\n",
         f"## Your first day\n\n{ORIENTATION_RULE}\n\nWe have not adopted these suggestions yet.\n",

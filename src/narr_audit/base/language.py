@@ -1347,7 +1347,9 @@ _DISOWNS = re.compile(
     r"|\b(?:residents?|clients?|tenants?)\s+(?:are|is)\s+not\s+(?:covered|included)\s+(?:by|in|under)\s+(?:this|these|it)\b"
     r"|\bno\s+resident\s+(?:rules?|polic(?:y|ies))\s+(?:is|are)\s+(?:listed|included|stated|set\s+out)\b"
     r"|\b(?:does|do)\s+no\s+(?:testing|screening|searches|searching|inspections?)\b"
-    r"|(?:\bthe\s+(?:house|home|residence|company|program)|\bwe|\bitself|\b(?-i:[A-Z][\w'’-]+))\s+(?:itself\s+)?(?:does|do)\s+not\s+(?:test|screen|search)\s+(?:its\s+)?(?:residents|anyone|rooms)(?:\s+(?:today|now|at\s+all))?\s*(?:[.;)]|$)"
+    r"|(?:\bthe\s+(?:house|home|residence|company|program)|\bwe|\bitself|\b(?-i:[A-Z][\w'’-]+))\s+(?:itself\s+)?(?:does\s+not|do\s+not|doesn't|don't)\s+(?:test|screen|search)\s+"
+    r"(?:(?:its\s+)?(?:residents|anyone|anybody|rooms)(?:\s+(?:today|now|at\s+all))?|at\s+all)\s*(?:[.;),]|and\b|$)"
+    r"|\b(?:we|we've|we\s+have|the\s+house\s+has)\s+never\s+(?:tested|screened|searched)\s+(?:anyone|anybody|residents|a\s+resident)\b"
     r"|\bnot\s+yet\s+(?:decided|written|adopted)\s*(?:[.;)]|$)|\bfor\s+(?:the\s+)?(?:owners?|board|management)\s+to\s+(?:consider|decide)\b"
     r"|\bto\s+(?:be\s+)?decided?\s+(?:at|by)\s+the\b[^.;:]*:\s*$"
     r"|\b(?:has|have|there\s+is|there\s+are)\s+no\s+such\s+(?:section|rule|policy|clause|form|list|procedure|schedule|log|checklist)s?\b",
@@ -1358,21 +1360,22 @@ _DISOWNING_TAG = re.compile(
     r"not\s+in\s+use|not\s+adopted|not\s+in\s+effect|not\s+current|no\s+longer\s+in\s+effect|"
     r"suggestions?\s+only|ideas?\s+only|recommendations?\s+only|not\s+(?:house\s+)?rules|history\s+only|"
     r"for\s+reference\s+only|archived|not\s+yet\s+(?:written|adopted|in\s+effect|decided)|no\s+answers?\s+on\s+file|"
-    r"not\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:policy|rule))\b[^()]*\)"
-    r"|[-\u2013\u2014]\s*(?:not\s+yet\s+written|history\s+only|archived|not\s+in\s+use|withdrawn|rescinded)\s*$",
+    r"not\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:policy|rule)|retired|questions?\s+for)\b[^()]*\)"
+    r"|[-\u2013\u2014]\s*(?:not\s+yet\s+written|history\s+only|archived|(?:proposed,?\s+)?not\s+in\s+use|withdrawn|rescinded|"
+    r"none\s+held)\s*$",
     re.IGNORECASE,
 )
 DISOWNING_WORDS = _words(
     "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped "
     "dropped voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
-    "lapsed expired changes no yet decide decided such"
+    "lapsed expired changes no yet decide decided such doesn't don't"
 )
 
 
 TAG_WORDS = _words(
     "withdrawn rejected repealed rescinded superseded discontinued proposed planned ended use adopted effect "
     "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
-    "archived yet answers answer policy rule written"
+    "archived yet answers answer policy rule written retired questions question held"
 )
 
 
