@@ -140,3 +140,29 @@ def test_a_rule_stated_after_a_disowning_or_under_a_condition_still_counts(
 ) -> None:
     _, missing, reason = _outcome(rule, text, tmp_path)
     assert missing == [], reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "## Smoking\n\nThe fire inspector recommended that smoking and vaping not be allowed anywhere inside the "
+            "house, and that residents smoke only at the bench by the back fence.\n",
+            id="the-inspector-recommended",
+        ),
+        pytest.param(
+            "## Smoking\n\n- Suggest: no smoking or vaping anywhere inside the house.\n"
+            "- Suggest: residents smoke only at the bench by the back fence.\n",
+            id="suggest-items",
+        ),
+    ],
+)
+def test_a_rule_proposed_by_an_inspector_is_not_the_houses_rule(text: str, tmp_path: Path) -> None:
+    topics, missing, reason = _outcome(SMOKING, text, tmp_path)
+    assert missing == topics, reason
+
+
+def test_a_recommendation_the_house_took_up_is_its_rule(tmp_path: Path) -> None:
+    text = f"## Smoking\n\nAs the fire inspector recommended, we made this rule. {SMOKING_RULE}\n"
+    _, missing, reason = _outcome(SMOKING, text, tmp_path)
+    assert missing == [], reason

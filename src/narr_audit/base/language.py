@@ -1295,6 +1295,34 @@ _DISOWNED = re.compile(
 RULE_WORDS = frozenset({"rule", "rules", "requirement", "requirements"})  # what such a sentence holds
 
 
+# A sentence that proposes a rule states none: a list item opening "Suggest:", "Recommendation:",
+# "Proposed:" ("Suggest residents who smoke do so off the lot"), and what an inspector, a reviewer or
+# a consultant recommends, told as theirs ("The fire inspector recommended that ...", "Inspector
+# suggests monthly tests"). Not a recommendation the house has taken up ("As the fire marshal
+# recommended, residents smoke only at the patio"): the sentence must open with it.
+_ADVISER = (
+    r"(?:inspectors?|reviewers?|surveyors?|marshals?|consultants?|auditors?|coach|coaches|assessors?|"
+    r"fire\s+department|county|affiliate|visitors?)"
+)
+_PROPOSES = re.compile(
+    r"^\W*(?:suggest(?:ed|ion|s)?|recommend(?:ed|ation|s)?|propos(?:ed|al)|idea)\s*[:\-\u2013\u2014]"
+    r"|^\W*suggest\s+(?!that\s+you\b)"
+    rf"|^\W*(?!as\b|when\b|if\b|because\b)(?:the\s+|our\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?{_ADVISER}(?:'s|’s)?\s+(?:also\s+|had\s+|has\s+)?"
+    r"(?:recommend(?:s|ed)?|suggest(?:s|ed)?|propos(?:es|ed)|advised|advises)\b",
+    re.IGNORECASE,
+)
+PROPOSAL_CUES = frozenset(
+    {"suggest", "suggested", "suggestion", "suggests", "recommend", "recommended", "recommendation", "recommends"}
+    | {"proposed", "proposal", "proposes", "propose", "idea", "advised", "advises"}
+)
+
+
+def proposes(text: str) -> bool:
+    """Whether a sentence proposes a rule rather than states it ("Suggest: no smoking in the yard", "The
+    inspector recommended that residents sign the list")."""
+    return _PROPOSES.search(text) is not None
+
+
 def disowns_rule(text: str) -> bool:
     """Whether a sentence says that what it states is no rule ("..., not a rule we hold to")."""
     return _DISOWNED.search(text) is not None

@@ -82,6 +82,7 @@ from narr_audit.base.language import (
     OTHER_SENSE_WORDS,
     OUTSIDE_WORDS,
     PRIVATE_CUES,
+    PROPOSAL_CUES,
     PURPOSE_CUES,
     RULE_WORDS,
     STOP_WORDS,
@@ -118,6 +119,7 @@ from narr_audit.base.language import (
     names_month_day,
     normalise,
     other_sense_regions,
+    proposes,
     refers_back,
     sounds_spoken,
     stem,
@@ -633,6 +635,7 @@ class Analysis:
                 [n for n in self._holding(OUTSIDE_WORDS) if acted_by_other(sentences[n].text)]
                 + [n for n in self._holding(PRIVATE_CUES) if left_to_the_person(sentences[n].text)]
                 + [n for n in self._holding(RULE_WORDS) if disowns_rule(sentences[n].text)]
+                + [n for n in self._holding(PROPOSAL_CUES) if proposes(sentences[n].text)]
             )
         return self._others
 
