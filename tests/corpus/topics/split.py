@@ -27,7 +27,8 @@ life-safety rules only, four voices), seventeenth round (SEVENTEENTH_VOICES: the
 words), eighteenth round (EIGHTEENTH_VOICES: an app's screens, a reentry house's handbook, a young
 adults' house rules), nineteenth round (NINETEENTH_VOICES: minimal pairs on the life-safety rules) and
 twentieth round (TWENTIETH_VOICES: more minimal pairs, a binder's checklists and a peer-run house's own
-words) are split the same way.
+words) and twenty-first round (TWENTY_FIRST_VOICES: minimal pairs in a board's adopted policies and a
+faith-based home's guide) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -65,6 +66,7 @@ EIGHTEENTH_VOICES = ("house-app", "reentry", "young-adult")  # eighteenth: held 
 # nineteenth round: minimal pairs on the life-safety rules (a passage that states them, and its twin that does not)
 NINETEENTH_VOICES = ("house-rules-pairs", "policy-manual-pairs")
 TWENTIETH_VOICES = ("checklist-pairs", "peer-house-pairs")  # twentieth: minimal pairs again, two new voices
+TWENTY_FIRST_VOICES = ("board-policy-pairs", "faith-house-pairs")  # twenty-first: minimal pairs, two more voices
 
 
 def _hash(text: str) -> int:
@@ -112,6 +114,7 @@ def main(folders: list[Path]) -> None:
         *EIGHTEENTH_VOICES,
         *NINETEENTH_VOICES,
         *TWENTIETH_VOICES,
+        *TWENTY_FIRST_VOICES,
     ):
         items = []
         for incoming in folders:
