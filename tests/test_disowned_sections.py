@@ -52,6 +52,12 @@ CASES = [
     ),
     pytest.param(
         SMOKING,
+        f"Policy 6.03: Smoking\nAdopted by the Board, March 7, 2023\n1. {SMOKING_RULE}\n",
+        f"Policy 6.03: Smoking (rescinded)\nAdopted by the Board, March 7, 2023\n1. {SMOKING_RULE}\n",
+        id="title-line-rescinded",
+    ),
+    pytest.param(
+        SMOKING,
         f"## House Rule 9 - Smoking\n\n{SMOKING_RULE}\n",
         f"## House Rule 9 - Smoking\n\n{SMOKING_RULE} Rule 9 was withdrawn in 2023 and nothing has replaced it.\n",
         id="closing-withdrawn",

@@ -644,7 +644,9 @@ class Analysis:
         "(withdrawn)" or "(proposed; rejected)", and those before a sentence saying so ("This table was
         proposed in 2019 and rejected", "The Company has not adopted these recommendations"), back to
         the start of its section (its heading), DISOWNED_REACH sentences at most. A sentence after it
-        is not disowned: "The proposal was rejected. Smoking stays allowed on the patio only." """
+        is not disowned: "The proposal was rejected. Smoking stays allowed on the patio only." A
+        tagged title line that is no heading ("Policy 6.03: Emergency Contacts (rescinded)") disowns
+        the sentences after it in its section, as many at most."""
         if self._disowned is None:
             sentences = self.sentences
             out: set[int] = set()
@@ -661,6 +663,12 @@ class Analysis:
                 if not sentences[n].text.rstrip().endswith(".") and disowning_title(sentences[n].text)
             }
             titles |= {n for n in out if sentences[n].text.rstrip().endswith(":")}  # "To decide at the board meeting:"
+            for n in titles:  # a tagged title line with no heading of its own disowns what follows it
+                where = sentences[n].where
+                m = n + 1
+                while m < len(sentences) and m - n <= DISOWNED_REACH and sentences[m].where == where:
+                    out.add(m)
+                    m += 1
             tagged = {w for w in {s.where for s in sentences} if w is not None and disowning_title(w)}
             out.update(
                 n
