@@ -172,3 +172,56 @@ def test_a_recommendation_the_house_took_up_is_its_rule(tmp_path: Path) -> None:
     text = f"## Smoking\n\nAs the fire inspector recommended, we made this rule. {SMOKING_RULE}\n"
     _, missing, reason = _outcome(SMOKING, text, tmp_path)
     assert missing == [], reason
+
+
+# A rule residents are held to (topics marked `binds: residents` in standards/narr-3.0/2-F.yaml): the
+# same words binding someone else, or in a section written for someone else, are not it.
+AGREEMENT = ("2.F.16.a", "Resident agreement or house rules stating the alcohol- and drug-free rule")
+AGREEMENT_RULE = (
+    "I agree not to use, possess or seek alcohol or illicit drugs, on or off the property, while I live at "
+    "Birchwood House."
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "for_others"),
+    [
+        pytest.param(
+            AGREEMENT,
+            f"RESIDENT AGREEMENT - Birchwood House\n\n{AGREEMENT_RULE}\n\nResident signature ________  Date ____\n",
+            f"VOLUNTEER AGREEMENT - Birchwood House\n\n{AGREEMENT_RULE}\n\nVolunteer signature ________  Date ____\n",
+            id="a-volunteers-agreement",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## House rules: smoking\n\n{SMOKING_RULE}\n",
+            "## Smoking\n\nEmployees may not smoke or vape anywhere inside the house. Employees who smoke may do so "
+            "only at the bench by the back fence.\n",
+            id="employees-are-the-subject",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Drug testing\n\n{SCREENING_RULE}\n",
+            "Policy 3.02 - Drug-Free Workplace\n\nEvery employee gives a urine sample in an observed cup at hire and "
+            "at random twice a month. A positive or refused test is reviewed with the director the same day and "
+            "may end the employment.\n",
+            id="a-workplace-policy",
+        ),
+    ],
+)
+def test_a_rule_binding_someone_else_is_not_the_residents_rule(
+    rule: tuple[str, str], live: str, for_others: str, tmp_path: Path
+) -> None:
+    topics, missing, reason = _outcome(rule, live, tmp_path)
+    assert missing == [], reason
+    topics, missing, reason = _outcome(rule, for_others, tmp_path)
+    assert missing == topics, reason
+
+
+def test_a_rule_for_residents_and_visitors_binds_the_residents(tmp_path: Path) -> None:
+    text = (
+        "## Rules for residents and visitors\n\nResidents and visitors may not smoke or vape anywhere inside the "
+        "house. Residents who smoke may do so only at the bench by the back fence.\n"
+    )
+    _, missing, reason = _outcome(SMOKING, text, tmp_path)
+    assert missing == [], reason

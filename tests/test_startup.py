@@ -306,6 +306,11 @@ def _plain_find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> 
     deferral = holding(vocabulary.concepts.get(PROMISE, ()))
     if substance_name:
         deferral |= holding(vocabulary.concepts.get(DEFERRAL, ())) - analysis.digits
+    # Sentences that state no rule whatever their words (another's act, a section not in effect, a rule
+    # binding someone other than the residents) are the recogniser's own rules too.
+    stating_none = analysis.others() | analysis.disowned()
+    if s.binds == "residents":
+        stating_none |= analysis.for_others()
     best, deferred_at = None, None
     for n, sentence in enumerate(sentences):
         scope = {n, *sentence.context}
@@ -315,7 +320,7 @@ def _plain_find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> 
                 deferred_at = n if deferred_at is None else deferred_at
                 continue
             borrows = recognise._borrowed(analysis, n, per_idea) > 1
-            if borrows or (substance_name and not (substance & recognise._statement(analysis, n))):
+            if n in stating_none or borrows or (substance_name and not (substance & recognise._statement(analysis, n))):
                 if best is None or met > best[0]:
                     best = (met, n)
                 continue
@@ -332,7 +337,7 @@ def _plain_find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> 
     lacking: tuple[str, ...] = tuple(label for label, hits in zip(s.labels, per_idea, strict=True) if not hits & scope)
     if met_count == len(per_idea) and substance_name and not lacking:
         lacking = (SUBSTANCE_WORDS[substance_name],)
-    return Finding(False, sentences[n].where, n, lacking)
+    return Finding(False, sentences[n].where, n, lacking or (UNSTATED,))
 
 
 _PIECES = [

@@ -1323,6 +1323,48 @@ def proposes(text: str) -> bool:
     return _PROPOSES.search(text) is not None
 
 
+# Who else a rule may bind: a sentence whose subject is one of these, or a section written for them,
+# states no rule for the residents (see recognise.Analysis.for_others). Not "staff": a house's staff
+# collect the samples, search the rooms and walk new residents through the exits.
+_OTHER_PEOPLE = (
+    r"(?:employees?|workers?|volunteers?|visitors?|guests?|job\s+applicants?|applicants?|interns?|contractors?|"
+    r"new[- ]hires?|new\s+employees?)"
+)
+_BINDS_OTHERS = re.compile(
+    r"^\W*(?:\d+[.)]\s*|[a-z][.)]\s+|\[[ x]?\]\s*)?(?:all\s+|each\s+|any\s+|our\s+|the\s+|every\s+)?"
+    rf"{_OTHER_PEOPLE}(?:\s+(?:who|that)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+"
+    r"(?:may|must|shall|will|are|is|agrees?|understands?|can|cannot|can't|should|need|needs)\b"
+    rf"|^\W*(?:{_OTHER_PEOPLE}|staff(?:\s+member)?)(?:'s|’s)?\s+(?:signature|initials|name)\b",
+    re.IGNORECASE,
+)
+_FOR_OTHERS = re.compile(rf"\b(?:{_OTHER_PEOPLE}|personnel|workplace|hr)(?:'s|’s|s')?(?!-)\b", re.IGNORECASE)
+_RESIDENTS = re.compile(
+    r"\b(?:residents?|participants?|clients?|tenants?|you|your|we|our|us|res\.|occupants?|members?)\b", re.IGNORECASE
+)
+OTHER_PEOPLE = _words(
+    "employee employees worker workers volunteer volunteers visitor visitors guest guests applicant applicants "
+    "intern interns contractor contractors staff hires hire new"
+)
+
+
+def binds_others(text: str) -> bool:
+    """Whether a sentence binds another group, not the residents: its subject is employees, visitors,
+    applicants ("Employees may not drink on duty"), or it is their signature line ("Employee
+    signature ____"), and it does not name residents too."""
+    return _BINDS_OTHERS.search(text) is not None and not names_residents(text)
+
+
+def written_for_others(title: str) -> bool:
+    """Whether a title is written for a group other than the residents ("Drug-Free Workplace", "New
+    Employee Checklist", "VISITOR AGREEMENT") and does not name residents too."""
+    return _FOR_OTHERS.search(title) is not None and not names_residents(title)
+
+
+def names_residents(text: str) -> bool:
+    """Whether a text names the residents (or speaks to them: "you", "we")."""
+    return _RESIDENTS.search(text) is not None
+
+
 def disowns_rule(text: str) -> bool:
     """Whether a sentence says that what it states is no rule ("..., not a rule we hold to")."""
     return _DISOWNED.search(text) is not None

@@ -427,7 +427,7 @@ def topic_spec(topic: Topic, vocabulary: Vocabulary) -> TopicSpec:
     else:
         ideas = (vocabulary.idea("|".join(topic.terms or []), legacy=True),)
         labels = (topic.name,)
-    spec = TopicSpec(topic.name, ideas, labels, topic.substance)
+    spec = TopicSpec(topic.name, ideas, labels, topic.substance, topic.binds)
     _SPECS[key] = (topic, vocabulary, spec)
     return spec
 

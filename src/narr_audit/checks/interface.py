@@ -109,13 +109,17 @@ class Topic(StrictModel):
 
     ``concepts`` lists the ideas; each is a concept of the shared vocabulary or phrasings of its own,
     alternatives joined by ``|`` (``"records|resident file*"``). ``substance`` asks for the rule
-    itself: an amount, a time, a role or a way to reach someone stated, not deferred. ``terms`` is
-    the older form: any one of them, anywhere in a sentence, counts (one idea).
+    itself: an amount, a time, a role or a way to reach someone stated, not deferred. ``binds:
+    residents`` says the topic is a rule residents are held to: a sentence binding someone else
+    ("Employees may not ...", "Visitor signature") or a section written for someone else ("Drug-Free
+    Workplace", "New Employee Checklist") does not meet it. ``terms`` is the older form: any one of
+    them, anywhere in a sentence, counts (one idea).
     """
 
     name: str = Field(min_length=2)
     concepts: list[str] | None = Field(default=None, min_length=1)
     substance: Literal["amount", "time", "role", "contact"] | None = None
+    binds: Literal["residents"] | None = None
     terms: list[str] | None = Field(default=None, min_length=1)
 
     @model_validator(mode="after")

@@ -79,6 +79,7 @@ from narr_audit.base.language import (
     DISOWNING_WORDS,
     LATER_WORDS,
     LOOKALIKE_CUES,
+    OTHER_PEOPLE,
     OTHER_SENSE_WORDS,
     OUTSIDE_WORDS,
     PRIVATE_CUES,
@@ -98,6 +99,7 @@ from narr_audit.base.language import (
     asks_practice,
     asks_wh,
     asks_yes_no,
+    binds_others,
     denied_regions,
     disowning_title,
     disowns_rule,
@@ -117,6 +119,7 @@ from narr_audit.base.language import (
     lookalike_regions,
     names_addressee,
     names_month_day,
+    names_residents,
     normalise,
     other_sense_regions,
     proposes,
@@ -127,6 +130,7 @@ from narr_audit.base.language import (
     title_end,
     tokens,
     unstated_regions,
+    written_for_others,
 )
 from narr_audit.evidence.content import Extracted
 
@@ -421,6 +425,7 @@ class Analysis:
     _later: frozenset[int] | None = None  # sentences leaving the rule to be written later
     _others: frozenset[int] | None = None  # sentences telling what someone outside the house does
     _disowned: frozenset[int] | None = None  # sentences of a section that says it is not in effect
+    _for_others: frozenset[int] | None = None  # sentences binding, or written for, people other than residents
     _talk: bool | None = None  # whether the document is talk written down
 
     @property
@@ -677,6 +682,34 @@ class Analysis:
             )
             self._disowned = frozenset(out)
         return self._disowned
+
+    def for_others(self) -> frozenset[int]:
+        """The sentences that bind someone other than the residents: one whose subject is another group
+        ("Employees may not use alcohol on duty", "Visitor signature"), and those of a section whose
+        title is written for another group ("Policy 3.01 - Drug-Free Workplace", "New Employee
+        Checklist", "VISITOR AGREEMENT"), unless the sentence or the title names residents too. A
+        document's first line is its title when it has no heading and ends without a full stop."""
+        if self._for_others is None:
+            sentences = self.sentences
+            out = {n for n in self._holding(OTHER_PEOPLE) if binds_others(sentences[n].text)}
+            first = sentences[0] if sentences else None
+            doc_title = (
+                first.text
+                if first is not None and first.where is None and not first.text.rstrip().endswith(".")
+                else None
+            )
+            titled: dict[str | None, bool] = {}
+            for n, sentence in enumerate(sentences):
+                where = sentence.where
+                if where not in titled:
+                    titled[where] = written_for_others(where if where is not None else doc_title or "")
+                if (titled[where] and not names_residents(sentence.text)) or (
+                    any(written_for_others(sentences[c].text) for c in sentence.context)
+                    and not names_residents(sentence.text)
+                ):
+                    out.add(n)
+            self._for_others = frozenset(out)
+        return self._for_others
 
     def bounds(self, n: int) -> tuple[int, int]:
         """The positions of sentence ``n``'s first word and of the word after its last."""
@@ -1266,6 +1299,7 @@ class TopicSpec:
     ideas: tuple[Sequence[Phrasing], ...]
     labels: tuple[str, ...]  # how each idea is named when it is missing
     substance: str | None = None
+    binds: str | None = None  # "residents": a sentence or section for someone else does not meet it
 
 
 @dataclass(frozen=True)
@@ -1319,7 +1353,7 @@ def spec_name(spec: TopicSpec, vocabulary: Vocabulary) -> str | None:
     ideas = [vocabulary.name_of(idea) for idea in spec.ideas]
     # A digest, not the spec itself: a document's notes hold a finding for every topic asked of it,
     # and a batch reads them back for every applicant.
-    written = json.dumps([spec.name, ideas, list(spec.labels), spec.substance])
+    written = json.dumps([spec.name, ideas, list(spec.labels), spec.substance, spec.binds])
     name = None if None in ideas else "topic:" + hashlib.sha256(written.encode()).hexdigest()[:20]
     _SPEC_NAMES[id(spec)] = (spec, vocabulary, name)
     return name
@@ -1365,6 +1399,8 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     # What someone outside the house does, what is left to the resident, and a section that says it is not
     # in effect, state no rule.
     others = analysis.others() | analysis.disowned()
+    if spec.binds == "residents":  # a rule binding residents: what binds someone else is not it
+        others = others | analysis.for_others()
     if spec.substance:  # "as needed" defers nothing in "every 30 days ..., and rewrite the goals as needed"
         deferral = deferral | (_sentences_for(vocabulary.concept(DEFERRAL), analysis, vocabulary) - analysis.digits)
     best: tuple[int, int] | None = None  # (ideas met, sentence)
