@@ -27,8 +27,9 @@ life-safety rules only, four voices), seventeenth round (SEVENTEENTH_VOICES: the
 words), eighteenth round (EIGHTEENTH_VOICES: an app's screens, a reentry house's handbook, a young
 adults' house rules), nineteenth round (NINETEENTH_VOICES: minimal pairs on the life-safety rules) and
 twentieth round (TWENTIETH_VOICES: more minimal pairs, a binder's checklists and a peer-run house's own
-words) and twenty-first round (TWENTY_FIRST_VOICES: minimal pairs in a board's adopted policies and a
-faith-based home's guide) are split the same way.
+words), twenty-first round (TWENTY_FIRST_VOICES: minimal pairs in a board's adopted policies and a
+faith-based home's guide) and twenty-second round (TWENTY_SECOND_VOICES: a small operator's binder, a
+county-funded program's policies, every rule) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -67,6 +68,7 @@ EIGHTEENTH_VOICES = ("house-app", "reentry", "young-adult")  # eighteenth: held 
 NINETEENTH_VOICES = ("house-rules-pairs", "policy-manual-pairs")
 TWENTIETH_VOICES = ("checklist-pairs", "peer-house-pairs")  # twentieth: minimal pairs again, two new voices
 TWENTY_FIRST_VOICES = ("board-policy-pairs", "faith-house-pairs")  # twenty-first: minimal pairs, two more voices
+TWENTY_SECOND_VOICES = ("small-operator", "county-funded")  # twenty-second: every rule, the field's ordinary words
 
 
 def _hash(text: str) -> int:
@@ -115,6 +117,7 @@ def main(folders: list[Path]) -> None:
         *NINETEENTH_VOICES,
         *TWENTIETH_VOICES,
         *TWENTY_FIRST_VOICES,
+        *TWENTY_SECOND_VOICES,
     ):
         items = []
         for incoming in folders:

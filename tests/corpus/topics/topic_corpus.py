@@ -62,6 +62,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("house-rules-pairs", "policy-manual-pairs"),  # nineteenth (life-safety minimal pairs)
         *("checklist-pairs", "peer-house-pairs"),  # twentieth (life-safety minimal pairs)
         *("board-policy-pairs", "faith-house-pairs"),  # twenty-first (life-safety minimal pairs)
+        *("small-operator", "county-funded"),  # twenty-second (every rule, ordinary words)
     }
 )
 
