@@ -657,11 +657,7 @@ class Analysis:
             out: set[int] = set()
             for n in self._holding(DISOWNING_WORDS):
                 if disowns_section(sentences[n].text):
-                    where = sentences[n].where
-                    m = n
-                    while m >= 0 and n - m <= DISOWNED_REACH and sentences[m].where == where:
-                        out.add(m)
-                        m -= 1
+                    out.update(self._section_run(n, -1))
             titles = {  # a title ends without a full stop ("House Rule 9 - Smoking (withdrawn)")
                 n
                 for n in self._holding(TAG_WORDS)
@@ -669,11 +665,7 @@ class Analysis:
             }
             titles |= {n for n in out if sentences[n].text.rstrip().endswith(":")}  # "To decide at the board meeting:"
             for n in titles:  # a tagged title line with no heading of its own disowns what follows it
-                where = sentences[n].where
-                m = n + 1
-                while m < len(sentences) and m - n <= DISOWNED_REACH and sentences[m].where == where:
-                    out.add(m)
-                    m += 1
+                out.update(self._section_run(n, 1))
             tagged = {w for w in {s.where for s in sentences} if w is not None and disowning_title(w)}
             out.update(
                 n
@@ -682,6 +674,15 @@ class Analysis:
             )
             self._disowned = frozenset(out)
         return self._disowned
+
+    def _section_run(self, n: int, step: int) -> Iterator[int]:
+        """Sentence ``n`` and those before it (``step`` -1) or after it (1) under the same heading,
+        DISOWNED_REACH at most."""
+        sentences, where = self.sentences, self.sentences[n].where
+        m = n
+        while 0 <= m < len(sentences) and abs(m - n) <= DISOWNED_REACH and sentences[m].where == where:
+            yield m
+            m += step
 
     def for_others(self) -> frozenset[int]:
         """The sentences that bind someone other than the residents: one whose subject is another group
@@ -698,15 +699,16 @@ class Analysis:
                 if first is not None and first.where is None and not first.text.rstrip().endswith(".")
                 else None
             )
-            titled: dict[str | None, bool] = {}
+            titled: dict[str | None, bool] = {}  # by heading (None: the document's first line)
+            framing: dict[int, bool] = {}  # by framing sentence (a list's lead-in, a table's header)
             for n, sentence in enumerate(sentences):
                 where = sentence.where
                 if where not in titled:
                     titled[where] = written_for_others(where if where is not None else doc_title or "")
-                if (titled[where] and not names_residents(sentence.text)) or (
-                    any(written_for_others(sentences[c].text) for c in sentence.context)
-                    and not names_residents(sentence.text)
-                ):
+                for c in sentence.context:
+                    if c not in framing:
+                        framing[c] = written_for_others(sentences[c].text)
+                if (titled[where] or any(framing[c] for c in sentence.context)) and not names_residents(sentence.text):
                     out.add(n)
             self._for_others = frozenset(out)
         return self._for_others
