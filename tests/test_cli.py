@@ -99,6 +99,14 @@ def test_explain_shows_everything_about_a_rule() -> None:
     assert "Level II (Monitored): required" in text
 
 
+def test_explain_says_which_topics_are_rules_for_residents() -> None:
+    """A section for staff or visitors does not meet a topic residents are held to (binds: residents)."""
+    agreement = run_cli("explain", "2.F.16.a").stdout
+    assert "(covers, as rules for residents: resident agrees; alcohol and drugs)" in agreement
+    searches = run_cli("explain", "2.F.16.b").stdout
+    assert "covers: list of prohibited items (for residents); search procedure;" in searches
+
+
 def test_explain_accepts_any_case() -> None:
     assert run_cli("explain", "1.c.7.B").exit_code == 0
 

@@ -462,8 +462,13 @@ def _reads(document: Document) -> bool:
 
 
 def describe(check: DocumentCheck) -> str:
-    topics = [t.name for t in check.topics]
-    return f"covers: {'; '.join(topics)}" if topics else "the document itself"
+    """ "covers: a; b", marking the topics that are rules residents are held to (``binds``): a section
+    written for staff, employees or visitors does not meet them, and `explain` says so."""
+    if not check.topics:
+        return "the document itself"
+    if all(t.binds == "residents" for t in check.topics):
+        return f"covers, as rules for residents: {'; '.join(t.name for t in check.topics)}"
+    return "covers: " + "; ".join(f"{t.name} (for residents)" if t.binds else t.name for t in check.topics)
 
 
 # Expired documents are never read (checks.expiry): an expired lease is not the owner's permission.
