@@ -88,6 +88,12 @@ CASES = [
         id="closing-we-dont-test-at-all",
     ),
     pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} For the owner to consider.\n",
+        id="closing-for-the-owner-to-consider",
+    ),
+    pytest.param(
         ORIENTATION,
         f"## Your first day\n\n{ORIENTATION_RULE}\n",
         f"## Your first day\n\n{ORIENTATION_RULE}\n\nWe have not adopted these suggestions yet.\n",

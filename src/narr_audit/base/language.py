@@ -1439,8 +1439,8 @@ _DISOWNING_TAG = re.compile(
 DISOWNING_WORDS = _words(
     "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped "
     "dropped voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
-    "lapsed expired changes no yet decide decided such doesn't don't"
-)
+    "lapsed expired changes no yet decide decided consider such doesn't don't"
+)  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
 TAG_WORDS = _words(
