@@ -8,7 +8,8 @@ sentence that disowns it; the first must meet every topic, the second none, and 
 the closest place does not state the rule. The recogniser decides it, without the second reader, so
 the case holds whatever model is shipped. What a disowning sentence takes back is what comes before it
 in its section: a rule stated after "Rule 7 was withdrawn in 2021." still counts, and "whenever it is
-not in use" is a condition, not a disowning.
+not in use" is a condition, not a disowning. Only a section's opening sentence saying that what follows
+is not in effect ("Proposed for next year's lease; not in effect.") takes back what comes after it.
 
 The passages were written for this test, not taken from the corpus.
 """
@@ -106,6 +107,60 @@ CASES = [
         "applies today.\n",
         id="closing-none-applies",
     ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nProposed for next year's lease; not in effect.\n\n{SMOKING_RULE}\n",
+        id="opening-not-in-effect",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## The reviewer's notes\n\n- {SCREENING_RULE}\n",
+        f"## The reviewer's notes\n\nThe house has not adopted any of these.\n\n- {SCREENING_RULE}\n",
+        id="opening-not-adopted",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Drug testing\n\n{SCREENING_RULE}\n",
+        f"## Drug testing\n\n{SCREENING_RULE} That is the probation office's testing, not ours.\n",
+        id="closing-someone-elses",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Your first day\n\n{ORIENTATION_RULE}\n",
+        f"## Your first day\n\n{ORIENTATION_RULE} The board thanked her and adopted none of these suggestions.\n",
+        id="closing-adopted-none",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} No motion was made and no policy was adopted.\n",
+        id="closing-no-motion",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Maybe someday: smoking\n\n{SMOKING_RULE}\n",
+        id="title-maybe-someday",
+    ),
+    pytest.param(
+        SMOKING,
+        f"Smoking at Larkspur House\n{SMOKING_RULE}\n",
+        f"Smoking at Larkspur House: questions for Thursday's house meeting.\n{SMOKING_RULE}\n",
+        id="title-line-questions-for-a-meeting",
+    ),
+    pytest.param(
+        SCREENING,
+        f"drug testing\n\n{SCREENING_RULE}\n",
+        f"drug testing\n\n{SCREENING_RULE} we havent changed anything yet\n",
+        id="closing-typed-without-an-apostrophe",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} Nothing has been decided.\n",
+        id="closing-nothing-decided",
+    ),
 ]
 
 
@@ -149,6 +204,16 @@ def test_a_section_that_says_it_is_not_in_effect_meets_no_topic(
             "box, which stays locked whenever it is not in use. Residents take their medication only as "
             "directed and never share it.\n",
             id="condition-not-a-disowning",
+        ),
+        pytest.param(
+            ("2.F.16.d", "Medication use and storage policy"),
+            "## Medication\n\nThe medication box stays locked whenever it is not in use. Prescription and "
+            "over-the-counter medications are kept in it. Residents take their medication only as directed and "
+            "never share it.\n",
+            id="opening-condition-not-a-disowning",
+        ),
+        pytest.param(
+            SMOKING, f"## Smoking\n\n{SMOKING_RULE} Whether you quit is your call, not ours.\n", id="your-call-not-ours"
         ),
     ],
 )
@@ -224,6 +289,20 @@ def test_a_rule_binding_someone_else_is_not_the_residents_rule(
     rule: tuple[str, str], live: str, for_others: str, tmp_path: Path
 ) -> None:
     _twin_meets_none(rule, live, for_others, tmp_path)
+
+
+def test_no_policy_on_a_subject_states_none_of_it(tmp_path: Path) -> None:
+    """ "The house has no policy on X" denies X, to the end of its clause, not only the word "policy"."""
+    rule = ("2.F.16.d", "Medication use and storage policy")
+    live = (
+        "## Medication\n\nPrescription and over-the-counter medications are kept in the locked medication box. "
+        "Residents take their medication only as directed and never share it.\n"
+    )
+    none = (
+        "## Medication\n\nThe house has no policy on prescription or over-the-counter medication, where it is "
+        "kept, or whether it is shared.\n"
+    )
+    _twin_meets_none(rule, live, none, tmp_path)
 
 
 def test_a_rule_for_residents_and_visitors_binds_the_residents(tmp_path: Path) -> None:

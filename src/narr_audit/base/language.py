@@ -140,9 +140,19 @@ def normalise(text: str) -> str:
     if "." in text and _has_dotted_abbreviation(text):
         text = _DOTTED.sub(lambda m: _ABBREVIATIONS[m.group(1).lower()] + " ", text)
     text = text.lower().replace("’", "'")
+    if "nt" in text:
+        text = _BARE_NOT.sub(_bare_not, text)
     if ("rn" in text and _OCR_RN.search(text)) or (("1" in text or "0" in text) and _DIGIT_IN_WORD.search(text)):
         text = _OCR_SLIP.sub(_mended, text)
     return text
+
+
+# A negation typed without its apostrophe, as chat and texts do: "we dont test", "havent changed".
+_BARE_NOT = re.compile(r"\b(do|does|did|have|has|had|is|are|was|were|should|would|could|ca|wo)nt\b")
+
+
+def _bare_not(match: re.Match[str]) -> str:
+    return match.group(1) + "n't"
 
 
 # Letters a scanner misreads, where no word could hold what it read: "po1icy", "c0unt" (a digit
@@ -346,6 +356,7 @@ _FILLERS = _DESCRIBED | _words("such his her their its your our one of as to be 
 _THERE_IS = _words("there's theres there're")  # "there's no meeting list", said
 # "this is not covered at move-in", "residents are not given chores"
 _NOT_COVERED = _words("covered included discussed addressed reviewed explained taught given assigned offered provided")
+_NOT_ADDRESSED = _words("covered included discussed addressed")
 _ANSWERABLE = _words("responsible liable")  # "is not responsible for the security of passwords"
 _CONSTITUTE = _words("constitute constitutes count counts qualify qualifies")
 _REQUIRE = _words("require requires required need needs needed")
@@ -401,7 +412,7 @@ _NOBODY_DOES = frozenset(
 _SAYING = _DOCUMENT_WORDS | _words("it this that packet sheet template paperwork")
 _SAID = _words(
     "say says mention mentions cover covers list lists include includes spell address explain talk describe "
-    "describes state states specify specifies"
+    "describes state states specify specifies ask asks"
 )
 # "we don't offer a bed unless most say yes", "you don't pay nothing till you've read it"
 _CONDITIONAL = _words("unless until till til except without")
@@ -508,11 +519,14 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
                 (j - 2 >= lo and words[j - 1] in _PAST_COPULA and words[j - 2] == "there")
                 or (j - 1 >= lo and words[j - 1] in _THERE_IS)
             ) and not _forbids_doing(words, j + 1, hi):
-                regions.append(_noun_at(words, j + 1, hi))
+                regions.append(_described(words, j + 1, lo, hi, offsets))
                 listing = True
                 continue
             if listing and offsets.after_break(j - lo):  # "there's no chart, no rotation": each item is denied
-                regions.append(_noun_at(words, j + 1, hi))
+                regions.append(_described(words, j + 1, lo, hi, offsets))
+                continue
+            if _rule_about(words, j + 1, hi):  # "the Company has no policy on medications"
+                regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
                 continue
             if j == lo and _finds_none(words, lo, hi):  # a finding: "No written statement on residents' role."
                 regions.append((j + 1, lo + offsets.clause_end(1)))
@@ -525,6 +539,15 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
                         regions.append((j + 1, k))
                     break
             continue
+        if word in _DO_NOT or (word == "not" and j > lo and words[j - 1] in _DO):  # "doesn't have a rule about smoking"
+            slot = j + 1
+            while slot < hi and slot <= j + 2 and words[slot] in _ADVERBS:
+                slot += 1
+            if slot + 1 < hi and words[slot] in _HAVE:
+                slot += 2 if words[slot + 1] in _DETERMINERS else 1
+                if _rule_about(words, slot, hi):
+                    regions.append((slot, lo + offsets.clause_end(slot - lo)))
+                    continue
         after = j + 2 if word == "not" and j + 1 < hi and words[j + 1] == "be" else j + 1  # "not be deemed a"
         following = words[after] if after < hi else ""
         copula = word in _NEGATED_COPULA or (word == "not" and (after > j + 1 or (j > lo and words[j - 1] in _COPULA)))
@@ -541,6 +564,8 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             regions.append(_noun_at(words, after + 2, hi))
         elif copula and following in _NOT_COVERED:  # "this is not covered at move-in"
             regions.append((after, lo + offsets.clause_end(after - lo)))
+            if following in _NOT_ADDRESSED:  # and what: "Use or possession are not addressed by this lease"
+                regions.append((lo + offsets.clause_start(j - lo), j))
         elif copula and following in _DESCRIBED:
             regions.append(_noun_at(words, after, hi))
         elif copula and following in _REQUIRE and after + 1 < hi and words[after + 1] == "to":
@@ -590,6 +615,31 @@ def _forbids_doing(words: Sequence[str], slot: int, hi: int) -> bool:
     if slot >= hi or not words[slot].endswith("ing") or len(words[slot]) < 5:
         return False
     return slot + 1 >= hi or words[slot + 1] in _WHERE_OR_WHEN
+
+
+_HAVE = _words("have has had keep keeps kept")
+_RULE_PAPERS = _words(
+    "policy policies rule rules procedure procedures guidance guideline guidelines provision provisions"
+)
+_ABOUT = _words("on about for regarding covering governing concerning addressing")
+# What joins a denied thing to what it would have said: "no floor plan showing the ways out", "no list with 911".
+_DESCRIBING = _words("with showing listing telling saying explaining covering about on naming giving that which")
+
+
+def _rule_about(words: Sequence[str], slot: int, hi: int) -> bool:
+    """Whether the words at ``slot`` name a rule about something ("policy on medications", "rule about
+    smoking"): after "no" or "does not have a", what follows is not stated."""
+    return slot + 1 < hi and words[slot] in _RULE_PAPERS and words[slot + 1] in _ABOUT
+
+
+def _described(words: Sequence[str], slot: int, lo: int, hi: int, offsets: _Offsets) -> tuple[int, int]:
+    """The denied noun at ``slot`` and, when a word joins it to what it would have said ("there's no
+    floor plan showing the ways out", "no list with the crisis line"), that too, to the clause's end."""
+    start, end = _noun_at(words, slot, hi)
+    for k in range(start, min(end + 1, hi)):
+        if words[k] in _DESCRIBING:
+            return start, max(end, lo + offsets.clause_end(k - lo))
+    return start, end
 
 
 def _noun_at(words: Sequence[str], slot: int, hi: int) -> tuple[int, int]:
@@ -819,6 +869,25 @@ def asks_yes_no(question: str) -> bool:
     """Whether a question is answered yes or no ("Do staff join?", "Can I have guests?"): it states nothing."""
     words = _opening_words(strip_answer_mark(question), 1)
     return bool(words) and words[0] in _AUXILIARIES
+
+
+_YES = re.compile(
+    r"^\W*(?:(?:a|ans|answer)\s*\d{0,2}\s*[:.]\s*)?(?:yes|yep|yeah|yup|absolutely|always|correct|definitely|"
+    r"of course|sure|certainly|every|each)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_whether(piece: str) -> bool:
+    """Whether a sentence asks yes or no ("Should residents sign a promise to stay sober?", "Does the
+    Tenant walk each Occupant through the exits?"): it proposes, it does not state."""
+    return piece.rstrip(" *_\"')\u201d").endswith("?") and asks_yes_no(piece)
+
+
+def answers_yes(piece: str) -> bool:
+    """Whether a sentence answers the question before it yes ("A: Yes, every month."): the question
+    then states what it asked."""
+    return _YES.match(piece) is not None
 
 
 def asks_wh(question: str) -> bool:
@@ -1397,11 +1466,14 @@ _DISOWNS = re.compile(
     rf"(?:(?:later|since|then|eventually|finally|formally)\s+)?(?:\w+(?:\s+\w+){{0,4}}\s+and\s+(?:then\s+|later\s+)?)?(?:{_ENDED})\b"
     rf"|\b{_REFERENT}\b[^.;:?!]{{0,60}}?\b(?:was|were|is|are|has|have|had)\s+(?:never|not)\s+(?:yet\s+|been\s+)*(?:{_IN_FORCE})\b"
     rf"|\b(?!(?:it|they|this|that|these|those)\b){_REFERENT}\s+(?:ended|stopped|lapsed|expired)\b"
-    r"|(?:\b(?:has|have|had)\s+not|\b(?:hasn't|haven't|hadn't))\s+(?:yet\s+)?(?:"
-    r"(?:adopted|added|approved|implemented|acted\s+on|put\s+in\s+place|taken\s+up)\s+(?:any\s+of\s+)?"
-    r"(?:it|them|this|these|that|those|the\s+(?:recommendations?|suggestions?|proposal|report|rules?|lines?|ideas?|changes?))\b"
+    r"|\b(?:has|have|had)(?:\s+not|n['’]?t)\s+changed\s+anything\b"
+    r"|(?:\b(?:has|have|had)\s+not|\b(?:hasn['’]?t|haven['’]?t|hadn['’]?t))\s+(?:yet\s+)?(?:"
+    r"(?:adopted|added|approved|implemented|acted\s+on|put\s+in\s+place|taken\s+up|written|drafted|voted\s+on|brought|"
+    r"posted|tried|started)\s+(?:any\s+of\s+)?"
+    r"(?:it|them|this|these|that|those|(?:the|her|his|their)\s+(?:recommendations?|suggestions?|proposals?|report|rules?|"
+    r"lines?|ideas?|changes?))\b"
     r"|decided\s+(?:on\s+)?(?:any\s+of\s+)?(?:it|this|these|that|them)\b"
-    r"|decided\s+(?:yet\s+)?whether\s+to(?:\s+(?:adopt|add|start|implement|go\s+ahead|do\s+(?:it|this|that|so))\b|\s*[.;,]|$)"
+    r"|decided\s+(?:yet\s+)?whether\s+to(?:\s+(?:adopt|add|start|implement|go\s+ahead|do\s+(?:it|this|that|so|any\s+of\s+(?:it|this|that|them)))\b|\s*[.;,]|$)"
     r"|decided\s+yet\s*[.;,]|$)"
     r"|\bdecided\s+not\s+to\s+(?:continue|adopt|add|keep|go\s+ahead|proceed|use)\b"
     r"|\bnone\s+of\s+(?:it|this|these|that|them|the\s+above)\s+(?:applies|apply|is\s+(?:in\s+effect|current|followed)|"
@@ -1409,7 +1481,8 @@ _DISOWNS = re.compile(
     r"|\bnothing\s+(?:like\s+(?:this|that|it)|of\s+the\s+kind|of\s+this\s+kind)\s+(?:exists|is|has|was)\b"
     r"|\bnothing\s+has\s+(?:replaced|taken\s+the\s+place\s+of)\b|\bnothing\s+(?:changes|has\s+changed)\s+yet\b"
     r"|\bno\s+longer\s+(?:in\s+(?:effect|use|force)|applies|apply|used|current|followed|part\s+of|refers|asked|"
-    r"required|collected|kept|done|held|offered|given|posted|signed)\b"
+    r"required|collected|kept|done|held|offered|given|posted|signed|asks?|collects?|requires?|requests?|keeps?|"
+    r"holds?|uses?|posts?)\b"
     r"|\bnot\s+(?:our\s+)?current\s+(?:practice|policy)\b|\b(?:is|are|was|were)\s+not\s+(?:yet\s+)?in\s+(?:use|effect|force)\b"
     r"|\b(?:suggestions?|recommendations?|ideas?)\s+only\b"
     r"|\b(?:residents?|clients?|tenants?|participants?)\s+(?:do|does|did)\s+not\s+(?:sign|fill\s+in|fill\s+out|complete)\s+(?:this|these|that)\s+(?:form|agreement|sheet|checklist)s?\b"
@@ -1418,11 +1491,35 @@ _DISOWNS = re.compile(
     r"|\b(?:residents?|clients?|tenants?)\s+(?:are|is)\s+not\s+(?:covered|included)\s+(?:by|in|under)\s+(?:this|these|it)\b"
     r"|\bno\s+resident\s+(?:rules?|polic(?:y|ies))\s+(?:is|are)\s+(?:listed|included|stated|set\s+out)\b"
     r"|\b(?:does|do)\s+no\s+(?:testing|screening|searches|searching|inspections?)\b"
-    r"|(?:\bthe\s+(?:house|home|residence|company|program)|\bwe|\bitself|\b(?-i:[A-Z][\w'’-]+))\s+(?:itself\s+)?(?:does\s+not|do\s+not|doesn't|don't)\s+(?:test|screen|search)\s+"
-    r"(?:(?:its\s+)?(?:residents|anyone|anybody|rooms)(?:\s+(?:today|now|at\s+all))?|at\s+all)\s*(?:[.;),]|and\b|$)"
+    r"|(?:\bthe\s+(?:house|home|residence|company|program)|\bwe|\bitself|\b(?-i:[A-Z][\w'’-]+))\s+(?:itself\s+)?(?:does\s+not|do\s+not|doesn['’]?t|don['’]?t)\s+(?:test|screen|search)\s+"
+    r"(?:(?:its\s+)?(?:residents|anyone|anybody|rooms)(?:\s+(?:today|now|at\s+all|here))?|at\s+all|here)\s*(?:[.;),]|and\b|$)"
     r"|\b(?:we|we've|we\s+have|the\s+house\s+has)\s+never\s+(?:tested|screened|searched)\s+(?:anyone|anybody|residents|a\s+resident)\b"
-    r"|\bnot\s+yet\s+(?:decided|written|adopted)\s*(?:[.;)]|$)|\bfor\s+(?:the\s+)?(?:owners?|board|management)\s+to\s+(?:consider|decide)\b"
+    r"|\bnot\s+yet\s+(?:decided|written|adopted|added|approved|signed|in\s+(?:force|effect|use))\s*(?:[.;)]|$)|\bfor\s+(?:the\s+)?(?:owners?|board|management)\s+to\s+(?:consider|decide)\b"
     r"|\bto\s+(?:be\s+)?decided?\s+(?:at|by)\s+the\b[^.;:]*:\s*$"
+    # whose the section's rule is: "That is the county's search, ... not ours", "belongs to probation, not to us"
+    r"|(?:\b(?!(?:it|that|there|what|he|she|who|here|let|this|where|how)['’]s\b)[a-z]+['’]s|\bbelongs?\s+to\s+(?!them\b|you\b|(?:the\s+|each\s+)?residents?\b)|"
+    r"\b(?:their|his|her))\b[^.;?!]{0,80}?\bnot\s+(?:ours|to\s+us|the\s+(?:house|home|residence|company)(?:'s|’s)|"
+    r"our\s+(?:house\s+)?(?:rules?|lists?|polic(?:y|ies)|search(?:es)?|forms?|checklists?|program|testing))\b"
+    r"|\b(?:post|posts|posted|adopt|adopts|adopted|use|uses|follow|follows|followed|keep|keeps|kept)\s+"
+    r"none\s+of\b"
+    r"|\bno\s+(?:further\s+|formal\s+)?(?:motion|vote|decision|sheet|checks?|dates?|log|schedule|"
+    r"(?:polic(?:y|ies)|rules?|clauses?|procedures?)(?:\s+[0-9][0-9.a-z-]*)?)\s+"
+    r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:ever\s+)?(?:made|adopted|posted|scheduled|approved|set|taken|passed)\b"
+    r"|\b(?:have|has)\s+nothing\s+like\s+(?:it|this|that)\b"
+    r"|\bnone\s+of\s+(?:it|this|these|that|them)\s+(?:came|carried|was\s+kept|transferred|survived|made\s+it)\b"
+    r"|\b(?:rules?|agreement|handbook|lease|polic(?:y|ies)|manual|form)\s+(?:has|have|contains?|includes?)\s+no\s+"
+    r"(?:such\s+)?(?:[\w'’-]+\s+){0,2}?(?:section|rule|clause|part)s?\b"
+    r"|\b(?:is|are)\s+(?:reviewing|considering|discussing|deciding)\s+whether(?:\s*,|\s+to\b|\s+(?:the\s+)?\w+\s+(?:should|would)\b)"
+    r"|\b(?:this|these|it)(?:\s+(?:items?|notes?|section|list|table|page|schedule))?\s+(?:is|are)\s+advisory\b|\bnot\s+a\s+(?:lease|binding)\s+(?:term|requirement|rule)\b"
+    r"|\b(?:have|has|keep|keeps|there\s+is|there's)\s+no\s+(?:[\w'’-]+\s+){0,2}?(?:rule|policy|procedure|list|schedule|log|"
+    r"sheet|form|checklist|plan|page)s?\s+(?:at\s+all|yet|like\s+(?:that|this|it|theirs))\b"
+    r"|\bnothing(?:'s|’s|\s+has|\s+is)\s+(?:been\s+)?(?:decided|settled|final|set)\b|\bnothing\s+to\s+do\s+yet\b"
+    r"|\b(?:will|to)\s+consider\s+(?:it|this|these|(?:the|her|his|their|that)\s+(?:recommendations?|suggestions?|"
+    r"proposals?|ideas?|report))\b"
+    r"|\bin\s+(?:force|effect|use)\s*[:?]?\s*\[\s*\]\s*yes\s*\[\s*x\s*\]\s*no\b"
+    r"|\bthere\s+(?:is|are)\s+no\s+such\s+[a-z]|^\W*(?:a\s*[:.]\s*)?not\s+(?:yet\s+)?decided\b"
+    r"|\bapplies\s+(?:only\s+to\s+(?:paid\s+)?(?:staff|employees|volunteers|contractors|board\s+members)\b|"
+    r"to\s+(?:paid\s+)?(?:staff|employees|volunteers|contractors|board\s+members)\s+only\b)"
     r"|\b(?:has|have|there\s+is|there\s+are)\s+no\s+such\s+(?:section|rule|policy|clause|form|list|procedure|schedule|log|checklist)s?\b",
     re.IGNORECASE,
 )
@@ -1431,7 +1528,11 @@ _DISOWNING_TAG = re.compile(
     r"not\s+in\s+use|not\s+adopted|not\s+in\s+effect|not\s+current|no\s+longer\s+in\s+effect|"
     r"suggestions?\s+only|ideas?\s+only|recommendations?\s+only|not\s+(?:house\s+)?rules|history\s+only|"
     r"for\s+reference\s+only|archived|not\s+yet\s+(?:written|adopted|in\s+effect|decided)|no\s+answers?\s+on\s+file|"
-    r"not\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:policy|rule)|retired|questions?\s+for)\b[^()]*\)"
+    r"not\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:policy|rule|procedure)|retired|questions?\s+for|nothing\s+like\s+(?:this|it)\s+exists|"
+    r"to\s+(?:be\s+)?decided?|no\s+motion)\b[^()]*\)"
+    r"|\((?:[^()]*(?:'s|’s)\s+)?(?:suggestion|idea|proposal|wish)s?\)"
+    r"|^\W*(?:maybe\s+someday|someday|coming\s+soon|wish\s+list)\b"
+    r"|[:\-\u2013\u2014]\s*questions?\s+for\s+[\w'’ ]{1,40}[.?]?$"
     r"|[-\u2013\u2014]\s*(?:not\s+yet\s+written|history\s+only|archived|(?:proposed,?\s+)?not\s+in\s+use|withdrawn|rescinded|"
     r"none\s+held)\s*$",
     re.IGNORECASE,
@@ -1439,15 +1540,37 @@ _DISOWNING_TAG = re.compile(
 DISOWNING_WORDS = _words(
     "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped "
     "dropped voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
-    "lapsed expired changes no yet decide decided consider such doesn't don't"
+    "lapsed expired changes no yet decide decided consider such doesn't don't changed reviewing considering "
+    "discussing deciding advisory came carried transferred survived applies"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
 TAG_WORDS = _words(
     "withdrawn rejected repealed rescinded superseded discontinued proposed planned ended use adopted effect "
     "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
-    "archived yet answers answer policy rule written retired questions question held"
+    "archived yet answers answer policy rule written retired questions question held exists decide decided motion "
+    "procedure "
+    "maybe someday soon wish proposal proposals"
 )
+
+
+# An opening sentence that says what follows is not in effect: "Proposed for the 2026 renewal; not in
+# effect", "Tenant has not adopted any of these.", "NOT a rule yet", "nothing changes till we vote".
+# Only these, at a section's start, reach forward: "Rule 7 was withdrawn in 2021." does not.
+_DISOWNS_AHEAD = re.compile(
+    r"\bnot\s+(?:yet\s+)?(?:in\s+(?:effect|force|use)|adopted)\b|\bnot\s+an?\s+(?:house\s+)?rules?\s+yet\b"
+    r"|\b(?:has|have)(?:\s+not|n['’]?t)\s+(?:yet\s+)?adopted\s+(?:any\s+of\s+)?(?:these|this|them|it)\b"
+    r"|\bnothing\s+changes\s+(?:until|till|til)\b|\bnot\s+to\s+be\s+(?:initialed|initialled|signed)\b"
+    r"|(?:\b(?!(?:it|that|there|what|he|she|who|here|let|this|where|how)['’]s\b)[a-z]+['’]s|\bbelongs?\s+to\s+(?!them\b|you\b|(?:the\s+|each\s+)?residents?\b)|"
+    r"\b(?:their|his|her))\b[^.;?!]{0,80}?\bnot\s+(?:ours|to\s+us|the\s+(?:house|home|residence|company)(?:'s|’s))\b",
+    re.IGNORECASE,
+)
+
+
+def disowns_ahead(text: str) -> bool:
+    """Whether a section's opening sentence says that what follows is not in effect ("Proposed for
+    the 2026 renewal; not in effect.", "Tenant has not adopted any of these.")."""
+    return any(_CONDITION_BEFORE.search(text, 0, m.start()) is None for m in _DISOWNS_AHEAD.finditer(text))
 
 
 def disowns_section(text: str) -> bool:
@@ -1459,6 +1582,15 @@ def disowns_section(text: str) -> bool:
 
 # "... locked whenever it is not in use": a condition, not a section disowned.
 _CONDITION_BEFORE = re.compile(r"\b(?:when|whenever|while|if|unless|until|once)\b[^,;.]{0,25}$", re.IGNORECASE)
+
+
+_QUESTIONS_FOR = re.compile(r":\s*questions?\s+for\s+[\w'’ ]{1,40}\.$", re.IGNORECASE)
+
+
+def asks_after_colon(text: str) -> bool:
+    """Whether a title line ending in a full stop tags itself as questions ("Medicines at Larkspur
+    House: questions for Thursday's house meeting.")."""
+    return _QUESTIONS_FOR.search(text) is not None
 
 
 def disowning_title(text: str) -> bool:

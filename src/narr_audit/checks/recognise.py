@@ -95,13 +95,17 @@ from narr_audit.base.language import (
     addresses_reader,
     adds_item,
     answers_no,
+    answers_yes,
+    asks_after_colon,
     asks_marked,
     asks_practice,
     asks_wh,
+    asks_whether,
     asks_yes_no,
     binds_others,
     denied_regions,
     disowning_title,
+    disowns_ahead,
     disowns_rule,
     disowns_section,
     gives_contact,
@@ -641,6 +645,12 @@ class Analysis:
                 + [n for n in self._holding(PRIVATE_CUES) if left_to_the_person(sentences[n].text)]
                 + [n for n in self._holding(RULE_WORDS) if disowns_rule(sentences[n].text)]
                 + [n for n in self._holding(PROPOSAL_CUES) if proposes(sentences[n].text)]
+                + [  # "Should residents sign a promise to stay sober?", unless answered "Yes."
+                    n
+                    for n, sentence in enumerate(sentences)
+                    if asks_whether(sentence.text)
+                    and not (n + 1 < len(sentences) and answers_yes(sentences[n + 1].text))
+                ]
             )
         return self._others
 
@@ -649,7 +659,9 @@ class Analysis:
         "(withdrawn)" or "(proposed; rejected)", and those before a sentence saying so ("This table was
         proposed in 2019 and rejected", "The Company has not adopted these recommendations"), back to
         the start of its section (its heading), DISOWNED_REACH sentences at most. A sentence after it
-        is not disowned: "The proposal was rejected. Smoking stays allowed on the patio only." A
+        is not disowned: "The proposal was rejected. Smoking stays allowed on the patio only." Only a
+        section's opening sentence saying that what follows is not in effect reaches forward
+        ("Proposed for the 2026 renewal; not in effect.", "Tenant has not adopted any of these."). A
         tagged title line that is no heading ("Policy 6.03: Emergency Contacts (rescinded)") disowns
         the sentences after it in its section, as many at most."""
         if self._disowned is None:
@@ -658,10 +670,13 @@ class Analysis:
             for n in self._holding(DISOWNING_WORDS):
                 if disowns_section(sentences[n].text):
                     out.update(self._section_run(n, -1))
-            titles = {  # a title ends without a full stop ("House Rule 9 - Smoking (withdrawn)")
-                n
+                if disowns_ahead(sentences[n].text) and self._opening(n):  # "Tenant has not adopted any of these."
+                    out.update(self._section_run(n, 1))
+            titles = {  # a title ends without a full stop ("House Rule 9 - Smoking (withdrawn)"), or after a colon
+                n  # ("Medicines at Larkspur House: questions for Thursday's meeting.")
                 for n in self._holding(TAG_WORDS)
-                if not sentences[n].text.rstrip().endswith(".") and disowning_title(sentences[n].text)
+                if (not sentences[n].text.rstrip().endswith(".") or asks_after_colon(sentences[n].text))
+                and disowning_title(sentences[n].text)
             }
             titles |= {n for n in out if sentences[n].text.rstrip().endswith(":")}  # "To decide at the board meeting:"
             for n in titles:  # a tagged title line with no heading of its own disowns what follows it
@@ -674,6 +689,10 @@ class Analysis:
             )
             self._disowned = frozenset(out)
         return self._disowned
+
+    def _opening(self, n: int) -> bool:
+        """Whether sentence ``n`` opens its section: its heading and one sentence at most before it."""
+        return n < 3 or self.sentences[n - 3].where != self.sentences[n].where
 
     def _section_run(self, n: int, step: int) -> Iterator[int]:
         """Sentence ``n`` and those before it (``step`` -1) or after it (1) under the same heading,

@@ -29,7 +29,8 @@ adults' house rules), nineteenth round (NINETEENTH_VOICES: minimal pairs on the 
 twentieth round (TWENTIETH_VOICES: more minimal pairs, a binder's checklists and a peer-run house's own
 words), twenty-first round (TWENTY_FIRST_VOICES: minimal pairs in a board's adopted policies and a
 faith-based home's guide) and twenty-second round (TWENTY_SECOND_VOICES: a small operator's binder, a
-county-funded program's policies, every rule) are split the same way.
+county-funded program's policies, every rule) and twenty-third round (TWENTY_THIRD_VOICES: minimal pairs
+in a property manager's lease addenda and a peer-run house's group chat) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -69,6 +70,7 @@ NINETEENTH_VOICES = ("house-rules-pairs", "policy-manual-pairs")
 TWENTIETH_VOICES = ("checklist-pairs", "peer-house-pairs")  # twentieth: minimal pairs again, two new voices
 TWENTY_FIRST_VOICES = ("board-policy-pairs", "faith-house-pairs")  # twenty-first: minimal pairs, two more voices
 TWENTY_SECOND_VOICES = ("small-operator", "county-funded")  # twenty-second: every rule, the field's ordinary words
+TWENTY_THIRD_VOICES = ("lease-pairs", "group-chat-pairs")  # twenty-third: life-safety minimal pairs, two new voices
 
 
 def _hash(text: str) -> int:
@@ -118,6 +120,7 @@ def main(folders: list[Path]) -> None:
         *TWENTIETH_VOICES,
         *TWENTY_FIRST_VOICES,
         *TWENTY_SECOND_VOICES,
+        *TWENTY_THIRD_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -63,6 +63,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("checklist-pairs", "peer-house-pairs"),  # twentieth (life-safety minimal pairs)
         *("board-policy-pairs", "faith-house-pairs"),  # twenty-first (life-safety minimal pairs)
         *("small-operator", "county-funded"),  # twenty-second (every rule, ordinary words)
+        *("lease-pairs", "group-chat-pairs"),  # twenty-third (life-safety minimal pairs)
     }
 )
 
