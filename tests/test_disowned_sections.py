@@ -161,6 +161,25 @@ CASES = [
         f"## Smoking\n\n{SMOKING_RULE} Nothing has been decided.\n",
         id="closing-nothing-decided",
     ),
+    pytest.param(
+        SMOKING,
+        "Questions for the owner\n\nShould residents who smoke use only the bench by the back fence, and should "
+        "smoking "
+        "and vaping be banned anywhere inside the house?\nYes: that is the rule, since 2021.\n",
+        "Questions for the owner\n\nShould residents who smoke use only the bench by the back fence, and should "
+        "smoking "
+        "and vaping be banned anywhere inside the house?\n",
+        id="a-question-not-answered-yes",
+    ),
+    pytest.param(
+        ("2.F.19.b", "Intake form with an emergency contact section"),
+        "## Move-in sheet\n\nQ: Who do we call for you in an emergency?\nA: The person you name on this sheet: their "
+        "name, how you know them, and a phone number.\n",
+        "## Move-in sheet\n\nQ: Why did the peer coach bring up emergency contacts?\nA: She suggested a line on this "
+        "sheet for a person to call, with a name and a phone number. We have not voted on her idea. The red folder "
+        "by the phone is just takeout menus.\n",
+        id="an-idea-lent-only-by-a-disowned-question",
+    ),
 ]
 
 
@@ -214,6 +233,12 @@ def test_a_section_that_says_it_is_not_in_effect_meets_no_topic(
         ),
         pytest.param(
             SMOKING, f"## Smoking\n\n{SMOKING_RULE} Whether you quit is your call, not ours.\n", id="your-call-not-ours"
+        ),
+        pytest.param(
+            SMOKING,
+            "House rules, applies to guests too:\n- Smoking and vaping: never inside the house.\n- Residents who smoke "
+            "use only the bench by the back fence.\n",
+            id="rules-that-apply-to-guests-too",
         ),
     ],
 )

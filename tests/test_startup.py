@@ -309,8 +309,10 @@ def _plain_find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> 
     # Sentences that state no rule whatever their words (another's act, a section not in effect, a rule
     # binding someone other than the residents) are the recogniser's own rules too.
     stating_none = analysis.others() | analysis.disowned()
+    disowned = analysis.disowned()  # and an idea lent only by a sentence not in effect is not lent
     if s.binds == "residents":
         stating_none |= analysis.for_others()
+        disowned |= analysis.for_others()
     best, deferred_at = None, None
     for n, sentence in enumerate(sentences):
         scope = {n, *sentence.context}
@@ -319,7 +321,9 @@ def _plain_find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> 
             if n in deferral:
                 deferred_at = n if deferred_at is None else deferred_at
                 continue
-            borrows = recognise._borrowed(analysis, n, per_idea) > 1
+            borrows = recognise._borrowed(analysis, n, per_idea) > 1 or recognise._lent_by(
+                analysis, n, per_idea, disowned
+            )
             if n in stating_none or borrows or (substance_name and not (substance & recognise._statement(analysis, n))):
                 if best is None or met > best[0]:
                     best = (met, n)

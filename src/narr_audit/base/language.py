@@ -1402,11 +1402,14 @@ _OTHER_PEOPLE = (
 _BINDS_OTHERS = re.compile(
     r"^\W*(?:\d+[.)]\s*|[a-z][.)]\s+|\[[ x]?\]\s*)?(?:all\s+|each\s+|any\s+|our\s+|the\s+|every\s+)?"
     rf"{_OTHER_PEOPLE}(?:\s+(?:who|that)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+"
-    r"(?:may|must|shall|will|are|is|agrees?|understands?|can|cannot|can't|should|need|needs)\b"
+    r"(?:(?:now|also|then|all|each)\s+)?(?:may|must|shall|will|are|is|agrees?|understands?|can|cannot|can't|should|need|needs|"
+    r"provides?|gives?|signs?|keeps?|takes?|receives?|completes?|submits?)\b"
     rf"|^\W*(?:{_OTHER_PEOPLE}|staff(?:\s+member)?)(?:'s|’s)?\s+(?:signature|initials|name)\b",
     re.IGNORECASE,
 )
-_FOR_OTHERS = re.compile(rf"\b(?:{_OTHER_PEOPLE}|personnel|workplace|hr)(?:'s|’s|s')?(?!-)\b", re.IGNORECASE)
+_FOR_OTHERS = re.compile(
+    rf"\b(?:{_OTHER_PEOPLE}|personnel|workplace|hr|outside\s+agenc(?:y|ies))(?:'s|’s|s')?(?!-)\b", re.IGNORECASE
+)
 _RESIDENTS = re.compile(
     r"\b(?:residents?|participants?|clients?|tenants?|you|your|we|our|us|res\.|occupants?|members?)\b", re.IGNORECASE
 )
@@ -1423,10 +1426,13 @@ def binds_others(text: str) -> bool:
     return _BINDS_OTHERS.search(text) is not None and not names_residents(text)
 
 
+_TOO = re.compile(r"\b(?:too|as\s+well|also)\b", re.IGNORECASE)  # "applies to guests too": to residents first
+
+
 def written_for_others(title: str) -> bool:
     """Whether a title is written for a group other than the residents ("Drug-Free Workplace", "New
     Employee Checklist", "VISITOR AGREEMENT") and does not name residents too."""
-    return _FOR_OTHERS.search(title) is not None and not names_residents(title)
+    return _FOR_OTHERS.search(title) is not None and not names_residents(title) and _TOO.search(title) is None
 
 
 def names_residents(text: str) -> bool:
@@ -1467,6 +1473,7 @@ _DISOWNS = re.compile(
     rf"|\b{_REFERENT}\b[^.;:?!]{{0,60}}?\b(?:was|were|is|are|has|have|had)\s+(?:never|not)\s+(?:yet\s+|been\s+)*(?:{_IN_FORCE})\b"
     rf"|\b(?!(?:it|they|this|that|these|those)\b){_REFERENT}\s+(?:ended|stopped|lapsed|expired)\b"
     r"|\b(?:has|have|had)(?:\s+not|n['’]?t)\s+changed\s+anything\b"
+    r"|\b(?:has|have|had)(?:\s+not|n['’]?t)\s+(?:yet\s+)?(?:set|scheduled|picked|chosen)\s+(?:any\s+)?(?:a\s+)?dates?\b"
     r"|(?:\b(?:has|have|had)\s+not|\b(?:hasn['’]?t|haven['’]?t|hadn['’]?t))\s+(?:yet\s+)?(?:"
     r"(?:adopted|added|approved|implemented|acted\s+on|put\s+in\s+place|taken\s+up|written|drafted|voted\s+on|brought|"
     r"posted|tried|started)\s+(?:any\s+of\s+)?"
@@ -1529,7 +1536,7 @@ _DISOWNING_TAG = re.compile(
     r"suggestions?\s+only|ideas?\s+only|recommendations?\s+only|not\s+(?:house\s+)?rules|history\s+only|"
     r"for\s+reference\s+only|archived|not\s+yet\s+(?:written|adopted|in\s+effect|decided)|no\s+answers?\s+on\s+file|"
     r"not\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:policy|rule|procedure)|retired|questions?\s+for|nothing\s+like\s+(?:this|it)\s+exists|"
-    r"to\s+(?:be\s+)?decided?|no\s+motion)\b[^()]*\)"
+    r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted)\b[^()]*\)"
     r"|\((?:[^()]*(?:'s|’s)\s+)?(?:suggestion|idea|proposal|wish)s?\)"
     r"|^\W*(?:maybe\s+someday|someday|coming\s+soon|wish\s+list)\b"
     r"|[:\-\u2013\u2014]\s*questions?\s+for\s+[\w'’ ]{1,40}[.?]?$"
@@ -1541,7 +1548,7 @@ DISOWNING_WORDS = _words(
     "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped "
     "dropped voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't changed reviewing considering "
-    "discussing deciding advisory came carried transferred survived applies"
+    "discussing deciding advisory came carried transferred survived applies hasn't haven't hadn't"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
@@ -1549,7 +1556,7 @@ TAG_WORDS = _words(
     "withdrawn rejected repealed rescinded superseded discontinued proposed planned ended use adopted effect "
     "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
     "archived yet answers answer policy rule written retired questions question held exists decide decided motion "
-    "procedure "
+    "procedure posted "
     "maybe someday soon wish proposal proposals"
 )
 

@@ -1420,8 +1420,10 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     # What someone outside the house does, what is left to the resident, and a section that says it is not
     # in effect, state no rule.
     others = analysis.others() | analysis.disowned()
+    disowned = analysis.disowned()  # an idea lent only by such a sentence is not lent
     if spec.binds == "residents":  # a rule binding residents: what binds someone else is not it
         others = others | analysis.for_others()
+        disowned = disowned | analysis.for_others()
     if spec.substance:  # "as needed" defers nothing in "every 30 days ..., and rewrite the goals as needed"
         deferral = deferral | (_sentences_for(vocabulary.concept(DEFERRAL), analysis, vocabulary) - analysis.digits)
     best: tuple[int, int] | None = None  # (ideas met, sentence)
@@ -1450,6 +1452,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
                 continue
             if (
                 n in others
+                or _lent_by(analysis, n, per_idea, disowned)
                 or _borrowed(analysis, n, per_idea) > 1
                 or _only_asked(analysis, n, per_idea)
                 or (spec.substance and not (substance & _statement(analysis, n)))
@@ -1496,6 +1499,16 @@ def _answer_promised(analysis: Analysis, n: int, promised: frozenset[int]) -> bo
         and any(m in promised and analysis.sentences[m].block == sentence.block for m in range(c + 1, n))
         for c in sentence.context
     )
+
+
+def _lent_by(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]], disowned: frozenset[int]) -> bool:
+    """Whether the sentence takes one of the topic's ideas only from sentences that state no rule (its
+    question or heading, disowned: "Why did the peer coach bring up emergency contacts? ... The red
+    folder by the phone is just takeout menus.")."""
+    if not disowned:
+        return False
+    scope = {n, *analysis.sentences[n].context}
+    return any((hits & scope) and (hits & scope) <= disowned for hits in per_idea)
 
 
 def _borrowed(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]]) -> int:
