@@ -180,6 +180,12 @@ CASES = [
         "by the phone is just takeout menus.\n",
         id="an-idea-lent-only-by-a-disowned-question",
     ),
+    pytest.param(
+        SMOKING,
+        f"Weekly meeting, 3/4\nMotion: {SMOKING_RULE}\nVote: 6-1. Carried; added to the house rules.\n",
+        f"Weekly meeting, 3/4\nMotion: {SMOKING_RULE}\nVote: 2-5. Motion fails; nothing added to the house rules.\n",
+        id="a-motion-that-failed",
+    ),
 ]
 
 
@@ -239,6 +245,9 @@ def test_a_section_that_says_it_is_not_in_effect_meets_no_topic(
             "House rules, applies to guests too:\n- Smoking and vaping: never inside the house.\n- Residents who smoke "
             "use only the bench by the back fence.\n",
             id="rules-that-apply-to-guests-too",
+        ),
+        pytest.param(
+            SCREENING, f"Old business: screening.\n{SCREENING_RULE}\nAction: none.\n", id="minutes-action-none"
         ),
     ],
 )

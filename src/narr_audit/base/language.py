@@ -1478,7 +1478,7 @@ _DISOWNS = re.compile(
     r"(?:adopted|added|approved|implemented|acted\s+on|put\s+in\s+place|taken\s+up|written|drafted|voted\s+on|brought|"
     r"posted|tried|started)\s+(?:any\s+of\s+)?"
     r"(?:it|them|this|these|that|those|(?:the|her|his|their)\s+(?:recommendations?|suggestions?|proposals?|report|rules?|"
-    r"lines?|ideas?|changes?))\b"
+    r"lines?|ideas?|changes?|notes?))\b"
     r"|decided\s+(?:on\s+)?(?:any\s+of\s+)?(?:it|this|these|that|them)\b"
     r"|decided\s+(?:yet\s+)?whether\s+to(?:\s+(?:adopt|add|start|implement|go\s+ahead|do\s+(?:it|this|that|so|any\s+of\s+(?:it|this|that|them)))\b|\s*[.;,]|$)"
     r"|decided\s+yet\s*[.;,]|$)"
@@ -1511,7 +1511,14 @@ _DISOWNS = re.compile(
     r"none\s+of\b"
     r"|\bno\s+(?:further\s+|formal\s+)?(?:motion|vote|decision|sheet|checks?|dates?|log|schedule|"
     r"(?:polic(?:y|ies)|rules?|clauses?|procedures?)(?:\s+[0-9][0-9.a-z-]*)?)\s+"
-    r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:ever\s+)?(?:made|adopted|posted|scheduled|approved|set|taken|passed)\b"
+    r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:ever\s+)?(?:made|adopted|posted|scheduled|approved|set|taken|passed|"
+    r"proposed)\b"
+    # a meeting's record: "Motion withdrawn", "Motion fails", "Nothing adopted", "no vote taken", "Action: none"
+    r"|\bmotion\s+(?:was\s+)?(?:withdrawn|fails|failed|defeated|tabled|rejected|lost)\b"
+    r"|\bnothing\s+(?:was\s+)?(?:adopted|approved|passed|added|decided)\b|\bno\s+(?:vote|motion)\s+(?:taken|made|held)\b"
+    r"|^\W*(?:vote:\s*)?no\s+(?:vote|motion)\W*$|\bnever\s+voted\s+on\b|\bstays?\s+blank\b"
+    r"|\b(?:the\s+house|we|our\s+house)\s+(?:itself\s+)?(?:has|have)\s+no\s+(?:[\w'’-]+\s+){0,2}?(?:procedure|policy|rule|form|"
+    r"checklist|list|schedule|log)s?(?:\s+of\s+(?:its|our)\s+own)?(?:\s+on\s+(?:this|it))?\s*(?:[.;]|$)"
     r"|\b(?:have|has)\s+nothing\s+like\s+(?:it|this|that)\b"
     r"|\bnone\s+of\s+(?:it|this|these|that|them)\s+(?:came|carried|was\s+kept|transferred|survived|made\s+it)\b"
     r"|\b(?:rules?|agreement|handbook|lease|polic(?:y|ies)|manual|form)\s+(?:has|have|contains?|includes?)\s+no\s+"
@@ -1536,7 +1543,7 @@ _DISOWNING_TAG = re.compile(
     r"suggestions?\s+only|ideas?\s+only|recommendations?\s+only|not\s+(?:house\s+)?rules|history\s+only|"
     r"for\s+reference\s+only|archived|not\s+yet\s+(?:written|adopted|in\s+effect|decided)|no\s+answers?\s+on\s+file|"
     r"not\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:policy|rule|procedure)|retired|questions?\s+for|nothing\s+like\s+(?:this|it)\s+exists|"
-    r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted)\b[^()]*\)"
+    r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted|no\s+vote|not\s+written\s+yet|open\s+questions?)\b[^()]*\)"
     r"|\((?:[^()]*(?:'s|’s)\s+)?(?:suggestion|idea|proposal|wish)s?\)"
     r"|^\W*(?:maybe\s+someday|someday|coming\s+soon|wish\s+list)\b"
     r"|[:\-\u2013\u2014]\s*questions?\s+for\s+[\w'’ ]{1,40}[.?]?$"
@@ -1548,7 +1555,8 @@ DISOWNING_WORDS = _words(
     "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped "
     "dropped voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't changed reviewing considering "
-    "discussing deciding advisory came carried transferred survived applies hasn't haven't hadn't"
+    "discussing deciding advisory came carried transferred survived applies hasn't haven't hadn't motion "
+    "withdrawn fails failed defeated tabled lost blank"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
@@ -1556,7 +1564,7 @@ TAG_WORDS = _words(
     "withdrawn rejected repealed rescinded superseded discontinued proposed planned ended use adopted effect "
     "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
     "archived yet answers answer policy rule written retired questions question held exists decide decided motion "
-    "procedure posted "
+    "procedure posted vote open "
     "maybe someday soon wish proposal proposals"
 )
 

@@ -30,7 +30,9 @@ twentieth round (TWENTIETH_VOICES: more minimal pairs, a binder's checklists and
 words), twenty-first round (TWENTY_FIRST_VOICES: minimal pairs in a board's adopted policies and a
 faith-based home's guide) and twenty-second round (TWENTY_SECOND_VOICES: a small operator's binder, a
 county-funded program's policies, every rule) and twenty-third round (TWENTY_THIRD_VOICES: minimal pairs
-in a property manager's lease addenda and a peer-run house's group chat) are split the same way.
+in a property manager's lease addenda and a peer-run house's group chat) and twenty-fourth round
+(TWENTY_FOURTH_VOICES: a new nonprofit's first binder and a multi-state operator's manual, every rule;
+minimal pairs in a peer-run house's meeting minutes) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -71,6 +73,8 @@ TWENTIETH_VOICES = ("checklist-pairs", "peer-house-pairs")  # twentieth: minimal
 TWENTY_FIRST_VOICES = ("board-policy-pairs", "faith-house-pairs")  # twenty-first: minimal pairs, two more voices
 TWENTY_SECOND_VOICES = ("small-operator", "county-funded")  # twenty-second: every rule, the field's ordinary words
 TWENTY_THIRD_VOICES = ("lease-pairs", "group-chat-pairs")  # twenty-third: life-safety minimal pairs, two new voices
+# twenty-fourth: every rule in two new voices, and minimal pairs in a third
+TWENTY_FOURTH_VOICES = ("startup-nonprofit", "franchise-manual", "house-meeting-pairs")
 
 
 def _hash(text: str) -> int:
@@ -121,6 +125,7 @@ def main(folders: list[Path]) -> None:
         *TWENTY_FIRST_VOICES,
         *TWENTY_SECOND_VOICES,
         *TWENTY_THIRD_VOICES,
+        *TWENTY_FOURTH_VOICES,
     ):
         items = []
         for incoming in folders:
