@@ -637,7 +637,9 @@ class Analysis:
         """The sentences that state no rule of the house whatever their words: what a body outside the
         house does ("The county inspects ...", "classes offered by the community college"), what is
         left to the resident and someone of his own ("that's between you and your sponsor"), what
-        says it is no rule ("that's just how the buildings worked out, not a rule we hold to")."""
+        says it is no rule ("that's just how the buildings worked out, not a rule we hold to"), what
+        is proposed ("Suggest: ..."), and a yes-or-no question not answered yes ("Should residents
+        sign ...?")."""
         if self._others is None:
             sentences = self.sentences
             self._others = frozenset(
