@@ -46,6 +46,12 @@ ORIENTATION_RULE = (
     "spot, the fire plan and where the naloxone is kept, and the resident signs the orientation checklist."
 )
 
+CHECKS_LIST = (
+    "in the first week of each month, to: (1) test the smoke detector in each bedroom and hall; (2) test the "
+    "carbon monoxide detector by the gas furnace; (3) check that the fire extinguisher in the kitchen hangs in "
+    "plain view with its gauge in the green; and (4) sign and date the check on the log in the office binder.\n"
+)
+
 # (rule and document, the live passage, the same passage disowned)
 CASES = [
     pytest.param(
@@ -185,6 +191,12 @@ CASES = [
         f"Weekly meeting, 3/4\nMotion: {SMOKING_RULE}\nVote: 6-1. Carried; added to the house rules.\n",
         f"Weekly meeting, 3/4\nMotion: {SMOKING_RULE}\nVote: 2-5. Motion fails; nothing added to the house rules.\n",
         id="a-motion-that-failed",
+    ),
+    pytest.param(
+        ("2.F.17.c", "Safety inspection policy (detectors, extinguishers, inspection schedule)"),
+        f"Safety checks\nEffective 1 July, the house manager is required, {CHECKS_LIST}",
+        f"Safety checks\nEffective 1 July, the house manager is no longer required, {CHECKS_LIST}",
+        id="a-list-under-a-disowned-lead-in",
     ),
 ]
 

@@ -684,10 +684,15 @@ class Analysis:
             for n in titles:  # a tagged title line with no heading of its own disowns what follows it
                 out.update(self._section_run(n, 1))
             tagged = {w for w in {s.where for s in sentences} if w is not None and disowning_title(w)}
+            # what a disowned lead-in frames goes with it ("... is no longer required to: (1) test ...;
+            # (2) ..."), not what a heading or a question frames
+            leads = titles | {
+                c for c in out if sentences[c].text != sentences[c].where and not is_question(sentences[c].text)
+            }
             out.update(
                 n
                 for n, sentence in enumerate(sentences)
-                if n in titles or sentence.where in tagged or not titles.isdisjoint(sentence.context)
+                if n in titles or sentence.where in tagged or not leads.isdisjoint(sentence.context)
             )
             self._disowned = frozenset(out)
         return self._disowned
