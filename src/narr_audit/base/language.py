@@ -1583,8 +1583,7 @@ _DISOWNING_TAG = re.compile(
 DISOWNING_WORDS = _words(
     "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped "
     "dropped voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
-    "lapsed expired changes no yet decide decided consider such doesn't don't changed reviewing considering "
-    "discussing deciding advisory motion blank whether"
+    "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 

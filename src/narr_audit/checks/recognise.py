@@ -1426,8 +1426,8 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     promised = deferral = _sentences_for(vocabulary.concept(PROMISE), analysis, vocabulary) | analysis.later()
     # What someone outside the house does, what is left to the resident, and a section that says it is not
     # in effect, state no rule.
-    others = analysis.others() | analysis.disowned()
-    disowned = analysis.disowned()  # an idea lent only by such a sentence is not lent
+    disowned = analysis.disowned()  # and an idea lent only by a sentence not in effect is not lent
+    others = analysis.others() | disowned
     if spec.binds == "residents":  # a rule binding residents: what binds someone else is not it
         others = others | analysis.for_others()
         disowned = disowned | analysis.for_others()
