@@ -7,12 +7,13 @@ the share spent in start-up (interpreter and imports), loading (residence.yaml, 
 extraction (reading document text), evaluation (the engine) and rendering.
 
 Needs the test extra (fpdf2, python-docx): pip install '.[test]'.
-Usage: python benchmarks/bench_check.py [--runs N] [--keep DIR] [--before DIR [--only-example]] [--example DIR]
+Usage: python benchmarks/bench_check.py [--runs N] [--keep DIR] [--before DIR [--only-example] [--no-ocr]] [--example DIR]
   --before DIR times another checkout's src/ (say, a worktree of an earlier commit) against this one's
   in paired runs (the two one after the other, so load on the machine hits both alike), cold (--no-cache)
   and warm, and prints the medians and the median ratio of each pair. --only-example skips the
   generated folder. --example DIR times that folder instead of the largest example (a copy without
-  what the older checkout cannot read, such as `covers:` pointers before they were read).
+  what the older checkout cannot read, such as `covers:` pointers before they were read). --no-ocr runs
+  both sides without Tesseract on the search path, to time the rest apart from reading photos.
 """
 
 from __future__ import annotations
@@ -213,7 +214,7 @@ def report(name: str, folder: Path, runs: int) -> None:
     print(f"  {'other':<11} {other:7.3f} s  {100 * other / wall:5.1f}% of wall")
 
 
-def paired(name: str, folder: Path, runs: int, before: Path) -> None:
+def paired(name: str, folder: Path, runs: int, before: Path, *, no_ocr: bool = False) -> None:
     """``check`` from this checkout and from ``before`` (another src/), one after the other in each round,
     cold (--no-cache) and warm (a cache filled by a first run): medians and the median of the ratios.
     CPU seconds (user + system, Tesseract's included) are printed too: on a busy machine they move less."""
@@ -227,6 +228,8 @@ def paired(name: str, folder: Path, runs: int, before: Path) -> None:
             env = dict(os.environ, PYTHONPATH=str(src), NO_COLOR="1")
             env.pop("PYTHONDONTWRITEBYTECODE", None)  # both sides with their modules compiled (as installed)
             env["PYTHONPYCACHEPREFIX"] = str(Path(work) / f"bytecode-{side}")
+            if no_ocr:  # a search path without Tesseract: both sides as on a machine without it
+                env["PATH"] = str(Path(work) / "no-tesseract")
             envs[side] = env
         cmd = [sys.executable, "-m", "narr_audit", "check", str(folder), "--fail-on", "none"]
         modes = {"cold": ["--no-cache"], "warm": ["--cache-dir", str(Path(work) / "cache-{side}")]}
@@ -271,14 +274,22 @@ def main() -> int:
         type=Path,
         help="time this folder instead of the largest example (e.g. a copy an older checkout can read)",
     )
+    parser.add_argument(
+        "--no-ocr",
+        action="store_true",
+        help="with --before: run both sides as on a machine without Tesseract (photos are not read), "
+        "to time the rest apart from OCR",
+    )
     args = parser.parse_args()
+    if args.before and not (args.before / "narr_audit" / "__init__.py").is_file():
+        parser.error(f"--before {args.before}: no narr_audit package there; give the other checkout's src/ folder")
     examples = [p.parent for p in (ROOT / "examples").glob("*/residence.yaml")]
     if args.example:
         examples = [args.example]
     if examples:
         largest = max(examples, key=lambda p: sum(f.stat().st_size for f in p.rglob("*") if f.is_file()))
         if args.before:
-            paired("largest example", largest, args.runs, args.before)
+            paired("largest example", largest, args.runs, args.before, no_ocr=args.no_ocr)
         else:
             report("largest example", largest, args.runs)
     else:
@@ -291,7 +302,7 @@ def main() -> int:
         generate(target)
         print(f"\n(generated 200 documents in {time.perf_counter() - start:.1f} s)")
         if args.before:
-            paired("generated folder, 200 documents", target, args.runs, args.before)
+            paired("generated folder, 200 documents", target, args.runs, args.before, no_ocr=args.no_ocr)
         else:
             report("generated folder, 200 documents", target, args.runs)
     return 0
