@@ -358,3 +358,69 @@ def test_a_rule_for_residents_and_visitors_binds_the_residents(tmp_path: Path) -
     )
     _, missing, reason = _outcome(SMOKING, text, tmp_path)
     assert missing == [], reason
+
+
+SEARCHES = ("2.F.16.b", "Prohibited-items list and search procedure")
+SEARCH_RULE = (
+    "## Searches\n\nResidents may not keep alcohol, drugs, drug paraphernalia or weapons in the house. The house "
+    "manager may search a resident's room on reasonable suspicion, always with a second staff member present, "
+    "and writes what was found in the search log.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        pytest.param(
+            "## Searches\n\nQ: Who searches my room?\nA: No one. Rooms are not searched here, and the house keeps no "
+            "search log.\nQ: What can't I keep here?\nA: There is no list of banned items.\n",
+            id="who-searches-no-one",
+        ),
+        pytest.param(
+            "## Searches\n\nThe house has no list of banned items. The house manager and the peer lead do not search "
+            "rooms or belongings, for any reason, and nothing is written down.\n",
+            id="managers-do-not-search",
+        ),
+    ],
+)
+def test_a_search_nobody_does_is_no_search_procedure(twin: str, tmp_path: Path) -> None:
+    """ "Who searches my room? No one.", "rooms are not searched", "there is no list of banned items" and
+    "the managers do not search rooms" say there is no list and no search: none of it is the procedure."""
+    _twin_meets_none(SEARCHES, SEARCH_RULE, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "## Searches\n\nResidents may not keep alcohol, drugs, drug paraphernalia or weapons in the house. Rooms "
+            "are not searched without a second staff member present. The house manager searches a room on "
+            "reasonable suspicion and writes what was found in the search log.\n",
+            id="not-searched-without-a-witness",
+        ),
+    ],
+)
+def test_a_search_rule_said_with_a_question_or_a_condition_still_counts(text: str, tmp_path: Path) -> None:
+    _, missing, reason = _outcome(SEARCHES, text, tmp_path)
+    assert missing == [], reason
+
+
+def test_a_house_that_does_not_drug_test_states_no_screening(tmp_path: Path) -> None:
+    none = (
+        "## Testing\n\nQ. What happens if I refuse a test?\nA. Nothing: the house does not drug-test residents, "
+        "so there is nothing to refuse. You will not be asked for a urine screen at move-in, at random or on "
+        "suspicion.\n"
+    )
+    _twin_meets_none(SCREENING, f"## Testing\n\n{SCREENING_RULE}\n", none, tmp_path)
+
+
+def test_nobody_else_names_who_may(tmp_path: Path) -> None:
+    """ "Who can look at your file? ... Nobody else" limits access; it does not say no one looks."""
+    rule = ("1.B.6.a", "Resident records security policy")
+    text = (
+        "## Keeping your file private\n\nYour intake papers and agreement go in the gray file cabinet in the office, "
+        "which stays locked.\n\nWho can look at your file? Earl, Jean, and the house manager when he needs to for "
+        "his job. Nobody else, not other residents, not visitors.\n"
+    )
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert "access limited to authorized people" not in missing, reason

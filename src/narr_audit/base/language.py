@@ -399,7 +399,7 @@ _NOT_OFFERED = _words(
 # pay the utilities", "residents do not vote on rules" (a rule or a fact alike).
 _NOT_DONE_BY_ANYONE = _words(
     "join attend participate provide offer conduct hold run maintain perform schedule publish track collect lead cook "
-    "facilitate teach coach pay vote"
+    "facilitate teach coach pay vote search test screen inspect"  # "the managers do not search rooms"
 )
 # What "nobody" says is not done: a practice ("nobody checks", "nobody tracks it"), not a rule ("nobody
 # smokes inside", "nobody takes it out on you").
@@ -415,7 +415,9 @@ _SAID = _words(
     "describes state states specify specifies ask asks"
 )
 # "we don't offer a bed unless most say yes", "you don't pay nothing till you've read it"
-_CONDITIONAL = _words("unless until till til except without")
+# What the house would do, said undone in the passive: "rooms are not searched", "residents are not tested".
+_NOT_PRACTISED = _words("searched tested screened inspected drug-tested")
+_CONDITIONAL = _words("unless until till til except without alone")  # "do not search a room alone"
 _DENIED_SPAN = 2  # words of the denied noun ("an emergency number" from its first word)
 _PHRASE_BREAK = re.compile(r"[,;.]")
 _CLAUSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|but|so|which|while|or)\b|\sbut\s")
@@ -525,6 +527,9 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             if listing and offsets.after_break(j - lo):  # "there's no chart, no rotation": each item is denied
                 regions.append(_described(words, j + 1, lo, hi, offsets))
                 continue
+            if j > lo and words[j - 1] in _HAVE and any(w in _PAPERS for w in words[j + 1 : j + 4]):
+                regions.append(_described(words, j + 1, lo, hi, offsets))  # "the house keeps no search log"
+                continue
             if _rule_about(words, j + 1, hi):  # "the Company has no policy on medications"
                 regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
                 continue
@@ -566,6 +571,10 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             regions.append((after, lo + offsets.clause_end(after - lo)))
             if following in _NOT_ADDRESSED:  # and what: "Use or possession are not addressed by this lease"
                 regions.append((lo + offsets.clause_start(j - lo), j))
+        elif copula and following in _NOT_PRACTISED:  # "rooms are not searched": the house does not search
+            end = lo + offsets.clause_end(after - lo)
+            if not any(w in _CONDITIONAL for w in words[after + 1 : end]):  # "not searched without a witness"
+                regions.append((lo + offsets.clause_start(j - lo), end))
         elif copula and following in _DESCRIBED:
             regions.append(_noun_at(words, after, hi))
         elif copula and following in _REQUIRE and after + 1 < hi and words[after + 1] == "to":
@@ -639,6 +648,9 @@ def _described(words: Sequence[str], slot: int, lo: int, hi: int, offsets: _Offs
     for k in range(start, min(end + 1, hi)):
         if words[k] in _DESCRIBING:
             return start, max(end, lo + offsets.clause_end(k - lo))
+        if words[k] == "of":  # "there is no list of banned items": what it would be a list of, to "and" or "or"
+            stop = min(k + 4, lo + offsets.clause_end(k - lo))
+            return start, max(end, next((m for m in range(k + 1, stop) if words[m] in ("and", "or")), stop))
     return start, end
 
 
@@ -895,6 +907,33 @@ def asks_wh(question: str) -> bool:
     ("Your family pays part of your rent? That's fine.")."""
     words = _opening_words(strip_answer_mark(question), 1)
     return bool(words) and words[0] in _QUESTION_WORDS
+
+
+_NOBODY = re.compile(
+    r"^\W*(?:(?:a|ans|answer)\s*\d{0,2}\s*[:.]\s*)?(?:no\s*one|no-one|nobody|none\s+of\s+us)\b"
+    r"(?!\s+(?:else|but|except|other|may|can|could|is|are|should|shall|must|will|gets?)\b)",
+    re.IGNORECASE,
+)
+# What the house does that a question "Who ...?" asks about: answered "No one." it is not done.
+_HOUSE_ACTS = re.compile(
+    r"\b(?:search|test|check|inspect|screen|train|enter|walk|show|review|teach|explain|post|look\s+(?:at|over|through))"
+    r"(?:e?s|ed|ing)?\b",
+    re.IGNORECASE,
+)
+
+
+def answers_nobody(piece: str, question: str) -> bool:
+    """Whether a sentence answers a question asking who does something the house would do ("Who checks
+    the smoke alarms?", "Who may search my room?") with "No one." / "Nobody, as far as I know.": then
+    it is not done, and the question lends its words to nothing. "Who can bring a guest? No one may"
+    is a rule, said in the answer's own words."""
+    words = _opening_words(strip_answer_mark(question), 1)
+    return (
+        bool(words)
+        and words[0] == "who"
+        and _NOBODY.match(piece) is not None
+        and _HOUSE_ACTS.search(question) is not None
+    )
 
 
 def answers_no(piece: str) -> bool:
@@ -1497,10 +1536,10 @@ _DISOWNS = re.compile(
     r"|\b(?:this|these|it|that)\s+(?:is|are)\s+not\s+(?:an?|our)\s+(?:[\w'’-]+\s+){0,3}?(?:house\s+)?(?:policy|procedure)\b(?!\s+(?:of|to|that|for)\b)"
     r"|\b(?:residents?|clients?|tenants?)\s+(?:are|is)\s+not\s+(?:covered|included)\s+(?:by|in|under)\s+(?:this|these|it)\b"
     r"|\bno\s+resident\s+(?:rules?|polic(?:y|ies))\s+(?:is|are)\s+(?:listed|included|stated|set\s+out)\b"
-    r"|\b(?:does|do)\s+no\s+(?:testing|screening|searches|searching|inspections?)\b"
-    r"|(?:\bthe\s+(?:house|home|residence|company|program)|\bwe|\bitself|\b(?-i:[A-Z][\w'’-]+))\s+(?:itself\s+)?(?:does\s+not|do\s+not|doesn['’]?t|don['’]?t)\s+(?:test|screen|search)\s+"
+    r"|\b(?:does|do)\s+no\s+(?:(?:drug|alcohol)[-\s]?)?(?:testing|screening|searches|searching|inspections?)\b"
+    r"|(?:\bthe\s+(?:house|home|residence|company|program)|\bwe|\bitself|\b(?-i:[A-Z][\w'’-]+))\s+(?:itself\s+)?(?:does\s+not|do\s+not|doesn['’]?t|don['’]?t)\s+(?:(?:drug|alcohol)[-\s]?)?(?:test|screen|search)\s+"
     r"(?:(?:its\s+)?(?:residents|anyone|anybody|rooms)(?:\s+(?:today|now|at\s+all|here))?|at\s+all|here)\s*(?:[.;),]|and\b|$)"
-    r"|\b(?:we|we've|we\s+have|the\s+house\s+has)\s+never\s+(?:tested|screened|searched)\s+(?:anyone|anybody|residents|a\s+resident)\b"
+    r"|\b(?:we|we've|we\s+have|the\s+house\s+has)\s+never\s+(?:(?:drug|alcohol)[-\s]?)?(?:tested|screened|searched)\s+(?:anyone|anybody|residents|a\s+resident)\b"
     r"|\bnot\s+yet\s+(?:decided|written|adopted|added|approved|signed|in\s+(?:force|effect|use))\s*(?:[.;)]|$)|\bfor\s+(?:the\s+)?(?:owners?|board|management)\s+to\s+(?:consider|decide)\b"
     r"|\bto\s+(?:be\s+)?decided?\s+(?:at|by)\s+the\b[^.;:]*:\s*$"
     r"|\b(?:has|have|there\s+is|there\s+are)\s+no\s+such\s+(?:section|rule|policy|clause|form|list|procedure|schedule|log|checklist)s?\b",

@@ -95,6 +95,7 @@ from narr_audit.base.language import (
     addresses_reader,
     adds_item,
     answers_no,
+    answers_nobody,
     answers_yes,
     asks_after_colon,
     asks_marked,
@@ -653,6 +654,12 @@ class Analysis:
                     if asks_whether(sentence.text)
                     and not (n + 1 < len(sentences) and answers_yes(sentences[n + 1].text))
                 ]
+                + [  # "Who checks the smoke alarms? Nobody."
+                    n
+                    for n in range(len(sentences) - 1)
+                    if sentences[n].text.rstrip().endswith("?")
+                    and answers_nobody(sentences[n + 1].text, sentences[n].text)
+                ]
             )
         return self._others
 
@@ -1131,6 +1138,13 @@ def _analyse(content: Extracted) -> Analysis:
                         context = (*context, index - 1)  # a chat's "hm: it's from the owner" after the message it means
                     out.sentences.append(Sentence(segment.where, context, block_id, piece))
                     _index_words(out, piece, index, is_table)
+                    nobody = [  # the question right before it only
+                        c for c in context if c == index - 1 and answers_nobody(piece, out.sentences[c].text)
+                    ]
+                    if nobody:  # "Who checks the smoke alarms? Nobody.": what the question asks is not done
+                        declined.update(nobody)
+                        kept = tuple(c for c in context if c not in declined)
+                        out.sentences[index] = Sentence(segment.where, kept, block_id, piece)
                     if answers_no(piece):  # "Do staff join? No. ...": what the question asks is not done
                         practice = [c for c in context if asks_practice(out.sentences[c].text)]
                         declined.update(practice)
