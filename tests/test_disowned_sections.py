@@ -424,3 +424,77 @@ def test_nobody_else_names_who_may(tmp_path: Path) -> None:
     )
     _, missing, reason = _outcome(rule, text, tmp_path)
     assert "access limited to authorized people" not in missing, reason
+
+
+DETECTORS = ("2.F.17.c", "Safety inspection policy (detectors, extinguishers, inspection schedule)")
+DETECTOR_RULE = (
+    "## Safety checks\n\nOn the first of every month the house manager tests the smoke detector in each bedroom and "
+    "hall and the carbon monoxide detector by the gas furnace, checks that the kitchen fire extinguisher hangs in "
+    "plain view with its gauge in the green, and signs the inspection log.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        pytest.param(
+            "## Outside inspections\n\nOn March 3 the city fire marshal inspected the house for its license: she "
+            "tested the smoke detector in each bedroom and hall and the carbon monoxide detector by the gas furnace, "
+            "and looked at the kitchen fire extinguisher. Both problems she found were fixed on March 5, and she "
+            "signed off on March 12.\n",
+            id="a-marshals-visit",
+        ),
+        pytest.param(
+            "## How we got through the storm\n\nDuring the ice storm of 2021 the residents took turns staying up: "
+            "they pressed the test button on every smoke detector and the carbon monoxide detector by the furnace, "
+            "and they kept the fire extinguisher from the kitchen by the wood stove.\n",
+            id="a-story-of-2021",
+        ),
+    ],
+)
+def test_what_happened_once_is_no_safety_practice(twin: str, tmp_path: Path) -> None:
+    """A life-safety rule asks for a practice kept up: a visit or a night told in the past ("On March 3 the
+    fire marshal tested ...") is an event, and what goes on telling it ("Both problems were fixed on March 5")
+    too."""
+    _twin_meets_none(DETECTORS, DETECTOR_RULE, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "## Safety checks\n\nAfter the fire marshal's visit on March 3, 2024, the house adopted this rule: on "
+            "the first of every month the house manager tests the smoke detector in each bedroom and hall and the "
+            "carbon monoxide detector by the gas furnace, checks that the kitchen fire extinguisher hangs in plain "
+            "view with its gauge in the green, and signs the inspection log.\n",
+            id="a-rule-adopted-after-a-visit",
+        ),
+        pytest.param(
+            f"{DETECTOR_RULE}\nOn March 3 the city fire marshal inspected the house and found nothing wrong.\n",
+            id="a-visit-told-after-the-rule",
+        ),
+    ],
+)
+def test_a_rule_told_with_its_history_still_counts(text: str, tmp_path: Path) -> None:
+    _, missing, reason = _outcome(DETECTORS, text, tmp_path)
+    assert missing == [], reason
+
+
+def test_what_happened_once_still_evidences_a_fact(tmp_path: Path) -> None:
+    """Only a life-safety practice is kept up: the owner's letter "she gave us in 2025" is the permission."""
+    rule = ("1.A.2.c", _label("1.A.2.c"))
+    text = (
+        "## The owner\n\nThe house on Quarry Lane is owned by Ellen Voss. She gave us a signed letter in 2025 saying "
+        "she knows we operate the house as a recovery residence for people in recovery from substance use, and "
+        "that she agrees to it. We keep the letter on file.\n"
+    )
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert "permission given" not in missing, reason
+
+
+def _label(rule_id: str) -> str:
+    from narr_audit.checks.document import DocumentCheck
+
+    rule = BOOK.rule(rule_id)
+    assert rule is not None
+    return next(c.label for c in rule.checks() if isinstance(c, DocumentCheck))

@@ -1419,6 +1419,73 @@ _PROPOSES = re.compile(
     r"(?:recommend(?:s|ed)?|suggest(?:s|ed)?|propos(?:es|ed)|advised|advises)\b",
     re.IGNORECASE,
 )
+# Something that happened once, told as such: a past time named ("On March 3 the fire marshal inspected
+# the house", "During the winter storm of 2020, ...", "Years ago I signed an agreement", "what happened
+# Saturday night") with a verb in the past, and no word of a rule or a habit. A record of an event, not
+# a rule the house holds: what was done that day says nothing of what is done.
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_PAST_TIME = re.compile(
+    rf"\bon\s+(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}/\d{{1,2}}\b|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b)"
+    rf"|\b(?:in|during|of)\s+(?:the\s+[\w\s-]{{0,25}}?\s+of\s+)?(?:{_MONTH}\s+)?(?:19|20)\d\d\b"
+    rf"|\bin\s+{_MONTH}\b(?!\s+(?:and|or|each|every)\b)"
+    rf"|\blast\s+(?:night|week|weekend|month|year|fall|autumn|spring|summer|winter|{_WEEKDAY})\b"
+    # not "that day": "tell the house lead that day"
+    rf"|\b(?:yesterday|(?:years?|months?|weeks?|days?)\s+ago|that\s+(?:winter|summer|spring|fall|autumn|year))\b"
+    rf"|\b{_WEEKDAY}\s+night\b",
+    re.IGNORECASE,
+)
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|done|went|came|gave|took|got|left|met|said|told|found|brought|made|kept|ran|saw|"
+    r"sat|stood|spoke|began|thought|felt|held|led|paid|put|read|sent|set|shut|wore|wrote|"
+    r"[a-z]{2,}(?:ed|'d))\b",
+    re.IGNORECASE,
+)
+# What makes a sentence a rule or a habit whatever its tense: a modal, a frequency, a rule's own words.
+_RULE_OR_HABIT = re.compile(
+    r"\b(?:must|shall|will|may|should|can|cannot|always|whenever|never|daily|weekly|monthly|"
+    r"yearly|annually|quarterly|policy|rule|rules|required|requires|now|currently|still|going\s+forward)\b"
+    rf"|\b(?:every|each)\s+(?:other\s+|\d+\s+|two\s+|three\s+|six\s+)?(?:day|night|week|weekend|month|year|morning|"
+    rf"evening|time|quarter|season|shift|{_WEEKDAY}|{_MONTH})s?\b",
+    re.IGNORECASE,
+)
+_MODAL_OR_RULE = re.compile(
+    r"\b(?:must|shall|will|may|should|can|cannot|policy|rule|rules|now|currently|daily|weekly|monthly|yearly|"
+    r"annually|quarterly|is|are|am|do|does|has|have)\b|'(?:s|re)\b",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = (  # noqa: SIM905 - a word list reads better as text
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+EVENT_CUES = frozenset(
+    [*(str(y) for y in range(1990, 2040)), "ago", "last", "yesterday", "night", "that", *_MONTH_NAMES]
+)
+
+
+def tells_event(text: str) -> bool:
+    """Whether a sentence tells something that happened once ("On March 3 the city fire marshal
+    inspected the house"): a past time named, a verb in the past, and no word of a rule or a habit."""
+    _, colon, rest = text.partition(":")
+    if colon and len(rest.split()) > 3 and _PAST_VERB.search(rest) is None:
+        return False  # "Manual section 4, voted in last spring: no alcohol and no illicit drugs, ..."
+    return (
+        _PAST_TIME.search(text) is not None
+        and _PAST_VERB.search(text) is not None
+        and _RULE_OR_HABIT.search(text) is None
+    )
+
+
+def told_in_past(text: str) -> bool:
+    """Whether a sentence goes on telling in the past ("Both items were corrected on March 5"; "They
+    watched out for one another each night"): a verb in the past, and no modal, word of a rule or
+    frequency, or verb in the present ("Residents are tested at random" is a rule)."""
+    return _PAST_VERB.search(text) is not None and _MODAL_OR_RULE.search(text) is None
+
+
 PROPOSAL_CUES = frozenset(
     {"suggest", "suggested", "suggestion", "suggests", "recommend", "recommended", "recommendation", "recommends"}
     | {"proposed", "proposal", "proposes", "propose", "idea", "advised", "advises"}

@@ -80,7 +80,7 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
     elsewhere = _Elsewhere(check, ctx, vocabulary)
     topic_names = [t.name for t in check.topics]
     for topic in check.topics:
-        spec = topic_spec(topic, vocabulary)
+        spec = topic_spec(topic, vocabulary, ongoing=ctx.life_safety)
         question = (
             asked(ctx.rule_id, ctx.rule_title, check.label, topic.name, spec.labels, topic_names)
             if ctx.reader
@@ -240,7 +240,9 @@ def _from_elsewhere(check: DocumentCheck, ctx: Context, mapped: str) -> Outcome 
                 note = f"{FOUND_ELSEWHERE}: {check.label}, in {document.path}{f' ({where})' if where else ''}"
                 return Outcome(Status.met, f"{mapped}; {note}; {map_note(ctx.rule_id, [document])}", (ref,))
         return None
-    missing = [t.name for t in check.topics if search.find(t.name, topic_spec(t, vocabulary)) is None]
+    missing = [
+        t.name for t in check.topics if search.find(t.name, topic_spec(t, vocabulary, ongoing=ctx.life_safety)) is None
+    ]
     if not search.found:
         return None
     refs = tuple(dict.fromkeys(ref for _, ref in search.found))
@@ -412,12 +414,13 @@ def _pointer_hint(rule_id: str) -> str:
     )
 
 
-_SPECS: dict[tuple[int, int], tuple[Topic, Vocabulary, TopicSpec]] = {}
+_SPECS: dict[tuple[int, int, bool], tuple[Topic, Vocabulary, TopicSpec]] = {}
 
 
-def topic_spec(topic: Topic, vocabulary: Vocabulary) -> TopicSpec:
-    """The topic's ideas compiled against the vocabulary (once per topic and vocabulary)."""
-    key = (id(topic), id(vocabulary))
+def topic_spec(topic: Topic, vocabulary: Vocabulary, *, ongoing: bool = False) -> TopicSpec:
+    """The topic's ideas compiled against the vocabulary (once per topic and vocabulary). ``ongoing``
+    for a life-safety rule's topic: a practice kept up, which an event told in the past does not meet."""
+    key = (id(topic), id(vocabulary), ongoing)
     cached = _SPECS.get(key)
     if cached is not None and cached[0] is topic and cached[1] is vocabulary:
         return cached[2]
@@ -427,7 +430,7 @@ def topic_spec(topic: Topic, vocabulary: Vocabulary) -> TopicSpec:
     else:
         ideas = (vocabulary.idea("|".join(topic.terms or []), legacy=True),)
         labels = (topic.name,)
-    spec = TopicSpec(topic.name, ideas, labels, topic.substance, topic.binds)
+    spec = TopicSpec(topic.name, ideas, labels, topic.substance, topic.binds, ongoing)
     _SPECS[key] = (topic, vocabulary, spec)
     return spec
 

@@ -77,6 +77,7 @@ from narr_audit.base.language import (
     AVOWAL_CUES,
     DENIAL_CUES,
     DISOWNING_WORDS,
+    EVENT_CUES,
     LATER_WORDS,
     LOOKALIKE_CUES,
     OTHER_PEOPLE,
@@ -132,8 +133,10 @@ from narr_audit.base.language import (
     sounds_spoken,
     stem,
     strip_answer_mark,
+    tells_event,
     title_end,
     tokens,
+    told_in_past,
     unstated_regions,
     written_for_others,
 )
@@ -662,6 +665,24 @@ class Analysis:
                 ]
             )
         return self._others
+
+    def events(self) -> set[int]:
+        """The sentences telling what happened once (see :func:`tells_event`): "On March 3 the fire
+        marshal inspected the house." and what goes on telling it in the past, in its paragraph or
+        under it ("Both items were corrected on March 5.", the items under "Done once by the seller's
+        agent on March 3:")."""
+        sentences = self.sentences
+        found = {n for n in self._holding(EVENT_CUES) if tells_event(sentences[n].text)}
+        if found:
+            for n in range(min(found) + 1, len(sentences)):
+                sentence = sentences[n]
+                if n in found or not told_in_past(sentence.text):
+                    continue
+                if (n - 1 in found and sentences[n - 1].block == sentence.block) or not found.isdisjoint(
+                    sentence.context
+                ):
+                    found.add(n)
+        return found
 
     def disowned(self) -> frozenset[int]:
         """The sentences of a section that says it is not in effect: those under a title tagged
@@ -1342,6 +1363,7 @@ class TopicSpec:
     labels: tuple[str, ...]  # how each idea is named when it is missing
     substance: str | None = None
     binds: str | None = None  # "residents": a sentence or section for someone else does not meet it
+    ongoing: bool = False  # a practice kept up (a life-safety rule's): what happened once does not meet it
 
 
 @dataclass(frozen=True)
@@ -1395,7 +1417,7 @@ def spec_name(spec: TopicSpec, vocabulary: Vocabulary) -> str | None:
     ideas = [vocabulary.name_of(idea) for idea in spec.ideas]
     # A digest, not the spec itself: a document's notes hold a finding for every topic asked of it,
     # and a batch reads them back for every applicant.
-    written = json.dumps([spec.name, ideas, list(spec.labels), spec.substance, spec.binds])
+    written = json.dumps([spec.name, ideas, list(spec.labels), spec.substance, spec.binds, spec.ongoing])
     name = None if None in ideas else "topic:" + hashlib.sha256(written.encode()).hexdigest()[:20]
     _SPEC_NAMES[id(spec)] = (spec, vocabulary, name)
     return name
@@ -1445,6 +1467,8 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     if spec.binds == "residents":  # a rule binding residents: what binds someone else is not it
         others = others | analysis.for_others()
         disowned = disowned | analysis.for_others()
+    if spec.ongoing:  # "On March 3 the fire marshal tested the alarms" is no practice of testing them
+        others = others | analysis.events()
     if spec.substance:  # "as needed" defers nothing in "every 30 days ..., and rewrite the goals as needed"
         deferral = deferral | (_sentences_for(vocabulary.concept(DEFERRAL), analysis, vocabulary) - analysis.digits)
     best: tuple[int, int] | None = None  # (ideas met, sentence)
