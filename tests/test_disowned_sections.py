@@ -498,3 +498,85 @@ def _label(rule_id: str) -> str:
     rule = BOOK.rule(rule_id)
     assert rule is not None
     return next(c.label for c in rule.checks() if isinstance(c, DocumentCheck))
+
+
+@pytest.mark.parametrize(
+    "twin",
+    [
+        pytest.param(
+            "## Walkthrough before we bought the house\n\nDone once by the seller's agent on March 3, before closing:\n"
+            "- Smoke detector in each bedroom and hall: pressed the test button, sounded? Y\n"
+            "- Carbon monoxide detector by the gas furnace: pressed the test button, sounded? Y\n"
+            "- Kitchen fire extinguisher: in plain view, gauge in the green? Y\n",
+            id="a-list-under-an-event",
+        ),
+        pytest.param(
+            "Fire inspector's checklist from the 4/1 walk-through (read out; no vote taken).\n\n"
+            "| Item | Where | How often |\n|---|---|---|\n"
+            "| Smoke detectors | each bedroom and hall | test monthly, sign the inspection log |\n"
+            "| Carbon monoxide detector | by the gas furnace | test monthly |\n"
+            "| Fire extinguisher | kitchen, in plain view | gauge checked monthly |\n",
+            id="a-table-under-a-title-tagged-no-vote",
+        ),
+    ],
+)
+def test_a_list_under_an_event_or_an_untaken_title_is_no_practice(twin: str, tmp_path: Path) -> None:
+    _twin_meets_none(DETECTORS, DETECTOR_RULE, twin, tmp_path)
+
+
+def test_a_form_line_not_in_use_states_no_rule(tmp_path: Path) -> None:
+    """ "Consent to drug/alcohol screening ... | Planned for the 2026 packet; not in use" states none of it."""
+    live = (
+        "MOVE-IN PACKET CHECKLIST\n\n| Form | Status | Done |\n|---|---|---|\n"
+        "| House rules | Signed by resident | [x] |\n"
+        "| Consent to drug and alcohol screening: urine and breath tests at move-in, at random and for cause; a "
+        "positive or refused test is reviewed with the house manager | Signed by resident | [x] |\n"
+    )
+    twin = live.replace(
+        "| Consent to drug and alcohol screening: urine and breath tests at move-in, at random and for cause; a "
+        "positive or refused test is reviewed with the house manager | Signed by resident | [x] |\n",
+        "| Consent to drug and alcohol screening: urine and breath tests at move-in, at random and for cause; a "
+        "positive or refused test is reviewed with the house manager | Planned for the 2026 packet; not in use | "
+        "[ ] |\n",
+    )
+    rule = ("2.F.16.c", SCREENING[1])
+    topics, missing, reason = _outcome(rule, live, tmp_path)
+    _, twin_missing, twin_reason = _outcome(rule, twin, tmp_path)
+    assert len(missing) < len(topics), reason
+    assert twin_missing == topics, twin_reason
+
+
+def test_a_list_of_what_there_is_not_denies_each_item(tmp_path: Path) -> None:
+    """ "we don't have one posted. no sheet in the kitchen, no numbers up top, no evacuation map" (a full
+    stop the sentence was not cut at) denies each; "A. No. Policy 3.03 forbids ..." is an answer and a rule."""
+    rule = ("2.F.19.a", _label("2.F.19.a"))
+    text = (
+        "q: where's the list of emergency numbers?\na: we don't have one posted anywhere rn. no sheet in the kitchen "
+        "or by the exits, no numbers up top, nothing on what to do if somebody overdoses, no evacuation map for the "
+        "floors either.\n"
+    )
+    topics, missing, reason = _outcome(rule, text, tmp_path)
+    assert missing == topics, reason
+    answer = (
+        "Q. Does Policy 3.03 let a resident drink alcohol away from the house?\n\nA. No. Policy 3.03 forbids residents "
+        "to use alcohol or illicit drugs anywhere, inside or outside the house, for as long as they live with us.\n"
+    )
+    _, missing, reason = _outcome(("2.F.16.a", _label("2.F.16.a")), answer, tmp_path)
+    assert not {"alcohol", "illicit drugs", "use is forbidden"} & set(missing), reason
+
+
+def test_we_dont_walk_you_through_is_no_orientation(tmp_path: Path) -> None:
+    twin = (
+        "## Your first day\n\nOn move-in day nobody sits down with you for an orientation. We don't walk you through "
+        "emergencies: not the exits or a meeting spot, not the fire plan, not where the naloxone is kept. There's no "
+        "checklist to sign.\n"
+    )
+    _twin_meets_none(ORIENTATION, f"## Your first day\n\n{ORIENTATION_RULE}\n", twin, tmp_path)
+
+
+def test_a_house_that_does_not_test_for_drugs_asks_no_consent(tmp_path: Path) -> None:
+    twin = (
+        "## Drug screening\n\nThis house does not test residents for drugs or alcohol. You are not asked to agree to "
+        "be tested at move-in or at any time during your stay.\n"
+    )
+    _twin_meets_none(SCREENING, f"## Drug screening\n\n{SCREENING_RULE}\n", twin, tmp_path)

@@ -359,11 +359,12 @@ _NOT_COVERED = _words("covered included discussed addressed reviewed explained t
 _NOT_ADDRESSED = _words("covered included discussed addressed")
 _ANSWERABLE = _words("responsible liable")  # "is not responsible for the security of passwords"
 _CONSTITUTE = _words("constitute constitutes count counts qualify qualifies")
-_REQUIRE = _words("require requires required need needs needed")
+_REQUIRE = _words("require requires required need needs needed asked expected")  # "you are not asked to agree"
 # "No head count is taken": what a sentence says is not done (not "no guest is permitted": a rule).
 _NOT_DONE = _words(
     "taken held conducted performed done required needed maintained practiced practised scheduled run carried planned "
     "available found located kept filed posted produced adopted completed"  # "no lease was available" (a finding)
+    " issued given"  # "no lockbox is issued at move-in"
 )
 # After ", not", a place or a time restricts a rule ("on the porch, not inside"); anything else is denied.
 _RESTRICTING = _words(
@@ -394,22 +395,23 @@ _NOT_OFFERED = _words(
     "provide offer maintain conduct run hold have keep hand pay reimburse fund employ perform schedule supply "
     "publish track collect test search require give use post accept arrange sponsor endorse vouch choose elect "
     "select appoint pick make receive ask write assign rotate print"  # "management does not assign or rotate duties"
+    " walk show explain teach review check issue"  # "we don't walk you through emergencies"
 )
 # Whoever says they do not do these, does not: "the house parents do not join in", "residents do not
 # pay the utilities", "residents do not vote on rules" (a rule or a fact alike).
 _NOT_DONE_BY_ANYONE = _words(
     "join attend participate provide offer conduct hold run maintain perform schedule publish track collect lead cook "
-    "facilitate teach coach pay vote search test screen inspect"  # "the managers do not search rooms"
+    "facilitate teach coach pay vote search test screen inspect check walk show"  # "the managers do not search rooms"
 )
 # What "nobody" says is not done: a practice ("nobody checks", "nobody tracks it"), not a rule ("nobody
 # smokes inside", "nobody takes it out on you").
 _NOBODY_DOES = frozenset(
     form
-    for verb in (*_NOT_DONE_BY_ANYONE, "check", "keep", "require", "inspect", "test", "monitor", "review")
+    for verb in (*_NOT_DONE_BY_ANYONE, "keep", "require", "monitor", "review", "go")  # "no one ... goes over"
     for form in (verb, f"{verb}s", f"{verb}es")
 )
 # What a document (or "it", the one at hand) is said not to say: a reader's word on a silent page.
-_SAYING = _DOCUMENT_WORDS | _words("it this that packet sheet template paperwork")
+_SAYING = _DOCUMENT_WORDS | _words("it this that packet sheet template paperwork company management")
 _SAID = _words(
     "say says mention mentions cover covers list lists include includes spell address explain talk describe "
     "describes state states specify specifies ask asks"
@@ -440,9 +442,10 @@ class _Offsets:
         return self._starts
 
     def after_break(self, n: int) -> bool:
-        """Whether the sentence's ``n``-th word follows a comma, a semicolon, a dash or a bracket."""
+        """Whether the sentence's ``n``-th word follows a comma, a semicolon, a dash, a bracket, or a full
+        stop the sentence was not cut at ("we don't have one rn. no sheet in the kitchen")."""
         starts = self.starts()
-        return bool(starts) and self.normal[: starts[n]].rstrip().endswith((",", ";", "(", "\u2014", "\u2013"))
+        return bool(starts) and self.normal[: starts[n]].rstrip().endswith((",", ";", "(", "\u2014", "\u2013", "."))
 
     def phrase_end(self, n: int) -> int:
         """The first word after the phrase (up to a comma) that holds the sentence's ``n``-th word."""
@@ -533,8 +536,14 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             if _rule_about(words, j + 1, hi):  # "the Company has no policy on medications"
                 regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
                 continue
-            if j == lo and _finds_none(words, lo, hi):  # a finding: "No written statement on residents' role."
-                regions.append((j + 1, lo + offsets.clause_end(1)))
+            # a finding: "No written statement on residents' role.", "we don't have one. no sheet in the kitchen"
+            if (
+                (j == lo or offsets.after_break(j - lo))
+                and not (j + 1 < hi and offsets.after_break(j + 1 - lo))  # "A. No. Policy 3.03 forbids ..."
+                and _finds_none(words, j, hi)
+            ):
+                regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
+                listing = True  # "no sheet in the kitchen, no numbers up top, no evacuation map either"
                 continue
             # "no head count is taken", "no training shall be required", "no signature from the resident is needed"
             for k in range(j + 2, min(j + 7, hi - 1)):
@@ -1486,6 +1495,21 @@ def told_in_past(text: str) -> bool:
     return _PAST_VERB.search(text) is not None and _MODAL_OR_RULE.search(text) is None
 
 
+# A line of a table or form that says its item is not in use: "Consent to screening | Planned for the
+# 2026 packet; not in use, no testing yet | [ ]". It states no rule, whatever its other cells say.
+_NOT_IN_USE = re.compile(
+    r"(?:^|[;|(,:]\s*)(?:planned\s+for\b|not\s+(?:yet\s+)?in\s+(?:use|effect|force)\b|not\s+yet\s+(?:adopted|started|used)\b)",
+    re.IGNORECASE,
+)
+NOT_IN_USE_CUES = frozenset({"planned", "use", "effect", "force", "adopted", "started", "used"})
+
+
+def says_not_in_use(text: str) -> bool:
+    """Whether a line says, in a clause of its own, that its item is not in use ("Planned for the 2026
+    packet; not in use")."""
+    return _NOT_IN_USE.search(text) is not None
+
+
 PROPOSAL_CUES = frozenset(
     {"suggest", "suggested", "suggestion", "suggests", "recommend", "recommended", "recommendation", "recommends"}
     | {"proposed", "proposal", "proposes", "propose", "idea", "advised", "advises"}
@@ -1604,8 +1628,8 @@ _DISOWNS = re.compile(
     r"|\b(?:residents?|clients?|tenants?)\s+(?:are|is)\s+not\s+(?:covered|included)\s+(?:by|in|under)\s+(?:this|these|it)\b"
     r"|\bno\s+resident\s+(?:rules?|polic(?:y|ies))\s+(?:is|are)\s+(?:listed|included|stated|set\s+out)\b"
     r"|\b(?:does|do)\s+no\s+(?:(?:drug|alcohol)[-\s]?)?(?:testing|screening|searches|searching|inspections?)\b"
-    r"|(?:\bthe\s+(?:house|home|residence|company|program)|\bwe|\bitself|\b(?-i:[A-Z][\w'’-]+))\s+(?:itself\s+)?(?:does\s+not|do\s+not|doesn['’]?t|don['’]?t)\s+(?:(?:drug|alcohol)[-\s]?)?(?:test|screen|search)\s+"
-    r"(?:(?:its\s+)?(?:residents|anyone|anybody|rooms)(?:\s+(?:today|now|at\s+all|here))?|at\s+all|here)\s*(?:[.;),]|and\b|$)"
+    r"|(?:\b(?:the|this|our)\s+(?:house|home|residence|company|program)|\bwe|\bitself|\b(?-i:[A-Z][\w'’-]+))\s+(?:itself\s+)?(?:does\s+not|do\s+not|doesn['’]?t|don['’]?t)\s+(?:(?:drug|alcohol)[-\s]?)?(?:test|screen|search)\s+"
+    r"(?:(?:its\s+)?(?:residents|anyone|anybody|rooms)(?:\s+for\s+(?:drugs|alcohol|drug\s+use|substances)(?:\s+(?:or|and)\s+(?:drugs|alcohol))?)?(?:\s+(?:today|now|at\s+all|here))?|at\s+all|here)\s*(?:[.;),]|and\b|$)"
     r"|\b(?:we|we've|we\s+have|the\s+house\s+has)\s+never\s+(?:(?:drug|alcohol)[-\s]?)?(?:tested|screened|searched)\s+(?:anyone|anybody|residents|a\s+resident)\b"
     r"|\bnot\s+yet\s+(?:decided|written|adopted|added|approved|signed|in\s+(?:force|effect|use))\s*(?:[.;)]|$)|\bfor\s+(?:the\s+)?(?:owners?|board|management)\s+to\s+(?:consider|decide)\b"
     r"|\bto\s+(?:be\s+)?decided?\s+(?:at|by)\s+the\b[^.;:]*:\s*$"

@@ -80,6 +80,7 @@ from narr_audit.base.language import (
     EVENT_CUES,
     LATER_WORDS,
     LOOKALIKE_CUES,
+    NOT_IN_USE_CUES,
     OTHER_PEOPLE,
     OTHER_SENSE_WORDS,
     OUTSIDE_WORDS,
@@ -130,6 +131,7 @@ from narr_audit.base.language import (
     other_sense_regions,
     proposes,
     refers_back,
+    says_not_in_use,
     sounds_spoken,
     stem,
     strip_answer_mark,
@@ -657,6 +659,7 @@ class Analysis:
                     if asks_whether(sentence.text)
                     and not (n + 1 < len(sentences) and answers_yes(sentences[n + 1].text))
                 ]
+                + [n for n in self._holding(NOT_IN_USE_CUES) if says_not_in_use(sentences[n].text)]
                 + [  # "Who checks the smoke alarms? Nobody."
                     n
                     for n in range(len(sentences) - 1)
@@ -674,13 +677,18 @@ class Analysis:
         sentences = self.sentences
         found = {n for n in self._holding(EVENT_CUES) if tells_event(sentences[n].text)}
         if found:
+            leads = {n for n in found if sentences[n].text.rstrip().endswith(":")}  # "Done once on March 3:"
             for n in range(min(found) + 1, len(sentences)):
                 sentence = sentences[n]
-                if n in found or not told_in_past(sentence.text):
+                if n in found:
                     continue
-                if (n - 1 in found and sentences[n - 1].block == sentence.block) or not found.isdisjoint(
-                    sentence.context
-                ):
+                if not leads.isdisjoint(sentence.context) or (
+                    told_in_past(sentence.text)
+                    and (
+                        (n - 1 in found and sentences[n - 1].block == sentence.block)
+                        or not found.isdisjoint(sentence.context)
+                    )
+                ):  # what such a lead-in lists, answers included
                     found.add(n)
         return found
 
@@ -705,7 +713,11 @@ class Analysis:
             titles = {  # a title ends without a full stop ("House Rule 9 - Smoking (withdrawn)"), or after a colon
                 n  # ("Medicines at Larkspur House: questions for Thursday's meeting.")
                 for n in self._holding(TAG_WORDS)
-                if (not sentences[n].text.rstrip().endswith(".") or asks_after_colon(sentences[n].text))
+                if (
+                    not sentences[n].text.rstrip().endswith(".")
+                    or sentences[n].text.rstrip().endswith(").")  # "... walk-through (read out; no vote taken)."
+                    or asks_after_colon(sentences[n].text)
+                )
                 and disowning_title(sentences[n].text)
             }
             titles |= {n for n in out if sentences[n].text.rstrip().endswith(":")}  # "To decide at the board meeting:"
