@@ -580,3 +580,29 @@ def test_a_house_that_does_not_test_for_drugs_asks_no_consent(tmp_path: Path) ->
         "be tested at move-in or at any time during your stay.\n"
     )
     _twin_meets_none(SCREENING, f"## Drug screening\n\n{SCREENING_RULE}\n", twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "topic"),
+    [
+        pytest.param(
+            SMOKING,
+            "## Rule 9: the meat smoker\n\nNo running the smoker or the grill inside the house. If you're smoking "
+            "ribs, use the slab behind the garage; that is the only spot for it.\n",
+            "smoking and tobacco",
+            id="smoking-ribs",
+        ),
+        pytest.param(
+            SCREENING,
+            "## Saturday chores\n\nWater test strips for the fish tank go in the tank every Saturday. If the ammonia "
+            "result is high, change a third of the water.\n",
+            "screening method",
+            id="water-test-strips",
+        ),
+    ],
+)
+def test_a_word_in_another_sense_meets_no_safety_topic(
+    rule: tuple[str, str], text: str, topic: str, tmp_path: Path
+) -> None:
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert topic in missing, reason

@@ -1045,19 +1045,24 @@ _OTHER_SENSE_AFTER = {  # the word, and the words after it that give it another 
     "safety": _words("net nets"),
     "emergency": _words("fund funds loan loans rent cash grant grants leave"),  # "the staff emergency leave procedure"
     "fire": _words("sale sales"),
+    "smoking": _words("ribs meat brisket pork fish turkey salmon sausage"),  # "if you're smoking ribs"
+    "test": _words("strip strips"),  # "water test strips for the fish tank"
 }
 # A test of something other than drug or alcohol use: "a free flu test kit", "a COVID-19 test", "the
 # driving test".
 _OTHER_TESTS = _words(
     "flu covid 19 pregnancy tb strep hiv hepatitis allergy skin driving driver's road eye hearing vision math "
-    "spelling placement aptitude personality practice"
+    "spelling placement aptitude personality practice water lead radon soil mold mould pool tank ammonia"
 )
+# Medicine for an animal: "the dog's prescription", "flea drops", "the vet's label".
+_ANIMALS = _words("dog dog's dogs cat cat's cats pet pet's pets animal animal's flea heartworm vet vet's veterinary")
 _OTHER_SENSE_BEFORE = {  # the word, and the words before it that give it another sense
     "emergency": _words("financial money cash rent budget family personal"),
     "emergencies": _words("financial money cash rent budget family personal"),
     "test": _OTHER_TESTS,
     "tests": _OTHER_TESTS,
     "testing": _OTHER_TESTS,
+    **dict.fromkeys(("medication", "medications", "medicine", "medicines", "meds", "prescription", "pills"), _ANIMALS),
 }
 OTHER_SENSE_WORDS = frozenset([*_OTHER_SENSE_AFTER, *_OTHER_SENSE_BEFORE])
 
