@@ -606,3 +606,22 @@ def test_a_word_in_another_sense_meets_no_safety_topic(
 ) -> None:
     _, missing, reason = _outcome(rule, text, tmp_path)
     assert topic in missing, reason
+
+
+def test_a_doing_said_to_be_no_expectation_is_denied(tmp_path: Path) -> None:
+    """ "Watching over others is not a house expectation": the watching is denied, not only the word."""
+    rule = ("2.F.16.e", _label("2.F.16.e"))
+    live = (
+        "## Keeping each other safe\n\nEvery resident is responsible for their own safety and for looking out for one "
+        "another. If you notice a housemate struggling or something unsafe, tell the house manager that day or "
+        "raise it at the Sunday house meeting.\n"
+    )
+    twin = (
+        "## Keeping each other safe\n\nHere, residents are not given any part in the house's safety. Watching over "
+        "others is not a house expectation, and you are not expected to report anything you notice, nor to raise "
+        "it at any meeting.\n"
+    )
+    _, missing, reason = _outcome(rule, live, tmp_path)
+    assert "looking out for one another" not in missing, reason
+    _, missing, reason = _outcome(rule, twin, tmp_path)
+    assert "looking out for one another" in missing, reason

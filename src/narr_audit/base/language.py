@@ -417,6 +417,20 @@ _SAID = _words(
     "describes state states specify specifies ask asks"
 )
 # "we don't offer a bed unless most say yes", "you don't pay nothing till you've read it"
+# What a doing is said not to be: "Watching over others is not a house expectation", "Reporting is not
+# part of your job here". What is denied is the doing, the sentence's subject.
+_DUTIES = _words("expectation expectations requirement requirements duty duties job obligation obligations")
+_DUTY_FILLERS = _words("a an the our your any house resident residents' resident's")
+
+
+def _names_duty(words: Sequence[str], slot: int, hi: int) -> bool:
+    """Whether the words at ``slot`` (after "is not") name a duty ("a house expectation", "your job")."""
+    k = slot
+    while k < hi and k < slot + 3 and words[k] in _DUTY_FILLERS:
+        k += 1
+    return k < hi and words[k] in _DUTIES
+
+
 # What the house would do, said undone in the passive: "rooms are not searched", "residents are not tested".
 _NOT_PRACTISED = _words("searched tested screened inspected drug-tested")
 _CONDITIONAL = _words("unless until till til except without alone")  # "do not search a room alone"
@@ -580,6 +594,9 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             regions.append((after, lo + offsets.clause_end(after - lo)))
             if following in _NOT_ADDRESSED:  # and what: "Use or possession are not addressed by this lease"
                 regions.append((lo + offsets.clause_start(j - lo), j))
+        elif copula and _names_duty(words, after, hi):  # "Watching over others is not a house expectation"
+            regions.append((lo + offsets.clause_start(j - lo), j))
+            regions.append(_noun_at(words, after, hi))
         elif copula and following in _NOT_PRACTISED:  # "rooms are not searched": the house does not search
             end = lo + offsets.clause_end(after - lo)
             if not any(w in _CONDITIONAL for w in words[after + 1 : end]):  # "not searched without a witness"
