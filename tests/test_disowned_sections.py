@@ -625,3 +625,16 @@ def test_a_doing_said_to_be_no_expectation_is_denied(tmp_path: Path) -> None:
     assert "looking out for one another" not in missing, reason
     _, missing, reason = _outcome(rule, twin, tmp_path)
     assert "looking out for one another" in missing, reason
+
+
+def test_a_story_that_shows_the_rule_in_force_still_counts(tmp_path: Path) -> None:
+    """A family blog tells a story, then what the agreement says today: the story does not make the
+    agreement's words an event, and what follows a colon is read for itself."""
+    rule = ("2.F.16.a", "Resident agreement or house rules stating the alcohol- and drug-free rule")
+    text = (
+        "## Did my son really sign that?\n\nA father asked me last week whether his son really signed a promise "
+        "to stay sober. He did. Our resident agreement says the resident agrees to stay free of alcohol and drugs "
+        "for as long as he lives here, and his son signed it at move-in.\n"
+    )
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert missing == [], reason

@@ -32,7 +32,9 @@ faith-based home's guide) and twenty-second round (TWENTY_SECOND_VOICES: a small
 county-funded program's policies, every rule) and twenty-third round (TWENTY_THIRD_VOICES: minimal pairs
 in a property manager's lease addenda and a peer-run house's group chat) and twenty-fourth round
 (TWENTY_FOURTH_VOICES: a new nonprofit's first binder and a multi-state operator's manual, every rule;
-minimal pairs in a peer-run house's meeting minutes) are split the same way.
+minimal pairs in a peer-run house's meeting minutes) and twenty-fifth round (TWENTY_FIFTH_VOICES: minimal pairs
+in a supervised house's shift log and standing orders and in a house manager's blog for families; a
+house manual of a Native community's residence, every rule) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -75,6 +77,7 @@ TWENTY_SECOND_VOICES = ("small-operator", "county-funded")  # twenty-second: eve
 TWENTY_THIRD_VOICES = ("lease-pairs", "group-chat-pairs")  # twenty-third: life-safety minimal pairs, two new voices
 # twenty-fourth: every rule in two new voices, and minimal pairs in a third
 TWENTY_FOURTH_VOICES = ("startup-nonprofit", "franchise-manual", "house-meeting-pairs")
+TWENTY_FIFTH_VOICES = ("incident-log-pairs", "recovery-blog-pairs", "tribal-community")
 
 
 def _hash(text: str) -> int:
@@ -126,6 +129,7 @@ def main(folders: list[Path]) -> None:
         *TWENTY_SECOND_VOICES,
         *TWENTY_THIRD_VOICES,
         *TWENTY_FOURTH_VOICES,
+        *TWENTY_FIFTH_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -65,6 +65,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("small-operator", "county-funded"),  # twenty-second (every rule, ordinary words)
         *("lease-pairs", "group-chat-pairs"),  # twenty-third (life-safety minimal pairs)
         *("startup-nonprofit", "franchise-manual", "house-meeting-pairs"),  # twenty-fourth
+        *("incident-log-pairs", "recovery-blog-pairs", "tribal-community"),  # twenty-fifth
     }
 )
 
