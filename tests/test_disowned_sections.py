@@ -638,3 +638,41 @@ def test_a_story_that_shows_the_rule_in_force_still_counts(tmp_path: Path) -> No
     )
     _, missing, reason = _outcome(rule, text, tmp_path)
     assert missing == [], reason
+
+
+@pytest.mark.parametrize(
+    ("rule", "twin"),
+    [
+        pytest.param(
+            SCREENING,
+            "## Drug testing\n\nRight now we don't test anyone. Our board is talking about whether, from next year, "
+            "to test at move-in and at random twice a month with observed urine cups, and what a positive or a "
+            "refused test would lead to.\n",
+            id="the-board-is-talking-about-it",
+        ),
+        pytest.param(
+            SCREENING,
+            "## Drug testing\n\nResidents' programs give urine cups at move-in and at random, and a positive or "
+            "refused test is theirs to act on. Good question, but we don't drug test at Pinecrest at all.\n",
+            id="we-dont-drug-test-at-all",
+        ),
+    ],
+)
+def test_a_test_nobody_runs_is_no_screening_rule(rule: tuple[str, str], twin: str, tmp_path: Path) -> None:
+    _twin_meets_none(rule, f"## Drug testing\n\n{SCREENING_RULE}\n", twin, tmp_path)
+
+
+def test_no_medication_policy_denies_what_it_would_cover(tmp_path: Path) -> None:
+    """ "We don't have a medication policy at all" denies the policy; "a no-smoking rule" is a rule."""
+    rule = ("2.F.16.d", "Medication use and storage policy")
+    _, missing, reason = _outcome(
+        rule, "## Medication\n\nWe don't have a medication policy at all, prescription or over-the-counter.\n", tmp_path
+    )
+    assert "prescription and over-the-counter medication" in missing, reason
+    _, missing, reason = _outcome(
+        SMOKING,
+        "## Smoking\n\nWe have a no-smoking rule: smoking and vaping are never allowed inside the house, and "
+        "residents who smoke use only the bench by the back fence.\n",
+        tmp_path,
+    )
+    assert missing == [], reason

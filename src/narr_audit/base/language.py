@@ -547,7 +547,8 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             if j > lo and words[j - 1] in _HAVE and any(w in _PAPERS for w in words[j + 1 : j + 4]):
                 regions.append(_described(words, j + 1, lo, hi, offsets))  # "the house keeps no search log"
                 continue
-            if _rule_about(words, j + 1, hi):  # "the Company has no policy on medications"
+            # "the Company has no policy on medications"; not "we have a no-smoking rule"
+            if _rule_about(words, j + 1, hi) and not (j > lo and words[j - 1] in _DETERMINERS):
                 regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
                 continue
             # a finding: "No written statement on residents' role.", "we don't have one. no sheet in the kitchen"
@@ -664,7 +665,13 @@ _DESCRIBING = _words("with showing listing telling saying explaining covering ab
 def _rule_about(words: Sequence[str], slot: int, hi: int) -> bool:
     """Whether the words at ``slot`` name a rule about something ("policy on medications", "rule about
     smoking"): after "no" or "does not have a", what follows is not stated."""
-    return slot + 1 < hi and words[slot] in _RULE_PAPERS and words[slot + 1] in _ABOUT
+    if slot + 1 < hi and words[slot] in _RULE_PAPERS and words[slot + 1] in _ABOUT:
+        return True
+    # "we don't have a medication policy at all", "no smoking rule": what the paper would be about, named first
+    return any(
+        k < hi and words[k] in _RULE_PAPERS and not any(w in _RULE_PAPERS or w in _ABOUT for w in words[slot:k])
+        for k in (slot + 1, slot + 2)
+    )
 
 
 def _described(words: Sequence[str], slot: int, lo: int, hi: int, offsets: _Offsets) -> tuple[int, int]:
@@ -1446,6 +1453,7 @@ _ADVISER = (
 _PROPOSES = re.compile(
     r"^\W*(?:suggest(?:ed|ion|s)?|recommend(?:ed|ation|s)?|propos(?:ed|al)|idea)\s*[:\-\u2013\u2014]"
     r"|^\W*suggest\s+(?!that\s+you\b)"
+    r"|^\W*(?:you\s+(?:may|might)\s+)?consider\s+(?:writing|setting|naming|adding|adopting|making|putting|creating|a|an)\b"
     rf"|^\W*(?!as\b|when\b|if\b|because\b)(?:the\s+|our\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?{_ADVISER}(?:'s|’s)?\s+(?:also\s+|had\s+|has\s+)?"
     r"(?:recommend(?:s|ed)?|suggest(?:s|ed)?|propos(?:es|ed)|advised|advises)\b",
     re.IGNORECASE,
@@ -1540,7 +1548,7 @@ def says_not_in_use(text: str) -> bool:
 
 PROPOSAL_CUES = frozenset(
     {"suggest", "suggested", "suggestion", "suggests", "recommend", "recommended", "recommendation", "recommends"}
-    | {"proposed", "proposal", "proposes", "propose", "idea", "advised", "advises"}
+    | {"proposed", "proposal", "proposes", "propose", "idea", "advised", "advises", "consider"}
 )
 
 
@@ -1651,13 +1659,13 @@ _DISOWNS = re.compile(
     r"|\bnot\s+(?:our\s+)?current\s+(?:practice|policy)\b|\b(?:is|are|was|were)\s+not\s+(?:yet\s+)?in\s+(?:use|effect|force)\b"
     r"|\b(?:suggestions?|recommendations?|ideas?)\s+only\b"
     r"|\b(?:residents?|clients?|tenants?|participants?)\s+(?:do|does|did)\s+not\s+(?:sign|fill\s+in|fill\s+out|complete)\s+(?:this|these|that)\s+(?:form|agreement|sheet|checklist)s?\b"
-    r"|\b(?:we|it|the\s+house|the\s+company|the\s+home|the\s+residence|the\s+program)\s+(?:is|are)\s+(?:still\s+)?(?:thinking|talking)\s+(?:about|it\s+over)\b"
+    r"|\b(?:we|it|the\s+house|the\s+company|the\s+home|the\s+residence|the\s+program|(?:our|the)\s+(?:board|owners?|council|director|management))\s+(?:is|are)\s+(?:still\s+)?(?:thinking|talking)\s+(?:about|it\s+over)\b"
     r"|\b(?:this|these|it|that)\s+(?:is|are)\s+not\s+(?:an?|our)\s+(?:[\w'’-]+\s+){0,3}?(?:house\s+)?(?:policy|procedure)\b(?!\s+(?:of|to|that|for)\b)"
     r"|\b(?:residents?|clients?|tenants?)\s+(?:are|is)\s+not\s+(?:covered|included)\s+(?:by|in|under)\s+(?:this|these|it)\b"
     r"|\bno\s+resident\s+(?:rules?|polic(?:y|ies))\s+(?:is|are)\s+(?:listed|included|stated|set\s+out)\b"
     r"|\b(?:does|do)\s+no\s+(?:(?:drug|alcohol)[-\s]?)?(?:testing|screening|searches|searching|inspections?)\b"
     r"|(?:\b(?:the|this|our)\s+(?:house|home|residence|company|program)|\bwe|\bitself|\b(?-i:[A-Z][\w'’-]+))\s+(?:itself\s+)?(?:does\s+not|do\s+not|doesn['’]?t|don['’]?t)\s+(?:(?:drug|alcohol)[-\s]?)?(?:test|screen|search)\s+"
-    r"(?:(?:its\s+)?(?:residents|anyone|anybody|rooms)(?:\s+for\s+(?:drugs|alcohol|drug\s+use|substances)(?:\s+(?:or|and)\s+(?:drugs|alcohol))?)?(?:\s+(?:today|now|at\s+all|here))?|at\s+all|here)\s*(?:[.;),]|and\b|$)"
+    r"(?:(?:its\s+)?(?:residents|anyone|anybody|rooms)(?:\s+for\s+(?:drugs|alcohol|drug\s+use|substances)(?:\s+(?:or|and)\s+(?:drugs|alcohol))?)?(?:\s+(?:today|now|at\s+all|here))?|(?:(?:at|in)\s+[\w'’-]+\s+)?at\s+all|here)\s*(?:[.;),]|and\b|$)"
     r"|\b(?:we|we've|we\s+have|the\s+house\s+has)\s+never\s+(?:(?:drug|alcohol)[-\s]?)?(?:tested|screened|searched)\s+(?:anyone|anybody|residents|a\s+resident)\b"
     r"|\bnot\s+yet\s+(?:decided|written|adopted|added|approved|signed|in\s+(?:force|effect|use))\s*(?:[.;)]|$)|\bfor\s+(?:the\s+)?(?:owners?|board|management)\s+to\s+(?:consider|decide)\b"
     r"|\bto\s+(?:be\s+)?decided?\s+(?:at|by)\s+the\b[^.;:]*:\s*$"
