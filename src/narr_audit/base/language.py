@@ -1503,17 +1503,17 @@ _MONTH_NAMES = (  # noqa: SIM905 - a word list reads better as text
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
+_SEASONS = ("winter", "summer", "spring", "fall", "autumn", "year")  # "that winter"
 EVENT_CUES = frozenset(
-    [*(str(y) for y in range(1990, 2040)), "ago", "last", "yesterday", "night", "that", *_MONTH_NAMES]
+    [*(str(y) for y in range(1990, 2040)), "ago", "last", "yesterday", "night", *_MONTH_NAMES, *_SEASONS]
 )
 
 
 def tells_event(text: str) -> bool:
     """Whether a sentence tells something that happened once ("On March 3 the city fire marshal
     inspected the house"): a past time named, a verb in the past, and no word of a rule or a habit."""
-    _, colon, rest = text.partition(":")
-    if colon and len(rest.split()) > 3 and _PAST_VERB.search(rest) is None:
-        return False  # "Manual section 4, voted in last spring: no alcohol and no illicit drugs, ..."
+    if _states_after_colon(text):  # "Manual section 4, voted in last spring: no alcohol and no illicit drugs"
+        return False
     return (
         _PAST_TIME.search(text) is not None
         and _PAST_VERB.search(text) is not None
@@ -1525,10 +1525,15 @@ def told_in_past(text: str) -> bool:
     """Whether a sentence goes on telling in the past ("Both items were corrected on March 5"; "They
     watched out for one another each night"): a verb in the past, and no modal, word of a rule or
     frequency, or verb in the present ("Residents are tested at random" is a rule)."""
-    _, colon, rest = text.partition(":")
-    if colon and len(rest.split()) > 3 and _PAST_VERB.search(rest) is None:
-        return False  # "... pulled out the form he'd signed: his written consent to drug screening"
+    if _states_after_colon(text):  # "... pulled out the form he'd signed: his written consent to drug screening"
+        return False
     return _PAST_VERB.search(text) is not None and _MODAL_OR_RULE.search(text) is None
+
+
+def _states_after_colon(text: str) -> bool:
+    """Whether what follows a sentence's colon (more than a few words) is told without a verb in the past."""
+    _, colon, rest = text.partition(":")
+    return bool(colon) and len(rest.split()) > 3 and _PAST_VERB.search(rest) is None
 
 
 # A line of a table or form that says its item is not in use: "Consent to screening | Planned for the

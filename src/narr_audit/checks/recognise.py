@@ -436,6 +436,7 @@ class Analysis:
     _others: frozenset[int] | None = None  # sentences telling what someone outside the house does
     _disowned: frozenset[int] | None = None  # sentences of a section that says it is not in effect
     _for_others: frozenset[int] | None = None  # sentences binding, or written for, people other than residents
+    _events: frozenset[int] | None = None  # sentences telling what happened once
     _talk: bool | None = None  # whether the document is talk written down
 
     @property
@@ -669,11 +670,13 @@ class Analysis:
             )
         return self._others
 
-    def events(self) -> set[int]:
+    def events(self) -> frozenset[int]:
         """The sentences telling what happened once (see :func:`tells_event`): "On March 3 the fire
         marshal inspected the house." and what goes on telling it in the past, in its paragraph or
         under it ("Both items were corrected on March 5.", the items under "Done once by the seller's
         agent on March 3:")."""
+        if self._events is not None:
+            return self._events
         sentences = self.sentences
         found = {n for n in self._holding(EVENT_CUES) if tells_event(sentences[n].text)}
         if found:
@@ -690,7 +693,8 @@ class Analysis:
                     )
                 ):  # what such a lead-in lists, answers included
                     found.add(n)
-        return found
+        self._events = frozenset(found)
+        return self._events
 
     def disowned(self) -> frozenset[int]:
         """The sentences of a section that says it is not in effect: those under a title tagged
