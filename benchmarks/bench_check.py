@@ -7,13 +7,15 @@ the share spent in start-up (interpreter and imports), loading (residence.yaml, 
 extraction (reading document text), evaluation (the engine) and rendering.
 
 Needs the test extra (fpdf2, python-docx): pip install '.[test]'.
-Usage: python benchmarks/bench_check.py [--runs N] [--keep DIR] [--before DIR [--only-example] [--no-ocr]] [--example DIR]
+Usage: python benchmarks/bench_check.py [--runs N] [--keep DIR] [--example DIR]
+                                        [--before DIR [--only-example] [--no-ocr]]
   --before DIR times another checkout's src/ (say, a worktree of an earlier commit) against this one's
   in paired runs (the two one after the other, so load on the machine hits both alike), cold (--no-cache)
-  and warm, and prints the medians and the median ratio of each pair. --only-example skips the
-  generated folder. --example DIR times that folder instead of the largest example (a copy without
-  what the older checkout cannot read, such as `covers:` pointers before they were read). --no-ocr runs
-  both sides without Tesseract on the search path, to time the rest apart from reading photos.
+  and warm, and prints the medians, the median ratio of each pair and the ratios' quartiles.
+  --only-example skips the generated folder. --example DIR times that folder instead of the largest
+  example (a copy without what the older checkout cannot read, such as `covers:` pointers before they
+  were read). --no-ocr runs both sides without Tesseract on the search path, to time the rest apart
+  from reading photos.
 """
 
 from __future__ import annotations
@@ -236,7 +238,10 @@ def paired(name: str, folder: Path, runs: int, before: Path, *, no_ocr: bool = F
         for side, env in envs.items():  # compile the bytecode, fill the warm cache
             for extra in modes.values():
                 _run([*cmd, *(e.format(side=side) for e in extra)], env)
-        print(f"  {'mode':<6} {'before s':>9} {'now s':>9} {'now/before':>11} {'before cpu':>11} {'now cpu':>8}")
+        print(
+            f"  {'mode':<6} {'before s':>9} {'now s':>9} {'now/before':>11} {'quartiles':>13} "
+            f"{'before cpu':>11} {'now cpu':>8}"
+        )
         for mode, extra in modes.items():
             rounds = []
             for _ in range(runs):
@@ -244,9 +249,13 @@ def paired(name: str, folder: Path, runs: int, before: Path, *, no_ocr: bool = F
                     {side: _run([*cmd, *(e.format(side=side) for e in extra)], env) for side, env in envs.items()}
                 )
             b, n = (statistics.median(r[side][0] for r in rounds) for side in ("before", "now"))
-            ratio = statistics.median(r["now"][0] / r["before"][0] for r in rounds)
+            ratios = [r["now"][0] / r["before"][0] for r in rounds]
+            ratio = statistics.median(ratios)
+            # the spread of the pairs' ratios: on a shared machine it is often wider than a change being measured
+            low, _, high = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else (ratio, ratio, ratio)
             cb, cn = (statistics.median(r[side][1] for r in rounds) for side in ("before", "now"))
-            print(f"  {mode:<6} {b:>9.3f} {n:>9.3f} {ratio:>10.2f}x {cb:>11.3f} {cn:>8.3f}")
+            spread = f"{low:.2f}-{high:.2f}x"
+            print(f"  {mode:<6} {b:>9.3f} {n:>9.3f} {ratio:>10.2f}x {spread:>13} {cb:>11.3f} {cn:>8.3f}")
 
 
 def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
