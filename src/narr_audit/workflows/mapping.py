@@ -59,7 +59,7 @@ def score_document(
         return None
     hits, missed = [], []
     for label, topic in topics:
-        spec = topic_spec(topic, vocabulary)
+        spec = topic_spec(topic, vocabulary, ongoing=rule.life_safety)  # as `check` asks it
         question = (
             asked(rule.id, rule.title, label, topic.name, spec.labels, names[label]) if reader is not None else None
         )
