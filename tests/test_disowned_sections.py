@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus" / "topics"))
 
 from topic_corpus import document_check, judged
 
+from narr_audit.checks.document import DocumentCheck
 from narr_audit.standards.loader import load_rulebook
 
 BOOK = load_rulebook()
@@ -206,6 +207,13 @@ def _outcome(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[list[str
     topics = [t.name for t in document_check(BOOK, rule_id, label).topics]
     outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
     return topics, list(outcome.missing), outcome.reason
+
+
+def _label(rule_id: str) -> str:
+    """The label of the rule's first document check."""
+    rule = BOOK.rule(rule_id)
+    assert rule is not None
+    return next(c.label for c in rule.checks() if isinstance(c, DocumentCheck))
 
 
 def _twin_meets_none(rule: tuple[str, str], live: str, twin: str, tmp_path: Path) -> str:
@@ -492,14 +500,6 @@ def test_what_happened_once_still_evidences_a_fact(tmp_path: Path) -> None:
     assert "permission given" not in missing, reason
 
 
-def _label(rule_id: str) -> str:
-    from narr_audit.checks.document import DocumentCheck
-
-    rule = BOOK.rule(rule_id)
-    assert rule is not None
-    return next(c.label for c in rule.checks() if isinstance(c, DocumentCheck))
-
-
 @pytest.mark.parametrize(
     "twin",
     [
@@ -574,7 +574,7 @@ def test_we_dont_walk_you_through_is_no_orientation(tmp_path: Path) -> None:
     _twin_meets_none(ORIENTATION, f"## Your first day\n\n{ORIENTATION_RULE}\n", twin, tmp_path)
 
 
-def test_a_house_that_does_not_test_for_drugs_asks_no_consent(tmp_path: Path) -> None:
+def test_a_house_that_does_not_test_for_drugs_or_alcohol_states_no_screening(tmp_path: Path) -> None:
     twin = (
         "## Drug screening\n\nThis house does not test residents for drugs or alcohol. You are not asked to agree to "
         "be tested at move-in or at any time during your stay.\n"
