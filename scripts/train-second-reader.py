@@ -107,7 +107,7 @@ def build() -> tuple[list[Item], list[tuple[dict[str, float], int, str]]]:
                 present = topic.name in p.present
                 if not present and topic.name not in p.absent:
                     raise SystemExit(f"{p.key}: topic {topic.name!r} is not labelled")
-                spec = topic_spec(topic, vocabulary)
+                spec = topic_spec(topic, vocabulary, ongoing=bool(rule.life_safety))  # as check reads it
                 question = asked(
                     p.rule, rule.title, p.document, topic.name, spec.labels, [t.name for t in check.topics]
                 )

@@ -676,3 +676,102 @@ def test_no_medication_policy_denies_what_it_would_cover(tmp_path: Path) -> None
         tmp_path,
     )
     assert missing == [], reason
+
+
+INSPECTION = ("2.F.17.c", "Safety inspection policy (detectors, extinguishers, inspection schedule)")
+INSPECTION_RULE = (
+    "The house manager tests the smoke detector in each bedroom and hall and the carbon monoxide detector by "
+    "the furnace on the first of every month, checks that the kitchen fire extinguisher is charged, and signs "
+    "the inspection log in the office binder."
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SMOKING,
+            f"SMOKING RULE\n\n{SMOKING_RULE}\n\nReceived: ________ (house manager)\n",
+            "FIRE MARSHAL'S NOTES (visit 4/9) - SMOKE-FREE PROPERTY\n\n- Suggest: no smoking or vaping of any "
+            "kind inside the house.\n- Suggest residents who smoke use only the bench by the back fence.\n\n"
+            "Received: ________ (house manager)\n",
+            id="a-title-over-suggestions-only",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            "## Smoking\n\n10:40 Took down the last owner's sign from the porch (not our rule; thrown out). It read: "
+            '"No smoking or vaping anywhere inside this house. Smokers use only the bench by the back fence."\n',
+            id="a-disowned-sign-quoted",
+        ),
+        pytest.param(
+            INSPECTION,
+            f"## Fire safety checks\n\n{INSPECTION_RULE}\n",
+            "## Fire safety checks\n\nQ (night staff, 02:10): Am I meant to check anything for fire safety? Test the "
+            "smoke detector in each bedroom and hall on the first of every month? Test the carbon monoxide detector "
+            "by the furnace? Check that the kitchen fire extinguisher is charged? Sign an inspection log?\n"
+            "A: No answer from the on-call manager tonight.\n",
+            id="questions-that-go-on-asking",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Move-in\n\n{ORIENTATION_RULE}\n",
+            "## Move-in\n\n14:20 Move-in, room 5. He brought the discharge packet from Elmwood Treatment (theirs, not "
+            "ours): it shows the emergency exits, the meeting spot, the fire plan and where the naloxone is kept, and "
+            "the orientation checklist he signed.\n",
+            id="theirs-not-ours",
+        ),
+    ],
+)
+def test_what_others_suggest_quote_or_ask_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    """A title over suggestions only, a sign quoted after "not our rule", questions that go on asking
+    after an unanswered one, and a packet marked "theirs, not ours" meet none of the rule's topics."""
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+def test_a_table_of_recommendations_states_no_rule(tmp_path: Path) -> None:
+    """A cell after a row's first that proposes ("Consider writing down ...") makes the row a proposal."""
+    text = (
+        "| Topic | What the inspector recommends |\n|---|---|\n"
+        "| Banned items | Consider writing down which items are banned: alcohol, mouthwash, paraphernalia, weapons |\n"
+    )
+    _, missing, reason = _outcome(SEARCHES, text, tmp_path)
+    assert "list of prohibited items" in missing, reason
+
+
+def test_a_question_answered_we_cannot_lends_nothing(tmp_path: Path) -> None:
+    """ "How do we ...? We can't." : the question's words reach no answer; a wh-question answered with the
+    rule still lends them ("Who do we call? ..." in test_recognise_round5)."""
+    topics, missing, reason = _outcome(
+        ORIENTATION,
+        "Q: How do we show new residents the emergency exits, the meeting spot and the fire plan, and have them "
+        "sign the orientation checklist?\nWe can't, we don't do one.\n",
+        tmp_path,
+    )
+    assert missing == topics, reason
+
+
+def test_what_she_suggested_is_no_search_procedure(tmp_path: Path) -> None:
+    """A recommendation told as someone's ("She also suggested that ...") states no rule."""
+    _, missing, reason = _outcome(
+        SEARCHES,
+        "## Room searches\n\nThe state inspector who came in March looked at our files. She also suggested that any "
+        "room search have a second staff member present and go in a log with the date, who searched and what was "
+        "found.\n",
+        tmp_path,
+    )
+    assert "search procedure" in missing, reason
+
+
+def test_a_question_asked_to_invite_a_rule_still_reads_as_one(tmp_path: Path) -> None:
+    """ "Need a smoke? ..." opens a rule; only a question that goes on asking after an unanswered
+    yes-or-no question is read as a proposal."""
+    _, missing, reason = _outcome(
+        SMOKING,
+        "## Smoking\n\nNeed a smoke or a vape break? Smoking and vaping are not allowed anywhere inside the "
+        "house; residents who smoke may do so only at the bench by the back fence.\n",
+        tmp_path,
+    )
+    assert missing == [], reason

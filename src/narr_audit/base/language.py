@@ -838,7 +838,7 @@ _QUESTION_WORDS = _words("what when where who whom whose why how which")
 _QUESTION_WORD = re.compile(r"\b(?:what|when|where|who|whom|whose|why|how|which)\b", re.IGNORECASE)
 _ASKING_PAIRS = frozenset({"how often", "how long", "how much", "how many", "how soon"})
 _OPEN_QUESTIONS = frozenset({"what about", "how about", "what if"})
-_AUXILIARIES = _words("do does did is are was were can could should would will shall may must has have")
+_AUXILIARIES = _words("do does did am is are was were can could should would will shall may must has have")
 _ASKED_ABOUT = _words("i we you they he she it this that these those the a an your our my someone anyone somebody")
 # Words that make a short line a sentence rather than a subject named on its own ("The alarms.").
 _NOT_FRAGMENT = _words(
@@ -849,8 +849,10 @@ _NOT_FRAGMENT = _words(
 )
 _NAMING = _words("the your our my their a an about on re regarding as")  # "The alarms.", "About guests."
 _CONTRACTED = re.compile(r"(?:n't|'ll|'re|'ve|'m|'d)$")
+_WHO_ASKS = r"(?:\([^()]{1,60}\)\s*)?"  # who asks or answers, and when: "Q (new overnight staff, 01:50):"
 _QA_MARK = re.compile(
-    r"^\s*(?:(?:q|question)\s*\d{0,2}\s*[:.)]|(?:a|ans|answer)\s*\d{0,2}\s*:)\s+(?=\S)", re.IGNORECASE
+    rf"^\s*(?:(?:q|question)\s*\d{{0,2}}\s*{_WHO_ASKS}[:.)]|(?:a|ans|answer)\s*\d{{0,2}}\s*{_WHO_ASKS}:)\s+(?=\S)",
+    re.IGNORECASE,
 )
 
 
@@ -929,6 +931,21 @@ def asks_whether(piece: str) -> bool:
     return piece.rstrip(" *_\"')\u201d").endswith("?") and asks_yes_no(piece)
 
 
+def asks_on(piece: str) -> bool:
+    """Whether a sentence goes on asking, after a yes-or-no question, without the verb such a question
+    opens with ("Am I supposed to check anything? Push-test the smoke detector in every bedroom once a
+    month?"): no question word, not a form's field ("Phone? ____")."""
+    text = piece.rstrip(" *_\"')\u201d")
+    asked = strip_answer_mark(text)
+    return (
+        text.endswith("?")
+        and len(asked.split()) >= 4
+        and "__" not in asked
+        and _QUESTION_WORD.search(asked) is None
+        and _TAG_QUESTION.search(asked) is None
+    )
+
+
 def answers_yes(piece: str) -> bool:
     """Whether a sentence answers the question before it yes ("A: Yes, every month."): the question
     then states what it asked."""
@@ -943,8 +960,11 @@ def asks_wh(question: str) -> bool:
 
 
 _NOBODY = re.compile(
-    r"^\W*(?:(?:a|ans|answer)\s*\d{0,2}\s*[:.]\s*)?(?:no\s*one|no-one|nobody|none\s+of\s+us)\b"
-    r"(?!\s+(?:else|but|except|other|may|can|could|is|are|should|shall|must|will|gets?)\b)",
+    r"^\W*(?:(?:a|ans|answer)\s*\d{0,2}\s*[:.]\s*)?(?:good\s+(?:q|question)\W+)?(?:(?:honestly|frankly)\W+)?"
+    r"(?:(?:no\s*one|no-one|nobody|none\s+of\s+us)\b"
+    r"(?!\s+(?:else|but|except|other|may|can|could|is|are|should|shall|must|will|gets?)\b)"
+    # nobody known to do it: "Good q, honestly no idea.", "Not sure.", "No answer this shift."
+    r"|(?:(?:i\s+have\s+)?no\s+idea|not\s+sure|(?:i\s+)?(?:don'?t|do\s+not)\s+know|no\s+answer)\b)",
     re.IGNORECASE,
 )
 # What the house does that a question "Who ...?" asks about: answered "No one." it is not done.
@@ -969,6 +989,19 @@ def answers_nobody(piece: str, question: str) -> bool:
     )
 
 
+_CANNOT = re.compile(
+    r"^\W*(?:we|i)\s+(?:can'?t|cannot|can\s+not|don'?t|do\s+not|won'?t|haven'?t|have\s+not|never)\b", re.IGNORECASE
+)
+
+
+def answers_cannot(piece: str) -> bool:
+    """Whether a short answer says the house does not do what the question before it asks about ("How do
+    we show residents are oriented? We can't, we don't do one."): the question then lends its words to
+    nothing. A longer answer states its own rule ("We don't allow overnight guests on weekdays or ...")."""
+    answer = strip_answer_mark(piece.replace("\u2019", "'"))
+    return len(answer.split()) <= 8 and _CANNOT.match(answer) is not None
+
+
 def answers_no(piece: str) -> bool:
     """Whether a sentence is a bare "No." (or "They're optional.") answering the question before it."""
     return _NO_ANSWER.match(piece) is not None
@@ -987,7 +1020,7 @@ def is_proviso(clause: str) -> bool:
     return _PROVISO.match(clause.lstrip(" (\"'")) is not None
 
 
-_Q_MARK = re.compile(r"^\s*(?:q|question)\s*\d{0,2}\s*[:.)]\s+(?=\S)", re.IGNORECASE)
+_Q_MARK = re.compile(rf"^\s*(?:q|question)\s*\d{{0,2}}\s*{_WHO_ASKS}[:.)]\s+(?=\S)", re.IGNORECASE)
 
 
 def asks_marked(line: str) -> bool:
@@ -1435,10 +1468,11 @@ def left_to_the_person(text: str) -> bool:
 # A sentence that says what it states is no rule: "that's just how the buildings worked out, not a rule
 # we hold to", "it's a choice, not a requirement" (not "not a rule violation").
 _DISOWNED = re.compile(
-    r"\bnot\s+(?:a\s+|an\s+|our\s+|the\s+)?(?:house\s+)?(?:rule|requirement)s?\b(?!\s+(?:violation|breaker))",
+    r"\bnot\s+(?:a\s+|an\s+|our\s+|the\s+)?(?:house\s+)?(?:rule|requirement)s?\b(?!\s+(?:violation|breaker))"
+    r"|\(theirs,?\s+not\s+ours\)",  # "the discharge packet from Birchwood Treatment (theirs, not ours)"
     re.IGNORECASE,
 )
-RULE_WORDS = frozenset({"rule", "rules", "requirement", "requirements"})  # what such a sentence holds
+RULE_WORDS = frozenset({"rule", "rules", "requirement", "requirements", "theirs"})  # what such a sentence holds
 
 
 # A sentence that proposes a rule states none: a list item opening "Suggest:", "Recommendation:",
@@ -1448,13 +1482,17 @@ RULE_WORDS = frozenset({"rule", "rules", "requirement", "requirements"})  # what
 # recommended, residents smoke only at the patio"): the sentence must open with it.
 _ADVISER = (
     r"(?:inspectors?|reviewers?|surveyors?|marshals?|consultants?|auditors?|coach|coaches|assessors?|"
-    r"fire\s+department|county|affiliate|visitors?)"
+    r"fire\s+department|county|affiliate|visitors?|she|he|they)"
 )
 _PROPOSES = re.compile(
     r"^\W*(?:suggest(?:ed|ion|s)?|recommend(?:ed|ation|s)?|propos(?:ed|al)|idea)\s*[:\-\u2013\u2014]"
-    r"|^\W*suggest\s+(?!that\s+you\b)"
+    r"|^\W*(?:suggest|recommend)\s+(?!that\s+you\b)"
+    r"|^\W*(?:\d+[.)]\s*)?maybe\b"  # "1. Maybe: agreement to screening at move-in", "Maybe never inside"
+    # a draft the house might take up: "Here's the draft consent form we might adopt next year:"
+    r"|\bwe\s+(?:might|may|could)\s+adopt\b|\bdraft\b[^.;:]{0,60}\b(?:will|would)\s+(?:adopt|vote\s+on|consider)\b"
     r"|^\W*(?:you\s+(?:may|might)\s+)?consider\s+(?:writing|setting|naming|adding|adopting|making|putting|creating|a|an)\b"
-    rf"|^\W*(?!as\b|when\b|if\b|because\b)(?:the\s+|our\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?{_ADVISER}(?:'s|’s)?\s+(?:also\s+|had\s+|has\s+)?"
+    rf"|^\W*(?!as\b|when\b|if\b|because\b)(?:the\s+|our\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?{_ADVISER}(?:'s|’s)?"
+    r"(?:\s+who\s+[^,.;]{1,40}?)?\s+(?:also\s+|had\s+|has\s+)?"
     r"(?:recommend(?:s|ed)?|suggest(?:s|ed)?|propos(?:es|ed)|advised|advises)\b",
     re.IGNORECASE,
 )
@@ -1554,13 +1592,17 @@ def says_not_in_use(text: str) -> bool:
 PROPOSAL_CUES = frozenset(
     {"suggest", "suggested", "suggestion", "suggests", "recommend", "recommended", "recommendation", "recommends"}
     | {"proposed", "proposal", "proposes", "propose", "idea", "advised", "advises", "consider"}
+    | {"maybe", "adopt"}
 )
 
 
 def proposes(text: str) -> bool:
     """Whether a sentence proposes a rule rather than states it ("Suggest: no smoking in the yard", "The
-    inspector recommended that residents sign the list")."""
-    return _PROPOSES.search(text) is not None
+    inspector recommended that residents sign the list"); a table's row, when a cell after its first
+    proposes ("| Banned items | Consider writing down which items are banned |")."""
+    if _PROPOSES.search(text) is not None:
+        return True
+    return "|" in text and any(_PROPOSES.search(cell) is not None for cell in text.split("|")[2:])
 
 
 # Who else a rule may bind: a sentence whose subject is one of these, or a section written for them,

@@ -96,11 +96,13 @@ from narr_audit.base.language import (
     acted_by_other,
     addresses_reader,
     adds_item,
+    answers_cannot,
     answers_no,
     answers_nobody,
     answers_yes,
     asks_after_colon,
     asks_marked,
+    asks_on,
     asks_practice,
     asks_wh,
     asks_whether,
@@ -654,21 +656,34 @@ class Analysis:
                 + [n for n in self._holding(PRIVATE_CUES) if left_to_the_person(sentences[n].text)]
                 + [n for n in self._holding(RULE_WORDS) if disowns_rule(sentences[n].text)]
                 + [n for n in self._holding(PROPOSAL_CUES) if proposes(sentences[n].text)]
-                + [  # "Should residents sign a promise to stay sober?", unless answered "Yes."
-                    n
-                    for n, sentence in enumerate(sentences)
-                    if asks_whether(sentence.text)
-                    and not (n + 1 < len(sentences) and answers_yes(sentences[n + 1].text))
-                ]
+                + self._asked_whether()
                 + [n for n in self._holding(NOT_IN_USE_CUES) if says_not_in_use(sentences[n].text)]
-                + [  # "Who checks the smoke alarms? Nobody."
+                + [  # "Who checks the smoke alarms? Nobody.", "How do we show residents are oriented? We can't."
                     n
                     for n in range(len(sentences) - 1)
                     if sentences[n].text.rstrip().endswith("?")
-                    and answers_nobody(sentences[n + 1].text, sentences[n].text)
+                    and (
+                        answers_nobody(sentences[n + 1].text, sentences[n].text)
+                        or (asks_wh(sentences[n].text) and answers_cannot(sentences[n + 1].text))
+                    )
                 ]
             )
         return self._others
+
+    def _asked_whether(self) -> list[int]:
+        """The yes-or-no questions not answered yes ("Should residents sign a promise to stay sober?"),
+        and the questions that go on asking after one ("Am I supposed to check anything? Push-test the
+        smoke detector once a month? Test the CO detector?")."""
+        sentences = self.sentences
+        found: list[int] = []
+        for n, sentence in enumerate(sentences):
+            if n + 1 < len(sentences) and answers_yes(sentences[n + 1].text):
+                continue
+            if asks_whether(sentence.text) or (
+                found and found[-1] == n - 1 and sentences[n - 1].block == sentence.block and asks_on(sentence.text)
+            ):
+                found.append(n)
+        return found
 
     def events(self) -> frozenset[int]:
         """The sentences telling what happened once (see :func:`tells_event`): "On March 3 the fire
@@ -738,6 +753,15 @@ class Analysis:
                 for n, sentence in enumerate(sentences)
                 if n in titles or sentence.where in tagged or not leads.isdisjoint(sentence.context)
             )
+            for n in sorted(out):  # what a disowned sentence starts to quote goes with it: 'It read: "This is
+                if not _opens_quote(sentences[n].text):  # a smoke-free house inside. No vaping in any room."'
+                    continue
+                for m in range(n + 1, min(len(sentences), n + DISOWNED_REACH + 1)):
+                    if sentences[m].block != sentences[n].block:
+                        break
+                    out.add(m)
+                    if _opens_quote(sentences[m].text):  # the quote closes here
+                        break
             self._disowned = frozenset(out)
         return self._disowned
 
@@ -1511,9 +1535,21 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
             if n in deferral or (promised and _answer_promised(analysis, n, promised)):
                 deferred_at = n if deferred_at is None else deferred_at
                 continue
+            quiet = frozenset(  # and a question answered "No one." lends its words to no answer (one asked
+                c  # yes or no is read by _only_asked: "Can I date staff? No. The code bars it." is a rule)
+                for c in (n, *sentence.context)
+                if _silent(analysis, c, others)
+                or (
+                    c != n
+                    and c in others
+                    and is_question(analysis.sentences[c].text)
+                    and asks_wh(analysis.sentences[c].text)
+                )
+            )
             if (
                 n in others
-                or _lent_by(analysis, n, per_idea, disowned)
+                or n in quiet
+                or _lent_by(analysis, n, per_idea, disowned | quiet if quiet else disowned)
                 or _borrowed(analysis, n, per_idea) > 1
                 or _only_asked(analysis, n, per_idea)
                 or (spec.substance and not (substance & _statement(analysis, n)))
@@ -1536,6 +1572,26 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     if met_count == len(per_idea) and spec.substance and not lacking:
         return Finding(False, analysis.sentences[n].where, n, (SUBSTANCE_WORDS[spec.substance],))
     return Finding(False, analysis.sentences[n].where, n, lacking or (UNSTATED,))
+
+
+def _opens_quote(text: str) -> bool:
+    """Whether a sentence leaves a quotation open (or closes one left open): an odd count of quote marks."""
+    return (text.count('"') + text.count("\u201c") + text.count("\u201d")) % 2 == 1
+
+
+def _silent(analysis: Analysis, c: int, others: frozenset[int]) -> bool:
+    """Whether sentence ``c`` is a heading or a lead-in under which every sentence states no rule (an
+    inspector's notes, each "Suggest: ..."; a store's rules, each the store's): it lends its words to
+    nothing, and states nothing itself. A form's blank line ("Received: ____") says nothing either way."""
+    under = analysis.framed()[c]
+    if not under:
+        return False
+    sentences = analysis.sentences
+    text = sentences[c].text.rstrip()
+    if text.endswith((".", "!")) and "|" not in text:  # a statement it frames refers back to it: "It lists the fees."
+        return False
+    body = [m for m in under if "__" not in sentences[m].text and len(sentences[m].text.split()) >= 3]
+    return bool(body) and all(m in others for m in body)
 
 
 def _only_asked(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]]) -> bool:
