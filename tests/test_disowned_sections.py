@@ -775,3 +775,84 @@ def test_a_question_asked_to_invite_a_rule_still_reads_as_one(tmp_path: Path) ->
         tmp_path,
     )
     assert missing == [], reason
+
+
+CONTACTS = ("2.F.19.b", "Intake form with an emergency contact section")
+CONTACTS_FORM = (
+    "## Emergency contact\n\nOn the move-in form, each resident gives the name, relationship and phone number of "
+    "a person we may call in an emergency. The form is kept in the locked office file.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM,
+            "## Emergency contact\n\nWe don't call anyone for you if you get hurt. There's no line on our move-in "
+            "sheet for the name of someone to call, how they are related to you, or a phone number or e-mail.\n",
+            id="no-line-for-it",
+        ),
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM,
+            "## Emergency contact\n\nNobody fills out an emergency contact part at move-in: our form has none, and "
+            "the office keeps only the lease.\n",
+            id="nobody-fills-it-out",
+        ),
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM,
+            "## Emergency contact\n\nThe detox center's admission form has a section where each patient gives the "
+            "name, relationship and phone number of someone to call in an emergency. That form stays with the "
+            "detox center; we don't keep anything like it here.\n",
+            id="nothing-like-it-here",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Drug testing\n\n{SCREENING_RULE}\n",
+            "## Drug testing\n\nHow testing works at his probation office (Cedar Row has no part in it):\n\n"
+            "- a urine sample in an observed cup, at intake and at random twice a month;\n"
+            "- a positive or refused test goes to his officer and may lead to a violation.\n",
+            id="a-lead-in-tagged-no-part-of-ours",
+        ),
+        pytest.param(
+            INSPECTION,
+            f"## Fire safety checks\n\n{INSPECTION_RULE}\n",
+            "## Fire safety checks\n\nWhat we still hope to have donated:\n\n- smoke detectors for each bedroom and "
+            "hall, tested on the first of every month;\n- a carbon monoxide detector by the furnace;\n- a charged "
+            "fire extinguisher for the kitchen, and an inspection log for the office binder.\n",
+            id="a-wish-list",
+        ),
+    ],
+)
+def test_what_is_not_done_here_states_no_rule(rule: tuple[str, str], live: str, twin: str, tmp_path: Path) -> None:
+    """A form with no line for it, a part nobody fills out, another body's form "we don't keep anything
+    like", a list under a lead-in tagged as no part of the house's, and a wish list meet no topic."""
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+def test_a_finding_of_nothing_on_the_exits_is_no_orientation(tmp_path: Path) -> None:
+    """ "nothing on fire exits, the meeting spot or the naloxone" denies each item it lists."""
+    _, missing, reason = _outcome(
+        ORIENTATION,
+        "## Move-in\n\nSpot check, 11/03: new residents sign a move-in checklist, but it has nothing on fire exits, "
+        "the meeting spot, the fire plan or where the naloxone is kept.\n",
+        tmp_path,
+    )
+    assert "emergency procedures" in missing, reason
+
+
+def test_a_heading_lends_no_safety_topic_to_a_sentence_denying_it(tmp_path: Path) -> None:
+    """Under "## Smoking and vaping", "There is no rule about smoking or vaping" states no smoking rule;
+    under the same heading, "Residents may not smoke ..." still does."""
+    _, missing, reason = _outcome(
+        SMOKING,
+        "## Smoking and vaping\n\nThe kitchen rules list the county's quit line. There is no rule about smoking or "
+        "vaping by residents; not addressed in current policy.\n",
+        tmp_path,
+    )
+    assert "smoking and tobacco" in missing, reason
+    _, missing, reason = _outcome(SMOKING, f"## Smoking and vaping\n\n{SMOKING_RULE}\n", tmp_path)
+    assert missing == [], reason

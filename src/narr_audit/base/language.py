@@ -395,19 +395,22 @@ _NOT_OFFERED = _words(
     "provide offer maintain conduct run hold have keep hand pay reimburse fund employ perform schedule supply "
     "publish track collect test search require give use post accept arrange sponsor endorse vouch choose elect "
     "select appoint pick make receive ask write assign rotate print"  # "management does not assign or rotate duties"
-    " walk show explain teach review check issue"  # "we don't walk you through emergencies"
+    " walk show explain teach review check issue call notify"  # "we don't walk you through emergencies", "we
+    # don't call anyone for you"
 )
 # Whoever says they do not do these, does not: "the house parents do not join in", "residents do not
 # pay the utilities", "residents do not vote on rules" (a rule or a fact alike).
 _NOT_DONE_BY_ANYONE = _words(
     "join attend participate provide offer conduct hold run maintain perform schedule publish track collect lead cook "
-    "facilitate teach coach pay vote search test screen inspect check walk show"  # "the managers do not search rooms"
+    "facilitate teach coach pay vote search test screen inspect check walk show call notify"  # "the managers do not
+    # search rooms", "we don't call anyone for you"
 )
 # What "nobody" says is not done: a practice ("nobody checks", "nobody tracks it"), not a rule ("nobody
 # smokes inside", "nobody takes it out on you").
 _NOBODY_DOES = frozenset(
     form
-    for verb in (*_NOT_DONE_BY_ANYONE, "keep", "require", "monitor", "review", "go")  # "no one ... goes over"
+    for verb in (*_NOT_DONE_BY_ANYONE, "keep", "require", "monitor", "review", "go", "fill")  # "no one ... goes over",
+    # "nobody fills out an emergency contact part"
     for form in (verb, f"{verb}s", f"{verb}es")
 )
 # What a document (or "it", the one at hand) is said not to say: a reader's word on a silent page.
@@ -509,6 +512,10 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
         if word == "nothing":  # "nothing herein entitles a resident to ...", "nothing in this Section relates to"
             if j + 1 < hi and words[j + 1] in _HEREIN:
                 regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
+            elif j + 2 < hi and words[j + 1] in _NOTHING_ON:  # a finding: "nothing on fire exits, meeting point or
+                stop = _list_end(words, j + 2, lo, hi, offsets)  # naloxone"; not "nothing on the stove may be left"
+                if not any(w in _RULING and w not in _COPULA for w in words[j + 2 : stop]):
+                    regions.append((j + 2, stop))
             continue
         if word == "avoid":  # "so as to avoid any complaint from neighbors": what is avoided does not happen
             if lo < j < hi - 1 and words[j - 1] == "to" and words[j + 1] in _DETERMINERS:
@@ -674,13 +681,28 @@ def _rule_about(words: Sequence[str], slot: int, hi: int) -> bool:
     )
 
 
+_NOTHING_ON = _words("on about regarding covering")
+_FORM_PARTS = _words("line lines field fields space spaces box boxes blank blanks section part place spot column row")
+
+
+def _list_end(words: Sequence[str], k: int, lo: int, hi: int, offsets: _Offsets) -> int:
+    """The end of the clause at ``k`` and of the list it runs on into (", or a phone number or e-mail"):
+    every item a denied paper would hold. Not a clause of its own after ", and"."""
+    stop = lo + offsets.clause_end(k - lo)
+    while stop < hi and words[stop] in ("or", "nor"):
+        stop = max(stop + 1, lo + offsets.clause_end(stop + 1 - lo))
+    return stop
+
+
 def _described(words: Sequence[str], slot: int, lo: int, hi: int, offsets: _Offsets) -> tuple[int, int]:
     """The denied noun at ``slot`` and, when a word joins it to what it would have said ("there's no
     floor plan showing the ways out", "no list with the crisis line"), that too, to the clause's end."""
     start, end = _noun_at(words, slot, hi)
     for k in range(start, min(end + 1, hi)):
         if words[k] in _DESCRIBING:
-            return start, max(end, lo + offsets.clause_end(k - lo))
+            return start, max(end, _list_end(words, k, lo, hi, offsets))
+        if words[k] == "for" and any(w in _FORM_PARTS for w in words[start:k]):  # "no line here for a name, how
+            return start, max(end, _list_end(words, k, lo, hi, offsets))  # you know them, or a phone number"
         if words[k] == "of":  # "there is no list of banned items": what it would be a list of, to "and" or "or"
             stop = min(k + 4, lo + offsets.clause_end(k - lo))
             return start, max(end, next((m for m in range(k + 1, stop) if words[m] in ("and", "or")), stop))
@@ -1755,6 +1777,9 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\bnothing(?:'s|’s|\s+has|\s+is)\s+(?:been\s+)?(?:decided|settled|final|set)\b|\bnothing\s+to\s+do\s+yet\b",
         ),
         "never": (r"\bnever\s+voted\s+on\b",),
+        "anything": (  # "That form stays with the detox center; we don't keep anything like it here."
+            r"\b(?:don'?t|do\s+not|never)\s+(?:keep|have|use)\s+anything\s+like\s+(?:it|this|that)\b",
+        ),
         "blank": (r"\bstays?\s+blank\b",),
         "whether": (
             r"\b(?:is|are)\s+(?:reviewing|considering|discussing|deciding)\s+whether(?:\s*,|\s+to\b|"
@@ -1785,9 +1810,11 @@ _DISOWNING_TAG = re.compile(
     r"suggestions?\s+only|ideas?\s+only|recommendations?\s+only|not\s+(?:house\s+)?rules|history\s+only|"
     r"for\s+reference\s+only|archived|not\s+yet\s+(?:written|adopted|in\s+effect|decided)|no\s+answers?\s+on\s+file|"
     r"not\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:policy|rule|procedure)|retired|questions?\s+for|nothing\s+like\s+(?:this|it)\s+exists|"
-    r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted|no\s+vote|not\s+written\s+yet|open\s+questions?)\b[^()]*\)"
+    r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted|no\s+vote|not\s+written\s+yet|open\s+questions?|"
+    r"(?:has|have|had|plays?)\s+no\s+part\s+in|theirs,?\s+not\s+ours)\b[^()]*\)"  # "(Cedar Row has no part in it)"
     r"|\((?:[^()]*(?:'s|’s)\s+)?(?:suggestion|idea|proposal|wish)s?\)"
     r"|^\W*(?:maybe\s+someday|someday|coming\s+soon|wish\s+list)\b"
+    r"|^\W*(?:here\s+is\s+|here's\s+)?what\s+we\s+(?:still\s+)?(?:hope|wish|would\s+like)\s+to\s+(?:have|get|buy|add)\b"
     r"|[:\-\u2013\u2014]\s*questions?\s+for\s+[\w'’ ]{1,40}[.?]?$"
     r"|[-\u2013\u2014]\s*(?:not\s+yet\s+written|history\s+only|archived|(?:proposed,?\s+)?not\s+in\s+use|withdrawn|rescinded|"
     r"none\s+held)\s*$",
@@ -1796,7 +1823,7 @@ _DISOWNING_TAG = re.compile(
 DISOWNING_WORDS = _words(
     "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped "
     "dropped voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
-    "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether"
+    "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
@@ -1805,7 +1832,7 @@ TAG_WORDS = _words(
     "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
     "archived yet answers answer policy rule written retired questions question held exists decide decided motion "
     "procedure posted vote open "
-    "maybe someday soon wish proposal proposals"
+    "maybe someday soon wish proposal proposals part ours hope like"
 )
 
 

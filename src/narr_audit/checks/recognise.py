@@ -425,6 +425,7 @@ class Analysis:
     owner: list[int] = field(default_factory=list)  # sentence index of each word
     digits: set[int] = field(default_factory=set)  # sentences stating a quantity (see has_quantity)
     memo: dict[int, _Remembered] = field(default_factory=dict)  # an idea's sentences, by its identity
+    denied_memo: dict[int, tuple[object, frozenset[int]]] = field(default_factory=dict)  # see _denied_in
     key: str | None = None  # its key in the store it is kept in (None: not kept)
     _by_stem: dict[str, list[int]] | None = None
     _by_word: dict[str, list[int]] | None = None  # for prefix look-ups
@@ -553,10 +554,16 @@ class Analysis:
         if not suspects:
             return hits
         dropped = set()
+        words = self.words
         for n in suspects:
             starts = [start for start, _ in self.spans(phrasings, n)]
             regions = denials[n]
-            if starts and all(any(a <= s < b for a, b in regions) for s in starts):
+            # a phrasing read across the denial's own "no" ("no ... smoking" in "there is no rule about
+            # smoking") is denied with the paper it denies (not "no six-month cutoff": that is the idea)
+            if starts and all(
+                any(a <= s < b or (s == a - 1 and words[s] == "no" and words[a] in _DENIED_PAPERS) for a, b in regions)
+                for s in starts
+            ):
                 dropped.add(n)
         return hits - dropped if dropped else hits
 
@@ -651,7 +658,7 @@ class Analysis:
         sign ...?")."""
         if self._others is None:
             sentences = self.sentences
-            self._others = frozenset(
+            found = set(
                 [n for n in self._holding(OUTSIDE_WORDS) if acted_by_other(sentences[n].text)]
                 + [n for n in self._holding(PRIVATE_CUES) if left_to_the_person(sentences[n].text)]
                 + [n for n in self._holding(RULE_WORDS) if disowns_rule(sentences[n].text)]
@@ -668,6 +675,10 @@ class Analysis:
                     )
                 ]
             )
+            framed = self.framed()  # what such a lead-in lists is theirs, or proposed, too ("The county requires:")
+            for n in [n for n in found if sentences[n].text.rstrip().endswith(":")]:
+                found.update(framed[n])
+            self._others = frozenset(found)
         return self._others
 
     def _asked_whether(self) -> list[int]:
@@ -1557,6 +1568,10 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
                 if best is None or met > best[0]:
                     best = (met, n)
                 continue
+            if spec.ongoing and _denies_what_it_borrows(analysis, n, spec.ideas, per_idea):  # a life-safety topic
+                if best is None or met > best[0]:
+                    best = (met, n)
+                continue
             return Finding(True, sentence.where, n)
         if met and (best is None or met > best[0]):
             best = (met, n)
@@ -1572,6 +1587,41 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     if met_count == len(per_idea) and spec.substance and not lacking:
         return Finding(False, analysis.sentences[n].where, n, (SUBSTANCE_WORDS[spec.substance],))
     return Finding(False, analysis.sentences[n].where, n, lacking or (UNSTATED,))
+
+
+_DENIED_PAPERS = frozenset(
+    ["rule", "rules", "policy", "policies", "procedure", "procedures", "section", "clause", "provision"]
+)
+
+
+def _denies_what_it_borrows(
+    analysis: Analysis, n: int, ideas: Sequence[Sequence[Phrasing]], per_idea: Sequence[frozenset[int]]
+) -> bool:
+    """Whether the sentence takes an idea from its heading or lead-in while naming it itself only to
+    deny it ("## Smoking and vaping" over "There is no rule about smoking or vaping by residents"): what
+    it denies in its own words, no heading lends it. Asked of life-safety topics only: elsewhere a topic
+    may itself be a denial ("There is no set length of stay" under "How long you can live here")."""
+    under = analysis.framed()[n]
+    for idea, hits in zip(ideas, per_idea, strict=True):
+        denied = _denied_in(analysis, idea)
+        if not denied:
+            continue
+        if n not in hits and n in denied:
+            return True
+        # a heading whose section names the idea only to deny it: "## Emergency contact" over "Nobody
+        # fills out an emergency contact part"
+        if n in hits and under and any(m in denied for m in under) and not any(m in hits for m in under):
+            return True
+    return False
+
+
+def _denied_in(analysis: Analysis, idea: Sequence[Phrasing]) -> frozenset[int]:
+    """The sentences that hold the idea only where they deny it (see Analysis.undenied)."""
+    entry = analysis.denied_memo.get(id(idea))
+    if entry is None or entry[0] is not idea:
+        raw = frozenset(analysis.idea_sentences(idea))
+        entry = analysis.denied_memo[id(idea)] = (idea, raw - analysis.undenied(idea, raw))
+    return entry[1]
 
 
 def _opens_quote(text: str) -> bool:
