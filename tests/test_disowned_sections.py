@@ -856,3 +856,60 @@ def test_a_heading_lends_no_safety_topic_to_a_sentence_denying_it(tmp_path: Path
     assert "smoking and tobacco" in missing, reason
     _, missing, reason = _outcome(SMOKING, f"## Smoking and vaping\n\n{SMOKING_RULE}\n", tmp_path)
     assert missing == [], reason
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            ORIENTATION,
+            f"## Move-in\n\n{ORIENTATION_RULE}\n",
+            "## Move-in\n\nOn move-in day no one walks the new resident through the emergency exits, shows the meeting "
+            "spot or the fire plan, or says where the naloxone is kept. The resident does not initial or sign any "
+            "orientation checklist.\n",
+            id="no-one-walks-nobody-signs",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Move-in\n\n{ORIENTATION_RULE}\n",
+            "## 17.2 Emergency orientation\n\nDoes Tenant, on move-in day, walk each Occupant through the emergency "
+            "exits, the meeting spot, the fire plan and where the naloxone is kept? Does the Occupant sign an "
+            "orientation checklist? Management raised both questions at the May review; Tenant has not answered.\n",
+            id="questions-not-answered",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            "## Smoking\n\nBefore the next house meeting, three questions:\n\n1. Should smoking and vaping be banned "
+            "anywhere inside the house?\n2. Should residents who smoke do so only at the bench by the back fence?\n",
+            id="numbered-questions",
+        ),
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM,
+            "## Emergency contact\n\nHere's the draft the resident council will vote on; nobody fills it in yet:\n\n"
+            "| Emergency contact | |\n|---|---|\n| Name, relationship | ____ |\n| Phone or e-mail | ____ |\n",
+            id="a-draft-to-be-voted-on",
+        ),
+    ],
+)
+def test_what_is_asked_or_not_done_states_no_rule(rule: tuple[str, str], live: str, twin: str, tmp_path: Path) -> None:
+    """ "No one walks ...", "does not initial or sign", questions "Tenant has not answered", numbered
+    questions, and a draft a council "will vote on" meet no topic."""
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+def test_the_residents_hope_defers_nothing(tmp_path: Path) -> None:
+    """ "where you hope to live when you leave" is the resident's plan, not the house putting a rule off
+    (as "we hope to write one when ..." does)."""
+    rule = ("3.G.21.a", "Recovery planning policy and plan template")
+    _, missing, reason = _outcome(
+        rule,
+        "## Your plan\n\nNobody writes your recovery plan for you. In your first two weeks you sit down with a peer "
+        "mentor.\n\n1. Where are you now? You fill out a short self-check on health, work and recovery.\n"
+        "2. Where do you want to go? You pick three goals that matter to you.\n"
+        "3. What's next after here? You sketch where you hope to live when you leave, and what you need to get "
+        "there.\n\nEvery 30 days you and your mentor look at the plan again and update it together.\n",
+        tmp_path,
+    )
+    assert "exit plan or strategy" not in missing, reason

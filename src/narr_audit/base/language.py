@@ -402,9 +402,9 @@ _NOT_OFFERED = _words(
 # pay the utilities", "residents do not vote on rules" (a rule or a fact alike).
 _NOT_DONE_BY_ANYONE = _words(
     "join attend participate provide offer conduct hold run maintain perform schedule publish track collect lead cook "
-    "facilitate teach coach pay vote search test screen inspect check walk show call notify"  # "the managers do not
-    # search rooms", "we don't call anyone for you"
-)
+    "facilitate teach coach pay vote search test screen inspect check walk show call notify sign initial"
+)  # "the managers do not search rooms", "we don't call anyone for you", "the Occupant does not sign any checklist"
+
 # What "nobody" says is not done: a practice ("nobody checks", "nobody tracks it"), not a rule ("nobody
 # smokes inside", "nobody takes it out on you").
 _NOBODY_DOES = frozenset(
@@ -507,7 +507,10 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             continue
         if word == "nobody":  # "nobody checks the log": a practice no one carries out (not "nobody smokes")
             if j + 1 < hi and words[j + 1] in _NOBODY_DOES:
-                regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
+                regions.append((j + 1, _list_end(words, j + 1, lo, hi, offsets)))
+            continue
+        if word == "no" and j + 2 < hi and words[j + 1] == "one" and words[j + 2] in _NOBODY_DOES:
+            regions.append((j + 2, _list_end(words, j + 2, lo, hi, offsets)))  # "no one walks the exits, ..., or"
             continue
         if word == "nothing":  # "nothing herein entitles a resident to ...", "nothing in this Section relates to"
             if j + 1 < hi and words[j + 1] in _HEREIN:
@@ -881,6 +884,9 @@ _QA_MARK = re.compile(
 _SPEAKER_TAG = re.compile(r"^[a-z][\w.'-]{0,19}:\s")  # who writes, in a chat ("hm: ...", "dani: ...")
 
 
+_LIST_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-h])[.)]$")  # a list item's number: "1.", "(b)", "c)"
+
+
 def _opening_words(piece: str, count: int) -> list[str]:
     """The first ``count`` words of a sentence, lower-cased, after the words a speaker opens with."""
     raw = piece.split(None, count + 4)[: count + 4]  # a speaker's tag, two opening words, and the words asked
@@ -888,6 +894,8 @@ def _opening_words(piece: str, count: int) -> list[str]:
         raw = raw[1:]
     words = [w.strip("\"'(\u201c\u201d*_.,;:!?\u2014-").lower().replace("\u2019", "'") for w in raw]
     words = [w for w in words if w]
+    if len(words) > 1 and _LIST_NUMBER.match(raw[0]):  # "1. Should a rule cover ...?", "(b) Who signs?"
+        words = words[1:]
     start = 0
     while start < len(words) - 1 and start < 2 and words[start] in _DISCOURSE:
         start += 1
@@ -1339,7 +1347,8 @@ _LATER = re.compile(
     r"\b(?:has|have)\s+been\s+(?:noted|received|acknowledged|forwarded|referred|passed\s+(?:on|along))\b"
     r"|\b(?:plans?|planning|intends?|intending|hopes?|hoping)\s+to\s+(?:propose|develop|draft|write|create|"
     r"set\s+up|put\s+together|look\s+into|explore|come\s+up\s+with|introduce|adopt|add)\b"
-    r"|\b(?:hope|hopes|hoping|would\s+like|'d\s+like|wish|wishes)\s+to\b[^.;]{0,80}?"
+    r"|(?<!you )(?<!they )(?<!he )(?<!she )"  # the house's hope, not the resident's ("where you hope to live when")
+    r"\b(?:hope|hopes|hoping|would\s+like|'d\s+like|wish|wishes)\s+to\b[^.;]{0,80}?"
     r"\b(?:someday|some\s+day|one\s+day|eventually|down\s+the\s+road|in\s+the\s+future|once|when)\b"
     r"|\b(?:in\s+the\s+future|someday|some\s+day|one\s+day|down\s+the\s+road|eventually),?\s+"
     r"(?:we|the\s+house|the\s+board|staff|management|i)\s+(?:(?:hope|want|plan|wish|intend)\s+to|"
@@ -1614,7 +1623,7 @@ def says_not_in_use(text: str) -> bool:
 PROPOSAL_CUES = frozenset(
     {"suggest", "suggested", "suggestion", "suggests", "recommend", "recommended", "recommendation", "recommends"}
     | {"proposed", "proposal", "proposes", "propose", "idea", "advised", "advises", "consider"}
-    | {"maybe", "adopt"}
+    | {"maybe", "adopt", "draft"}
 )
 
 
@@ -1777,6 +1786,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\bnothing(?:'s|’s|\s+has|\s+is)\s+(?:been\s+)?(?:decided|settled|final|set)\b|\bnothing\s+to\s+do\s+yet\b",
         ),
         "never": (r"\bnever\s+voted\s+on\b",),
+        "n't": (r"\b(?:has|have)n['’]t\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",),
         "anything": (  # "That form stays with the detox center; we don't keep anything like it here."
             r"\b(?:don'?t|do\s+not|never)\s+(?:keep|have|use)\s+anything\s+like\s+(?:it|this|that)\b",
         ),
@@ -1790,6 +1800,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         ),
         "not": (
             r"\bnot\s+a\s+(?:lease|binding)\s+(?:term|requirement|rule)\b",
+            # the questions before it stand unanswered: "Management raised both questions; Tenant has not answered."
+            r"\b(?:has|have)\s+not\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",
             r"^\W*(?:a\s*[:.]\s*)?not\s+(?:yet\s+)?decided\b",
         ),
         "consider": (

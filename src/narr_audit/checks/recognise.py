@@ -556,14 +556,9 @@ class Analysis:
         dropped = set()
         words = self.words
         for n in suspects:
-            starts = [start for start, _ in self.spans(phrasings, n)]
+            spans = self.spans(phrasings, n)
             regions = denials[n]
-            # a phrasing read across the denial's own "no" ("no ... smoking" in "there is no rule about
-            # smoking") is denied with the paper it denies (not "no six-month cutoff": that is the idea)
-            if starts and all(
-                any(a <= s < b or (s == a - 1 and words[s] == "no" and words[a] in _DENIED_PAPERS) for a, b in regions)
-                for s in starts
-            ):
+            if spans and all(any(_denied_span(words, s, e, a, b) for a, b in regions) for s, e in spans):
                 dropped.add(n)
         return hits - dropped if dropped else hits
 
@@ -1589,6 +1584,24 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     return Finding(False, analysis.sentences[n].where, n, lacking or (UNSTATED,))
 
 
+def _denied_span(words: Sequence[str], s: int, e: int, a: int, b: int) -> bool:
+    """Whether a phrasing's words (``s`` to ``e``) are denied by the region ``a`` to ``b``: it starts in
+    it; or it is read across the denial's own "no" ("no ... smoking" in "there is no rule about
+    smoking": the paper denied, not "no six-month cutoff", which is the idea); or it starts before the
+    denial and ends inside it, across the "does not" before it ("resident ... sign" in "The resident
+    does not initial or sign any checklist"; not "may not use": a prohibition is the rule)."""
+    if a <= s < b:
+        return True
+    if s == a - 1 and words[s] == "no" and words[a] in _DENIED_PAPERS:
+        return True
+    return (
+        s < a <= e - 1 < b
+        and a - 1 > s
+        and (words[a - 1] in _DO_NOT or (words[a - 1] == "not" and words[a - 2] in ("do", "does", "did")))
+    )
+
+
+_DO_NOT = frozenset(["don't", "doesn't", "didn't"])  # "does not sign", not "may not use": a doing denied
 _DENIED_PAPERS = frozenset(
     ["rule", "rules", "policy", "policies", "procedure", "procedures", "section", "clause", "provision"]
 )
