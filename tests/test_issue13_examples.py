@@ -130,12 +130,10 @@ PLAIN = [
         ("smoke detectors", "carbon monoxide detectors", "fire extinguishers", "inspection schedule"),
         "# Safety checks\n\nThe house manager tests every smoke detector and carbon monoxide detector and checks "
         "the fire extinguishers on the first day of each month, and writes the results in the safety log.\n",
-        # Known: the other topics' words in one sentence ("smoke", "fire") weigh against carbon monoxide
-        # detectors and extinguishers, and both are doubted; it sits at the doubt threshold, and one
-        # retraining in three passes it. Leaving a check's other topics' words out of what the reader
-        # reads fixes it but loses 0.9 points of absent topics reported missing and passes 6 more
-        # life-safety near-misses in cross-validation; an operator points at the section.
-        marks=pytest.mark.xfail(strict=True, reason="one sentence naming several detectors is doubted"),
+        # The other topics' words in one sentence ("smoke", "fire") weigh against carbon monoxide detectors
+        # and extinguishers: the shipped model passes it, near its doubt threshold. A retrained model that
+        # fails it is not shipped as it is (leaving the other topics' words out of what the reader reads
+        # fixes it, but loses 0.9 points of absent topics reported missing in cross-validation).
         id="one-sentence-naming-every-detector",
     ),
     (
