@@ -683,11 +683,14 @@ class Analysis:
         sentences = self.sentences
         found: list[int] = []
         for n, sentence in enumerate(sentences):
-            if n + 1 < len(sentences) and answers_yes(sentences[n + 1].text):
+            if not sentence.text.rstrip(" *_\"')\u201d").endswith("?"):
                 continue
-            if asks_whether(sentence.text) or (
-                found and found[-1] == n - 1 and sentences[n - 1].block == sentence.block and asks_on(sentence.text)
-            ):
+            if (
+                asks_whether(sentence.text)
+                or (
+                    found and found[-1] == n - 1 and sentences[n - 1].block == sentence.block and asks_on(sentence.text)
+                )
+            ) and not (n + 1 < len(sentences) and answers_yes(sentences[n + 1].text)):
                 found.append(n)
         return found
 
@@ -1541,8 +1544,12 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
             if n in deferral or (promised and _answer_promised(analysis, n, promised)):
                 deferred_at = n if deferred_at is None else deferred_at
                 continue
-            quiet = frozenset(  # and a question answered "No one." lends its words to no answer (one asked
-                c  # yes or no is read by _only_asked: "Can I date staff? No. The code bars it." is a rule)
+            if n in others:
+                if best is None or met > best[0]:
+                    best = (met, n)
+                continue
+            quiet = [  # and a question answered "No one." lends its words to no answer (one asked yes or no
+                c  # is read by _only_asked: "Can I date staff? No. The code bars it." is a rule)
                 for c in (n, *sentence.context)
                 if _silent(analysis, c, others)
                 or (
@@ -1551,11 +1558,10 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
                     and is_question(analysis.sentences[c].text)
                     and asks_wh(analysis.sentences[c].text)
                 )
-            )
+            ]
             if (
-                n in others
-                or n in quiet
-                or _lent_by(analysis, n, per_idea, disowned | quiet if quiet else disowned)
+                n in quiet
+                or _lent_by(analysis, n, per_idea, disowned.union(quiet) if quiet else disowned)
                 or _borrowed(analysis, n, per_idea) > 1
                 or _only_asked(analysis, n, per_idea)
                 or (spec.substance and not (substance & _statement(analysis, n)))
