@@ -34,7 +34,9 @@ in a property manager's lease addenda and a peer-run house's group chat) and twe
 (TWENTY_FOURTH_VOICES: a new nonprofit's first binder and a multi-state operator's manual, every rule;
 minimal pairs in a peer-run house's meeting minutes) and twenty-fifth round (TWENTY_FIFTH_VOICES: minimal pairs
 in a supervised house's shift log and standing orders and in a house manager's blog for families; a
-house manual of a Native community's residence, every rule) are split the same way.
+house manual of a Native community's residence, every rule) and twenty-sixth round (TWENTY_SIXTH_VOICES:
+minimal pairs in an affiliate reviewer's site-visit report, a peer-run house's whiteboard and fridge
+notes, and a service provider's employee handbook) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -78,6 +80,7 @@ TWENTY_THIRD_VOICES = ("lease-pairs", "group-chat-pairs")  # twenty-third: life-
 # twenty-fourth: every rule in two new voices, and minimal pairs in a third
 TWENTY_FOURTH_VOICES = ("startup-nonprofit", "franchise-manual", "house-meeting-pairs")
 TWENTY_FIFTH_VOICES = ("incident-log-pairs", "recovery-blog-pairs", "tribal-community")
+TWENTY_SIXTH_VOICES = ("site-visit-pairs", "whiteboard-pairs", "employee-handbook-pairs")
 
 
 def _hash(text: str) -> int:
@@ -130,6 +133,7 @@ def main(folders: list[Path]) -> None:
         *TWENTY_THIRD_VOICES,
         *TWENTY_FOURTH_VOICES,
         *TWENTY_FIFTH_VOICES,
+        *TWENTY_SIXTH_VOICES,
     ):
         items = []
         for incoming in folders:

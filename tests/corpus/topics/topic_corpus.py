@@ -66,6 +66,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("lease-pairs", "group-chat-pairs"),  # twenty-third (life-safety minimal pairs)
         *("startup-nonprofit", "franchise-manual", "house-meeting-pairs"),  # twenty-fourth
         *("incident-log-pairs", "recovery-blog-pairs", "tribal-community"),  # twenty-fifth
+        *("site-visit-pairs", "whiteboard-pairs", "employee-handbook-pairs"),  # twenty-sixth (minimal pairs)
     }
 )
 
