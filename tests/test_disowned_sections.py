@@ -913,3 +913,85 @@ def test_the_residents_hope_defers_nothing(tmp_path: Path) -> None:
         tmp_path,
     )
     assert "exit plan or strategy" not in missing, reason
+
+
+SEARCH_RULE = (
+    "## Searches\n\nAlcohol, mouthwash, paraphernalia and weapons are not allowed in the house. A room is searched "
+    "only by the house manager with a second staff member present, and every search is written in the search log.\n"
+)
+MEDICATION = ("2.F.16.d", "Medication use and storage policy")
+MEDICATION_RULE = (
+    "Every resident's medication, prescription or over-the-counter, is kept in his own locked box in the office. "
+    "Residents take medication only as directed and never share, sell or trade it."
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\n",
+            "## Finding 10\n\nObserved: lockboxes in two bedrooms, bought by residents. Not observed: any written rule "
+            "on prescription or over-the-counter medication, on keeping it in a locked box, or on taking it only as "
+            "directed and never sharing it.\n",
+            id="not-observed",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\n",
+            "## Table 6. Medication policy\n\n| Element | Leaflet from the pharmacy, pinned in the hall | Result |\n"
+            "|---|---|---|\n| Scope | prescription and over-the-counter medication | Not a house policy |\n"
+            "| Storage | keep it in a locked box | Not a house policy |\n"
+            "| Use | take only as directed; never share or trade | Not a house policy |\n",
+            id="not-a-house-policy",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            "## Table 4. Smoking provisions checked\n\n| Point | Reviewer recommends (house rules silent) | On site |\n"
+            "|---|---|---|\n| Inside the house | smoking and vaping not allowed anywhere inside | ashtray on porch |\n"
+            "| Where allowed | residents who smoke may do so only at the bench by the back fence | no can |\n",
+            id="a-table-of-recommendations",
+        ),
+        pytest.param(
+            SEARCHES,
+            SEARCH_RULE,
+            "## Searches\n\nFormer procedure P-6, also withdrawn: alcohol, mouthwash, paraphernalia and weapons were "
+            "not allowed in the house, and a room was searched only by the house manager with a second staff member "
+            "present, every search written in the search log.\n",
+            id="former-procedure-withdrawn",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            "4. Smoking and vaping:\nnot addressed\nThe house rules prohibit candles and space heaters inside the "
+            "house, and name the bench by the back fence as the place for the bins.\n",
+            id="a-finding-not-addressed",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Move-in\n\n{ORIENTATION_RULE}\n",
+            "## Orientation\n\nThe operator plans, from next spring, to have a senior resident walk each newcomer "
+            "through the emergency exits, the meeting spot, the fire plan and where the naloxone is kept, and to "
+            "have the resident sign an orientation checklist.\n",
+            id="the-operator-plans-to",
+        ),
+        pytest.param(
+            SEARCHES,
+            SEARCH_RULE,
+            "## Finding 5\n\nThe house rules have no Appendix B. Reviewer recommends an appendix listing the items "
+            "residents may not keep, such as alcohol, mouthwash, paraphernalia and weapons, and a procedure in which "
+            "a room is searched only by the house manager with a second staff member present, every search written "
+            "in the search log.\n",
+            id="a-recommendation-after-a-full-stop",
+        ),
+    ],
+)
+def test_what_a_reviewer_finds_missing_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    """A site-visit report's findings: "Not observed: ...", a cell "Not a house policy", a table of
+    what the reviewer recommends, a procedure "also withdrawn", a section "not addressed", a plan, and
+    a recommendation after a full stop the sentence was not cut at state no rule of the house."""
+    _twin_meets_none(rule, live, twin, tmp_path)

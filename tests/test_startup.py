@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from narr_audit.api import load_evidence
 from narr_audit.base import language as lang
 from narr_audit.base.errors import NarrError
-from narr_audit.base.language import normalise, tokens
+from narr_audit.base.language import asks_wh, is_question, normalise, tokens
 from narr_audit.base.resources import standards_dir
 from narr_audit.checks import recognise
 from narr_audit.checks.analysis_cache import AnalysisCache
@@ -321,10 +321,24 @@ def _plain_find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> 
             if n in deferral:
                 deferred_at = n if deferred_at is None else deferred_at
                 continue
+            # a heading over sentences that state none, and a question answered "No one.", lend nothing
+            quiet = [
+                c
+                for c in (n, *sentence.context)
+                if recognise._silent(analysis, c, stating_none)
+                or (c != n and c in stating_none and is_question(sentences[c].text) and asks_wh(sentences[c].text))
+            ]
             borrows = recognise._borrowed(analysis, n, per_idea) > 1 or recognise._lent_by(
-                analysis, n, per_idea, disowned
+                analysis, n, per_idea, disowned.union(quiet)
             )
-            if n in stating_none or borrows or (substance_name and not (substance & recognise._statement(analysis, n))):
+            if s.ongoing and recognise._denies_what_it_borrows(analysis, n, s.ideas, per_idea):
+                borrows = True
+            if (
+                n in stating_none
+                or n in quiet
+                or borrows
+                or (substance_name and not (substance & recognise._statement(analysis, n)))
+            ):
                 if best is None or met > best[0]:
                     best = (met, n)
                 continue

@@ -509,6 +509,9 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             if j + 1 < hi and words[j + 1] in _NOBODY_DOES:
                 regions.append((j + 1, _list_end(words, j + 1, lo, hi, offsets)))
             continue
+        if word == "not" and (j == lo or offsets.after_break(j - lo)) and j + 2 < hi and words[j + 1] in _FINDING:
+            regions.append((j + 2, hi))  # a finding: "Not observed: any written rule on medication storage"
+            continue
         if word == "no" and j + 2 < hi and words[j + 1] == "one" and words[j + 2] in _NOBODY_DOES:
             regions.append((j + 2, _list_end(words, j + 2, lo, hi, offsets)))  # "no one walks the exits, ..., or"
             continue
@@ -685,6 +688,7 @@ def _rule_about(words: Sequence[str], slot: int, hi: int) -> bool:
 
 
 _NOTHING_ON = _words("on about regarding covering")
+_FINDING = _words("observed found seen provided located available posted evident documented")
 _FORM_PARTS = _words("line lines field fields space spaces box boxes blank blanks section part place spot column row")
 
 
@@ -1358,7 +1362,10 @@ _LATER = re.compile(
     r"(?:finali[sz]ed|decided|approved|worked\s+out|settled|written|drafted)\b"
     r"|\b(?:was|were|has\s+been|have\s+been)\s+(?:discussed|raised|suggested|proposed|talked\s+about|put\s+to\s+"
     r"(?:the\s+)?(?:house|residents|board|members))\b[^.;]{0,60}?\b(?:but|and\s+may|may\s+be)\b"
-    r"|\bwill\s+be\s+(?:a\s+)?topic\b",
+    r"|\bwill\s+be\s+(?:a\s+)?topic\b"
+    # the house's plan: "The operator plans, from next spring, to have a senior resident walk each newcomer ..."
+    r"|\b(?:we|operator|house|board|director|manager|management|owner|owners|company)\s+(?:also\s+)?"
+    r"(?:plans?|intends?)(?:,[^,.;]{1,40},)?\s+to\s+(?:have|start|begin|hold|run|require|use|introduce|put|post|offer)\b",
     re.IGNORECASE,
 )
 
@@ -1500,10 +1507,17 @@ def left_to_the_person(text: str) -> bool:
 # we hold to", "it's a choice, not a requirement" (not "not a rule violation").
 _DISOWNED = re.compile(
     r"\bnot\s+(?:a\s+|an\s+|our\s+|the\s+)?(?:house\s+)?(?:rule|requirement)s?\b(?!\s+(?:violation|breaker))"
+    r"|\bnot\s+a\s+house\s+polic(?:y|ies)\b"  # a report's cell: "| Leaflet from the pharmacy | Not a house policy |"
+    # what a rule no longer in force said: "Under the former rule 14, all medication was stored ..."
+    r"|\b(?:under|per|in|by)\s+(?:the\s+)?(?:former|previous|old|earlier)\s+(?:house\s+)?"
+    r"(?:rules?|polic(?:y|ies)|procedures?|agreements?)\b"
     r"|\(theirs,?\s+not\s+ours\)",  # "the discharge packet from Birchwood Treatment (theirs, not ours)"
     re.IGNORECASE,
 )
-RULE_WORDS = frozenset({"rule", "rules", "requirement", "requirements", "theirs"})  # what such a sentence holds
+RULE_WORDS = frozenset(  # what such a sentence holds
+    {"rule", "rules", "requirement", "requirements", "theirs", "policy", "policies"}
+    | {"procedure", "procedures", "agreement", "agreements"}
+)
 
 
 # A sentence that proposes a rule states none: a list item opening "Suggest:", "Recommendation:",
@@ -1522,7 +1536,7 @@ _PROPOSES = re.compile(
     # a draft the house might take up: "Here's the draft consent form we might adopt next year:"
     r"|\bwe\s+(?:might|may|could)\s+adopt\b|\bdraft\b[^.;:]{0,60}\b(?:will|would)\s+(?:adopt|vote\s+on|consider)\b"
     r"|^\W*(?:you\s+(?:may|might)\s+)?consider\s+(?:writing|setting|naming|adding|adopting|making|putting|creating|a|an)\b"
-    rf"|^\W*(?!as\b|when\b|if\b|because\b)(?:the\s+|our\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?{_ADVISER}(?:'s|’s)?"
+    rf"|(?:^|\.\s+)\W*(?!as\b|when\b|if\b|because\b)(?:the\s+|our\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?{_ADVISER}(?:'s|’s)?"
     r"(?:\s+who\s+[^,.;]{1,40}?)?\s+(?:also\s+|had\s+|has\s+)?"
     r"(?:recommend(?:s|ed)?|suggest(?:s|ed)?|propos(?:es|ed)|advised|advises)\b",
     re.IGNORECASE,
@@ -1608,10 +1622,27 @@ def _states_after_colon(text: str) -> bool:
 # A line of a table or form that says its item is not in use: "Consent to screening | Planned for the
 # 2026 packet; not in use, no testing yet | [ ]". It states no rule, whatever its other cells say.
 _NOT_IN_USE = re.compile(
-    r"(?:^|[;|(,:]\s*)(?:planned\s+for\b|not\s+(?:yet\s+)?in\s+(?:use|effect|force)\b|not\s+yet\s+(?:adopted|started|used)\b)",
+    r"(?:^|[;|(,:]\s*)(?:planned\s+for\b|not\s+(?:yet\s+)?in\s+(?:use|effect|force)\b|not\s+yet\s+(?:adopted|started|used)\b)"
+    # a report's cell: "| Not found |"
+    r"|\|\s*(?:not\s+(?:found|observed|stated|provided|seen)|none\s+found)\b[^|]{0,40}\|",
     re.IGNORECASE,
 )
-NOT_IN_USE_CUES = frozenset({"planned", "use", "effect", "force", "adopted", "started", "used"})
+NOT_IN_USE_CUES = frozenset(
+    {
+        "planned",
+        "use",
+        "effect",
+        "force",
+        "adopted",
+        "started",
+        "used",
+        "found",
+        "observed",
+        "stated",
+        "provided",
+        "seen",
+    }
+)
 
 
 def says_not_in_use(text: str) -> bool:
@@ -1717,6 +1748,12 @@ _DISOWNS = re.compile(
     rf"|\b{_REFERENT}\b[^.;:?!]{{0,60}}?\b(?:was|were|is|are|has|have|had)\s+(?:never|not)\s+(?:yet\s+|been\s+)*(?:{_IN_FORCE})\b"
     rf"|\b(?!(?:it|they|this|that|these|those)\b){_REFERENT}\s+(?:ended|stopped|lapsed|expired)\b"
     r"|\b(?:has|have|had)(?:\s+not|n['’]?t)\s+changed\s+anything\b"
+    # a numbered rule taken out: "Rule 14 of the House Rules was removed in May" (not "names are removed")
+    r"|\b(?:rule|section|clause|paragraph|policy)\s+[0-9][0-9.a-z-]*\b[^.;:?!]{0,60}?\b(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:removed|deleted|struck|taken\s+out)\b"
+    # "Former procedure P-6, also withdrawn: ...", "House rule 12, withdrawn when the operator changed"
+    r"|,\s+(?:also\s+|since\s+|later\s+)?(?:withdrawn|rescinded|repealed|revoked|superseded|removed|retired|discontinued)"
+    r"(?:\s*[,:;]|\s+(?:when|in|on|after|at|by|since|last)\b)"
     r"|\b(?:has|have|had)(?:\s+not|n['’]?t)\s+(?:yet\s+)?(?:set|scheduled|picked|chosen)\s+(?:any\s+)?(?:a\s+)?dates?\b"
     r"|(?:\b(?:has|have|had)\s+not|\b(?:hasn['’]?t|haven['’]?t|hadn['’]?t))\s+(?:yet\s+)?(?:"
     r"(?:adopted|added|approved|implemented|acted\s+on|put\s+in\s+place|taken\s+up|written|drafted|voted\s+on|brought|"
@@ -1800,6 +1837,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         ),
         "not": (
             r"\bnot\s+a\s+(?:lease|binding)\s+(?:term|requirement|rule)\b",
+            # a finding under a lead-in: "4. Smoking and vaping: not addressed" (the lead-in names what is absent)
+            r"^\W*not\s+(?:addressed|covered|found|stated|provided|in\s+place|in\s+(?:the\s+)?(?:policy|policies|rules))\W*$",
             # the questions before it stand unanswered: "Management raised both questions; Tenant has not answered."
             r"\b(?:has|have)\s+not\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",
             r"^\W*(?:a\s*[:.]\s*)?not\s+(?:yet\s+)?decided\b",
@@ -1823,8 +1862,12 @@ _DISOWNING_TAG = re.compile(
     r"for\s+reference\s+only|archived|not\s+yet\s+(?:written|adopted|in\s+effect|decided)|no\s+answers?\s+on\s+file|"
     r"not\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:policy|rule|procedure)|retired|questions?\s+for|nothing\s+like\s+(?:this|it)\s+exists|"
     r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted|no\s+vote|not\s+written\s+yet|open\s+questions?|"
-    r"(?:has|have|had|plays?)\s+no\s+part\s+in|theirs,?\s+not\s+ours)\b[^()]*\)"  # "(Cedar Row has no part in it)"
+    r"(?:has|have|had|plays?)\s+no\s+part\s+in|theirs,?\s+not\s+ours|"  # "(Cedar Row has no part in it)"
+    r"(?:has|have)\s+no\s+(?:[\w-]+\s+){0,2}?(?:policy|procedure|rule|rules|form|list))\b[^()]*\)"  # "(the house has no
+    # inspection policy)"
     r"|\((?:[^()]*(?:'s|’s)\s+)?(?:suggestion|idea|proposal|wish)s?\)"
+    # "(reviewer's suggestion; nothing is posted at present)"
+    r"|\([^()]*(?:'s|’s)\s+(?:suggestion|idea|proposal|wish|recommendation)s?\b[^()]*\)"
     r"|^\W*(?:maybe\s+someday|someday|coming\s+soon|wish\s+list)\b"
     r"|^\W*(?:here\s+is\s+|here's\s+)?what\s+we\s+(?:still\s+)?(?:hope|wish|would\s+like)\s+to\s+(?:have|get|buy|add)\b"
     r"|[:\-\u2013\u2014]\s*questions?\s+for\s+[\w'’ ]{1,40}[.?]?$"
@@ -1833,8 +1876,8 @@ _DISOWNING_TAG = re.compile(
     re.IGNORECASE,
 )
 DISOWNING_WORDS = _words(
-    "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped "
-    "dropped voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
+    "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped removed "
+    "deleted dropped voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 

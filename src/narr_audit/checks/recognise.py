@@ -671,8 +671,8 @@ class Analysis:
                 ]
             )
             framed = self.framed()  # what such a lead-in lists is theirs, or proposed, too ("The county requires:")
-            for n in [n for n in found if sentences[n].text.rstrip().endswith(":")]:
-                found.update(framed[n])
+            for n in [n for n in found if sentences[n].text.rstrip().endswith(":") or "|" in sentences[n].text]:
+                found.update(framed[n])  # and what a table's header does ("| Point | Reviewer recommends |")
             self._others = frozenset(found)
         return self._others
 
