@@ -885,6 +885,14 @@ def test_a_heading_lends_no_safety_topic_to_a_sentence_denying_it(tmp_path: Path
             id="numbered-questions",
         ),
         pytest.param(
+            ORIENTATION,
+            f"## Move-in\n\n{ORIENTATION_RULE}\n",
+            "ORIENTATION for new folks??\n\u2192 should a house rep walk each new resident through the emergency "
+            "exits, the meeting spot, the fire plan and where the naloxone is kept, and have the resident sign an "
+            "orientation checklist?\nVote Thurs.\n",
+            id="a-question-after-an-arrow",
+        ),
+        pytest.param(
             CONTACTS,
             CONTACTS_FORM,
             "## Emergency contact\n\nHere's the draft the resident council will vote on; nobody fills it in yet:\n\n"

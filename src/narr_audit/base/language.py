@@ -896,7 +896,8 @@ def _opening_words(piece: str, count: int) -> list[str]:
     raw = piece.split(None, count + 4)[: count + 4]  # a speaker's tag, two opening words, and the words asked
     if len(raw) > 1 and _SPEAKER_TAG.match(piece):  # a chat's "hm: it's from the owner"
         raw = raw[1:]
-    words = [w.strip("\"'(\u201c\u201d*_.,;:!?\u2014-").lower().replace("\u2019", "'") for w in raw]
+    # a bullet or an arrow opens a note's line ("\u2192 should a house rep walk people through ...?")
+    words = [w.strip("\"'(\u201c\u201d*_.,;:!?\u2014\u2192\u2022\u00b7-").lower().replace("\u2019", "'") for w in raw]
     words = [w for w in words if w]
     if len(words) > 1 and _LIST_NUMBER.match(raw[0]):  # "1. Should a rule cover ...?", "(b) Who signs?"
         words = words[1:]
