@@ -1003,3 +1003,31 @@ def test_what_a_reviewer_finds_missing_states_no_rule(
     what the reviewer recommends, a procedure "also withdrawn", a section "not addressed", a plan, and
     a recommendation after a full stop the sentence was not cut at state no rule of the house."""
     _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SCREENING,
+            f"## Drug testing\n\n{SCREENING_RULE}\n",
+            "## Drug testing\n\nOur residents come from programs that give a urine sample in an observed cup at "
+            "move-in and at random twice a month and act on a positive or refused test, and I leave that to those "
+            "programs.\n",
+            id="left-to-their-programs",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Move-in\n\n{ORIENTATION_RULE}\n",
+            "## Move-in\n\nOnce we get round to a handbook, maybe next spring, the house manager might walk each new "
+            "resident through the emergency exits, the meeting spot, the fire plan and where the naloxone is kept, "
+            "and the resident might sign an orientation checklist.\n",
+            id="maybe-next-spring",
+        ),
+    ],
+)
+def test_what_is_left_to_others_or_to_later_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    """ "I leave that to those programs" and "maybe next spring" state no rule of the house."""
+    _twin_meets_none(rule, live, twin, tmp_path)

@@ -1358,7 +1358,8 @@ _LATER = re.compile(
     r"|\b(?:in\s+the\s+future|someday|some\s+day|one\s+day|down\s+the\s+road|eventually),?\s+"
     r"(?:we|the\s+house|the\s+board|staff|management|i)\s+(?:(?:hope|want|plan|wish|intend)\s+to|"
     r"(?:would|'d)\s+like\s+to|might|could)\b"  # not a vision: "someday we hope every person in recovery ..."
-    r"|\bmaybe\s+(?:in\s+the\s+future|someday|some\s+day|one\s+day|down\s+the\s+road|eventually|later)\b"
+    r"|\bmaybe\s+(?:in\s+the\s+future|someday|some\s+day|one\s+day|down\s+the\s+road|eventually|later|"
+    r"next\s+(?:spring|summer|fall|autumn|winter|year|month))\b"
     r"|\bonce\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:is|are|has\s+been|have\s+been)\s+"
     r"(?:finali[sz]ed|decided|approved|worked\s+out|settled|written|drafted)\b"
     r"|\b(?:was|were|has\s+been|have\s+been)\s+(?:discussed|raised|suggested|proposed|talked\s+about|put\s+to\s+"
@@ -1493,14 +1494,19 @@ _PRIVATE_MATTER = re.compile(
     r"between\s+(?:you|him|her|them|the\s+resident|each\s+resident|a\s+resident|the\s+man)\s+and\s+(?:your|his|her|their)\b",
     re.IGNORECASE,
 )
-PRIVATE_CUES = frozenset({"between"})  # the word a sentence leaving a matter to the person holds
+# ... or to the programs he comes from: "I leave that to those programs", "we leave it to his counselor".
+_LEFT_TO_OTHERS = re.compile(
+    r"\b(?:i|we)\s+(?:just\s+)?leave\s+(?:that|it|this|those|these|them)\s+(?:up\s+)?to\s+(?:the|those|their|his|her|your)\b",
+    re.IGNORECASE,
+)
+PRIVATE_CUES = frozenset({"between", "leave"})  # the words a sentence leaving a matter to the person holds
 
 
 def left_to_the_person(text: str) -> bool:
     """Whether a sentence leaves its matter to the resident and someone of his own ("that's between
     you and your sponsor"): it states no rule of the house. Not when it says so after a semicolon
     ("Many residents have sponsors; that's between you and your program"): the first clause stands."""
-    found = _PRIVATE_MATTER.search(text.replace("\u2019", "'"))
+    found = _PRIVATE_MATTER.search(text.replace("\u2019", "'")) or _LEFT_TO_OTHERS.search(text)
     return found is not None and ";" not in text[: found.start()]  # a clause after a ';' leaves only itself
 
 

@@ -1620,15 +1620,16 @@ def _denies_what_it_borrows(
     deny it ("## Smoking and vaping" over "There is no rule about smoking or vaping by residents"): what
     it denies in its own words, no heading lends it. Asked of life-safety topics only: elsewhere a topic
     may itself be a denial ("There is no set length of stay" under "How long you can live here")."""
-    under = analysis.framed()[n]
+    framed = analysis.framed()
     for idea, hits in zip(ideas, per_idea, strict=True):
         denied = _denied_in(analysis, idea)
         if not denied:
             continue
         if n not in hits and n in denied:
             return True
-        # a heading whose section names the idea only to deny it: "## Emergency contact" over "Nobody
-        # fills out an emergency contact part"
+        # a heading whose section names the idea only to deny it does not state it: "## Emergency contact"
+        # over "Nobody fills out an emergency contact part"
+        under = framed[n]
         if n in hits and under and any(m in denied for m in under) and not any(m in hits for m in under):
             return True
     return False
