@@ -1631,24 +1631,11 @@ def _states_after_colon(text: str) -> bool:
 _NOT_IN_USE = re.compile(
     r"(?:^|[;|(,:]\s*)(?:planned\s+for\b|not\s+(?:yet\s+)?in\s+(?:use|effect|force)\b|not\s+yet\s+(?:adopted|started|used)\b)"
     # a report's cell: "| Not found |"
-    r"|\|\s*(?:not\s+(?:found|observed|stated|provided|seen)|none\s+found)\b[^|]{0,40}\|",
+    r"|\|\s*(?:not\s+(?:found|observed|seen)|none\s+found)\b[^|]{0,40}\|",
     re.IGNORECASE,
 )
 NOT_IN_USE_CUES = frozenset(
-    {
-        "planned",
-        "use",
-        "effect",
-        "force",
-        "adopted",
-        "started",
-        "used",
-        "found",
-        "observed",
-        "stated",
-        "provided",
-        "seen",
-    }
+    {"planned", "use", "effect", "force", "adopted", "started", "used", "found", "observed", "seen"}
 )
 
 
@@ -1876,7 +1863,7 @@ _DISOWNING_TAG = re.compile(
     # "(reviewer's suggestion; nothing is posted at present)"
     r"|\([^()]*(?:'s|’s)\s+(?:suggestion|idea|proposal|wish|recommendation)s?\b[^()]*\)"
     r"|^\W*(?:maybe\s+someday|someday|coming\s+soon|wish\s+list)\b"
-    r"|^\W*(?:here\s+is\s+|here's\s+)?what\s+we\s+(?:still\s+)?(?:hope|wish|would\s+like)\s+to\s+(?:have|get|buy|add)\b"
+    r"|^\W*(?:here\s+is\s+|here's\s+)?what\s+we\s+(?:still\s+)?(?:hope|wish)\s+to\s+(?:have|get|buy|add)\b"
     r"|[:\-\u2013\u2014]\s*questions?\s+for\s+[\w'’ ]{1,40}[.?]?$"
     r"|[-\u2013\u2014]\s*(?:not\s+yet\s+written|history\s+only|archived|(?:proposed,?\s+)?not\s+in\s+use|withdrawn|rescinded|"
     r"none\s+held)\s*$",
@@ -1894,7 +1881,7 @@ TAG_WORDS = _words(
     "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
     "archived yet answers answer policy rule written retired questions question held exists decide decided motion "
     "procedure posted vote open "
-    "maybe someday soon wish proposal proposals part ours hope like"
+    "maybe someday soon wish proposal proposals part ours hope"
 )
 
 

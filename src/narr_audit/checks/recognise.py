@@ -1620,6 +1620,8 @@ def _denies_what_it_borrows(
     deny it ("## Smoking and vaping" over "There is no rule about smoking or vaping by residents"): what
     it denies in its own words, no heading lends it. Asked of life-safety topics only: elsewhere a topic
     may itself be a denial ("There is no set length of stay" under "How long you can live here")."""
+    if not analysis.denials():  # nothing denied anywhere: nothing to check
+        return False
     framed = analysis.framed()
     for idea, hits in zip(ideas, per_idea, strict=True):
         denied = _denied_in(analysis, idea)
@@ -1782,7 +1784,9 @@ def _remembered(phrasings: Sequence[Phrasing], analysis: Analysis, vocabulary: V
         if hits is None:
             hits = frozenset(analysis.idea_sentences(phrasings))
             if isinstance(phrasings, Idea):  # a topic's idea, not a marker of substance or deferral
-                hits = analysis.weekly(phrasings, analysis.undenied(phrasings, hits))
+                undenied = analysis.undenied(phrasings, hits)
+                analysis.denied_memo[id(phrasings)] = (phrasings, hits - undenied)  # kept for _denied_in
+                hits = analysis.weekly(phrasings, undenied)
             if store is not None and key is not None and stamp is not None and name is not None:
                 store.note(key, stamp, name, sorted(hits))
         entry = analysis.memo[id(phrasings)] = (phrasings, hits, None)
