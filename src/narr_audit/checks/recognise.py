@@ -683,7 +683,7 @@ class Analysis:
         sentences = self.sentences
         found: list[int] = []
         for n, sentence in enumerate(sentences):
-            if not sentence.text.rstrip(" *_\"')\u201d").endswith("?"):
+            if not sentence.text.rstrip(" *_\"')\u201d").endswith("?"):  # the cheap test first: no question
                 continue
             if (
                 asks_whether(sentence.text)
@@ -1548,8 +1548,9 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
                 if best is None or met > best[0]:
                     best = (met, n)
                 continue
-            quiet = [  # and a question answered "No one." lends its words to no answer (one asked yes or no
-                c  # is read by _only_asked: "Can I date staff? No. The code bars it." is a rule)
+            quiet = [  # a heading over sentences that state no rule, and a question answered "No one.", lend
+                c  # their words to nothing (one asked yes or no is read by _only_asked: "Can I date staff? No.
+                # The code bars it." is a rule)
                 for c in (n, *sentence.context)
                 if _silent(analysis, c, others)
                 or (
