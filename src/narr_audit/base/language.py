@@ -17,6 +17,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
+from narr_audit.base.lazyre import lazy_compile
+
 # British spellings and their American forms; the stemmer then folds inflection (licences -> licens).
 _SPELLINGS = {
     "organisation": "organization", "organisations": "organizations", "organise": "organize",
@@ -96,15 +98,15 @@ STOP_WORDS = frozenset(
 # payment"); they are stop words for gaps between phrase words but still matched when a phrase names them.
 KEPT = frozenset({"before", "within", "without", "no", "not", "only", "after", "during", "who", "when", "how"})
 
-WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # a word of normalised text (see tokens)
-_HYPHEN_BREAK = re.compile(r"(\w)-\s*\n\s*(\w)")
+WORD = lazy_compile(r"[a-z0-9]+(?:['’][a-z]+)?")  # a word of normalised text (see tokens)
+_HYPHEN_BREAK = lazy_compile(r"(\w)-\s*\n\s*(\w)")
 # Shorthand on posted notices: "w/o an OK from HM", "w/ a staff member".
-_WITH = re.compile(r"\b[wW]/([oO]\b)?")
-_BECAUSE = re.compile(r"\b[bB]/[cC]\b")  # "b/c", because
-_CAPITALS = re.compile(r"\b(" + "|".join(sorted(_CAPITAL_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
-_DOTTED = re.compile(r"\b(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\.", re.IGNORECASE)
+_WITH = lazy_compile(r"\b[wW]/([oO]\b)?")
+_BECAUSE = lazy_compile(r"\b[bB]/[cC]\b")  # "b/c", because
+_CAPITALS = lazy_compile(r"\b(" + "|".join(sorted(_CAPITAL_ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+_DOTTED = lazy_compile(r"\b(" + "|".join(sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\.", re.IGNORECASE)
 # Every capitalised abbreviation has two capitals in a row: text without them has none to resolve.
-_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+_TWO_CAPITALS = lazy_compile(r"[A-Z]{2}")
 # Every dotted abbreviation is a whole word before a dot: text whose dotted words are none of them
 # (and plain ASCII, which case-insensitive matching cannot stretch) has none to resolve (see below).
 
@@ -148,7 +150,7 @@ def normalise(text: str) -> str:
 
 
 # A negation typed without its apostrophe, as chat and texts do: "we dont test", "havent changed".
-_BARE_NOT = re.compile(r"\b(do|does|did|have|has|had|is|are|was|were|should|would|could|ca|wo)nt\b")
+_BARE_NOT = lazy_compile(r"\b(do|does|did|have|has|had|is|are|was|were|should|would|could|ca|wo)nt\b")
 
 
 def _bare_not(match: re.Match[str]) -> str:
@@ -157,9 +159,9 @@ def _bare_not(match: re.Match[str]) -> str:
 
 # Letters a scanner misreads, where no word could hold what it read: "po1icy", "c0unt" (a digit
 # between letters), "rnonth" ("rn" opening a word), "terrn" ("rrn" ending one).
-_OCR_SLIP = re.compile(r"(?<=[a-z])[10](?=[a-z])|\brn(?=[aeiou])|(?<=r)rn\b")
-_OCR_RN = re.compile(r"\brn[aeiou]|rrn\b")
-_DIGIT_IN_WORD = re.compile(r"[a-z][10][a-z]")
+_OCR_SLIP = lazy_compile(r"(?<=[a-z])[10](?=[a-z])|\brn(?=[aeiou])|(?<=r)rn\b")
+_OCR_RN = lazy_compile(r"\brn[aeiou]|rrn\b")
+_DIGIT_IN_WORD = lazy_compile(r"[a-z][10][a-z]")
 _MENDED = {"1": "l", "0": "o", "rn": "m"}
 
 
@@ -230,7 +232,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT = lazy_compile(r"[0-9]")
 
 # --- substance: a number is an amount or a time only with its unit ----------------------------------
 # "$150", "10%", "10:30", "7 pm", "the 1st", "3/15", "thirty (30) days", "50 square feet per bed";
@@ -241,7 +243,7 @@ _UNIT = (
     r"am|pm|a\.m|p\.m|o'clock|residents?|beds?|people|persons?|occupants?|tenants?|men|women|sleepers?)"
 )
 _MONTH = r"(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|may"
-_QUANTITY = re.compile(
+_QUANTITY = lazy_compile(
     r"[$£€]\s?\d"  # money
     r"|\d\s?%"  # a share
     r"|\b\d{1,2}:\d{2}\b"  # a clock time
@@ -253,15 +255,15 @@ _QUANTITY = re.compile(
     rf"|\b\d+(?:[.,]\d+)?\)?(?:\s*-\s*|\s+)(?:\(?[a-z]+\)?\s+){{0,2}}?{_UNIT}\b"
 )
 # What names a clause, a form, a room or a line, not a quantity ("Section 8.4", "extension 204").
-_NUMBERING = re.compile(
+_NUMBERING = lazy_compile(
     r"(?:section|sec|§|article|art|clause|part|paragraph|para|schedule|exhibit|appendix|form|rule|item|"
     r"extension|ext|room|bedroom|bedrooms|unit|apt|suite|page|pp?|no|number|#|line|chapter|step|rev|version|"
     r"subsection|revision|highway|route|bus)\.?\s*\(?$"
 )
 # A date when the document was adopted or revised is not when anything happens.
-_ADOPTED = re.compile(r"\b(?:adopted|revised|amended|approved|updated|dated|rev\.?|last reviewed)\b[^.;]{0,40}$")
+_ADOPTED = lazy_compile(r"\b(?:adopted|revised|amended|approved|updated|dated|rev\.?|last reviewed)\b[^.;]{0,40}$")
 # How to reach someone: a phone number, an e-mail, an extension, a street address.
-_CONTACT = re.compile(
+_CONTACT = lazy_compile(
     r"\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b|\b\d{3}[.-]\d{4}\b|[\w.+-]+@[\w-]+\.[a-z]{2,}"
     r"|\bext(?:ension|\.)?\s*\d+|\b\d+\s+(?:[a-z]+\s+){1,2}(?:street|st|avenue|ave|road|rd|lane|ln|drive|dr|"
     r"boulevard|blvd|way|court|ct|place|pl)\b",
@@ -275,7 +277,7 @@ _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)"
 )
-_SAID_QUANTITY = re.compile(
+_SAID_QUANTITY = lazy_compile(
     rf"\b{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})*(?:\s+(?:and\s+)?(?:a\s+)?half)?\s+"
     rf"(?:(?:a|an|per|each|every)\s+(?:day|week|month|year|night)\b|bucks\b|{_UNIT}\b)"
 )
@@ -300,13 +302,13 @@ def has_quantity(normal: str, table_row: bool, words: Sequence[str] | None = Non
 
 
 # --- clause titles: "Section 8.4 First Aid Supplies. A first aid kit ...", "7.3 Guests. No guest ..." -----
-_CLAUSE_NUMBER = re.compile(
+_CLAUSE_NUMBER = lazy_compile(
     r"(?:(?i:section|sec\.|§§?|article|art\.|clause|part|rule|policy|step|schedule|exhibit|appendix|paragraph|para\.)\s*"
     r"(?:\d{1,3}(?:\.\d{1,3})*[a-zA-Z]?|[IVXLCivxlc]{1,7}|[A-Za-z])\b\.?"
     r"|\d{1,3}(?:\.\d{1,3})+\.?|\d{1,3}[.)]|[IVX]{1,5}\.|[A-Z]\.)\s+"
 )
-_TITLE_END = re.compile(r"[.:?](?=\s|$)|\s[-\u2013\u2014]\s|\s(?:-+>|\u2192)\s")
-_ARROW = re.compile(r"\s*(?:-+>|\u2192)")
+_TITLE_END = lazy_compile(r"[.:?](?=\s|$)|\s[-\u2013\u2014]\s|\s(?:-+>|\u2192)\s")
+_ARROW = lazy_compile(r"\s*(?:-+>|\u2192)")
 _TITLE_JOINERS = _words(
     "a an and or of the to for in on at by with from as per vs & not no its their your our his her upon into under "
     "over after before during without within between against regarding concerning about through among than via"
@@ -438,8 +440,8 @@ def _names_duty(words: Sequence[str], slot: int, hi: int) -> bool:
 _NOT_PRACTISED = _words("searched tested screened inspected drug-tested")
 _CONDITIONAL = _words("unless until till til except without alone")  # "do not search a room alone"
 _DENIED_SPAN = 2  # words of the denied noun ("an emergency number" from its first word)
-_PHRASE_BREAK = re.compile(r"[,;.]")
-_CLAUSE_BREAK = re.compile(r"[;.]\s|,\s+(?:and|but|so|which|while|or)\b|\sbut\s")
+_PHRASE_BREAK = lazy_compile(r"[,;.]")
+_CLAUSE_BREAK = lazy_compile(r"[;.]\s|,\s+(?:and|but|so|which|while|or)\b|\sbut\s")
 
 
 class _Offsets:
@@ -792,7 +794,7 @@ def title_end(line: str) -> int | None:
 
 # --- whom a section addresses: "This section is for the house coordinator, ...", "Who this covers -
 # every staffer", "This rule binds every employee": its "you" and its bare commands are theirs ---------
-_ADDRESSEE = re.compile(
+_ADDRESSEE = lazy_compile(
     r"^\W*(?:(?:this|these|the\s+following|the\s+(?:rules?|policy|section)\s+(?:below|above|here))\s+(?:[\w-]+\s+)?"
     r"(?:rules?|section|policy|policies|code|part|page|chapter|guidance|guidelines|handbook|manual|standards?|"
     r"agreement|expectations|sheet|list|document|procedures?|conduct|ethics)\s+"
@@ -803,7 +805,7 @@ _ADDRESSEE = re.compile(
     re.IGNORECASE,
 )
 # What a section says to its reader: "you", "your", or a bare command ("Do not loan money to a resident").
-_ADDRESSING = re.compile(
+_ADDRESSING = lazy_compile(
     r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd)\b|^\W*(?:do\s+not|don't|never|always|"
     r"please)\b",
     re.IGNORECASE,
@@ -812,7 +814,7 @@ _ADDRESSING = re.compile(
 
 # A section for residents lends no "resident" to its commands: "These rules are for all residents. Don't
 # stream videos all night" says nothing about residents' videos. Said to staff, it is the staff's rule.
-_RESIDENTS = re.compile(
+_RESIDENTS = lazy_compile(
     r"\b(?:residents?|(?<!staff )(?<!board )(?<!team )members?|tenants?|clients?|guests?|participants?|occupants?)\b",
     re.IGNORECASE,
 )
@@ -832,7 +834,7 @@ def addresses_reader(sentence: str) -> bool:
     return _ADDRESSING.search(sentence) is not None
 
 
-_BRACKETED = re.compile(r"\([^()]*\)")
+_BRACKETED = lazy_compile(r"\([^()]*\)")
 
 
 def is_capitals(line: str) -> bool:
@@ -864,7 +866,7 @@ _SHARE_OF = _words("all both each most some none any either neither")  # "all of
 _DISCOURSE = _words("so now okay ok alright right and but next then well anyway also plus oh um uh yeah because")
 _QUESTION_WORDS = _words("what when where who whom whose why how which")
 # Written down from speech without its "?": "how often ...", "what about ...", "when do we ...".
-_QUESTION_WORD = re.compile(r"\b(?:what|when|where|who|whom|whose|why|how|which)\b", re.IGNORECASE)
+_QUESTION_WORD = lazy_compile(r"\b(?:what|when|where|who|whom|whose|why|how|which)\b", re.IGNORECASE)
 _ASKING_PAIRS = frozenset({"how often", "how long", "how much", "how many", "how soon"})
 _OPEN_QUESTIONS = frozenset({"what about", "how about", "what if"})
 _AUXILIARIES = _words("do does did am is are was were can could should would will shall may must has have")
@@ -877,18 +879,18 @@ _NOT_FRAGMENT = _words(
     "basically welcome hello hi again everyone everybody nobody somebody someone anyone nothing everything"
 )
 _NAMING = _words("the your our my their a an about on re regarding as")  # "The alarms.", "About guests."
-_CONTRACTED = re.compile(r"(?:n't|'ll|'re|'ve|'m|'d)$")
+_CONTRACTED = lazy_compile(r"(?:n't|'ll|'re|'ve|'m|'d)$")
 _WHO_ASKS = r"(?:\([^()]{1,60}\)\s*)?"  # who asks or answers, and when: "Q (new overnight staff, 01:50):"
-_QA_MARK = re.compile(
+_QA_MARK = lazy_compile(
     rf"^\s*(?:(?:q|question)\s*\d{{0,2}}\s*{_WHO_ASKS}[:.)]|(?:a|ans|answer)\s*\d{{0,2}}\s*{_WHO_ASKS}:)\s+(?=\S)",
     re.IGNORECASE,
 )
 
 
-_SPEAKER_TAG = re.compile(r"^[a-z][\w.'-]{0,19}:\s")  # who writes, in a chat ("hm: ...", "dani: ...")
+_SPEAKER_TAG = lazy_compile(r"^[a-z][\w.'-]{0,19}:\s")  # who writes, in a chat ("hm: ...", "dani: ...")
 
 
-_LIST_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-h])[.)]$")  # a list item's number: "1.", "(b)", "c)"
+_LIST_NUMBER = lazy_compile(r"^\(?(?:\d{1,2}|[a-h])[.)]$")  # a list item's number: "1.", "(b)", "c)"
 
 
 def _opening_words(piece: str, count: int) -> list[str]:
@@ -932,7 +934,7 @@ def adds_item(piece: str) -> bool:
 
 
 _ASKS_PRACTICE = _words("do does did is are was were will has have")  # not "can I", "may I": those ask leave
-_NO_ANSWER = re.compile(
+_NO_ANSWER = lazy_compile(
     r"^\W*(?:(?:no|nope|not really|not at all|not usually|never)\b"
     r"|(?:(?:it|they|that|this)(?:'s|'re|\u2019s|\u2019re| is| are) )?"
     r"(?:optional|voluntary|up to you|your choice)\b)\W*$",
@@ -953,7 +955,7 @@ def asks_yes_no(question: str) -> bool:
     return bool(words) and words[0] in _AUXILIARIES
 
 
-_YES = re.compile(
+_YES = lazy_compile(
     r"^\W*(?:(?:a|ans|answer)\s*\d{0,2}\s*[:.]\s*)?(?:yes|yep|yeah|yup|absolutely|always|correct|definitely|"
     r"of course|sure|certainly|every|each)\b",
     re.IGNORECASE,
@@ -994,7 +996,7 @@ def asks_wh(question: str) -> bool:
     return bool(words) and words[0] in _QUESTION_WORDS
 
 
-_NOBODY = re.compile(
+_NOBODY = lazy_compile(
     r"^\W*(?:(?:a|ans|answer)\s*\d{0,2}\s*[:.]\s*)?(?:good\s+(?:q|question)\W+)?(?:(?:honestly|frankly)\W+)?"
     r"(?:(?:no\s*one|no-one|nobody|none\s+of\s+us)\b"
     r"(?!\s+(?:else|but|except|other|may|can|could|is|are|should|shall|must|will|gets?)\b)"
@@ -1003,7 +1005,7 @@ _NOBODY = re.compile(
     re.IGNORECASE,
 )
 # What the house does that a question "Who ...?" asks about: answered "No one." it is not done.
-_HOUSE_ACTS = re.compile(
+_HOUSE_ACTS = lazy_compile(
     r"\b(?:search|test|check|inspect|screen|train|enter|walk|show|review|teach|explain|post|look\s+(?:at|over|through))"
     r"(?:e?s|ed|ing)?\b",
     re.IGNORECASE,
@@ -1024,7 +1026,7 @@ def answers_nobody(piece: str, question: str) -> bool:
     )
 
 
-_CANNOT = re.compile(
+_CANNOT = lazy_compile(
     r"^\W*(?:we|i)\s+(?:can'?t|cannot|can\s+not|don'?t|do\s+not|won'?t|haven'?t|have\s+not|never)\b", re.IGNORECASE
 )
 
@@ -1042,7 +1044,7 @@ def answers_no(piece: str) -> bool:
     return _NO_ANSWER.match(piece) is not None
 
 
-_PROVISO = re.compile(
+_PROVISO = lazy_compile(
     r"^(?:and\s+|but\s+)?"
     r"(?:provided\b|except\b|excepting\b|subject to\b|unless\b|save that\b|in which (?:event|case)\b)",
     re.IGNORECASE,
@@ -1055,7 +1057,7 @@ def is_proviso(clause: str) -> bool:
     return _PROVISO.match(clause.lstrip(" (\"'")) is not None
 
 
-_Q_MARK = re.compile(rf"^\s*(?:q|question)\s*\d{{0,2}}\s*{_WHO_ASKS}[:.)]\s+(?=\S)", re.IGNORECASE)
+_Q_MARK = lazy_compile(rf"^\s*(?:q|question)\s*\d{{0,2}}\s*{_WHO_ASKS}[:.)]\s+(?=\S)", re.IGNORECASE)
 
 
 def asks_marked(line: str) -> bool:
@@ -1070,7 +1072,7 @@ def strip_answer_mark(piece: str) -> str:
 
 
 # A statement said with a tag asking for a nod ("Rent's due Friday, okay?"): it states, it does not ask.
-_TAG_QUESTION = re.compile(
+_TAG_QUESTION = lazy_compile(
     r",\s*(?:okay|ok|right|yeah|alright|all right|got it|understood|you know|fair|cool|deal)\?$", re.IGNORECASE
 )
 
@@ -1174,7 +1176,7 @@ def other_sense_regions(words: Sequence[str], positions: Iterable[int], lo: int,
 
 # A thing named only for its look, joined by hyphens: "smoke-detector-shaped dust bunnies", "any
 # prohibited-looking item". It names no detector and no prohibited item.
-_LOOKALIKE = re.compile(r"\b((?:[a-z0-9']+-){1,3})(?:shaped|looking|style|themed|colou?red|sized)\b")
+_LOOKALIKE = lazy_compile(r"\b((?:[a-z0-9']+-){1,3})(?:shaped|looking|style|themed|colou?red|sized)\b")
 LOOKALIKE_CUES = _words("shaped looking style themed colored coloured sized")
 
 
@@ -1194,7 +1196,7 @@ def lookalike_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list
 # A slide's title in a deck written out as text: "Slide 11 - Screening before you start", "Slide 6:
 # Our insurance". It heads the slide's bullets, as a heading does (not the speaker's notes below them,
 # which talk around the slide more than they state it).
-_SLIDE_TITLE = re.compile(
+_SLIDE_TITLE = lazy_compile(
     r"^\s*(?:slide|sl\.)\s*#?\d{1,3}[a-z]?\s*(?:[-\u2013\u2014:.|)]\s*)?(?=[A-Za-z\"'\u201c(]|$)", re.IGNORECASE
 )
 
@@ -1216,18 +1218,18 @@ def gives_contact(text: str) -> bool:
 
 # --- what states no rule: a recital, a purpose, a plan to write the rule later -----------------------
 # "The Board recognizes the importance of ...": a recital says why the Board acts; what it resolves follows.
-_RECITAL = re.compile(
+_RECITAL = lazy_compile(
     r"\b(?:recogni[sz](?:es|ed|ing)?|acknowledg(?:es|ed|ing)) the (?:importance|need|value)\b", re.IGNORECASE
 )
 # Where a recital's reasons end and what is resolved begins ("...; NOW, THEREFORE, BE IT RESOLVED").
-_RESOLVING = re.compile(r"\b(?:now,? therefore|therefore|be it (?:further )?resolved|resolved that)\b", re.IGNORECASE)
+_RESOLVING = lazy_compile(r"\b(?:now,? therefore|therefore|be it (?:further )?resolved|resolved that)\b", re.IGNORECASE)
 # What opens a purpose: "in order to promote safety", "so as to ensure", "for the purpose of".
 PURPOSE_CUES = _words(
     "recognizes recognises recognized recognised acknowledges acknowledged order purpose aim importance "
     "honestly frankly seriously truthfully honest"
 )
 # A speaker's hedge opening a sentence ("Honestly, it's a nice old house"): how it is said, not honesty.
-_HEDGE = re.compile(
+_HEDGE = lazy_compile(
     r"^\W*(?:(?:and|so|but|okay|ok|well|i mean)\W+)*(?:honestly|frankly|seriously|truthfully|to be honest)\s*,",
     re.IGNORECASE,
 )
@@ -1238,7 +1240,7 @@ _PURPOSE_VERBS = _words(
     "promote protect ensure keep support maintain prevent reduce respect foster encourage help preserve safeguard "
     "avoid minimize minimise improve honor honour build strengthen create provide comply"
 )
-_REASON_END = re.compile(r"[,;:.]")
+_REASON_END = lazy_compile(r"[,;:.]")
 MAX_REASON = 12  # words: a longer opening "To ..." up to its comma is more than a reason
 # Where a purpose ends: the rule it is the reason for ("in order to keep everyone safe, residents must ...").
 _RULE_WORDS = _words("must shall will may should cannot can't won't are is need needs required")
@@ -1285,7 +1287,7 @@ def unstated_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[
 # it seriously", "Honesty is our top priority", "We value respect". It says what the house cares
 # about, not what anyone does: the clause holding it states no rule (a rule beside it still does:
 # "Safety is our priority: every bedroom has a smoke detector").
-_AVOWAL = re.compile(
+_AVOWAL = lazy_compile(
     r"\b(?:is|are)\s+(?:very\s+|so\s+|really\s+|extremely\s+|especially\s+|deeply\s+)?(?:important|dear)\s+to\s+us\b"
     r"|\bmatters?\s+(?:so\s+much\s+|a\s+lot\s+|deeply\s+)?to\s+us\b"
     r"|\b(?:is|are)\s+(?:always\s+)?(?:our|a)\s+(?:top\s+|first\s+|number\s+one\s+|highest\s+|core\s+)?"
@@ -1294,7 +1296,7 @@ _AVOWAL = re.compile(
     r"|\bwe\s+(?:deeply\s+|truly\s+|really\s+|strongly\s+)?(?:value|care\s+about|believe\s+in|cherish)\b",
     re.IGNORECASE,
 )
-_AVOWAL_BREAK = re.compile(r"[;:.]\s|,\s+(?:and|but|so|which|while|or)\b|\sbut\s|\s[-\u2013\u2014]+\s")
+_AVOWAL_BREAK = lazy_compile(r"[;:.]\s|,\s+(?:and|but|so|which|while|or)\b|\sbut\s|\s[-\u2013\u2014]+\s")
 AVOWAL_CUES = _words("important dear matters matter priority priorities value values commitment seriously care believe")
 
 
@@ -1314,7 +1316,7 @@ def _avowed(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 # A rule left to be written or decided later by someone named: "the Executive Director is authorized
 # to develop ...", "will be considered by the Board at a later meeting", "has not been set yet".
-_LATER = re.compile(
+_LATER = lazy_compile(
     r"\b(?:is|are|be|been|hereby)\s+(?:hereby\s+)?(?:authori[sz]ed|directed|instructed|requested|charged|"
     r"tasked|empowered)\s+to\s+(?:look\s+into|explore|study|develop|draft|prepare|research|investigate|"
     r"consider|evaluate|propose|recommend|review|examine|design|create|write|seek|pursue|identify|assess|"
@@ -1395,7 +1397,7 @@ _REVISION = (
     r"(?:(?:rev(?:ision|ised)?\.?|version|ver\.|v\.)\s*(?:\d{1,2}[./-]){0,2}\d{2,4}"
     r"|(?:rev(?:ision|ised)?\.?|version)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})"
 )
-_RUNNING = re.compile(
+_RUNNING = lazy_compile(
     rf"^(?:{_PAGE}(?:\s*[|\u2022\u00b7,]?\s*{_REVISION})?|{_REVISION}(?:\s*[|\u2022\u00b7,]?\s*{_PAGE})?)$",
     re.IGNORECASE,
 )
@@ -1413,12 +1415,12 @@ _RUNNING_OPENINGS = frozenset("PpRrVv-")  # what a page's furniture opens with (
 
 
 # What talk written down sounds like: fillers, contractions, a speaker turning to the listener.
-_SPOKEN_MARKS = re.compile(
+_SPOKEN_MARKS = lazy_compile(
     r"\b(?:okay|ok|yeah|gonna|kinda|sorta|um|uh|you know|i mean|like,|so,|anyway|alright|right\?|y'all|guys|stuff|"
     r"basically|it's|that's|there's|here's|what's|he's|she's|who's|let's)\b|(?:n't|'re|'ll|'ve|'m)\b"
 )
 # What a document typed as one has and talk written down has not: headings, lists, tables, speakers' tags.
-_LAID_OUT = re.compile(r"(?m)^\s*(?:#|[-*\u2022]\s|\d{1,2}[.)]\s|\|)|^[A-Z][A-Z ,&'-]{6,}$|^[\w.'-]{1,20}:\s")
+_LAID_OUT = lazy_compile(r"(?m)^\s*(?:#|[-*\u2022]\s|\d{1,2}[.)]\s|\|)|^[A-Z][A-Z ,&'-]{6,}$|^[\w.'-]{1,20}:\s")
 SPOKEN_DENSITY = 4  # marks of talk per hundred words
 MIN_TALK = 20  # words: a line or two says too little to tell talk from writing
 
@@ -1440,7 +1442,7 @@ _OUTSIDE = (
     r"insurers?|insurance company|utility|utilities|police|hospital|government|"
     r"(?:[a-z]+ )?department of [a-z]+)"
 )
-_OUTSIDE_DOES = re.compile(
+_OUTSIDE_DOES = lazy_compile(
     rf"^\W*(?:(?:and|so|but|also|okay|ok|now|then|plus)\W+)*(?:(?:if|when|once)\s+)?"
     rf"(?:the|a|an|any|many|some|most|your|each|every|our|their|local|that)?\s*(?:local\s+|outside\s+|nearby\s+)?"
     # "the county library staff also run free computer classes"
@@ -1450,7 +1452,7 @@ _OUTSIDE_DOES = re.compile(
     rf"performs?|cleans?|stores?|supplies|supply)\b",
     re.IGNORECASE,
 )
-_BY_OUTSIDE = re.compile(
+_BY_OUTSIDE = lazy_compile(
     rf"\b(?:offered|run|held|hosted|provided|given|led|taught|conducted|inspected|sponsored|organi[sz]ed|prepared|"
     rf"delivered|operated|managed|performed|supplied|cleaned|handled)\s+by\s+(?:the\s+|a\s+|an\s+|your\s+|local\s+)?"
     rf"(?:[A-Z][\w&'.-]*\s+){{0,3}}{_OUTSIDE}\b",
@@ -1470,7 +1472,7 @@ OUTSIDE_WORDS = frozenset([*_OUTSIDE_NAMES, *(f"{name}'s" for name in _OUTSIDE_N
 # What such a body's own system or process decides, wherever it stands in the sentence: "the
 # employer's own buddy system determines how coworkers look out for one another", "the county's
 # process governs", "signs at the bus stop are the city's responsibility". Theirs, not the house's.
-_OUTSIDE_OWN = re.compile(
+_OUTSIDE_OWN = lazy_compile(
     rf"\b(?:the|an?|your|their|each|that)\s+{_OUTSIDE}'s\s+(?:own\s+)?(?:[a-z-]+\s+){{0,2}}"
     rf"(?:governs?|determines?|decides?|sets?|controls?|applies|apply|rules?)\b"
     rf"|\b(?:is|are)\s+(?:the\s+|an?\s+)?{_OUTSIDE}'s\s+(?:own\s+)?(?:responsibility|job|decision|call|business)\b",
@@ -1480,7 +1482,7 @@ _OUTSIDE_OWN = re.compile(
 
 # What the house says is such a body's job: "the safety of the parking is responsibility of the city",
 # "repairs to the sidewalk are the responsibility of the county".
-_OUTSIDE_DUTY = re.compile(
+_OUTSIDE_DUTY = lazy_compile(
     rf"\b(?:is|are)\s+(?:the\s+)?(?:sole\s+)?(?:responsibility|job|duty)\s+of\s+(?:the\s+|an?\s+|your\s+)?{_OUTSIDE}\b",
     re.IGNORECASE,
 )
@@ -1489,13 +1491,13 @@ _OUTSIDE_DUTY = re.compile(
 # What a sentence leaves to the resident and someone of his own: "whether you get a sponsor is between
 # you and your program", "that's between him and his sponsor". No rule of the house ("what you say
 # stays between you and your counselor" keeps a confidence: it is one).
-_PRIVATE_MATTER = re.compile(
+_PRIVATE_MATTER = lazy_compile(
     r"\b(?:is|are|'s)\s+(?:an?\s+(?:personal|private)\s+matter\s+)?(?:strictly\s+|just\s+|only\s+|entirely\s+)?"
     r"between\s+(?:you|him|her|them|the\s+resident|each\s+resident|a\s+resident|the\s+man)\s+and\s+(?:your|his|her|their)\b",
     re.IGNORECASE,
 )
 # ... or to the programs he comes from: "I leave that to those programs", "we leave it to his counselor".
-_LEFT_TO_OTHERS = re.compile(
+_LEFT_TO_OTHERS = lazy_compile(
     r"\b(?:i|we)\s+(?:just\s+)?leave\s+(?:that|it|this|those|these|them)\s+(?:up\s+)?to\s+(?:the|those|their|his|her|your)\b",
     re.IGNORECASE,
 )
@@ -1512,7 +1514,7 @@ def left_to_the_person(text: str) -> bool:
 
 # A sentence that says what it states is no rule: "that's just how the buildings worked out, not a rule
 # we hold to", "it's a choice, not a requirement" (not "not a rule violation").
-_DISOWNED = re.compile(
+_DISOWNED = lazy_compile(
     r"\bnot\s+(?:a\s+|an\s+|our\s+|the\s+)?(?:house\s+)?(?:rule|requirement)s?\b(?!\s+(?:violation|breaker))"
     r"|\bnot\s+a\s+house\s+polic(?:y|ies)\b"  # a report's cell: "| Leaflet from the pharmacy | Not a house policy |"
     # what a rule no longer in force said: "Under the former rule 14, all medication was stored ..."
@@ -1536,7 +1538,7 @@ _ADVISER = (
     r"(?:inspectors?|reviewers?|surveyors?|marshals?|consultants?|auditors?|coach|coaches|assessors?|"
     r"fire\s+department|county|affiliate|visitors?|she|he|they)"
 )
-_PROPOSES = re.compile(
+_PROPOSES = lazy_compile(
     r"^\W*(?:suggest(?:ed|ion|s)?|recommend(?:ed|ation|s)?|propos(?:ed|al)|idea)\s*[:\-\u2013\u2014]"
     r"|^\W*(?:suggest|recommend)\s+(?!that\s+you\b)"
     r"|^\W*(?:\d+[.)]\s*)?maybe\b"  # "1. Maybe: agreement to screening at move-in", "Maybe never inside"
@@ -1557,7 +1559,7 @@ _MONTH = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
-_PAST_TIME = re.compile(
+_PAST_TIME = lazy_compile(
     rf"\bon\s+(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}/\d{{1,2}}\b|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b)"
     rf"|\b(?:in|during|of)\s+(?:the\s+[\w\s-]{{0,25}}?\s+of\s+)?(?:{_MONTH}\s+)?(?:19|20)\d\d\b"
     rf"|\bin\s+{_MONTH}\b(?!\s+(?:and|or|each|every)\b)"
@@ -1567,21 +1569,21 @@ _PAST_TIME = re.compile(
     rf"|\b{_WEEKDAY}\s+night\b",
     re.IGNORECASE,
 )
-_PAST_VERB = re.compile(
+_PAST_VERB = lazy_compile(
     r"\b(?:was|were|had|did|done|went|came|gave|took|got|left|met|said|told|found|brought|made|kept|ran|saw|"
     r"sat|stood|spoke|began|thought|felt|held|led|paid|put|read|sent|set|shut|wore|wrote|"
     r"[a-z]{2,}(?:ed|'d))\b",
     re.IGNORECASE,
 )
 # What makes a sentence a rule or a habit whatever its tense: a modal, a frequency, a rule's own words.
-_RULE_OR_HABIT = re.compile(
+_RULE_OR_HABIT = lazy_compile(
     r"\b(?:must|shall|will|may|should|can|cannot|always|whenever|never|daily|weekly|monthly|"
     r"yearly|annually|quarterly|policy|rule|rules|required|requires|now|currently|still|going\s+forward)\b"
     rf"|\b(?:every|each)\s+(?:other\s+|\d+\s+|two\s+|three\s+|six\s+)?(?:day|night|week|weekend|month|year|morning|"
     rf"evening|time|quarter|season|shift|{_WEEKDAY}|{_MONTH})s?\b",
     re.IGNORECASE,
 )
-_MODAL_OR_RULE = re.compile(
+_MODAL_OR_RULE = lazy_compile(
     r"\b(?:must|shall|will|may|should|can|cannot|policy|rule|rules|now|currently|daily|weekly|monthly|yearly|"
     r"annually|quarterly|is|are|am|do|does|has|have"
     # a verb in the present: "Our house agreement says ... and her daughter signed it"
@@ -1628,7 +1630,7 @@ def _states_after_colon(text: str) -> bool:
 
 # A line of a table or form that says its item is not in use: "Consent to screening | Planned for the
 # 2026 packet; not in use, no testing yet | [ ]". It states no rule, whatever its other cells say.
-_NOT_IN_USE = re.compile(
+_NOT_IN_USE = lazy_compile(
     r"(?:^|[;|(,:]\s*)(?:planned\s+for\b|not\s+(?:yet\s+)?in\s+(?:use|effect|force)\b|not\s+yet\s+(?:adopted|started|used)\b)"
     # a report's cell: "| Not found |"
     r"|\|\s*(?:not\s+(?:found|observed|seen)|none\s+found)\b[^|]{0,40}\|",
@@ -1668,7 +1670,7 @@ _OTHER_PEOPLE = (
     r"(?:employees?|workers?|volunteers?|visitors?|guests?|job\s+applicants?|applicants?|interns?|contractors?|"
     r"new[- ]hires?|new\s+employees?)"
 )
-_BINDS_OTHERS = re.compile(
+_BINDS_OTHERS = lazy_compile(
     r"^\W*(?:\d+[.)]\s*|[a-z][.)]\s+|\[[ x]?\]\s*)?(?:all\s+|each\s+|any\s+|our\s+|the\s+|every\s+)?"
     rf"{_OTHER_PEOPLE}(?:\s+(?:who|that)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+"
     r"(?:(?:now|also|then|all|each)\s+)?(?:may|must|shall|will|are|is|agrees?|understands?|can|cannot|can't|should|need|needs|"
@@ -1676,10 +1678,10 @@ _BINDS_OTHERS = re.compile(
     rf"|^\W*(?:{_OTHER_PEOPLE}|staff(?:\s+member)?)(?:'s|’s)?\s+(?:signature|initials|name)\b",
     re.IGNORECASE,
 )
-_FOR_OTHERS = re.compile(
+_FOR_OTHERS = lazy_compile(
     rf"\b(?:{_OTHER_PEOPLE}|personnel|workplace|hr|outside\s+agenc(?:y|ies))(?:'s|’s|s')?(?!-)\b", re.IGNORECASE
 )
-_RESIDENTS = re.compile(
+_RESIDENTS = lazy_compile(
     r"\b(?:residents?|participants?|clients?|tenants?|you|your|we|our|us|res\.|occupants?|members?)\b", re.IGNORECASE
 )
 OTHER_PEOPLE = _words(
@@ -1695,7 +1697,7 @@ def binds_others(text: str) -> bool:
     return _BINDS_OTHERS.search(text) is not None and not names_residents(text)
 
 
-_TOO = re.compile(r"\b(?:too|as\s+well|also)\b", re.IGNORECASE)  # "applies to guests too": to residents first
+_TOO = lazy_compile(r"\b(?:too|as\s+well|also)\b", re.IGNORECASE)  # "applies to guests too": to residents first
 
 
 def written_for_others(title: str) -> bool:
@@ -1736,7 +1738,7 @@ _REFERENT = (
     r"arrangement|items?|lines?|practice|page|testing)|"
     r"(?:rule|policy|section|procedure|form|schedule|table)\s+[0-9][0-9.a-z-]*)"
 )
-_DISOWNS = re.compile(
+_DISOWNS = lazy_compile(
     rf"\b{_REFERENT}\b[^.;:?!]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|got)\s+"
     rf"(?:(?:later|since|then|eventually|finally|formally)\s+)?(?:\w+(?:\s+\w+){{0,4}}\s+and\s+(?:then\s+|later\s+)?)?(?:{_ENDED})\b"
     rf"|\b{_REFERENT}\b[^.;:?!]{{0,60}}?\b(?:was|were|is|are|has|have|had)\s+(?:never|not)\s+(?:yet\s+|been\s+)*(?:{_IN_FORCE})\b"
@@ -1788,7 +1790,7 @@ _DISOWNS = re.compile(
 # item is advisory", "nothing's been decided", "The Board will consider the recommendation next year",
 # "Policy in force: [ ] Yes [x] No", "Not decided.", "This checklist applies to paid staff only".
 _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
-    word: re.compile("|".join(branches), re.IGNORECASE)
+    word: lazy_compile("|".join(branches), re.IGNORECASE)
     for word, branches in {
         "none": (
             r"\b(?:post|posts|posted|adopt|adopts|adopted|use|uses|follow|follows|followed|keep|keeps|kept)\s+none\s+of\b",
@@ -1849,7 +1851,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
 }
 
 
-_DISOWNING_TAG = re.compile(
+_DISOWNING_TAG = lazy_compile(
     r"\([^()]*\b(?:withdrawn|rejected|repealed|rescinded|superseded|discontinued|proposed|planned|ended|"
     r"not\s+in\s+use|not\s+adopted|not\s+in\s+effect|not\s+current|no\s+longer\s+in\s+effect|"
     r"suggestions?\s+only|ideas?\s+only|recommendations?\s+only|not\s+(?:house\s+)?rules|history\s+only|"
@@ -1888,7 +1890,7 @@ TAG_WORDS = _words(
 # An opening sentence that says what follows is not in effect: "Proposed for the 2026 renewal; not in
 # effect", "Tenant has not adopted any of these.", "NOT a rule yet", "nothing changes till we vote".
 # Only these, at a section's start, reach forward: "Rule 7 was withdrawn in 2021." does not.
-_DISOWNS_AHEAD = re.compile(
+_DISOWNS_AHEAD = lazy_compile(
     r"\bnot\s+(?:yet\s+)?(?:in\s+(?:effect|force|use)|adopted)\b|\bnot\s+an?\s+(?:house\s+)?rules?\s+yet\b"
     r"|\b(?:has|have)(?:\s+not|n['’]?t)\s+(?:yet\s+)?adopted\s+(?:any\s+of\s+)?(?:these|this|them|it)\b"
     r"|\bnothing\s+changes\s+(?:until|till|til)\b|\bnot\s+to\s+be\s+(?:initialed|initialled|signed)\b",
@@ -1899,12 +1901,12 @@ _DISOWNS_AHEAD = re.compile(
 # Whose the section's rule is: "That is the county's search, ... not ours", "it belongs to probation,
 # not to us", "That's your employer's rule, not the house's". Read in two steps (the denial, then an
 # owner named before it) to keep a long regex from being tried at every word.
-_NOT_OURS = re.compile(
+_NOT_OURS = lazy_compile(
     r"\bnot\s+(?:ours|to\s+us|the\s+(?:house|home|residence|company)(?:'s|’s)|"
     r"(?P<named>our\s+(?:house\s+)?(?:rules?|lists?|polic(?:y|ies)|search(?:es)?|forms?|checklists?|program|testing)))\b",
     re.IGNORECASE,
 )
-_OWNER_BEFORE = re.compile(
+_OWNER_BEFORE = lazy_compile(
     r"(?:\b(?!(?:it|that|there|what|he|she|who|here|let|this|where|how)['’]s\b)[a-z]+['’]s|"
     r"\bbelongs?\s+to\s+(?!them\b|you\b|(?:the\s+|each\s+)?residents?\b)|\b(?:their|his|her))\b[^.;?!]{0,80}$",
     re.IGNORECASE,
@@ -1949,10 +1951,10 @@ def disowns_section(text: str) -> bool:
 
 
 # "... locked whenever it is not in use": a condition, not a section disowned.
-_CONDITION_BEFORE = re.compile(r"\b(?:when|whenever|while|if|unless|until|once)\b[^,;.]{0,25}$", re.IGNORECASE)
+_CONDITION_BEFORE = lazy_compile(r"\b(?:when|whenever|while|if|unless|until|once)\b[^,;.]{0,25}$", re.IGNORECASE)
 
 
-_QUESTIONS_FOR = re.compile(r":\s*questions?\s+for\s+[\w'’ ]{1,40}\.$", re.IGNORECASE)
+_QUESTIONS_FOR = lazy_compile(r":\s*questions?\s+for\s+[\w'’ ]{1,40}\.$", re.IGNORECASE)
 
 
 def asks_after_colon(text: str) -> bool:

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from narr_audit.base.errors import Problem
+from narr_audit.base.lazyre import lazy_compile
 from narr_audit.evidence.content import Extracted
 
 __all__ = [
@@ -58,11 +59,11 @@ _DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?{_MONTH}\.?,?\s+\d{{4}}"  # 15 January 2026, 1st day of March 2026
     r")(?![\w/])"
 )
-_DATE_RE = re.compile(_DATE, re.IGNORECASE)
+_DATE_RE = lazy_compile(_DATE, re.IGNORECASE)
 _SEPARATOR = r"\s*(?:to|through|thru|until|till|[-\u2013\u2014])\s*(?:(?:and|expiration|expiry|exp\.?|ending|on)\s*)*"
-_PERIOD_RE = re.compile(rf"({_DATE}){_SEPARATOR}({_DATE})", re.IGNORECASE)
+_PERIOD_RE = lazy_compile(rf"({_DATE}){_SEPARATOR}({_DATE})", re.IGNORECASE)
 # Two dates side by side in one row of a table (an ACORD 25's POLICY EFF and POLICY EXP columns).
-_TABLE_ROW_RE = re.compile(rf"({_DATE})(?:[ \t]+|[ \t]*\n[ \t]*)({_DATE})", re.IGNORECASE)
+_TABLE_ROW_RE = lazy_compile(rf"({_DATE})(?:[ \t]+|[ \t]*\n[ \t]*)({_DATE})", re.IGNORECASE)
 
 # Each cue names what its date is: (group name, pattern, labelled). A labelled cue ("Expiration date:")
 # may stand a line away from its date; a bare word ("ending", "effective") must be followed by it at once.
@@ -107,7 +108,7 @@ _CUES: tuple[tuple[str, str, bool], ...] = (
         False,
     ),
 )
-_CUE_RE = re.compile(
+_CUE_RE = lazy_compile(
     r"(?<![\w])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern, _ in _CUES) + r")(?![\w])\s*:?",
     re.IGNORECASE,
 )
@@ -140,7 +141,7 @@ _NUMBERS = {
     "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "twenty four": 24, "thirty-six": 36,
 }  # fmt: skip
 _COUNT = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|thirty-six)"
-_TERM_RE = re.compile(
+_TERM_RE = lazy_compile(
     rf"(?<![\w])(?:term\s+of\s+{_COUNT}(?:\s*\(\d{{1,2}}\))?[\s-]+(months?|years?)"
     rf"|{_COUNT}[\s-]+(month|year)s?\s+(?:lease|term|tenancy|agreement))(?![\w])",
     re.IGNORECASE,
@@ -375,22 +376,22 @@ class _Found:
 
 
 # An issue or adoption date stands for the effective date only when no surer cue gives one.
-_SECOND_BEST = re.compile(r"issu|adopt|date\s+(?:of\s+)?issu|date\s+adopt", re.IGNORECASE)
-_LEASE_START = re.compile(r"begin|commenc|start", re.IGNORECASE)
+_SECOND_BEST = lazy_compile(r"issu|adopt|date\s+(?:of\s+)?issu|date\s+adopt", re.IGNORECASE)
+_LEASE_START = lazy_compile(r"begin|commenc|start", re.IGNORECASE)
 
 
 # What may stand between a bare cue and its date ("effective as of", "beginning on the"), and between a
 # column heading and its date ("POLICY EXP (MM/DD/YYYY) 01/15/2027").
-_FILLER = re.compile(r"\s*(?:(?:on|as\s+of|from|the|at|midnight|12:01\s*a\.?m\.?|,)\s*)*", re.IGNORECASE)
+_FILLER = lazy_compile(r"\s*(?:(?:on|as\s+of|from|the|at|midnight|12:01\s*a\.?m\.?|,)\s*)*", re.IGNORECASE)
 # Ordinary verbs ("ends", "beginning", "expired" in a history) date the document only in a sentence about
 # its term or cover; "expires", "valid through" and "effective" always speak of the document itself.
-_WORD_CUES = re.compile(r"end|terminat|expired|begin|commenc|start", re.IGNORECASE)
-_DOCUMENT_NOUNS = re.compile(
+_WORD_CUES = lazy_compile(r"end|terminat|expired|begin|commenc|start", re.IGNORECASE)
+_DOCUMENT_NOUNS = lazy_compile(
     r"(?<![\w])(?:lease|term|tenancy|rental|agreement|policy|coverage|insurance|certificate|licen[cs]e|permit"
     r"|registration|inspection|contract|accreditation|certification|approval)",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.;!?]\s|\n")
+_SENTENCE_END = lazy_compile(r"[.;!?]\s|\n")
 
 
 def _about_the_document(text: str, position: int) -> bool:
@@ -400,7 +401,7 @@ def _about_the_document(text: str, position: int) -> bool:
     return _DOCUMENT_NOUNS.search(text, ends[-1] if ends else start, position) is not None
 
 
-_FORMAT_ONLY = re.compile(r"[\s:]*(?:\(\s*mm\s*/\s*dd\s*/\s*yy(?:yy)?\s*\)[\s:]*)?", re.IGNORECASE)
+_FORMAT_ONLY = lazy_compile(r"[\s:]*(?:\(\s*mm\s*/\s*dd\s*/\s*yy(?:yy)?\s*\)[\s:]*)?", re.IGNORECASE)
 
 
 def _read_period(text: str, start: int, stop: int, where: str | None, found: _Found) -> None:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from narr_audit.base.errors import Problem
 from narr_audit.base.language import STOP_WORDS
+from narr_audit.base.lazyre import lazy_compile
 from narr_audit.evidence.limits import MAX_ENTRY_TEXT, MAX_RECORD_ENTRIES
 from narr_audit.evidence.model import LogRecord
 
@@ -54,38 +55,38 @@ _WEEKDAY = (
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # Each pattern is matched where a date may start; what it matched is then read by dateutil.
-_ISO = re.compile(r"(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?!\d)")
+_ISO = lazy_compile(r"(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?!\d)")
 # Numbers: 03/04/2026, 3-4-2026, 03.04.2026; a two-digit year only after slashes (3/4/26), so a section
 # number ("1.2.10") is never a date.
-_NUMERIC = re.compile(
+_NUMERIC = lazy_compile(
     r"(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|(?<=/\d/)\d{2}|(?<=/\d\d/)\d{2})(?!\d)"
 )
-_DAY_MONTH_YEAR = re.compile(
+_DAY_MONTH_YEAR = lazy_compile(
     rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s-]+(?P<mon>{_MONTH}),?[\s-]+(?P<y>\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
-_MONTH_DAY_YEAR = re.compile(
+_MONTH_DAY_YEAR = lazy_compile(
     rf"(?:{_WEEKDAY})?(?P<mon>{_MONTH})[\s-]+(?P<d>\d{{1,2}}){_ORDINAL},?[\s-]+(?P<y>\d{{4}})(?!\d)", re.IGNORECASE
 )
 # Without a year: read only where the document gives one (a month calendar, a heading "October 2026").
-_DAY_MONTH = re.compile(rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+of)?\s+(?P<mon>{_MONTH})(?![a-z])", re.I)
-_MONTH_DAY = re.compile(rf"(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORDINAL}(?!\d)", re.IGNORECASE)
-_WEEKDAY_DAY = re.compile(rf"{_WEEKDAY}(?P<d>\d{{1,2}}){_ORDINAL}(?!\d)", re.IGNORECASE)
-_DAY_DASH = re.compile(rf"(?P<d>\d{{1,2}}){_ORDINAL}\s*[-\u2013\u2014:]\s")
-_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH}),?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(19[89]\d|2\d\d\d)\b")
-_THREE_DIGITS = re.compile(r"\d\D*\d\D*\d")
-_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # where a month calendar's "October 2026" may be
+_DAY_MONTH = lazy_compile(rf"(?:{_WEEKDAY})?(?P<d>\d{{1,2}}){_ORDINAL}(?:\s+of)?\s+(?P<mon>{_MONTH})(?![a-z])", re.I)
+_MONTH_DAY = lazy_compile(rf"(?:{_WEEKDAY})?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}}){_ORDINAL}(?!\d)", re.IGNORECASE)
+_WEEKDAY_DAY = lazy_compile(rf"{_WEEKDAY}(?P<d>\d{{1,2}}){_ORDINAL}(?!\d)", re.IGNORECASE)
+_DAY_DASH = lazy_compile(rf"(?P<d>\d{{1,2}}){_ORDINAL}\s*[-\u2013\u2014:]\s")
+_MONTH_YEAR = lazy_compile(rf"\b(?P<mon>{_MONTH}),?\s+(?P<y>\d{{4}})\b", re.IGNORECASE)
+_YEAR = lazy_compile(r"\b(19[89]\d|2\d\d\d)\b")
+_THREE_DIGITS = lazy_compile(r"\d\D*\d\D*\d")
+_A_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # where a month calendar's "October 2026" may be
 # What may come before a date at the start of a line: list marks, heading marks, emphasis, a quote.
-_LEAD = re.compile(r"[\s>#*_\-+\u2022\u25aa\u25cf\u2013\u2014(\[]*")
+_LEAD = lazy_compile(r"[\s>#*_\-+\u2022\u25aa\u25cf\u2013\u2014(\[]*")
 # What may follow a date that starts a line: the end, or a break before the entry's text.
-_AFTER = re.compile(r"$|[\s,;:|.)\]\-\u2013\u2014]|T\d")
+_AFTER = lazy_compile(r"$|[\s,;:|.)\]\-\u2013\u2014]|T\d")
 _STARTS = frozenset(
     {*_MONTHS, "mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 )  # a line that begins with a letter can begin with a date only when its first three letters are one of these
 # Tables and sections that date something other than events: a document's own revision history.
-_NOT_ENTRIES = re.compile(r"\b(revision|revised|version|amendment|amended|change ?log|changes)\b", re.IGNORECASE)
-_DATE_HEADER = re.compile(r"\b(date|dated|when|day|held on|on)\b", re.IGNORECASE)
+_NOT_ENTRIES = lazy_compile(r"\b(revision|revised|version|amendment|amended|change ?log|changes)\b", re.IGNORECASE)
+_DATE_HEADER = lazy_compile(r"\b(date|dated|when|day|held on|on)\b", re.IGNORECASE)
 
 
 _RECORD_FIELDS = frozenset({"date", "row", "where", "text"})
@@ -383,7 +384,7 @@ def _date_column(header: Sequence[str], rows: Sequence[Sequence[str]]) -> int | 
 # or weekday's name. Lines are found by this pattern over the whole text (it starts with a line break, so
 # the regular expression engine skips to each one), and the many lines that cannot hold a date (most of
 # a policy) are never looked at one by one.
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_compile(
     r"\n[ \t>#*_\-+\u2022\u25aa\u25cf\u2013\u2014(\[]*(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|mon|tue|wed|thu|fri|sat|sun)",
     re.IGNORECASE,
@@ -544,9 +545,9 @@ MAX_ROW_WORDS = 30
 MIN_GRID_DAYS = 7
 """Day numbers a month grid must run through (1 to 7 at least) to be read as a calendar."""
 # A header line names its date column: "Date", "Day", "When", "Held on", "Week of".
-_COLUMN_HEADER = re.compile(r"\b(dates?|dated|when|day|held on|week of)\b", re.IGNORECASE)
+_COLUMN_HEADER = lazy_compile(r"\b(dates?|dated|when|day|held on|week of)\b", re.IGNORECASE)
 # Where a date may start anywhere in a line (the start of a word): found over a page at once.
-_DATE_START = re.compile(
+_DATE_START = lazy_compile(
     r"(?<![\w/.\-])(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?[\s-]+"
     + _MONTH
     + r"|"
@@ -554,9 +555,9 @@ _DATE_START = re.compile(
     + r"[\s-]+\d{1,2}(?!\d))",
     re.IGNORECASE,
 )
-_YEARISH = re.compile(r"\d{4}|/\d\d(?!\d)")  # what a line with a date holds: a year, or "/26" (3/4/26)
+_YEARISH = lazy_compile(r"\d{4}|/\d\d(?!\d)")  # what a line with a date holds: a year, or "/26" (3/4/26)
 # Words before a date that make a line a document's own field, not a row: "Effective date: 01/05/2026".
-_FIELD = re.compile(
+_FIELD = lazy_compile(
     r"(?:\b(?:effective|expir\w*|valid|review\w*|revis\w*|adopted|approved|issued|signed|updated|printed|"
     r"amended|version|renew\w*|birth|dob|period|term|through|until|since)\W*|:\s*)$",
     re.IGNORECASE,
@@ -566,8 +567,8 @@ _WEEKDAY_NAME = (
     r"|sat(?:urday)?|su|mo|tu|we|th|fr|sa)\.?(?![a-z])"
 )
 # A row of weekday names over a month grid: five to seven names on one line, or one name a line.
-_WEEKDAY_ROW = re.compile(rf"^[ \t|]*(?:{_WEEKDAY_NAME}[ \t|]*\n?[ \t|]*){{4,6}}{_WEEKDAY_NAME}[ \t|]*$", re.I | re.M)
-_WEEKDAY_CELL = re.compile(rf"\s*{_WEEKDAY_NAME}\s*", re.IGNORECASE)
+_WEEKDAY_ROW = lazy_compile(rf"^[ \t|]*(?:{_WEEKDAY_NAME}[ \t|]*\n?[ \t|]*){{4,6}}{_WEEKDAY_NAME}[ \t|]*$", re.I | re.M)
+_WEEKDAY_CELL = lazy_compile(rf"\s*{_WEEKDAY_NAME}\s*", re.IGNORECASE)
 _DAYS_IN = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -975,7 +976,7 @@ _DOCUMENT_WORDS = frozenset(
         "budget report inspection letter notice application bylaws charter"
     ).split()
 )
-_NAME_WORDS = re.compile(r"[a-z]+")
+_NAME_WORDS = lazy_compile(r"[a-z]+")
 MAX_NAME_WORDS = 6
 MAX_NAME_LENGTH = 200  # a name or title that names one entry is short; a longer one is not searched
 
@@ -1002,7 +1003,7 @@ def dated_name(text: str | None, *, latest_year: int | None = None) -> DateText 
     return found
 
 
-_COMPACT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
+_COMPACT = lazy_compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
 
 
 def _compact_date(text: str) -> DateText | None:
