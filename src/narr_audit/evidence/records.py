@@ -494,10 +494,12 @@ def _line_date(line: str, year: int | None, month: int | None) -> DateText | Non
         return None
     found = find_date(line, at, year=year)
     if found is None and month is not None and year is not None:
-        day = _WEEKDAY_DAY.match(line, at) or _DAY_DASH.match(line, at)
+        weekday = _WEEKDAY_DAY.match(line, at)
+        day = weekday or _DAY_DASH.match(line, at)
         if day is not None:
-            end = day.end("d") if day.re is _DAY_DASH else day.end()
-            found = DateText(at, end, f"{year}-{month:02d}-{int(day['d']):02d}", bare=day.re is _DAY_DASH)
+            bare = weekday is None  # "17 - Potluck": the day alone, before a dash
+            end = day.end("d") if bare else day.end()
+            found = DateText(at, end, f"{year}-{month:02d}-{int(day['d']):02d}", bare=bare)
     if found is None or _AFTER.match(line, found.end) is None:
         return None
     return found
