@@ -1031,3 +1031,98 @@ def test_what_is_left_to_others_or_to_later_states_no_rule(
 ) -> None:
     """ "I leave that to those programs" and "maybe next spring" state no rule of the house."""
     _twin_meets_none(rule, live, twin, tmp_path)
+
+
+EMERGENCY = ("2.F.19.a", "Emergency procedures sheet as posted (numbers, overdose response, evacuation)")
+EMERGENCY_RULE = (
+    "In an emergency, call 911 first and then the house manager at 555-0142. If someone may be overdosing, give "
+    "naloxone from the kit on the kitchen wall and stay with them until help arrives. If the alarm sounds, leave "
+    "by the nearest exit and meet at the mailbox across the street.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SMOKING,
+            f"# House manual\n\n## Smoking\n\n{SMOKING_RULE}\n",
+            "# House manual\n\n## Appendix C: changes proposed last year (not adopted)\n\n"
+            f"### Smoking\n\n{SMOKING_RULE}\n",
+            id="a-subsection-of-a-section-not-adopted",
+        ),
+        pytest.param(
+            AGREEMENT,
+            f"# Resident Agreement\n\n{AGREEMENT_RULE}\n",
+            "# Staff Conduct Agreement\n\nBy signing below, I agree:\n\n1. I will not use, possess or seek alcohol or "
+            "illicit drugs while I work at Alder House.\n2. I understand that breaking this may end my employment.\n\n"
+            "Signature ________ Date ________\n",
+            id="the-staffs-own-agreement",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\n",
+            "Pepper's medicine (the house dog)\n\n- Everything the vet gives her, prescription or over-the-counter, is "
+            "kept in the locked box on the dryer.\n- She gets it only as the label directs; never share it with the "
+            "neighbour's dog.\n",
+            id="the-house-dogs-medicine",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}",
+            "## Incident review, night staff\n\nEMERGENCY: staff called 911, then the house manager at 555-0142.\n"
+            "OVERDOSE: a resident gave naloxone from the kit on the kitchen wall and stayed with him until help "
+            "arrived.\nFIRE: the alarm sounded later; everyone left by the nearest exit and met at the mailbox "
+            "across the street.\n",
+            id="an-incident-review",
+        ),
+        pytest.param(
+            ("2.F.16.e", "Policy or resident handbook section on residents' shared responsibility for safety"),
+            "## Keeping each other safe\n\nEvery resident shares responsibility for the safety of the house. Residents "
+            "look out for one another, and a resident worried about a housemate or about anything unsafe tells the "
+            "house manager or raises it at the weekly house meeting.\n",
+            "Table 2. Shared responsibility for safety, Elm Street House\n\n"
+            "| Check | Source | Result |\n|---|---|---|\n"
+            '| Residents share responsibility for safety | A church newsletter on the board: "Every member shares '
+            'responsibility for keeping our gatherings safe." | Not a house rule |\n| Raising concerns | Same '
+            'newsletter: "Tell the deacon if you are worried." | Not a house rule |\n',
+            id="a-captioned-table-of-what-is-not-a-house-rule",
+        ),
+    ],
+)
+def test_what_a_title_makes_someone_elses_or_past_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    """A subsection of a section not adopted, an agreement that is the staff's own, the house dog's
+    medicine, an incident review told in the past, and a captioned table of what is no house rule
+    state no rule of the house: the title says whose, or when, and reaches what it heads."""
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(
+            SMOKING,
+            f"# House manual\n\n## Appendix C: changes proposed last year (not adopted)\n\n### Curfew\n\nCurfew is "
+            f"midnight.\n\n## Smoking\n\n{SMOKING_RULE}\n",
+            id="a-section-after-the-one-not-adopted",
+        ),
+        pytest.param(
+            EMERGENCY,
+            "## Incident review, 3 May\n\nStaff called the house manager before 911. What we do now:\n\n"
+            f"{EMERGENCY_RULE}",
+            id="the-rule-an-incident-review-states-for-now-on",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Staff search procedure\n\nStaff follow the house rule: {MEDICATION_RULE}\n",
+            id="a-staff-procedure-applying-the-residents-rule",
+        ),
+    ],
+)
+def test_a_rule_beside_or_after_such_a_title_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
+    """What follows a subsection not adopted, the rule an incident review states in the present, and
+    a staff procedure that states the residents' rule still meet every topic."""
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert missing == [], reason

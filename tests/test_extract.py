@@ -146,8 +146,8 @@ def python_docx_reading(data: bytes) -> Extracted:
     """How narr-audit read a .docx through python-docx until issue 18, kept as the specification.
 
     Paragraphs in body order (into tables and content controls), a paragraph whose style's name starts
-    with "Heading" or "Title" opening a segment. It looked up each paragraph's style in the whole style
-    sheet, which made a file of many paragraphs take minutes.
+    with "Heading" or "Title" opening a segment (and, since, the level its name gives). It looked up each
+    paragraph's style in the whole style sheet, which made a file of many paragraphs take minutes.
     """
     import docx
     from docx.oxml.ns import qn
@@ -169,7 +169,11 @@ def python_docx_reading(data: bytes) -> Extracted:
         style = paragraph.style
         name = (style.name or "") if style is not None else ""
         if text and name.lower().startswith(("heading", "title")):
-            builder.heading(extract_module._one_line(text) or "")
+            # its level, for the sections it opens: "Title" 0, "Heading 2" 2 (issue 13: a tagged section's
+            # subsections go with it)
+            digits = "".join(c for c in name[len("heading") : len("heading") + 3] if c.isdigit())
+            level = 0 if name.lower().startswith("title") else int(digits or 1)
+            builder.heading(extract_module._one_line(text) or "", level)
         elif text:
             builder.add(text)
     title = extract_module._one_line(document.core_properties.title)
@@ -613,3 +617,55 @@ def test_docx_reads_tracked_changes_as_accepted_and_filled_in_fields(tmp_path: P
         "Emergency contact: the house manager, phone listed.",
         "New place.",
     ]
+
+
+def _sections(content: Extracted) -> list[tuple[str | None, tuple[str, ...]]]:
+    return [(segment.where, segment.within) for segment in content.segments]
+
+
+NESTED = [
+    ("Manual", ()),
+    ("Appendix C (not adopted)", ("Manual",)),
+    ("Smoking", ("Manual", "Appendix C (not adopted)")),
+    ("Visitors", ("Manual",)),
+]
+
+
+def test_a_section_knows_the_headings_it_sits_under(tmp_path: Path) -> None:
+    """Markdown, HTML and Word say a heading's level; each section keeps the headings above it, so a
+    title that takes its section back ("(not adopted)") reaches the subsections too (issue 13)."""
+    import docx
+
+    markdown = (
+        "# Manual\n\nIntro.\n\n## Appendix C (not adopted)\n\n### Smoking\n\nNo smoking.\n\n## Visitors\n\nBy 9.\n"
+    )
+    html = (
+        "<html><body><h1>Manual</h1><p>Intro.</p><h2>Appendix C (not adopted)</h2><h3>Smoking</h3>"
+        "<p>No smoking.</p><h2>Visitors</h2><p>By 9.</p></body></html>"
+    )
+    document = docx.Document()
+    document.add_heading("Manual", level=0)  # the Title style
+    document.add_paragraph("Intro.")
+    document.add_heading("Appendix C (not adopted)", level=1)
+    document.add_heading("Smoking", level=2)
+    document.add_paragraph("No smoking.")
+    document.add_heading("Visitors", level=1)
+    document.add_paragraph("By 9.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert _sections(read_ok(write(tmp_path, "manual.md", markdown))) == NESTED
+    assert _sections(read_ok(write(tmp_path, "manual.html", html))) == NESTED
+    assert _sections(read_ok(write(tmp_path, "manual.docx", buffer.getvalue()))) == NESTED
+
+
+def test_the_headings_a_section_sits_under_survive_the_cache(tmp_path: Path) -> None:
+    """A second run reads the same sections, with the headings above them, from the extraction cache."""
+    from narr_audit.evidence.cache import ExtractionCache
+
+    path = write(tmp_path, "manual.md", "# Manual\n\n## Appendix C (not adopted)\n\n### Smoking\n\nNo smoking.\n")
+    cache = ExtractionCache(tmp_path / "cache")
+    first = extract(path, cache)
+    again = extract(path, ExtractionCache(tmp_path / "cache"))
+    assert isinstance(first, Extracted) and isinstance(again, Extracted)
+    assert again.segments == first.segments
+    assert again.segments[-1].within == ("Manual", "Appendix C (not adopted)")

@@ -29,7 +29,7 @@ from narr_audit.base.errors import NarrError
 from narr_audit.base.language import asks_wh, is_question, normalise, tokens
 from narr_audit.base.resources import standards_dir
 from narr_audit.checks import recognise
-from narr_audit.checks.analysis_cache import AnalysisCache
+from narr_audit.checks.analysis_cache import ANALYSIS_VERSION, AnalysisCache
 from narr_audit.checks.document import DocumentCheck, topic_spec
 from narr_audit.checks.recognise import (
     DEFERRAL,
@@ -68,8 +68,13 @@ POLICY = Extracted(
             "Appeals",
             "## Appeals\nResidents may appeal a decision within 7 days.\nAppeals are decided by the board: "
             "the resident is told in writing.",
+            ("Grievances",),
         ),
-        Segment("Fees", "## Fees\nRent is $150 per week, due each Monday. Refunds are at the director's discretion."),
+        Segment(
+            "Fees",
+            "## Fees\nRent is $150 per week, due each Monday. Refunds are at the director's discretion.",
+            ("Grievances",),
+        ),
     ),
 )
 
@@ -96,7 +101,7 @@ def test_a_second_check_reads_its_work_back_and_reports_exactly_the_same(tmp_pat
     cache = tmp_path / "cache"
     uncached = _check(HARBOR, None)
     assert _check(HARBOR, cache) == uncached  # cold: everything worked out and kept
-    kept = sorted(p.name for p in (cache / "analysis-v2").rglob("*.json"))
+    kept = sorted(p.name for p in (cache / f"analysis-v{ANALYSIS_VERSION}").rglob("*.json"))
     assert any(name.count(".") == 2 for name in kept), "what each document holds of each idea is kept"
     assert list(cache.glob("concepts-*.json")) and list(cache.glob("index-*.json"))
     assert _check(HARBOR, cache) == uncached  # warm: read back
@@ -107,7 +112,7 @@ def test_damaged_or_forged_cache_entries_cost_time_never_a_result(tmp_path: Path
     cache = tmp_path / "cache"
     uncached = _check(HARBOR, None)
     _check(HARBOR, cache)
-    for n, entry in enumerate(sorted((cache / "analysis-v2").rglob("*.json"))):
+    for n, entry in enumerate(sorted((cache / f"analysis-v{ANALYSIS_VERSION}").rglob("*.json"))):
         if n % 3 == 0:
             entry.write_text("{broken", encoding="utf-8")
         elif entry.name.count(".") == 2:  # an idea's sentences that cannot be this document's
@@ -127,13 +132,15 @@ def test_an_analysis_read_back_finds_every_topic_as_the_fresh_one_does(tmp_path:
     store.save(POLICY, fresh)
     kept = AnalysisCache(tmp_path).load(POLICY)
     assert kept is not None and kept.key is not None
-    assert (kept.sentences, kept.words, kept.stems, kept.owner, kept.digits) == (
+    assert (kept.sentences, kept.words, kept.stems, kept.owner, kept.digits, kept.within) == (
         fresh.sentences,
         fresh.words,
         fresh.stems,
         fresh.owner,
         fresh.digits,
+        fresh.within,
     )
+    assert fresh.within  # the sections under "Grievances" know it
     book = load_rulebook()
     for topic in [t for r in book.rules() for c in r.checks() if isinstance(c, DocumentCheck) for t in c.topics]:
         spec = topic_spec(topic, book.concepts)

@@ -1671,7 +1671,8 @@ _OTHER_PEOPLE = (
     r"new[- ]hires?|new\s+employees?)"
 )
 _BINDS_OTHERS = lazy_compile(
-    r"^\W*(?:\d+[.)]\s*|[a-z][.)]\s+|\[[ x]?\]\s*)?(?:all\s+|each\s+|any\s+|our\s+|the\s+|every\s+)?"
+    r"^\W*(?:\d+[.)]\s*|[a-z][.)]\s+|\[[ x]?\]\s*)?(?:[\d.]+\s+)?(?:all\s+|each\s+|any\s+|our\s+|the\s+|every\s+)?"
+    r"(?:(?:management|the\s+company|the\s+owner|the\s+landlord)(?:'s|’s)\s+)?"  # "Management's contractors shall not"
     rf"{_OTHER_PEOPLE}(?:\s+(?:who|that)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+"
     r"(?:(?:now|also|then|all|each)\s+)?(?:may|must|shall|will|are|is|agrees?|understands?|can|cannot|can't|should|need|needs|"
     r"provides?|gives?|signs?|keeps?|takes?|receives?|completes?|submits?)\b"
@@ -1679,7 +1680,17 @@ _BINDS_OTHERS = lazy_compile(
     re.IGNORECASE,
 )
 _FOR_OTHERS = lazy_compile(
-    rf"\b(?:{_OTHER_PEOPLE}|personnel|workplace|hr|outside\s+agenc(?:y|ies))(?:'s|’s|s')?(?!-)\b", re.IGNORECASE
+    rf"\b(?:{_OTHER_PEOPLE}|personnel|workplace|work\s*sites?|job\s*sites?|hr|outside\s+agenc(?:y|ies)"
+    # a board's own papers: "New Director Orientation Checklist", "Board Member Conduct"
+    r"|new\s+directors?|board\s+members?|trustees?"
+    # what is the staff's own, not a rule they apply to residents: "Staff Conduct Agreement",
+    # "Staff Lockers", "Staff Emergency Contacts" (not "Staff search procedure")
+    r"|staff(?:\s+member)?(?:'s|’s|s')?\s+(?:conduct|lockers?|emergency\s+contacts?|(?:own\s+)?agreements?|consent|"
+    r"orientation|onboarding|code\s+of\s+conduct|dress\s+code|break\s*rooms?|parking|drug[- ]free|personal)"
+    # an animal's: "Rufus's medication (the house dog)", "Rules for Biscuit, the house dog"
+    r"|(?:the\s+)?house\s+(?:dog|cat|pet)s?|(?:dog|cat|pet|puppy|kitten)(?:'s|’s|s')"
+    r")(?:'s|’s|s')?(?!-)\b",
+    re.IGNORECASE,
 )
 _RESIDENTS = lazy_compile(
     r"\b(?:residents?|participants?|clients?|tenants?|you|your|we|our|us|res\.|occupants?|members?)\b", re.IGNORECASE
@@ -1688,6 +1699,21 @@ OTHER_PEOPLE = _words(
     "employee employees worker workers volunteer volunteers visitor visitors guest guests applicant applicants "
     "intern interns contractor contractors staff hires hire new"
 )
+# An account of one event in its title ("Incident Summary (14 March)", "Room search, 9 February:
+# training case study", "what happened sat night (recap)", "ENTRY 3/9 - ROOM SEARCH"): what it goes on
+# to tell in the past happened once (see recognise.Analysis.events).
+_EVENT_TITLE = lazy_compile(
+    r"\b(?:incident|accident|overdose|fire|drill)\s+(?:summary|note|notes|report|review|recap|debrief)\b"
+    r"|\bcase\s+stud(?:y|ies)\b|\brecap\b|\bwhat\s+happened\b|\bafter[- ]action\b|\bdebrief(?:ing)?\b"
+    r"|^\W*(?:log\s+)?entry\s+(?:#\s*)?\d",
+    re.IGNORECASE,
+)
+EVENT_TITLE_CUES = _words("summary note notes report review recap debrief study studies case happened action entry")
+
+
+def names_event(title: str) -> bool:
+    """Whether a title (a heading, a document's first line, a lead-in) names an account of one event."""
+    return _EVENT_TITLE.search(title) is not None
 
 
 def binds_others(text: str) -> bool:

@@ -32,7 +32,7 @@ from narr_audit.checks.recognise import Analysis, Sentence
 from narr_audit.evidence.content import Extracted
 
 # Bump when the stored form of an analysis changes.
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 # The stemmer base.language uses, and the C build it picks up when installed.
 STEMMERS = ("snowballstemmer", "Stemmer")
 
@@ -194,6 +194,8 @@ def _key(content: Extracted) -> str:
     for segment in content.segments:
         where = "\1" if segment.where is None else segment.where
         digest.update(f"{len(where)}\0{where}\0{len(segment.text)}\0{segment.text}\0".encode("utf-8", "surrogatepass"))
+        for heading in segment.within:
+            digest.update(f"\2{len(heading)}\0{heading}\0".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -209,6 +211,7 @@ def _encode(analysis: Analysis) -> dict[str, Any]:
         "stems": " ".join(analysis.stems),
         "counts": counts,
         "digits": sorted(analysis.digits),
+        "within": _runs(analysis.within),
     }
 
 
@@ -220,7 +223,21 @@ def _decode(data: dict[str, Any]) -> Analysis:
     owner = list(chain.from_iterable(repeat(n, count) for n, count in enumerate(counts)))
     if not (len(words) == len(stems) == len(owner)) or len(counts) != len(sentences):
         raise ValueError("a damaged analysis")
-    return Analysis(sentences=sentences, words=words, stems=stems, owner=owner, digits=set(data["digits"]))
+    within = {n: tuple(headings) for start, end, headings in data["within"] for n in range(start, end)}
+    return Analysis(
+        sentences=sentences, words=words, stems=stems, owner=owner, digits=set(data["digits"]), within=within
+    )
+
+
+def _runs(within: dict[int, tuple[str, ...]]) -> list[list[Any]]:
+    """Sentences' outer headings as runs [first, after last, headings]: a section's sentences share them."""
+    runs: list[list[Any]] = []
+    for n in sorted(within):
+        if runs and runs[-1][1] == n and runs[-1][2] == list(within[n]):
+            runs[-1][1] = n + 1
+        else:
+            runs.append([n, n + 1, list(within[n])])
+    return runs
 
 
 __all__ = ["ANALYSIS_VERSION", "AnalysisCache", "fingerprint"]

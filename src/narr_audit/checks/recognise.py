@@ -69,7 +69,7 @@ from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any, NamedTuple, Protocol, overload
 
 from narr_audit.base.language import (
@@ -78,6 +78,7 @@ from narr_audit.base.language import (
     DENIAL_CUES,
     DISOWNING_WORDS,
     EVENT_CUES,
+    EVENT_TITLE_CUES,
     LATER_WORDS,
     LOOKALIKE_CUES,
     NOT_IN_USE_CUES,
@@ -127,6 +128,7 @@ from narr_audit.base.language import (
     left_to_the_person,
     lookalike_regions,
     names_addressee,
+    names_event,
     names_month_day,
     names_residents,
     normalise,
@@ -424,6 +426,7 @@ class Analysis:
     stems: list[str] = field(default_factory=list)
     owner: list[int] = field(default_factory=list)  # sentence index of each word
     digits: set[int] = field(default_factory=set)  # sentences stating a quantity (see has_quantity)
+    within: dict[int, tuple[str, ...]] = field(default_factory=dict)  # a sentence's outer headings (Segment.within)
     memo: dict[int, _Remembered] = field(default_factory=dict)  # an idea's sentences, by its identity
     denied_memo: dict[int, tuple[object, frozenset[int]]] = field(default_factory=dict)  # see _denied_in
     key: str | None = None  # its key in the store it is kept in (None: not kept)
@@ -703,6 +706,29 @@ class Analysis:
             return self._events
         sentences = self.sentences
         found = {n for n in self._holding(EVENT_CUES) if tells_event(sentences[n].text)}
+        # under a title naming an account of one event ("Incident Summary (14 March)", "... : training case
+        # study"), what is told in the past happened once, a date named or not
+        heads = {w for w in {s.where for s in sentences} if w is not None and names_event(w)}
+        frames = {
+            n
+            for n in self._holding(EVENT_TITLE_CUES)
+            if names_event(sentences[n].text) and not sentences[n].text.rstrip().endswith(".")
+        }
+        title, title_at = self.document_title()
+        whole = title is not None and names_event(title)
+        if heads or frames or whole:
+            found.update(
+                n
+                for n, sentence in enumerate(sentences)
+                if n not in frames
+                and n not in title_at
+                and (
+                    sentence.where in heads
+                    or not frames.isdisjoint(sentence.context)
+                    or (whole and sentence.where is None)
+                )
+                and told_in_past(sentence.text)
+            )
         if found:
             leads = {n for n in found if sentences[n].text.rstrip().endswith(":")}  # "Done once on March 3:"
             for n in range(min(found) + 1, len(sentences)):
@@ -752,6 +778,9 @@ class Analysis:
             for n in titles:  # a tagged title line with no heading of its own disowns what follows it
                 out.update(self._section_run(n, 1))
             tagged = {w for w in {s.where for s in sentences} if w is not None and disowning_title(w)}
+            outer = {h for h in set(chain.from_iterable(self.within.values())) if disowning_title(h)}
+            if outer:  # a section under a tagged one ("## Appendix C (not adopted)" over "### Smoke detectors")
+                out.update(n for n, headings in self.within.items() if not outer.isdisjoint(headings))
             # what a disowned lead-in frames goes with it ("... is no longer required to: (1) test ...;
             # (2) ..."), not what a heading or a question frames
             leads = titles | {
@@ -796,12 +825,7 @@ class Analysis:
         if self._for_others is None:
             sentences = self.sentences
             out = {n for n in self._holding(OTHER_PEOPLE) if binds_others(sentences[n].text)}
-            first = sentences[0] if sentences else None
-            doc_title = (
-                first.text
-                if first is not None and first.where is None and not first.text.rstrip().endswith(".")
-                else None
-            )
+            doc_title, _ = self.document_title()
             titled: dict[str | None, bool] = {}  # by heading (None: the document's first line)
             framing: dict[int, bool] = {}  # by framing sentence (a list's lead-in, a table's header)
             for n, sentence in enumerate(sentences):
@@ -815,6 +839,24 @@ class Analysis:
                     out.add(n)
             self._for_others = frozenset(out)
         return self._for_others
+
+    def document_title(self) -> tuple[str | None, tuple[int, ...]]:
+        """The document's first line when it is a title (no heading above it, no full stop), and its
+        sentences: one cut at a colon is read whole ("Appendix F:" "Employee Consent to Screening")."""
+        sentences = self.sentences
+        first = sentences[0] if sentences else None
+        if first is None or first.where is not None or first.text.rstrip().endswith("."):
+            return None, ()
+        if (
+            first.text.rstrip().endswith(":")
+            and len(first.text.split()) <= 3
+            and len(sentences) > 1
+            and sentences[1].where is None
+            and sentences[1].context == (0,)
+            and not sentences[1].text.rstrip().endswith(".")
+        ):
+            return f"{first.text} {sentences[1].text}", (0, 1)
+        return first.text, (0,)
 
     def bounds(self, n: int) -> tuple[int, int]:
         """The positions of sentence ``n``'s first word and of the word after its last."""
@@ -1062,6 +1104,22 @@ def _is_short_label(line: str) -> bool:
     return 0 < len(words) <= 6 and not line.rstrip().endswith((".", "!", "?", ";", ","))
 
 
+_CAPTION = re.compile(
+    r"^\W*(?:table|figure|exhibit|chart|appendix|attachment|schedule)\s+[\w.-]{1,6}[.:]\s+(.+)$", re.I
+)
+
+
+def _is_caption(line: str) -> bool:
+    """A numbered caption standing alone ("Table 4. Prohibited items and searches, Bramble Court"): a
+    label for what follows it, as a short line is."""
+    found = _CAPTION.match(line)
+    return (
+        found is not None
+        and len(found.group(1).split()) <= 10
+        and not line.rstrip().endswith((".", "!", "?", ";", ","))
+    )
+
+
 class AnalysisStore(Protocol):
     """Where analyses are kept between runs (see checks.analysis_cache); misses cost only time.
 
@@ -1175,7 +1233,9 @@ def _analyse(content: Extracted) -> Analysis:
                     heading is None and n == 0 and segment.where and line.strip("#* ").lower() == segment.where.lower()
                 )
                 alone = len(block) == 1 and (  # a label, read whole; or the title a pasted chat is under
-                    _is_short_label(line) or (b + 1 < len(blocks) and _chat_title(line, blocks[b + 1]))
+                    _is_short_label(line)
+                    or _is_caption(line)  # "Table 7. Shared responsibility for safety, Ashgrove House"
+                    or (b + 1 < len(blocks) and _chat_title(line, blocks[b + 1]))
                 )
                 pieces, opens = _pieces(line, is_table, is_heading or alone)
                 asked = not is_table and asks_marked(line)  # an FAQ's "Q:" line
@@ -1285,6 +1345,8 @@ def _analyse(content: Extracted) -> Analysis:
                 if out.sentences[-2].block == block_id and is_question(ending.text) and not labels:
                     carried = len(out.sentences) - 1  # "... So can I have guests?" answered in the next paragraph
         _address(out, segment_start)
+        if segment.within:  # the sections this one sits in
+            out.within.update(dict.fromkeys(range(segment_start, len(out.sentences)), segment.within))
     return out
 
 
@@ -1663,7 +1725,14 @@ def _silent(analysis: Analysis, c: int, others: frozenset[int]) -> bool:
     text = sentences[c].text.rstrip()
     if text.endswith((".", "!")) and "|" not in text:  # a statement it frames refers back to it: "It lists the fees."
         return False
-    body = [m for m in under if "__" not in sentences[m].text and len(sentences[m].text.split()) >= 3]
+    framed = analysis.framed()
+    body = [  # a table's header row frames its rows and states nothing of its own
+        m
+        for m in under
+        if "__" not in sentences[m].text
+        and len(sentences[m].text.split()) >= 3
+        and not (framed[m] and sentences[m].text.lstrip().startswith("|"))
+    ]
     return bool(body) and all(m in others for m in body)
 
 

@@ -22,9 +22,10 @@ from narr_audit import __version__
 from narr_audit.evidence.content import Extracted, Segment, Table, Unreadable
 
 # Bump when extraction changes what it returns for the same bytes.
-EXTRACTOR_VERSION = 7  # 4: tables filled (Word, HTML, Markdown), for records; 5: PDF month calendars by place;
+EXTRACTOR_VERSION = 8  # 4: tables filled (Word, HTML, Markdown), for records; 5: PDF month calendars by place;
 # 6: Word text inside tracked insertions, fields and inline content controls; 7: struck-through and hidden
-# text left out (Markdown ~~, HTML del/s/strike, Word strike, double strike and hidden runs)
+# text left out (Markdown ~~, HTML del/s/strike, Word strike, double strike and hidden runs); 8: the headings
+# a section sits under (Segment.within)
 ENV_DIR = "NARR_AUDIT_CACHE_DIR"
 
 
@@ -97,7 +98,7 @@ def _encode(value: Extracted | Unreadable) -> dict[str, Any]:
         return {"unreadable": value.reason, "hint": value.hint}
     return {
         "kind": value.kind,
-        "segments": [[s.where, s.text] for s in value.segments],
+        "segments": [[s.where, s.text, list(s.within)] if s.within else [s.where, s.text] for s in value.segments],
         "title": value.title,
         "pages": value.pages,
         "front_matter": value.front_matter,
@@ -113,7 +114,7 @@ def _decode(data: dict[str, Any]) -> Extracted | Unreadable:
         return Unreadable(data["unreadable"], data["hint"])
     return Extracted(
         data["kind"],
-        tuple(Segment(where, text) for where, text in data["segments"]),
+        tuple(Segment(item[0], item[1], tuple(item[2]) if len(item) > 2 else ()) for item in data["segments"]),
         title=data["title"],
         pages=data["pages"],
         front_matter=data["front_matter"],

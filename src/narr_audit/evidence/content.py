@@ -20,6 +20,9 @@ class Segment:
 
     where: str | None
     text: str
+    # The headings of the sections this one sits in, outermost first ("Appendix C (not adopted)" over
+    # "Smoke detectors"): known where the format says a heading's level (Markdown, Word, HTML).
+    within: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -616,8 +616,9 @@ class _HeadingStyles(_XmlHandler):
 
     def __init__(self) -> None:
         super().__init__()
-        self.styles: dict[str, tuple[bool, bool]] = {}  # id -> (is a paragraph style, is a heading)
-        self.default_is_heading = False
+        # id -> (is a paragraph style, its heading level: 0 a title, 1 "Heading 1", ...; None: no heading)
+        self.styles: dict[str, tuple[bool, int | None]] = {}
+        self.default_level: int | None = None
         self._current: tuple[str | None, bool, bool] = (None, False, False)  # id, paragraph style, default
         self._name: str | None = None
 
@@ -635,17 +636,29 @@ class _HeadingStyles(_XmlHandler):
         if self.depth != 2:
             return
         style_id, paragraph, default = self._current
-        heading = (self._name or "").lower().startswith(("heading", "title"))
+        level = _heading_level(self._name or "")
         if style_id is not None and style_id not in self.styles:
-            self.styles[style_id] = (paragraph, heading)
+            self.styles[style_id] = (paragraph, level)
         if paragraph and default:
-            self.default_is_heading = heading
+            self.default_level = level
 
-    def is_heading(self, style_id: str | None) -> bool:
+    def level(self, style_id: str | None) -> int | None:
+        """The heading level of a paragraph in this style; None when it is no heading."""
         found = self.styles.get(style_id) if style_id else None
         if found is not None and found[0]:
             return found[1]
-        return self.default_is_heading
+        return self.default_level
+
+
+def _heading_level(name: str) -> int | None:
+    """A Word style's heading level from its name: "Title" 0, "heading 2" 2, "Heading" 1; None: no heading."""
+    name = name.lower()
+    if name.startswith("title"):
+        return 0
+    if not name.startswith("heading"):
+        return None
+    digits = "".join(c for c in name[len("heading") : len("heading") + 3] if c.isdigit())
+    return int(digits) if digits else 1
 
 
 # What an open element is, in the body walk; anything else is skipped with everything inside it.
@@ -783,9 +796,10 @@ class _DocxBody(_XmlHandler):
         if not text:
             return
         self.tables.text(text + "\n")  # a paragraph in a table's cell is that cell's text too
-        heading = _one_line(text) if self.styles.is_heading(self._style) else None
+        level = self.styles.level(self._style)
+        heading = _one_line(text) if level is not None else None
         if heading is not None:
-            self.builder.heading(heading)
+            self.builder.heading(heading, level)
         else:
             self.builder.add(text)
 
@@ -1221,7 +1235,7 @@ def _markdown_segments(markdown: str) -> tuple[tuple[Segment, ...], str | None, 
         if heading:
             text = _one_line(_plain(_without_closing_hashes(heading.group(2) or "")))
             if text:
-                builder.heading(text)
+                builder.heading(text, len(heading.group(1)))
             continue
         if _is_rule_line(line) or _LINK_DEFINITION.match(line):
             continue
@@ -1239,13 +1253,24 @@ class _SegmentBuilder:
     def __init__(self) -> None:
         self.first_heading: str | None = None
         self._where: str | None = None
+        self._within: tuple[str, ...] = ()
+        self._open: list[tuple[int, str]] = []  # the sections open around the next heading: (level, heading)
         self._lines: list[str] = []
         self._done: list[Segment] = []
 
-    def heading(self, text: str) -> None:
+    def heading(self, text: str, level: int | None = None) -> None:
+        """A heading opens a segment; with its level (1 outermost), also under which headings it sits."""
         self._flush()
         if self.first_heading is None:
             self.first_heading = text
+        if level is None:
+            self._open = []
+        else:
+            while self._open and self._open[-1][0] >= level:
+                self._open.pop()
+        self._within = tuple(heading for _, heading in self._open)
+        if level is not None:
+            self._open.append((level, text))
         self._where = text
         self._lines = [text]
 
@@ -1271,7 +1296,7 @@ class _SegmentBuilder:
                         _SPLIT_IT,
                     )
                 )
-            self._done.append(Segment(self._where, text))
+            self._done.append(Segment(self._where, text, self._within))
         self._lines = []
 
 
@@ -1596,11 +1621,12 @@ class _HtmlText(HTMLParser):
         if self._heading is None:
             return
         text = _one_line("".join(self._heading_text))
+        level = int(self._heading[1:]) if self._heading[1:].isdigit() else None  # "h2" -> 2
         self._heading = None
         self._heading_text = []
         if text:
             self._end_line()
-            self.builder.heading(text)
+            self.builder.heading(text, level)
 
 
 # ---------------------------------------------------------------------------------------------------------------
