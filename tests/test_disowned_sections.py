@@ -1126,3 +1126,133 @@ def test_a_rule_beside_or_after_such_a_title_still_counts(rule: tuple[str, str],
     a staff procedure that states the residents' rule still meet every topic."""
     _, missing, reason = _outcome(rule, text, tmp_path)
     assert missing == [], reason
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            ORIENTATION,
+            f"## Move-in\n\n{ORIENTATION_RULE}\n",
+            "## Move-in\n\nNew residents get no walk-through on move-in day: nothing on the emergency exits, the "
+            "meeting spot, the fire plan or the naloxone, and they sign nothing about it.\n",
+            id="residents-get-no-walk-through",
+        ),
+        pytest.param(
+            AGREEMENT,
+            f"# Resident Agreement\n\n{AGREEMENT_RULE}\n",
+            '## Our agreement\n\nLine four used to read: "I agree not to use, possess or seek alcohol or illicit '
+            'drugs, on or off the property, while I live at Birchwood House." We dropped that line when we rewrote '
+            "the agreement, and residents now sign only the rent page.\n",
+            id="we-dropped-that-line",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\n",
+            "## Medication\n\nBefore we moved to Elm Court, every resident's medication, prescription or "
+            "over-the-counter, sat in his own locked box in the office, and residents took it only as directed and "
+            "did not share, sell or trade it.\n",
+            id="before-we-moved",
+        ),
+        pytest.param(
+            DETECTORS,
+            DETECTOR_RULE,
+            "SAFETY CHECK, done once in March when Sam moved in\nSam did it with a friend:\n"
+            "- smoke detectors: test button in each bedroom and hall\n"
+            "- carbon monoxide detector: by the gas furnace\n"
+            "- fire extinguisher: kitchen, in plain view, gauge in the green\n"
+            "- inspection log signed\n",
+            id="a-list-under-a-lead-in-told-once",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Move-in\n\n{ORIENTATION_RULE}\n",
+            "## Your first week as staff\n\nNew-staff orientation walks each new hire through the emergency exits, the "
+            "meeting spot, the fire plan and where the naloxone is kept, and the new hire signs the orientation "
+            "checklist.\n",
+            id="new-staff-orientation",
+        ),
+    ],
+)
+def test_what_is_not_given_dropped_or_done_before_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    """ "Residents get no walk-through", a line "we dropped", what was done "before we moved", a list
+    under a lead-in telling what was done once, and new staff's orientation state no rule of the house."""
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+def test_a_heading_over_a_promise_only_meets_nothing(tmp_path: Path) -> None:
+    """A heading that names the topic, over a section that only promises the rule, lends it nothing."""
+    text = "## Smoking inside and the smoking area\n\nA rule on this is still to be developed by the house meeting.\n"
+    topics, missing, reason = _outcome(SMOKING, text, tmp_path)
+    assert missing == topics, reason
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}",
+            "Questions for the house meeting (nothing below is posted)\n\n| Posting? | Where? | What would it say? |\n"
+            "|---|---|---|\n| Emergency numbers? | kitchen? | 911, the house manager at 555-0142? |\n"
+            "| Overdose steps? | bathroom doors? | give naloxone from the kitchen kit, stay until help arrives? |\n"
+            "| Fire? | each floor? | leave by the nearest exit, meet at the mailbox across the street? |\n",
+            id="a-table-of-open-questions",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}",
+            "## Emergency sheet\n\nThe manager plans to draft an emergency sheet once the kitchen is painted. It "
+            "could say to call 911 first and then the house manager at 555-0142, to give naloxone from the kit on the "
+            "kitchen wall and stay until help arrives, and to leave by the nearest exit and meet at the mailbox "
+            "across the street.\n",
+            id="what-a-planned-sheet-could-say",
+        ),
+        pytest.param(
+            DETECTORS,
+            DETECTOR_RULE,
+            "Safety equipment inventory (for the insurer)\n\n| Item | Where | Bought |\n|---|---|---|\n"
+            "| Smoke detector | each bedroom and hall | 2024 |\n"
+            "| Carbon monoxide detector | by the gas furnace | 2024 |\n"
+            "| Fire extinguisher | kitchen, in plain view | 2025 |\n",
+            id="an-inventory",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            "STORE RULES - Elm Street Grocery (where two residents work)\n\n- Smoking and vaping are not allowed "
+            "anywhere inside the store.\n- Smoke only at the bench by the back fence of the lot.\n",
+            id="the-rules-of-a-store-where-residents-work",
+        ),
+    ],
+)
+def test_open_questions_plans_inventories_and_a_stores_rules_state_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    """A table whose every cell asks, what a planned sheet could say, an inventory of the equipment, and
+    the rules of a store where residents work state no rule of the house."""
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(
+            DETECTORS,
+            "## Inventory of safety equipment\n\nOne smoke detector per bedroom and hall.\n\n" + DETECTOR_RULE,
+            id="the-rule-after-an-inventory",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication supplies are kept locked\n\n{MEDICATION_RULE}\n",
+            id="a-heading-naming-supplies-as-a-rule",
+        ),
+    ],
+)
+def test_a_rule_near_an_inventory_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
+    """A rule in its own section after an inventory, and a heading that names supplies in a rule, still
+    meet every topic."""
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert missing == [], reason

@@ -311,6 +311,7 @@ def _plain_find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> 
     elif substance_name != "role":
         substance |= analysis.digits
     deferral = holding(vocabulary.concepts.get(PROMISE, ()))
+    promised = deferral | analysis.later()  # a heading over promises only lends nothing
     if substance_name:
         deferral |= holding(vocabulary.concepts.get(DEFERRAL, ())) - analysis.digits
     # Sentences that state no rule whatever their words (another's act, a section not in effect, a rule
@@ -332,7 +333,7 @@ def _plain_find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary) -> 
             quiet = [
                 c
                 for c in (n, *sentence.context)
-                if recognise._silent(analysis, c, stating_none)
+                if recognise._silent(analysis, c, stating_none | promised)
                 or (c != n and c in stating_none and is_question(sentences[c].text) and asks_wh(sentences[c].text))
             ]
             borrows = recognise._borrowed(analysis, n, per_idea) > 1 or recognise._lent_by(

@@ -356,6 +356,8 @@ _DESCRIBED = _words(
 )
 _FILLERS = _DESCRIBED | _words("such his her their its your our one of as to be itself like um uh really actually")
 _THERE_IS = _words("there's theres there're")  # "there's no meeting list", said
+_GIVEN_NONE = _words("get gets got receive receives received given offered shown")  # "residents get no walk-through"
+_COMPARED = _words("more less fewer later earlier longer")  # "get no more than two warnings" is a limit
 # "this is not covered at move-in", "residents are not given chores"
 _NOT_COVERED = _words("covered included discussed addressed reviewed explained taught given assigned offered provided")
 _NOT_ADDRESSED = _words("covered included discussed addressed")
@@ -558,6 +560,10 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
                 continue
             if listing and offsets.after_break(j - lo):  # "there's no chart, no rotation": each item is denied
                 regions.append(_described(words, j + 1, lo, hi, offsets))
+                continue
+            if j > lo and words[j - 1] in _GIVEN_NONE and not (j + 1 < hi and words[j + 1] in _COMPARED):
+                regions.append(_described(words, j + 1, lo, hi, offsets))  # "new residents get no walk-through"
+                listing = True
                 continue
             if j > lo and words[j - 1] in _HAVE and any(w in _PAPERS for w in words[j + 1 : j + 4]):
                 regions.append(_described(words, j + 1, lo, hi, offsets))  # "the house keeps no search log"
@@ -1566,7 +1572,10 @@ _PAST_TIME = lazy_compile(
     rf"|\blast\s+(?:night|week|weekend|month|year|fall|autumn|spring|summer|winter|{_WEEKDAY})\b"
     # not "that day": "tell the house lead that day"
     rf"|\b(?:yesterday|(?:years?|months?|weeks?|days?)\s+ago|that\s+(?:winter|summer|spring|fall|autumn|year))\b"
-    rf"|\b{_WEEKDAY}\s+night\b",
+    rf"|\b{_WEEKDAY}\s+night\b"
+    # "back when the house opened", "before we moved to Alder Court", "at the old house"
+    r"|\bback\s+when\b|\bbefore\s+(?:we|they|the\s+house)\s+moved\b|\bbefore\s+the\s+move\b"
+    r"|\b(?:at|in)\s+(?:the|our)\s+old\s+(?:house|place|address|building)\b",
     re.IGNORECASE,
 )
 _PAST_VERB = lazy_compile(
@@ -1596,8 +1605,9 @@ _MONTH_NAMES = (  # noqa: SIM905 - a word list reads better as text
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
 _SEASONS = ("winter", "summer", "spring", "fall", "autumn", "year")  # "that winter"
+_PAST_PLACES = ("back", "before", "old")  # "back when", "before we moved", "at the old house"
 EVENT_CUES = frozenset(
-    [*(str(y) for y in range(1990, 2040)), "ago", "last", "yesterday", "night", *_MONTH_NAMES, *_SEASONS]
+    [*(str(y) for y in range(1990, 2040)), "ago", "last", "yesterday", "night", *_MONTH_NAMES, *_SEASONS, *_PAST_PLACES]
 )
 
 
@@ -1668,7 +1678,7 @@ def proposes(text: str) -> bool:
 # collect the samples, search the rooms and walk new residents through the exits.
 _OTHER_PEOPLE = (
     r"(?:employees?|workers?|volunteers?|visitors?|guests?|job\s+applicants?|applicants?|interns?|contractors?|"
-    r"new[- ]hires?|new\s+employees?)"
+    r"new[- ]hires?|new\s+employees?|new[- ]staff(?:\s+members?)?)"
 )
 _BINDS_OTHERS = lazy_compile(
     r"^\W*(?:\d+[.)]\s*|[a-z][.)]\s+|\[[ x]?\]\s*)?(?:[\d.]+\s+)?(?:all\s+|each\s+|any\s+|our\s+|the\s+|every\s+)?"
@@ -1728,8 +1738,21 @@ _TOO = lazy_compile(r"\b(?:too|as\s+well|also)\b", re.IGNORECASE)  # "applies to
 
 def written_for_others(title: str) -> bool:
     """Whether a title is written for a group other than the residents ("Drug-Free Workplace", "New
-    Employee Checklist", "VISITOR AGREEMENT") and does not name residents too."""
+    Employee Checklist", "VISITOR AGREEMENT", "Your first week as staff") and does not name residents too."""
+    if _AS_STAFF.search(title) is not None:  # its "you" is the staff member
+        return _RESIDENT_NOUNS.search(title) is None
+    if _PLACE_RULES.search(title) is not None:  # "STORE RULES - Birchwood Hardware (where 3 residents work)"
+        return True
     return _FOR_OTHERS.search(title) is not None and not names_residents(title) and _TOO.search(title) is None
+
+
+_PLACE_RULES = lazy_compile(r"\b(?:store|shop|warehouse|restaurant|employer'?s?|workplace)\s+rules\b", re.IGNORECASE)
+_AS_STAFF = lazy_compile(
+    r"\bas\s+(?:a\s+)?(?:new\s+)?(?:staff(?:\s+members?)?|employees?|volunteers?)\b", re.IGNORECASE
+)
+_RESIDENT_NOUNS = lazy_compile(
+    r"\b(?:residents?|participants?|clients?|tenants?|res\.|occupants?|members?)\b", re.IGNORECASE
+)
 
 
 def names_residents(text: str) -> bool:
@@ -1845,6 +1868,16 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\bnothing(?:'s|’s|\s+has|\s+is)\s+(?:been\s+)?(?:decided|settled|final|set)\b|\bnothing\s+to\s+do\s+yet\b",
         ),
         "never": (r"\bnever\s+voted\s+on\b",),
+        **dict.fromkeys(  # active voice: "We dropped that line when we rewrote the agreement"
+            ("dropped", "removed", "deleted", "scrapped", "struck", "withdrew", "rescinded", "retired", "abolished"),
+            (
+                r"\b(?:we|they|i|the\s+(?:board|owner|operator|house|council|company)|management|staff)\s+"
+                r"(?:later\s+|then\s+|since\s+|eventually\s+|finally\s+)?"
+                r"(?:dropped|removed|deleted|scrapped|struck|withdrew|rescinded|retired|abolished)\s+"
+                r"(?:that|this|those|these)\s+(?:[\w'’-]+\s+){0,2}?(?:line|lines|rule|rules|clause|clauses|"
+                r"polic(?:y|ies)|section|form|requirement|item|paragraph|sentence|page|procedure|practice)\b",
+            ),
+        ),
         "n't": (r"\b(?:has|have)n['’]t\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",),
         "anything": (  # "That form stays with the detox center; we don't keep anything like it here."
             r"\b(?:don'?t|do\s+not|never)\s+(?:keep|have|use)\s+anything\s+like\s+(?:it|this|that)\b",
@@ -1887,6 +1920,16 @@ _DISOWNING_TAG = lazy_compile(
     r"(?:has|have|had|plays?)\s+no\s+part\s+in|theirs,?\s+not\s+ours|"  # "(Cedar Row has no part in it)"
     r"(?:has|have)\s+no\s+(?:[\w-]+\s+){0,2}?(?:policy|procedure|rule|rules|form|list))\b[^()]*\)"  # "(the house has no
     # inspection policy)"
+    r"|\([^()]*\bnothing\s+(?:(?:below|here|in\s+(?:this|these)\s+\w+)\s+)?(?:is|was|has\s+been)\s+(?:yet\s+)?"
+    r"(?:posted|adopted|in\s+(?:effect|force|use)|decided|final)\b[^()]*\)"  # "(nothing below is posted)"
+    r"|^\W*open\s+questions?\b"  # "Open questions for the policy committee"
+    # an inventory, a list of receipts: what there is, no rule ("TESTING SUPPLIES (taped by the door)",
+    # "house fund sec 6 - what we spent on fire stuff", "Supplies inventory - screening")
+    r"|^\W*(?:(?!(?:from|that|this|these|the|a|an|and|or|give|gives|keep|keeps|take|takes|with|our|your|his|her|"
+    r"their|my|all|any|no)\b)[\w'’.-]+\s+){0,2}?"
+    r"(?:supplies(?=\s*\()|supplies\s+(?:inventory|list|on\s+hand)|inventory|inventories|asset\s+list|receipts|"
+    r"purchases)\b(?=\s*(?:$|[(:,|\-\u2013\u2014]|(?:for|on|of|list|log|sheet)\b))"
+    r"|[-:\u2013\u2014]\s*what\s+we\s+(?:spent|bought)\b"
     r"|\((?:[^()]*(?:'s|’s)\s+)?(?:suggestion|idea|proposal|wish)s?\)"
     # "(reviewer's suggestion; nothing is posted at present)"
     r"|\([^()]*(?:'s|’s)\s+(?:suggestion|idea|proposal|wish|recommendation)s?\b[^()]*\)"
@@ -1899,7 +1942,8 @@ _DISOWNING_TAG = lazy_compile(
 )
 DISOWNING_WORDS = _words(
     "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped removed "
-    "deleted dropped voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
+    "deleted dropped scrapped struck withdrew abolished "
+    "voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
@@ -1909,7 +1953,8 @@ TAG_WORDS = _words(
     "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
     "archived yet answers answer policy rule written retired questions question held exists decide decided motion "
     "procedure posted vote open "
-    "maybe someday soon wish proposal proposals part ours hope"
+    "maybe someday soon wish proposal proposals part ours hope nothing questions supplies inventory inventories "
+    "asset receipts purchases spent bought"
 )
 
 

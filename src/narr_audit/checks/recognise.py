@@ -686,6 +686,9 @@ class Analysis:
         sentences = self.sentences
         found: list[int] = []
         for n, sentence in enumerate(sentences):
+            if _asks_in_every_cell(sentence.text):  # "| Emergency numbers? | kitchen, front hall? | 911? |"
+                found.append(n)
+                continue
             if not sentence.text.rstrip(" *_\"')\u201d").endswith("?"):  # the cheap test first: no question
                 continue
             if (
@@ -743,6 +746,8 @@ class Analysis:
                     )
                 ):  # what such a lead-in lists, answers included
                     found.add(n)
+                    if sentence.text.rstrip().endswith(":"):  # "Got done once in March. Dana did it w/ a buddy:"
+                        leads.add(n)
         self._events = frozenset(found)
         return self._events
 
@@ -1097,6 +1102,15 @@ def _clauses(sentence: str) -> list[tuple[str, bool]]:
     cut.append(sentence[start:].strip())
     listing = ":" in cut[0] or _ENUMERATED.search(cut[0]) is not None
     return [(c, n > 0 and listing and not is_proviso(c)) for n, c in enumerate(cut) if c]
+
+
+def _asks_in_every_cell(text: str) -> bool:
+    """Whether a table's row asks in each of its cells ("| Overdose steps? | where? | naloxone location? |"):
+    a table of open questions states nothing."""
+    if not text.startswith("|") or "?" not in text:
+        return False
+    cells = [cell.strip() for cell in text.strip().strip("|").split("|") if cell.strip()]
+    return len(cells) > 1 and all(cell.endswith("?") for cell in cells)
 
 
 def _is_short_label(line: str) -> bool:
@@ -1582,6 +1596,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
         others = others | analysis.events()
     if spec.substance:  # "as needed" defers nothing in "every 30 days ..., and rewrite the goals as needed"
         deferral = deferral | (_sentences_for(vocabulary.concept(DEFERRAL), analysis, vocabulary) - analysis.digits)
+    stating_none = others | promised if promised else others  # a heading over promises only states none
     best: tuple[int, int] | None = None  # (ideas met, sentence)
     deferred_at: int | None = None
     if per_idea:
@@ -1603,7 +1618,9 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
                 if best is None or met > best[0]:
                     best = (met, n)
                 continue
-            if n in deferral or (promised and _answer_promised(analysis, n, promised)):
+            if n in deferral or (
+                promised and (_answer_promised(analysis, n, promised) or _referent(analysis, n) in promised)
+            ):  # "Management plans to draft a sheet ... It could give 911, ...": what the plan would say
                 deferred_at = n if deferred_at is None else deferred_at
                 continue
             if n in others:
@@ -1614,7 +1631,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
                 c  # their words to nothing (one asked yes or no is read by _only_asked: "Can I date staff? No.
                 # The code bars it." is a rule)
                 for c in (n, *sentence.context)
-                if _silent(analysis, c, others)
+                if _silent(analysis, c, stating_none)
                 or (
                     c != n
                     and c in others
