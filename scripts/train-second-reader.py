@@ -60,7 +60,11 @@ from narr_audit.standards.loader import load_rulebook  # noqa: E402
 TARGET = ROOT / "standards" / "reader" / "second-reader.json.gz"
 LIMITS = TARGET.with_name("thresholds.json")
 DOUBT_PRECISION = 0.9
-DOUBT_PRECISION_LIFE_SAFETY = 0.8
+# On life-safety rules a passed near-miss costs more than a present topic doubted (the operator can point at
+# it): in cross-validation, 0.76 left 81 life-safety near-misses passed where 0.8 left 96, for 0.1 point of
+# present topics found. 0.75 (80 passed) doubts the plain sentence naming every detector that
+# tests/test_issue13_examples.py holds must be met (stop 22).
+DOUBT_PRECISION_LIFE_SAFETY = 0.76
 CONFIRM_PRECISION = 0.8
 LIFE_COST = 0.15
 MIN_UNITS = 5  # a feature seen in fewer training units is dropped: it would only remember its passage
