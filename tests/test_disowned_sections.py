@@ -1256,3 +1256,43 @@ def test_a_rule_near_an_inventory_still_counts(rule: tuple[str, str], text: str,
     meet every topic."""
     _, missing, reason = _outcome(rule, text, tmp_path)
     assert missing == [], reason
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SEARCHES,
+            SEARCH_RULE,
+            "ENTRY 4/2 - ROOM SEARCH, RM 3\n\nFound in the room: alcohol, mouthwash, paraphernalia and a knife. The "
+            "house manager searched Rm 3 at 21:40, after R-3's positive test, with a second staff member present, "
+            "and wrote the search in the search log.\n",
+            id="a-log-entry-told-at-a-time-of-day",
+        ),
+        pytest.param(
+            DETECTORS,
+            DETECTOR_RULE,
+            "## Landlord's safety policy (copied from the lease, FYI only)\n\nOn the first of every month the "
+            "landlord's agent tests the smoke detector in each bedroom and hall and the carbon monoxide detector "
+            "by the gas furnace, checks that the kitchen fire extinguisher hangs in plain view with its gauge in "
+            "the green, and signs the inspection log.\n",
+            id="fyi-only",
+        ),
+        pytest.param(
+            ("2.F.16.e", "Policy or resident handbook section on residents' shared responsibility for safety"),
+            "## Keeping each other safe\n\nEvery resident shares responsibility for the safety of the house. Residents "
+            "look out for one another, and a resident worried about a housemate or about anything unsafe tells the "
+            "house manager or raises it at the weekly house meeting.\n",
+            "## Safety\n\nWhose job is the safety of the house, and do residents look out for one another?\n"
+            "Who does a resident tell about a housemate he is worried about: the house manager, or the house "
+            "meeting?\n",
+            id="questions-nobody-answers",
+        ),
+    ],
+)
+def test_a_log_entry_an_fyi_copy_and_unanswered_questions_state_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    """A log entry told in the past (a time of day, "21:40", is no colon, and "R-3's" is no "is"), a
+    copy of the landlord's policy "FYI only", and questions nobody answers state no rule."""
+    _twin_meets_none(rule, live, twin, tmp_path)

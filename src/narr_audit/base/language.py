@@ -1597,7 +1597,9 @@ _MODAL_OR_RULE = lazy_compile(
     r"annually|quarterly|is|are|am|do|does|has|have"
     # a verb in the present: "Our house agreement says ... and her daughter signed it"
     r"|says|states|reads|requires|lists|covers|shows|agrees|keeps|holds|gives|takes|tests|checks|signs|goes|"
-    r"gets|lives|stays|uses|means|needs|includes|asks|sets|runs|leads)\b|'(?:s|re)\b",
+    r"gets|lives|stays|uses|means|needs|includes|asks|sets|runs|leads)\b|'re\b"
+    # "it's", "that's", not a possessive: "after R-6's positive test"
+    r"|\b(?:it|that|there|he|she|what|who|here|where|this|everyone|everybody|nobody|no\s+one|someone|one)'s\b",
     re.IGNORECASE,
 )
 _MONTH_NAMES = (  # noqa: SIM905 - a word list reads better as text
@@ -1634,8 +1636,12 @@ def told_in_past(text: str) -> bool:
 
 def _states_after_colon(text: str) -> bool:
     """Whether what follows a sentence's colon (more than a few words) is told without a verb in the past."""
-    _, colon, rest = text.partition(":")
-    return bool(colon) and len(rest.split()) > 3 and _PAST_VERB.search(rest) is None
+    found = _COLON.search(text)  # a colon, not a time's ("at 21:40")
+    rest = text[found.end() :] if found else ""
+    return found is not None and len(rest.split()) > 3 and _PAST_VERB.search(rest) is None
+
+
+_COLON = lazy_compile(r"(?<!\d):|:(?!\d)")
 
 
 # A line of a table or form that says its item is not in use: "Consent to screening | Planned for the
@@ -1713,12 +1719,14 @@ OTHER_PEOPLE = _words(
 # training case study", "what happened sat night (recap)", "ENTRY 3/9 - ROOM SEARCH"): what it goes on
 # to tell in the past happened once (see recognise.Analysis.events).
 _EVENT_TITLE = lazy_compile(
-    r"\b(?:incident|accident|overdose|fire|drill)\s+(?:summary|note|notes|report|review|recap|debrief)\b"
+    r"\b(?:incident|accident|overdose|fire|drill)\s+(?:summary|note|notes|report|review|recap|debrief|check|record)\b"
     r"|\bcase\s+stud(?:y|ies)\b|\brecap\b|\bwhat\s+happened\b|\bafter[- ]action\b|\bdebrief(?:ing)?\b"
     r"|^\W*(?:log\s+)?entry\s+(?:#\s*)?\d",
     re.IGNORECASE,
 )
-EVENT_TITLE_CUES = _words("summary note notes report review recap debrief study studies case happened action entry")
+EVENT_TITLE_CUES = _words(
+    "summary note notes report review recap debrief check record study studies case happened action entry"
+)
 
 
 def names_event(title: str) -> bool:
@@ -1914,7 +1922,7 @@ _DISOWNING_TAG = lazy_compile(
     r"\([^()]*\b(?:withdrawn|rejected|repealed|rescinded|superseded|discontinued|proposed|planned|ended|"
     r"not\s+in\s+use|not\s+adopted|not\s+in\s+effect|not\s+current|no\s+longer\s+in\s+effect|"
     r"suggestions?\s+only|ideas?\s+only|recommendations?\s+only|not\s+(?:house\s+)?rules|history\s+only|"
-    r"for\s+reference\s+only|archived|not\s+yet\s+(?:written|adopted|in\s+effect|decided)|no\s+answers?\s+on\s+file|"
+    r"for\s+reference\s+only|(?:fyi|for\s+(?:your\s+)?information)\s+only|archived|not\s+yet\s+(?:written|adopted|in\s+effect|decided)|no\s+answers?\s+on\s+file|"
     r"not\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:policy|rule|procedure)|retired|questions?\s+for|nothing\s+like\s+(?:this|it)\s+exists|"
     r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted|no\s+vote|not\s+written\s+yet|open\s+questions?|"
     r"(?:has|have|had|plays?)\s+no\s+part\s+in|theirs,?\s+not\s+ours|"  # "(Cedar Row has no part in it)"
@@ -1954,7 +1962,7 @@ TAG_WORDS = _words(
     "archived yet answers answer policy rule written retired questions question held exists decide decided motion "
     "procedure posted vote open "
     "maybe someday soon wish proposal proposals part ours hope nothing questions supplies inventory inventories "
-    "asset receipts purchases spent bought"
+    "asset receipts purchases spent bought fyi information"
 )
 
 

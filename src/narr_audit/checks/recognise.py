@@ -1612,9 +1612,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
         if met == len(per_idea):
             # A question frames its answer and states no rule; a form's question with blanks under it
             # ("In an emergency, who do we notify?") is the form's field.
-            if is_question(sentence.text) and (
-                asks_yes_no(sentence.text) or (analysis.framed()[n] and asks_wh(sentence.text))
-            ):
+            if is_question(sentence.text) and (asks_yes_no(sentence.text) or asks_wh(sentence.text)):
                 if best is None or met > best[0]:
                     best = (met, n)
                 continue
