@@ -1610,8 +1610,9 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     for n, met in candidates:
         sentence = analysis.sentences[n]
         if met == len(per_idea):
-            # A question frames its answer and states no rule; a form's question with blanks under it
-            # ("In an emergency, who do we notify?") is the form's field.
+            # A question states no rule: one asked yes or no, and one opening with a question word, answered
+            # (its answer states the rule) or not ("Whose job is safety here?"), or a form's field with
+            # blanks under it ("In an emergency, who do we notify?").
             if is_question(sentence.text) and (asks_yes_no(sentence.text) or asks_wh(sentence.text)):
                 if best is None or met > best[0]:
                     best = (met, n)
