@@ -171,6 +171,29 @@ def test_a_topic_found_once_is_read_back_without_reading_the_document_again(
         assert [find_in(spec, POLICY, vocabulary) for spec in specs] == first
 
 
+def test_a_warm_check_looks_for_no_topic_again_not_even_past_a_doubted_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second reader doubts some sentences of Harbor House; the search goes on past each, and what
+    it found there is kept too: a second check of the unchanged folder only reads its work back."""
+    from narr_audit import api
+    from narr_audit.checks import document
+
+    copy = tmp_path / "harbor"
+    shutil.copytree(HARBOR, copy)
+    first = api.audit(copy, today=TODAY, cache=tmp_path / "cache")
+    doubted = [r for r in first.results for c in r.checks if "second reader" in c.reason.lower()]
+    assert doubted, "Harbor House has a sentence the second reader doubts: the search past it is tested"
+
+    def again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a topic was looked for again")
+
+    for module in (recognise, document):
+        monkeypatch.setattr(module, "find", again)
+        monkeypatch.setattr(module, "analyse", again)
+    assert api.audit(copy, today=TODAY, cache=tmp_path / "cache") == first
+
+
 def test_a_document_changed_by_one_letter_is_analysed_again(tmp_path: Path) -> None:
     store = AnalysisCache(tmp_path)
     store.save(POLICY, analyse(POLICY))

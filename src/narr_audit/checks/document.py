@@ -312,7 +312,7 @@ def _read_in(
             return finding, (reading if reading.score < confirm else None)
         first = first or (finding, reading)
         passed.add(finding.sentence)
-        finding = find(spec, analyse(content), vocabulary, among=_Except(passed))
+        finding = find_in(spec, content, vocabulary, excluding=frozenset(passed))
     assert first is not None
     return replace(first[0], found=False), first[1]
 
@@ -335,16 +335,6 @@ def meets(
         return None
     rescue = rescue_of(reader, question, spec, content, vocabulary)
     return (rescue.where or "the text") if rescue is not None and rescue.score > reader.thresholds.rescue else None
-
-
-class _Except:
-    """Every sentence but these (the doubted ones), as ``find``'s ``among``."""
-
-    def __init__(self, left_out: set[int]) -> None:
-        self.left_out = left_out
-
-    def __contains__(self, n: object) -> bool:
-        return n not in self.left_out
 
 
 def _rescued(

@@ -1502,22 +1502,31 @@ class Finding:
     deferred: bool = False
 
 
-def find_in(spec: TopicSpec, content: Extracted, vocabulary: Vocabulary) -> Finding:
+def find_in(
+    spec: TopicSpec, content: Extracted, vocabulary: Vocabulary, excluding: frozenset[int] = frozenset()
+) -> Finding:
     """:func:`find` in a document's text; with a store (:func:`stored_in`) and a vocabulary kept
     compiled, the finding is kept with the document's analysis, and a later run reads it back
     without reading the document again. Remembered within the process by identity: the properties
-    of an organization share one extracted text of each shared document, and ask it the same topics."""
-    seen = (id(spec), id(content), id(vocabulary))
+    of an organization share one extracted text of each shared document, and ask it the same topics.
+    ``excluding``: sentences not to look at (those the second reader doubted), kept under their own
+    name, so that a second run does not look for the topic again past a doubted sentence."""
+    seen = (id(spec), id(content), id(vocabulary), excluding)
     kept = _FOUND.get(seen)
     if kept is not None and kept[0] is spec and kept[1] is content and kept[2] is vocabulary:
         return kept[3]
     store = _STORES[-1] if _STORES else None
     stamp = vocabulary.stamp
     name = spec_name(spec, vocabulary) if store is not None and stamp is not None else None
+    if name is not None and excluding:
+        name += ":except:" + ",".join(str(n) for n in sorted(excluding))
     read = None
     if store is not None and stamp is not None and name is not None:
         read = _read_finding(store.notes(store.key(content), stamp).get(name))
-    found = read if read is not None else find(spec, analyse(content), vocabulary)
+    if read is not None:
+        found = read
+    else:
+        found = find(spec, analyse(content), vocabulary, among=_Except(excluding) if excluding else None)
     if read is None and store is not None and stamp is not None and name is not None:
         kept_as = [found.found, found.where, found.sentence, list(found.lacking), found.deferred]
         store.note(store.key(content), stamp, name, kept_as)
@@ -1530,7 +1539,19 @@ def find_in(spec: TopicSpec, content: Extracted, vocabulary: Vocabulary) -> Find
     return found
 
 
-_FOUND: dict[tuple[int, int, int], tuple[TopicSpec, Extracted, Vocabulary, Finding]] = {}
+_FOUND: dict[tuple[int, int, int, frozenset[int]], tuple[TopicSpec, Extracted, Vocabulary, Finding]] = {}
+
+
+class _Except:
+    """Every sentence but these, as :func:`find`'s ``among``."""
+
+    def __init__(self, left_out: frozenset[int]) -> None:
+        self.left_out = left_out
+
+    def __contains__(self, n: object) -> bool:
+        return n not in self.left_out
+
+
 _FOUND_CONTENTS: set[int] = set()
 
 
