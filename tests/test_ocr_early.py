@@ -267,3 +267,72 @@ def _alive(pid: int) -> bool:
         return False
     stat = Path(f"/proc/{pid}/stat")
     return not (stat.exists() and stat.read_text().split()[2] == "Z")  # a zombie has ended
+
+
+# --- the read-ahead reads Tesseract's TSV itself, as pytesseract does -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tsv",
+    [
+        "",
+        "level\tpage_num\tconf\ttext\n",
+        "level\tpage_num\tconf\ttext\n5\t1\t96.5\tMission\n5\t1\t-1\t\n",
+        "level\tpage_num\tconf\ttext\n5\t1\t91\tsafe,\n5\t2\t88.25\t12.5\n5\t2\t40\n",  # the last word missing
+        "level\tpage_num\tconf\ttext\n5\tx\t7e1\tOur\n5\t1\n",  # a cell that is no number stays text
+        "\n\nlevel\tconf\ttext\n\n",
+    ],
+)
+def test_the_tsv_is_read_as_pytesseract_reads_it(tsv: str) -> None:
+    import pytesseract
+
+    assert ocr.tsv_columns(tsv) == pytesseract.pytesseract.file_to_dict(tsv, "\t", -1)
+
+
+@pytest.mark.slow
+def test_tesseracts_own_tsv_of_photos_is_read_as_pytesseract_reads_it(tmp_path: Path) -> None:
+    """On Tesseract's real output for a list of photos (as the read-ahead runs it)."""
+    import subprocess
+
+    import pytesseract
+
+    tesseract()
+    names = []
+    for n, lines in enumerate((MISSION, ("HOUSE RULES", "No alcohol or drugs on the property.", "Curfew 11 pm."))):
+        names.append(str(tmp_path / f"{n + 1}.jpg"))
+        Path(names[-1]).write_bytes(photo(lines))
+    listing = tmp_path / "pictures.txt"
+    listing.write_text("".join(f"{name}\n" for name in names))
+    out = subprocess.run(["tesseract", str(listing), "stdout", "tsv"], capture_output=True, check=True).stdout
+    tsv = out.decode("utf-8", "replace")
+    read = ocr.tsv_columns(tsv)
+    assert read == pytesseract.pytesseract.file_to_dict(tsv, "\t", -1)
+    assert set(read["page_num"]) == {1, 2} and "Curfew" in read["text"]
+
+
+def test_the_read_ahead_does_not_import_pytesseract_or_pil() -> None:
+    """It runs while the rest of narr-audit loads: importing pytesseract and PIL there would hold the
+    interpreter the loading needs (a photo's JPEG is handed over as it is)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent(
+        """
+        import io, sys
+        from PIL import Image, ImageDraw
+        image = Image.new("RGB", (800, 300), "white")
+        ImageDraw.Draw(image).text((20, 20), "OUR MISSION", fill="black")
+        out = io.BytesIO(); image.save(out, format="JPEG")
+        for name in [m for m in sys.modules if m.split(".")[0] in ("PIL", "pytesseract")]:
+            del sys.modules[name]
+        import narr_audit.evidence.ocr as ocr
+        batch = ocr._Batch(ocr.TemporaryDirectory())
+        batch.prepare("k", out.getvalue())
+        ocr._read_together(batch)
+        print(sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in ("PIL", "pytesseract")}))
+        """
+    )
+    tesseract()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

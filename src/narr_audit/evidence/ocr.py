@@ -60,6 +60,7 @@ __all__ = [
     "read_ahead",
     "readable",
     "tesseract_missing",
+    "tsv_columns",
 ]
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".tif", ".tiff", ".bmp", ".webp"})
@@ -328,10 +329,10 @@ def _read_together(batch: _Batch) -> dict[str, OcrPage | Unreadable]:
 def _tesseract_tsv(listing: Path, batch: _Batch) -> dict[str, list[Any]]:
     """Tesseract's TSV of the pictures in ``listing``, column by column: what pytesseract's
     image_to_data gives for one picture (the same program, the same settings), from a process of our
-    own, so that :func:`_stop_reading_ahead` can end it."""
-    import pytesseract
-
-    command = [pytesseract.pytesseract.tesseract_cmd, str(listing), "stdout", "tsv"]
+    own, so that :func:`_stop_reading_ahead` can end it. pytesseract itself is not imported here: this
+    runs while the rest of narr-audit loads, and importing it (and PIL) would hold the interpreter
+    that the loading needs; it runs the program named "tesseract" on the search path, as this does."""
+    command = ["tesseract", str(listing), "stdout", "tsv"]
     env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env) as process:
         with _LOCK:
@@ -348,9 +349,35 @@ def _tesseract_tsv(listing: Path, batch: _Batch) -> dict[str, list[Any]]:
                 _RUNNING.pop(process, None)
     if process.returncode != 0:
         raise RuntimeError(f"tesseract ended with {process.returncode}")
-    # pytesseract's own reading of a TSV (confidences as whole numbers), so the words are image_to_data's
-    table: dict[str, list[Any]] = pytesseract.pytesseract.file_to_dict(out.decode("utf-8", "replace"), "\t", -1)
-    return table
+    return tsv_columns(out.decode("utf-8", "replace"))
+
+
+def tsv_columns(tsv: str) -> dict[str, list[Any]]:
+    """Tesseract's TSV column by column, read as pytesseract's image_to_data reads it (tests hold the
+    two equal): numbers as whole numbers (a confidence of 96.5 is 96), the last column (the word) as
+    text, a last row missing its empty word given one."""
+    rows = [row.split("\t") for row in tsv.strip().split("\n")]
+    if len(rows) < 2:
+        return {}
+    header, body = rows[0], rows[1:]
+    if len(body[-1]) < len(header):
+        body[-1].append("")
+    columns: dict[str, list[Any]] = {}
+    last = len(header) - 1
+    for i, head in enumerate(header):
+        values: list[Any] = []
+        columns[head] = values  # a name given twice keeps its last column, as pytesseract's does
+        for row in body:
+            if len(row) <= i:
+                continue
+            if i == last:
+                values.append(row[i])
+                continue
+            try:
+                values.append(int(float(row[i])))
+            except ValueError:
+                values.append(row[i])
+    return columns
 
 
 @atexit.register
