@@ -1296,3 +1296,133 @@ def test_a_log_entry_an_fyi_copy_and_unanswered_questions_state_no_rule(
     """A log entry told in the past (a time of day, "21:40", is no colon, and "R-3's" is no "is"), a
     copy of the landlord's policy "FYI only", and questions nobody answers state no rule."""
     _twin_meets_none(rule, live, twin, tmp_path)
+
+
+CONSENT = ("2.F.16.c", "Resident consent to drug screening (form)")
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            DETECTORS,
+            "Q (new housemate): Who tests the smoke alarms here? The one in my room chirps.\n"
+            "A (house lead): I do. On the first Saturday of every month I test the smoke detector in each bedroom "
+            "and hall and the carbon monoxide detector by the furnace, check that the kitchen fire extinguisher "
+            "hangs in plain view with a green gauge, and write it in the safety log.\n",
+            "Q (new housemate): Who tests the smoke alarms here? The one in my room chirps.\n"
+            "A (house lead): Nobody that I know of. Should one of us test the smoke detector in each bedroom and "
+            "hall and the carbon monoxide detector by the furnace every month, and check that the kitchen fire "
+            "extinguisher hangs in plain view? Let's put it on Sunday's agenda.\n",
+            id="an-askers-remark-a-long-question-and-the-agenda",
+        ),
+        pytest.param(
+            CONSENT,
+            "Paperwork at move-in (house lead and new resident)\n"
+            "\u2611 house agreement signed\n"
+            "\u2611 consent to drug screening signed: urine or breath tests at random and on suspicion\n"
+            "\u2611 rent sheet\n",
+            "Paperwork at move-in (house lead and new resident)\n"
+            "\u2611 house agreement signed\n"
+            "\u2717 consent to drug screening: there is none, this house does not test anyone\n"
+            "\u2611 rent sheet\n",
+            id="a-crossed-item-among-ticked-ones",
+        ),
+        pytest.param(
+            ORIENTATION,
+            "Move-in orientation (copy kept in the resident's file)\n\n"
+            "| Step | Covered? |\n|---|---|\n"
+            "| Walk through the exits and the meeting spot, the fire and overdose steps | yes, on move-in day |\n"
+            "| Resident signs this orientation sheet | yes |\n",
+            "Move-in orientation (copy kept in the resident's file)\n\n"
+            "| Step | Covered? |\n|---|---|\n"
+            "| Walk through the exits and the meeting spot, the fire and overdose steps | No, we skip it |\n"
+            "| Resident signs this orientation sheet | no |\n",
+            id="a-question-column-answered-no",
+        ),
+        pytest.param(
+            DETECTORS,
+            DETECTOR_RULE,
+            "## Safety gear (property inventory)\n\nSmoke detectors: one in each bedroom and hall. Carbon monoxide "
+            "detector: one, by the gas furnace. Fire extinguisher: one, in the kitchen. All bought in 2022.\n",
+            id="a-title-tagged-inventory",
+        ),
+        pytest.param(
+            DETECTORS,
+            DETECTOR_RULE,
+            "## Before we opened\n\nOn one weekday before the first residents moved in, the county inspector:\n"
+            "- tested the smoke detector in each bedroom and hall;\n"
+            "- tested the carbon monoxide detector by the gas furnace;\n"
+            "- checked that the kitchen fire extinguisher was charged and in plain view.\n",
+            id="a-list-under-a-lead-in-telling-one-day",
+        ),
+        pytest.param(
+            DETECTORS,
+            DETECTOR_RULE,
+            "## Fire safety week\n\nThe firefighters will visit the library on Saturday and show "
+            "families how smoke detectors and carbon monoxide detectors work. They test the fire extinguishers on "
+            "their trucks every month, they told us.\n",
+            id="what-firefighters-do-and-go-on-doing",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            "## Smoking\n\nQ: Is there a rule on smoking or vaping inside? Do smokers use the bench by the back "
+            "fence? (there is an ashtray out there)\nA: Nobody has decided. This handbook sets no smoking rule.\n",
+            id="questions-with-an-afterthought-and-no-rule-set",
+        ),
+        pytest.param(
+            AGREEMENT,
+            f"Resident agreement\n\n{AGREEMENT_RULE}\n\nResident signature: ________\n",
+            "Visitor Agreement: Our Sober Home\n\nAs a guest, I agree not to bring or use alcohol or illicit drugs "
+            "on the property during my visit.\n\nVisitor signature: ________\n",
+            id="a-visitors-agreement",
+        ),
+    ],
+)
+def test_an_askers_remark_a_crossed_item_an_inventory_or_a_day_once_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    """What an FAQ's asker says beside the question, a question too long to have read as one, a matter
+    put on the agenda, a checklist's crossed item among ticked ones, a question column answered "No", a
+    title tagged as an inventory, a list under a lead-in telling one day, what firefighters do (and "They
+    ..." after it), a question with an afterthought in brackets, "sets no ... rule", and a visitors'
+    agreement state no rule for the house."""
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "topics", "text"),
+    [
+        pytest.param(
+            SMOKING,
+            ["smoking and tobacco", "not indoors", "designated area or smoke-free property"],
+            "Questions for the owner\n\nShould smoking and vaping be banned everywhere inside the house, with "
+            "residents who smoke using only the bench by the back fence?\nYes: that has been the rule since 2021.\n",
+            id="a-question-answered-yes",
+        ),
+        pytest.param(
+            ("3.H.26.c", "Policy describing how residents give input on operations"),
+            ["input on how the home is run"],
+            "Scenario: residents say a new rule came out of nowhere. What do you do?\nExpected answer: put it on "
+            "the agenda for Monday's house meeting and let the residents propose changes; remind them of the "
+            "suggestion box and the monthly resident council, which is how rules and house purchases get changed.\n",
+            id="an-agenda-that-is-the-rule",
+        ),
+        pytest.param(
+            ("2.F.16.a", "Alcohol- and drug-free policy (policy and procedure manual)"),
+            ["illicit drugs", "use is forbidden"],
+            "Policy manual, section 1\n\n| What | OK here? | Notes |\n|---|---|---|\n"
+            "| Alcohol of any kind | NO | on or off the property |\n"
+            "| Illicit drugs | NO | using, holding or selling |\n",
+            id="a-permission-column-answered-no-forbids",
+        ),
+    ],
+)
+def test_a_question_answered_yes_an_agenda_rule_and_a_no_that_forbids_still_count(
+    rule: tuple[str, str], topics: list[str], text: str, tmp_path: Path
+) -> None:
+    """A yes-or-no question answered yes states what it asks; putting a matter on the agenda is the rule
+    where it is the procedure; "NO" under "OK here?" forbids."""
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert not set(topics) & set(missing), reason

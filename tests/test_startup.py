@@ -147,6 +147,19 @@ def test_an_analysis_read_back_finds_every_topic_as_the_fresh_one_does(tmp_path:
         assert find(spec, kept, book.concepts) == find(spec, fresh, book.concepts), topic.name
 
 
+def test_what_an_faqs_asker_says_is_kept_with_the_analysis(tmp_path: Path) -> None:
+    """The asker's own words beside an FAQ's question state no rule, read fresh or read back."""
+    faq = Extracted(
+        "markdown",
+        (Segment("Alarms", "# Alarms\nQ: Who tests the smoke alarms? The one in my room chirps.\nA: I do, monthly."),),
+    )
+    fresh = analyse(faq)
+    assert [fresh.sentences[n].text for n in fresh.asked] == ["The one in my room chirps."]
+    AnalysisCache(tmp_path).save(faq, fresh)
+    kept = AnalysisCache(tmp_path).load(faq)
+    assert kept is not None and kept.asked == fresh.asked
+
+
 def test_a_topic_found_once_is_read_back_without_reading_the_document_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

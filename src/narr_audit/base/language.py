@@ -570,7 +570,9 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
                 continue
             # "the Company has no policy on medications"; not "we have a no-smoking rule"
             if _rule_about(words, j + 1, hi) and not (j > lo and words[j - 1] in _DETERMINERS):
-                regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
+                # "sets no smoking rule": its "no smoking" is no prohibition either
+                start = j + 1 if words[j + 1] in _RULE_PAPERS else j
+                regions.append((start, lo + offsets.clause_end(j + 1 - lo)))
                 continue
             # a finding: "No written statement on residents' role.", "we don't have one. no sheet in the kitchen"
             if (
@@ -894,6 +896,8 @@ _QA_MARK = lazy_compile(
 
 
 _SPEAKER_TAG = lazy_compile(r"^[a-z][\w.'-]{0,19}:\s")  # who writes, in a chat ("hm: ...", "dani: ...")
+# Who speaks or comments, before a question: "User: ...?", "Comment (RD): ...?"
+_LABEL_TAG = lazy_compile(r"^[A-Z][\w.'-]{0,19}(?:\s*\([^()]{1,30}\))?:\s+(?=\S)")
 
 
 _LIST_NUMBER = lazy_compile(r"^\(?(?:\d{1,2}|[a-h])[.)]$")  # a list item's number: "1.", "(b)", "c)"
@@ -901,6 +905,9 @@ _LIST_NUMBER = lazy_compile(r"^\(?(?:\d{1,2}|[a-h])[.)]$")  # a list item's numb
 
 def _opening_words(piece: str, count: int) -> list[str]:
     """The first ``count`` words of a sentence, lower-cased, after the words a speaker opens with."""
+    label = _LABEL_TAG.match(piece)
+    if label is not None and piece.rstrip(" *_\"')\u201d").endswith("?"):  # "User: who do i contact ...?"
+        piece = piece[label.end() :]
     raw = piece.split(None, count + 4)[: count + 4]  # a speaker's tag, two opening words, and the words asked
     if len(raw) > 1 and _SPEAKER_TAG.match(piece):  # a chat's "hm: it's from the owner"
         raw = raw[1:]
@@ -941,7 +948,10 @@ def adds_item(piece: str) -> bool:
 
 _ASKS_PRACTICE = _words("do does did is are was were will has have")  # not "can I", "may I": those ask leave
 _NO_ANSWER = lazy_compile(
-    r"^\W*(?:(?:no|nope|not really|not at all|not usually|never)\b"
+    r"^\W*(?:(?:no|nope|not really|not at all|not usually|never|not yet|unknown|unclear|undetermined|unverified|"
+    r"not (?:determined|known|verified|observed|confirmed|documented|shown)|"
+    r"(?:cannot|can't|could not|couldn't|unable to) (?:be )?(?:determined?|verif(?:y|ied)|confirm(?:ed)?)|"
+    r"(?:nobody|no one|no-one) (?:has )?decided(?: yet)?|not decided(?: yet)?|no decision(?: yet)?|undecided)\b"
     r"|(?:(?:it|they|that|this)(?:'s|'re|\u2019s|\u2019re| is| are) )?"
     r"(?:optional|voluntary|up to you|your choice)\b)\W*$",
     re.IGNORECASE,
@@ -1066,6 +1076,16 @@ def is_proviso(clause: str) -> bool:
 _Q_MARK = lazy_compile(rf"^\s*(?:q|question)\s*\d{{0,2}}\s*{_WHO_ASKS}[:.)]\s+(?=\S)", re.IGNORECASE)
 
 
+_ANSWER_IN_LINE = lazy_compile(rf"(?:^|\s)(?:a|ans|answer)\s*\d{{0,2}}\s*{_WHO_ASKS}:\s+(?=\S)", re.IGNORECASE)
+
+
+def asker_part(line: str) -> str:
+    """An FAQ's "Q:" line up to its answer, when it is answered on the same line ("Q: Is there a limit?
+    A: No. We don't set a move-out date.")."""
+    found = _ANSWER_IN_LINE.search(line, 2)
+    return line[: found.start()] if found is not None else line
+
+
 def asks_marked(line: str) -> bool:
     """Whether a line is an FAQ's question, marked "Q:" ("Q: I live next door. Who do I call?")."""
     return _Q_MARK.match(line) is not None
@@ -1083,12 +1103,21 @@ _TAG_QUESTION = lazy_compile(
 )
 
 
+MAX_YES_NO_WORDS = 45
+_AFTERTHOUGHT = lazy_compile(r"(?<=\?)\s*\([^()]{1,120}\)$")  # "...? (no clue whose)"
+
+
 def is_question(piece: str) -> bool:
     """Whether a sentence asks what the next ones answer: it ends with "?", or, spoken and written
     down without one, opens with a question word asking ("Now when do we check all this.")."""
     text = piece.rstrip(" *_\"'\u201d)")
+    if not text.endswith("?"):  # "Do smokers use the side yard? (there's a green chair out there)"
+        text = _AFTERTHOUGHT.sub("", piece.rstrip(" *_\"'\u201d")).rstrip(" *_\"'\u201d")
     if text.endswith("?"):
-        return len(text.split()) <= 20 and _TAG_QUESTION.search(text) is None
+        # a long one only when it opens as a yes-or-no question does ("Should someone test the smoke detector
+        # in every bedroom and hall, both CO detectors ..., and make sure ...?")
+        limit = MAX_YES_NO_WORDS if asks_yes_no(text) else 20
+        return len(text.split()) <= limit and _TAG_QUESTION.search(text) is None
     if text.endswith(":") or text.count(" ") > 11 or not _QUESTION_WORD.search(text, 0, 48):
         return False  # no question word where a question would open
     words = _opening_words(text, 3)
@@ -1375,7 +1404,13 @@ _LATER = lazy_compile(
     r"|\bwill\s+be\s+(?:a\s+)?topic\b"
     # the house's plan: "The operator plans, from next spring, to have a senior resident walk each newcomer ..."
     r"|\b(?:we|operator|house|board|director|manager|management|owner|owners|company)\s+(?:also\s+)?"
-    r"(?:plans?|intends?)(?:,[^,.;]{1,40},)?\s+to\s+(?:have|start|begin|hold|run|require|use|introduce|put|post|offer)\b",
+    r"(?:plans?|intends?)(?:,[^,.;]{1,40},)?\s+to\s+(?:have|start|begin|hold|run|require|use|introduce|put|post|offer)\b"
+    # taken to a meeting: "Put it on next week's agenda.", "will bring a draft to the March meeting"
+    r"|(?:^|(?<=[.;:!?]\s))\W*(?:(?:we|i)(?:'ll|’ll|\s+will)\s+|let(?:'s|’s)\s+)?"
+    r"(?:put|putting|add|adding)\s+(?:it|this|that|them)\s+(?:on|to)\s+(?:the\s+|our\s+|"
+    r"(?:next|this)\s+(?:week|month|meeting)(?:'s|’s)?\s+|(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"thurs?|tues?|wed|fri|sat|sun|mon)(?:'s|’s)?\s+)?(?:meeting\s+)?agenda\W*(?:[-\u2013\u2014]+\s*[\w .()]{1,30})?$"
+    r"|\b(?:will|'ll|to)\s+bring\s+(?:a|the|his|her|their)\s+draft\b",
     re.IGNORECASE,
 )
 
@@ -1386,7 +1421,8 @@ LATER_WORDS = _words(
     "decided addressed reviewed revisited take takes position been hold left planned funds money budget resources "
     "discussed covered handled dealt scheduled arranged part coming look looking considering noted acknowledged "
     "forwarded referred passed plans planning intends intending hope hopes hoping wish wishes future someday road "
-    "eventually maybe finalized finalised approved settled written drafted raised suggested proposed talked topic"
+    "eventually maybe finalized finalised approved settled written drafted raised suggested proposed talked topic "
+    "agenda draft"
 )
 
 
@@ -1445,8 +1481,8 @@ def sounds_spoken(text: str) -> bool:
 # is theirs, not the house's rule.
 _OUTSIDE = (
     r"(?:county|city|state|court|courts|judge|employers?|library|college|university|school|bank|credit union|"
-    r"insurers?|insurance company|utility|utilities|police|hospital|government|"
-    r"(?:[a-z]+ )?department of [a-z]+)"
+    r"insurers?|insurance company|utility|utilities|police|hospital|government|firefighters|fire station|sheriff|"
+    r"airport security|(?:[a-z]+ )?department of [a-z]+)"
 )
 _OUTSIDE_DOES = lazy_compile(
     rf"^\W*(?:(?:and|so|but|also|okay|ok|now|then|plus)\W+)*(?:(?:if|when|once)\s+)?"
@@ -1470,7 +1506,8 @@ _BY_OUTSIDE = lazy_compile(
 # every sentence).
 _OUTSIDE_NAMES = (  # noqa: SIM905 - a word list reads better as text
     "county city state court courts judge employer employers library college university school bank union "
-    "insurer insurers insurance utility utilities police hospital government department"
+    "insurer insurers insurance utility utilities police hospital government department firefighters station "
+    "sheriff security"
 ).split()
 OUTSIDE_WORDS = frozenset([*_OUTSIDE_NAMES, *(f"{name}'s" for name in _OUTSIDE_NAMES)])
 
@@ -1575,7 +1612,11 @@ _PAST_TIME = lazy_compile(
     rf"|\b{_WEEKDAY}\s+night\b"
     # "back when the house opened", "before we moved to Alder Court", "at the old house"
     r"|\bback\s+when\b|\bbefore\s+(?:we|they|the\s+house)\s+moved\b|\bbefore\s+the\s+move\b"
-    r"|\b(?:at|in)\s+(?:the|our)\s+old\s+(?:house|place|address|building)\b",
+    r"|\b(?:at|in)\s+(?:the|our)\s+old\s+(?:house|place|address|building)\b"
+    # "On one weekday before the first residents moved in", "one morning last fall"
+    rf"|\bon\s+one\s+(?:{_WEEKDAY}|weekday|weekend|day|morning|afternoon|evening|night|occasion)\b"
+    r"|\bbefore\s+(?:the\s+)?(?:first\s+)?residents\s+moved\s+in\b"
+    r"|\b(?:recalled|remembered)\s+(?:that\s+)?(?:it|they|the\s+[\w-]+|there)\s+had\b",
     re.IGNORECASE,
 )
 _PAST_VERB = lazy_compile(
@@ -1729,6 +1770,56 @@ EVENT_TITLE_CUES = _words(
 )
 
 
+_TICKED = lazy_compile(r"^\W{0,3}(?:[\u2611\u2713\u2714\u2705]|\[x\])", re.IGNORECASE)  # ☑ ✓ ✔ ✅ [x]
+_CROSSED = lazy_compile(r"^\W{0,3}[\u2717\u2718\u274c\u2715\u2716]")  # ✗ ✘ ❌ ✕ ✖
+
+
+def ticked(text: str) -> bool:
+    """Whether a checklist's line is ticked as done ("☑ house agreement signed")."""
+    return _TICKED.match(text) is not None
+
+
+def crossed(text: str) -> bool:
+    """Whether a checklist's line is crossed ("✗ drug screen consent → we don't have one"): among ticked
+    lines, what is crossed is not done (alone, a cross may mark a prohibition: "✗ No smoking indoors")."""
+    return _CROSSED.match(text) is not None
+
+
+_NO_CELL = lazy_compile(
+    r"^\W*(?:no|nope|never|not\s+(?:yet|done|covered|really|at\s+all)|none|"
+    r"[\u2717\u2718\u274c\u2715\u2716])(?:\W|$)",
+    re.IGNORECASE,
+)
+
+
+_ASKS_LEAVE = lazy_compile(
+    r"\b(?:ok|okay|allowed|permitted|may|can|fine|legal|banned|forbidden|prohibited|acceptable)\b", re.IGNORECASE
+)
+
+
+def _cells(row: str) -> list[str]:
+    cells = [cell.strip() for cell in row.strip().split("|")]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def answered_no(row: str, header: str) -> bool:
+    """Whether a table's row answers no in a column its header asks ("| Step | Covered? |" over "| Exits
+    + meeting spot | NO, we don't do this |"): what the row names is not done."""
+    heads, cells = _cells(header), _cells(row)
+    return any(
+        head.rstrip(" *_").endswith("?")
+        and _ASKS_LEAVE.search(head) is None  # "| OK here? |" answered "NO" forbids: a rule
+        and i < len(cells)
+        and _NO_CELL.match(cells[i]) is not None
+        for i, head in enumerate(heads)
+        if i > 0 or len(heads) == 1
+    )
+
+
 def names_event(title: str) -> bool:
     """Whether a title (a heading, a document's first line, a lead-in) names an account of one event."""
     return _EVENT_TITLE.search(title) is not None
@@ -1751,9 +1842,16 @@ def written_for_others(title: str) -> bool:
         return _RESIDENT_NOUNS.search(title) is None
     if _PLACE_RULES.search(title) is not None:  # "STORE RULES - Birchwood Hardware (where 3 residents work)"
         return True
+    if _OTHERS_PAPER.search(title) is not None:  # "Visitor Agreement: Our Alcohol- and Drug-Free Home" is the
+        return _RESIDENT_NOUNS.search(title) is None  # visitors' paper, its "our" the house's
     return _FOR_OTHERS.search(title) is not None and not names_residents(title) and _TOO.search(title) is None
 
 
+_OTHERS_PAPER = lazy_compile(
+    rf"^\W*(?:{_OTHER_PEOPLE})(?:'s|’s|s')?\s+(?:agreement|policy|rules|code\s+of\s+conduct|conduct|form|checklist|"
+    r"handbook|orientation|waiver|consent|sign[- ]in\s+sheet|packet)\b",
+    re.IGNORECASE,
+)
 _PLACE_RULES = lazy_compile(r"\b(?:store|shop|warehouse|restaurant|employer'?s?|workplace)\s+rules\b", re.IGNORECASE)
 _AS_STAFF = lazy_compile(
     r"\bas\s+(?:a\s+)?(?:new\s+)?(?:staff(?:\s+members?)?|employees?|volunteers?)\b", re.IGNORECASE
@@ -1931,6 +2029,7 @@ _DISOWNING_TAG = lazy_compile(
     r"|\([^()]*\bnothing\s+(?:(?:below|here|in\s+(?:this|these)\s+\w+)\s+)?(?:is|was|has\s+been)\s+(?:yet\s+)?"
     r"(?:posted|adopted|in\s+(?:effect|force|use)|decided|final)\b[^()]*\)"  # "(nothing below is posted)"
     r"|^\W*open\s+questions?\b"  # "Open questions for the policy committee"
+    r"|\((?:[\w'’-]+\s+){0,2}?(?:inventory|inventories|asset\s+list)\)"  # "(property inventory)"
     # an inventory, a list of receipts: what there is, no rule ("TESTING SUPPLIES (taped by the door)",
     # "house fund sec 6 - what we spent on fire stuff", "Supplies inventory - screening")
     r"|^\W*(?:(?!(?:from|that|this|these|the|a|an|and|or|give|gives|keep|keeps|take|takes|with|our|your|his|her|"
@@ -2046,6 +2145,15 @@ def disowning_title(text: str) -> bool:
     """Whether a title is tagged as not in effect: "House Rule 9 (withdrawn)", "Table 10.4 (proposed
     2019; rejected)", "Section 4: Health (suggestions only, not house rules)"."""
     return _DISOWNING_TAG.search(text) is not None
+
+
+_GOES_ON = lazy_compile(r"^\W*(?:and\s+|but\s+|so\s+)?(?:they|he|she)\s+(?!(?:and|or)\b)[a-z']+", re.IGNORECASE)
+
+
+def goes_on_telling(text: str) -> bool:
+    """Whether a sentence goes on about whoever the sentence before it named ("They inspect the trucks
+    every day, they told us.", "He may press the test button.")."""
+    return _GOES_ON.match(text) is not None
 
 
 def acted_by_other(text: str) -> bool:

@@ -32,7 +32,7 @@ from narr_audit.checks.recognise import Analysis, Sentence
 from narr_audit.evidence.content import Extracted
 
 # Bump when the stored form of an analysis changes.
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 # The stemmer base.language uses, and the C build it picks up when installed.
 STEMMERS = ("snowballstemmer", "Stemmer")
 
@@ -212,6 +212,7 @@ def _encode(analysis: Analysis) -> dict[str, Any]:
         "counts": counts,
         "digits": sorted(analysis.digits),
         "within": _runs(analysis.within),
+        "asked": sorted(analysis.asked),
     }
 
 
@@ -225,7 +226,13 @@ def _decode(data: dict[str, Any]) -> Analysis:
         raise ValueError("a damaged analysis")
     within = {n: tuple(headings) for start, end, headings in data["within"] for n in range(start, end)}
     return Analysis(
-        sentences=sentences, words=words, stems=stems, owner=owner, digits=set(data["digits"]), within=within
+        sentences=sentences,
+        words=words,
+        stems=stems,
+        owner=owner,
+        digits=set(data["digits"]),
+        within=within,
+        asked=set(data["asked"]),
     )
 
 

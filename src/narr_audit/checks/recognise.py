@@ -97,10 +97,12 @@ from narr_audit.base.language import (
     acted_by_other,
     addresses_reader,
     adds_item,
+    answered_no,
     answers_cannot,
     answers_no,
     answers_nobody,
     answers_yes,
+    asker_part,
     asks_after_colon,
     asks_marked,
     asks_on,
@@ -109,12 +111,14 @@ from narr_audit.base.language import (
     asks_whether,
     asks_yes_no,
     binds_others,
+    crossed,
     denied_regions,
     disowning_title,
     disowns_ahead,
     disowns_rule,
     disowns_section,
     gives_contact,
+    goes_on_telling,
     has_quantity,
     is_capitals,
     is_fragment,
@@ -140,6 +144,7 @@ from narr_audit.base.language import (
     stem,
     strip_answer_mark,
     tells_event,
+    ticked,
     title_end,
     tokens,
     told_in_past,
@@ -427,6 +432,7 @@ class Analysis:
     owner: list[int] = field(default_factory=list)  # sentence index of each word
     digits: set[int] = field(default_factory=set)  # sentences stating a quantity (see has_quantity)
     within: dict[int, tuple[str, ...]] = field(default_factory=dict)  # a sentence's outer headings (Segment.within)
+    asked: set[int] = field(default_factory=set)  # what an FAQ's asker says beside the question (a "Q:" line)
     memo: dict[int, _Remembered] = field(default_factory=dict)  # an idea's sentences, by its identity
     denied_memo: dict[int, tuple[object, frozenset[int]]] = field(default_factory=dict)  # see _denied_in
     key: str | None = None  # its key in the store it is kept in (None: not kept)
@@ -656,8 +662,15 @@ class Analysis:
         sign ...?")."""
         if self._others is None:
             sentences = self.sentences
+            acted = [n for n in self._holding(OUTSIDE_WORDS) if acted_by_other(sentences[n].text)]
+            for n in list(acted):  # "The firefighters will show kids ... They inspect the trucks every day."
+                while n + 1 < len(sentences) and sentences[n + 1].block == sentences[n].block and goes_on_telling(
+                    sentences[n + 1].text
+                ):
+                    n += 1
+                    acted.append(n)
             found = set(
-                [n for n in self._holding(OUTSIDE_WORDS) if acted_by_other(sentences[n].text)]
+                acted
                 + [n for n in self._holding(PRIVATE_CUES) if left_to_the_person(sentences[n].text)]
                 + [n for n in self._holding(RULE_WORDS) if disowns_rule(sentences[n].text)]
                 + [n for n in self._holding(PROPOSAL_CUES) if proposes(sentences[n].text)]
@@ -673,11 +686,34 @@ class Analysis:
                     )
                 ]
             )
+            found.update(self._not_done())
+            found.update(self.asked)
             framed = self.framed()  # what such a lead-in lists is theirs, or proposed, too ("The county requires:")
             for n in [n for n in found if sentences[n].text.rstrip().endswith(":") or "|" in sentences[n].text]:
                 found.update(framed[n])  # and what a table's header does ("| Point | Reviewer recommends |")
             self._others = frozenset(found)
         return self._others
+
+    def _not_done(self) -> list[int]:
+        """A checklist's crossed lines among ticked ones ("☑ house agreement signed" / "✗ drug screen consent
+        → we don't have one"), and a table's rows answered no in a column its header asks ("| Step |
+        Covered? |" over "| Exits + meeting spot | NO, we don't do this |")."""
+        sentences = self.sentences
+        out: list[int] = []
+        crossed_lines = [n for n, s in enumerate(sentences) if crossed(s.text)]
+        if crossed_lines:
+            checked = {s.block for s in sentences if ticked(s.text)}
+            out.extend(n for n in crossed_lines if sentences[n].block in checked)
+        for n, sentence in enumerate(sentences):
+            if "|" in sentence.text:
+                out.extend(
+                    n
+                    for c in sentence.context
+                    if "|" in sentences[c].text
+                    and "?" in sentences[c].text
+                    and answered_no(sentence.text, sentences[c].text)
+                )
+        return out
 
     def _asked_whether(self) -> list[int]:
         """The yes-or-no questions not answered yes ("Should residents sign a promise to stay sober?"),
@@ -830,7 +866,9 @@ class Analysis:
         if self._for_others is None:
             sentences = self.sentences
             out = {n for n in self._holding(OTHER_PEOPLE) if binds_others(sentences[n].text)}
-            doc_title, _ = self.document_title()
+            doc_title, title_at = self.document_title()
+            if doc_title is not None and written_for_others(doc_title):
+                out.update(title_at)  # "Visitor Agreement:" "Our Alcohol- and Drug-Free Home"
             titled: dict[str | None, bool] = {}  # by heading (None: the document's first line)
             framing: dict[int, bool] = {}  # by framing sentence (a list's lead-in, a table's header)
             for n, sentence in enumerate(sentences):
@@ -1253,6 +1291,8 @@ def _analyse(content: Extracted) -> Analysis:
                 )
                 pieces, opens = _pieces(line, is_table, is_heading or alone)
                 asked = not is_table and asks_marked(line)  # an FAQ's "Q:" line
+                asking_part = asker_part(line) if asked else ""
+                pieces_asked: bool | None = None  # whether the "Q:" line asks at all (not a form's prompt)
                 leads: list[int | None] = [None] * len(pieces)  # a clause read with its sentence's lead clause
                 if not is_table and any(len(piece.split()) >= LONG_SENTENCE for piece in pieces):
                     pieces, leads = _split_clauses(pieces)
@@ -1273,6 +1313,15 @@ def _analyse(content: Extracted) -> Analysis:
                     context = (*(i for i in (heading, header, lead_in) if i is not None), *labels, *frames, *titled)
                     if declined:
                         context = tuple(c for c in context if c not in declined)
+                    if pieces_asked is None:
+                        pieces_asked = asked and any(is_question(p) for p in pieces if p in asking_part)
+                    if pieces_asked and not is_question(piece) and piece in asking_part:
+                        # "Q: A resident will not name an emergency contact. Can I finish intake?", "Q: Who checks
+                        # the smoke alarms? Mine's blinking.": the asker's own words state no rule, and borrow
+                        # nothing from the question they stand beside
+                        out.asked.add(index)
+                        if k and own is not None:
+                            context = tuple(c for c in context if c != own)
                     lead = leads[k]
                     if lead is not None and first + lead not in context:  # "(b) buy from or sell to any Resident"
                         context = (*context, first + lead)
@@ -1634,7 +1683,11 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
             # A question states no rule: one asked yes or no, and one opening with a question word, answered
             # (its answer states the rule) or not ("Whose job is safety here?"), or a form's field with
             # blanks under it ("In an emergency, who do we notify?").
-            if is_question(sentence.text) and (asks_yes_no(sentence.text) or asks_wh(sentence.text)):
+            if (
+                is_question(sentence.text)
+                and (asks_yes_no(sentence.text) or asks_wh(sentence.text))
+                and not _confirmed(analysis, n)
+            ):
                 if best is None or met > best[0]:
                     best = (met, n)
                 continue
@@ -1805,6 +1858,18 @@ def _lent_by(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]], dis
         return False
     scope = {n, *analysis.sentences[n].context}
     return any((hits & scope) and (hits & scope) <= disowned for hits in per_idea)
+
+
+def _confirmed(analysis: Analysis, n: int) -> bool:
+    """Whether a yes-or-no question is answered yes right after it ("Should smoking be banned inside the
+    house? Yes: that is the rule, since 2021."): then it states what it asks."""
+    sentences = analysis.sentences
+    return (
+        n + 1 < len(sentences)
+        and asks_yes_no(sentences[n].text)
+        and n in sentences[n + 1].context
+        and answers_yes(sentences[n + 1].text)
+    )
 
 
 def _borrowed(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]]) -> int:
