@@ -664,8 +664,10 @@ class Analysis:
             sentences = self.sentences
             acted = [n for n in self._holding(OUTSIDE_WORDS) if acted_by_other(sentences[n].text)]
             for n in list(acted):  # "The firefighters will show kids ... They inspect the trucks every day."
-                while n + 1 < len(sentences) and sentences[n + 1].block == sentences[n].block and goes_on_telling(
-                    sentences[n + 1].text
+                while (
+                    n + 1 < len(sentences)
+                    and sentences[n + 1].block == sentences[n].block
+                    and goes_on_telling(sentences[n + 1].text)
                 ):
                     n += 1
                     acted.append(n)
