@@ -1372,6 +1372,33 @@ CONSENT = ("2.F.16.c", "Resident consent to drug screening (form)")
             id="questions-with-an-afterthought-and-no-rule-set",
         ),
         pytest.param(
+            EMERGENCY,
+            "## In an emergency\n\nCall 911 first, then the house manager at 555-0142. For an overdose, give "
+            "naloxone from the red box by the front door and start rescue breathing. For a fire, leave by the "
+            "nearest exit and meet at the corner mailbox.\n",
+            "## Finding 3\n\nThe emergency sheet came down when the hall was painted in June. Residents recalled "
+            "that it had listed 911 and the house manager's phone, had told them to give naloxone for an overdose, "
+            "and had shown the way out to the corner mailbox.\n",
+            id="what-residents-recall-it-had-said",
+        ),
+        pytest.param(
+            SCREENING,
+            SCREENING_RULE,
+            "Room 2 sample, 3 May: incident review\n\nThe resident gave an observed urine sample at random that "
+            "week. The cup was read at five minutes; the positive result was reviewed with the house manager the "
+            "same day.\n",
+            id="an-incident-reviews-title",
+        ),
+        pytest.param(
+            ("2.F.16.e", "Policy or resident handbook section on residents' shared responsibility for safety"),
+            "## Keeping each other safe\n\nEvery resident shares responsibility for the safety of the house. "
+            "Residents look out for one another, and a resident worried about a housemate tells the house "
+            "manager or raises it at the weekly house meeting.\n",
+            "## Safety (notes for the meeting)\n\n- a housemate using again, a stove left on \u2192 do residents "
+            "look out for one another and share responsibility for safety? should they tell the house manager?\n",
+            id="a-question-after-an-arrow",
+        ),
+        pytest.param(
             AGREEMENT,
             f"Resident agreement\n\n{AGREEMENT_RULE}\n\nResident signature: ________\n",
             "Visitor Agreement: Our Sober Home\n\nAs a guest, I agree not to bring or use alcohol or illicit drugs "

@@ -966,9 +966,13 @@ def asks_practice(question: str) -> bool:
 
 
 def asks_yes_no(question: str) -> bool:
-    """Whether a question is answered yes or no ("Do staff join?", "Can I have guests?"): it states nothing."""
+    """Whether a question is answered yes or no ("Do staff join?", "Can I have guests?", a note's "A guy
+    not answering his door → do we say something?"): it states nothing."""
     words = _opening_words(strip_answer_mark(question), 1)
-    return bool(words) and words[0] in _AUXILIARIES
+    if words and words[0] in _AUXILIARIES:
+        return True
+    _, arrow, asked = question.rpartition("\u2192")
+    return bool(arrow) and asked.rstrip(" *_\"')\u201d").endswith("?") and asks_yes_no(asked)
 
 
 _YES = lazy_compile(
@@ -1650,7 +1654,13 @@ _MONTH_NAMES = (  # noqa: SIM905 - a word list reads better as text
 _SEASONS = ("winter", "summer", "spring", "fall", "autumn", "year")  # "that winter"
 _PAST_PLACES = ("back", "before", "old")  # "back when", "before we moved", "at the old house"
 EVENT_CUES = frozenset(
-    [*(str(y) for y in range(1990, 2040)), "ago", "last", "yesterday", "night", *_MONTH_NAMES, *_SEASONS, *_PAST_PLACES]
+    [
+        *(str(y) for y in range(1990, 2040)),
+        *("ago", "last", "yesterday", "night", "one", "recalled", "remembered"),
+        *_MONTH_NAMES,
+        *_SEASONS,
+        *_PAST_PLACES,
+    ]
 )
 
 

@@ -758,6 +758,10 @@ class Analysis:
         title, title_at = self.document_title()
         whole = title is not None and names_event(title)
         if heads or frames or whole:
+            # the title itself ("Collecting a sample, 14 April: incident review") tells no practice either
+            found.update(frames)
+            found.update(title_at if whole else ())
+            found.update(n for n, s in enumerate(sentences) if s.where in heads and s.text.strip() == s.where.strip())
             found.update(
                 n
                 for n, sentence in enumerate(sentences)
