@@ -1372,6 +1372,16 @@ CONSENT = ("2.F.16.c", "Resident consent to drug screening (form)")
             id="questions-with-an-afterthought-and-no-rule-set",
         ),
         pytest.param(
+            DETECTORS,
+            "## Alarms\n\nDo we test the smoke detector in each bedroom and hall, the carbon monoxide detector by "
+            "the furnace and the kitchen fire extinguisher on the first of every month?\nYes, and it goes in the "
+            "safety log.\n",
+            "## Alarms\n\nDo we test the smoke detector in each bedroom and hall, the carbon monoxide detector by "
+            "the furnace and the kitchen fire extinguisher on the first of every month?\nYes, once the board "
+            "approves the new safety plan.\n",
+            id="a-yes-that-comes-later",
+        ),
+        pytest.param(
             EMERGENCY,
             "## In an emergency\n\nCall 911 first, then the house manager at 555-0142. For an overdose, give "
             "naloxone from the red box by the front door and start rescue breathing. For a fire, leave by the "

@@ -1009,6 +1009,25 @@ def answers_yes(piece: str) -> bool:
     return _YES.match(piece) is not None
 
 
+def says_otherwise(answer: str) -> bool:
+    """Whether a yes goes on to say that someone else does it, that it comes later, or that it is not in
+    effect ("Yes, the county inspector does that each spring.", "Yes, once the board approves the plan.",
+    "Yes, but we have not adopted it."): then it confirms no rule of the house."""
+    found = _YES.match(answer)
+    rest = answer[found.end() :].lstrip(" ,:;!.-\u2013\u2014") if found is not None else answer
+    return bool(rest) and (
+        acted_by_other(rest) or leaves_for_later(rest) or disowns_section(rest) or _ONCE_DONE.search(rest) is not None
+    )
+
+
+# "once the board approves it", "when the owner signs off", "after the council votes": not yet in effect
+_ONCE_DONE = lazy_compile(
+    r"^(?:but\s+)?(?:only\s+)?(?:once|when|after|if)\s+(?:the\s+|our\s+)?(?:board|owners?|council|director|management|"
+    r"landlord|residents?|house)\s+(?:approves?|votes?|signs?\s+off|agrees?|decides?|adopts?)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_wh(question: str) -> bool:
     """Whether a question opens with a question word ("Who holds the keys?"), not a statement asked back
     ("Your family pays part of your rent? That's fine.")."""

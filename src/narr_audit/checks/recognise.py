@@ -140,6 +140,7 @@ from narr_audit.base.language import (
     proposes,
     refers_back,
     says_not_in_use,
+    says_otherwise,
     sounds_spoken,
     stem,
     strip_answer_mark,
@@ -1868,13 +1869,19 @@ def _lent_by(analysis: Analysis, n: int, per_idea: Sequence[frozenset[int]], dis
 
 def _confirmed(analysis: Analysis, n: int) -> bool:
     """Whether a yes-or-no question is answered yes right after it ("Should smoking be banned inside the
-    house? Yes: that is the rule, since 2021."): then it states what it asks."""
+    house? Yes: that is the rule, since 2021."): then it states what it asks. Not by a yes that says
+    someone else does it, that it is not in effect, or that it comes later ("Yes, the landlord's
+    company does; we don't.", "Yes, once the board approves it.")."""
     sentences = analysis.sentences
     return (
         n + 1 < len(sentences)
         and asks_yes_no(sentences[n].text)
         and n in sentences[n + 1].context
         and answers_yes(sentences[n + 1].text)
+        and n + 1 not in analysis.others()
+        and n + 1 not in analysis.disowned()
+        and n + 1 not in analysis.later()
+        and not says_otherwise(sentences[n + 1].text)
     )
 
 
