@@ -1372,6 +1372,15 @@ CONSENT = ("2.F.16.c", "Resident consent to drug screening (form)")
             id="questions-with-an-afterthought-and-no-rule-set",
         ),
         pytest.param(
+            ("2.F.16.b", "Prohibited-items list and search procedure"),
+            "## Searches\n\nAlcohol, drugs and weapons are banned in the house. The house manager shall not search a "
+            "resident's room alone: a second staff member is present, and each search is written in the search "
+            "log.\n",
+            "## Personal belongings\n\nThe house keeps no list of banned items. Even when something seems wrong, "
+            "the house manager shall not search a resident's room or belongings, alone or with anyone else.\n",
+            id="a-search-the-manager-shall-not-make-at-all",
+        ),
+        pytest.param(
             DETECTORS,
             "## Alarms\n\nDo we test the smoke detector in each bedroom and hall, the carbon monoxide detector by "
             "the furnace and the kitchen fire extinguisher on the first of every month?\nYes, and it goes in the "

@@ -441,6 +441,21 @@ def _names_duty(words: Sequence[str], slot: int, hi: int) -> bool:
 # What the house would do, said undone in the passive: "rooms are not searched", "residents are not tested".
 _NOT_PRACTISED = _words("searched tested screened inspected drug-tested")
 _CONDITIONAL = _words("unless until till til except without alone")  # "do not search a room alone"
+# Searches and tests that a house, its staff or its manager "shall not" (or "will not", "may not") do at
+# all: no practice of them ("the House Manager shall not search a resident's room or belongings").
+_PROHIBITING = _words("shall will may must")
+_NOT_PRACTISED_DOING = _words("search searches test tests screen screens drug-test drug-tests")
+
+
+def _conditional(words: Sequence[str], a: int, b: int) -> bool:
+    """Whether a condition follows ("do not search a room alone", "unless ..."); not "alone or with a
+    second staff member", which rules out both."""
+    return any(
+        w in _CONDITIONAL and not (w == "alone" and k + 1 < b and words[k + 1] == "or")
+        for k, w in enumerate(words[a:b], start=a)
+    )
+
+
 _DENIED_SPAN = 2  # words of the denied noun ("an emergency number" from its first word)
 _PHRASE_BREAK = lazy_compile(r"[,;.]")
 _CLAUSE_BREAK = lazy_compile(r"[;.]\s|,\s+(?:and|but|so|which|while|or)\b|\sbut\s")
@@ -600,6 +615,15 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
                 if _rule_about(words, slot, hi):
                     regions.append((slot, lo + offsets.clause_end(slot - lo)))
                     continue
+        if (
+            word == "not"
+            and lo < j < hi - 1
+            and words[j - 1] in _PROHIBITING
+            and words[j + 1] in _NOT_PRACTISED_DOING
+            and not _conditional(words, j + 2, lo + offsets.clause_end(j + 2 - lo))
+        ):  # "Even on suspicion, the House Manager shall not search a resident's room": there is no search
+            regions.append((j + 1, lo + offsets.clause_end(j + 1 - lo)))
+            continue
         after = j + 2 if word == "not" and j + 1 < hi and words[j + 1] == "be" else j + 1  # "not be deemed a"
         following = words[after] if after < hi else ""
         copula = word in _NEGATED_COPULA or (word == "not" and (after > j + 1 or (j > lo and words[j - 1] in _COPULA)))
@@ -623,7 +647,7 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             regions.append(_noun_at(words, after, hi))
         elif copula and following in _NOT_PRACTISED:  # "rooms are not searched": the house does not search
             end = lo + offsets.clause_end(after - lo)
-            if not any(w in _CONDITIONAL for w in words[after + 1 : end]):  # "not searched without a witness"
+            if not _conditional(words, after + 1, end):  # "not searched without a witness"
                 regions.append((lo + offsets.clause_start(j - lo), end))
         elif copula and following in _DESCRIBED:
             regions.append(_noun_at(words, after, hi))
@@ -637,7 +661,7 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
             verb = _not_offered(words, lo, hi, j)
             if verb is not None:
                 end = lo + offsets.clause_end(verb + 1 - lo)
-                if not any(w in _CONDITIONAL for w in words[verb + 1 : end]):  # "no bed unless most say yes"
+                if not _conditional(words, verb + 1, end):  # "no bed unless most say yes"
                     regions.append((verb, end))
     return [(a, b) for a, b in regions if a < b]
 
