@@ -1824,7 +1824,8 @@ EVENT_TITLE_CUES = _words(
 
 
 _TICKED = lazy_compile(r"^\W{0,3}(?:[\u2611\u2713\u2714\u2705]|\[x\])", re.IGNORECASE)  # ☑ ✓ ✔ ✅ [x]
-_CROSSED = lazy_compile(r"^\W{0,3}[\u2717\u2718\u274c\u2715\u2716]")  # ✗ ✘ ❌ ✕ ✖
+_CROSS_MARKS = "\u2717\u2718\u274c\u2715\u2716"  # ✗ ✘ ❌ ✕ ✖
+_CROSSED = lazy_compile(rf"^\W{{0,3}}[{_CROSS_MARKS}]")
 
 
 def ticked(text: str) -> bool:
@@ -1839,8 +1840,7 @@ def crossed(text: str) -> bool:
 
 
 _NO_CELL = lazy_compile(
-    r"^\W*(?:no|nope|never|not\s+(?:yet|done|covered|really|at\s+all)|none|"
-    r"[\u2717\u2718\u274c\u2715\u2716])(?:\W|$)",
+    rf"^\W*(?:no|nope|never|not\s+(?:yet|done|covered|really|at\s+all)|none|[{_CROSS_MARKS}])(?:\W|$)",
     re.IGNORECASE,
 )
 

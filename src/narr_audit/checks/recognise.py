@@ -1299,10 +1299,11 @@ def _analyse(content: Extracted) -> Analysis:
                 pieces, opens = _pieces(line, is_table, is_heading or alone)
                 asked = not is_table and asks_marked(line)  # an FAQ's "Q:" line
                 asking_part = asker_part(line) if asked else ""
-                pieces_asked: bool | None = None  # whether the "Q:" line asks at all (not a form's prompt)
                 leads: list[int | None] = [None] * len(pieces)  # a clause read with its sentence's lead clause
                 if not is_table and any(len(piece.split()) >= LONG_SENTENCE for piece in pieces):
                     pieces, leads = _split_clauses(pieces)
+                # a "Q:" line that asks (not a form's prompt, "Q: Attach a job description."): its own words
+                asker = asked and any(is_question(p) for p in pieces if p in asking_part)
                 own: int | None = None  # the title or question opening this line frames the rest of it
                 subs: list[int] = []  # questions (one after another) or a subject named further on: they frame
                 reached: dict[int, int] = {}  # sentences framed so far by each subject named on its own
@@ -1320,9 +1321,7 @@ def _analyse(content: Extracted) -> Analysis:
                     context = (*(i for i in (heading, header, lead_in) if i is not None), *labels, *frames, *titled)
                     if declined:
                         context = tuple(c for c in context if c not in declined)
-                    if pieces_asked is None:
-                        pieces_asked = asked and any(is_question(p) for p in pieces if p in asking_part)
-                    if pieces_asked and not is_question(piece) and piece in asking_part:
+                    if asker and not is_question(piece) and piece in asking_part:
                         # "Q: A resident will not name an emergency contact. Can I finish intake?", "Q: Who checks
                         # the smoke alarms? Mine's blinking.": the asker's own words state no rule, and borrow
                         # nothing from the question they stand beside
