@@ -23,7 +23,6 @@ keep the shipped file small.
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import math
@@ -56,8 +55,9 @@ from narr_audit.checks.reader import (  # noqa: E402
 )
 from narr_audit.checks.recognise import analyse, find_in  # noqa: E402
 from narr_audit.standards.loader import load_rulebook  # noqa: E402
+from narr_audit.standards.reader import model_bytes  # noqa: E402
 
-TARGET = ROOT / "standards" / "reader" / "second-reader.json.gz"
+TARGET = ROOT / "standards" / "reader" / "second-reader.pickle"
 LIMITS = TARGET.with_name("thresholds.json")
 DOUBT_PRECISION = 0.9
 # On life-safety rules a passed near-miss costs more than a present topic doubted (the operator can point at
@@ -283,9 +283,8 @@ def main() -> None:
         "passage_topics": len(items),
         "units": len(train),
     }
-    data = json.dumps(to_data(weights, trained_on), ensure_ascii=False, sort_keys=False, separators=(",", ":"))
     TARGET.parent.mkdir(parents=True, exist_ok=True)
-    TARGET.write_bytes(gzip.compress(data.encode("utf-8"), mtime=0))
+    TARGET.write_bytes(model_bytes(to_data(weights, trained_on)))
     LIMITS.write_text(json.dumps(thresholds.as_data(), indent=2) + "\n", encoding="utf-8")
     print(f"wrote {TARGET.relative_to(ROOT)}: {len(weights)} weights, {TARGET.stat().st_size} bytes")
     print(f"wrote {LIMITS.relative_to(ROOT)}")

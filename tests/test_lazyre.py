@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus" / "topics"))
+from topic_corpus import passages
 
 from narr_audit.base import lazyre
 from narr_audit.base.lazyre import compile_while_waiting, lazy_compile
@@ -30,3 +37,55 @@ def test_waiting_compiles_what_is_not_compiled_yet() -> None:
     assert "search" in vars(pattern)  # bound to the compiled pattern's own method
     assert all("search" in vars(p) for p in lazyre._MADE)
     assert pattern.search("where the naloxone is kept") is not None
+
+
+@pytest.mark.parametrize(
+    ("source", "factored"),
+    [
+        (r"\bab|\bcd|ef|\bgh|\bij", r"\b(?:ab|cd)|ef|\b(?:gh|ij)"),  # runs only, in their order
+        (r"\ba[|(]|\bc", r"\b(?:a[|(]|c)"),  # a bar or a bracket in a class is a member
+        (r"\ba\||\bc", r"\b(?:a\||c)"),  # an escaped bar is a letter
+        (r"\b(?:a|b)c|\bd", r"\b(?:(?:a|b)c|d)"),  # a bar inside a group is that group's
+        (r"\ba[]|]x|\bc", r"\b(?:a[]|]x|c)"),  # "]" first in a class is a member
+        (r"\ba[^]|(]x|\bc", r"\b(?:a[^]|(]x|c)"),
+        (r"\bab|cd", r"\bab|cd"),  # one alternative on \b: nothing to share
+        (r"\\bab|\\bcd", r"\\bab|\\bcd"),  # an escaped backslash and a "b", not a boundary
+        (r"\b(ab|\bcd", r"\b(ab|\bcd"),  # unbalanced: compiled as written, re reports it
+        (r"\bab|\bc[d", r"\bab|\bc[d"),  # a class left open
+    ],
+)
+def test_a_shared_word_boundary_is_put_in_front_once(source: str, factored: str) -> None:
+    assert lazyre.factor_boundaries(source) == factored
+
+
+@pytest.mark.slow
+def test_every_factored_pattern_of_the_recogniser_matches_as_written() -> None:
+    """The recogniser's own patterns, factored, find the same spans and groups as written, on the
+    tuned part of the blind corpus read sentence by sentence (every fifth sentence of 40,000, as
+    written and lower-cased, as normalised)."""
+    import narr_audit.base.language
+    import narr_audit.checks.recognise
+    import narr_audit.evidence.docdates
+    import narr_audit.evidence.records  # noqa: F401
+
+    factored = [p for p in lazyre._MADE if lazyre.factor_boundaries(p._source) != p._source]
+    assert len(factored) >= 10  # the long alternations the factoring is for
+    lines = sorted(
+        {
+            piece.strip()
+            for passage in passages("tuned")
+            for line in passage.text.splitlines()
+            for piece in re.split(r"(?<=[.!?])\s+", line)
+            if piece.strip()
+        }
+    )
+    assert len(lines) > 10_000
+    lines = lines[::5]
+    for pattern in factored:
+        written = re.compile(pattern._source, pattern._flags)
+        shared = re.compile(lazyre.factor_boundaries(pattern._source), pattern._flags)
+        for line in lines:
+            for text in (line, line.lower()):
+                assert [(m.span(), m.groups()) for m in written.finditer(text)] == [
+                    (m.span(), m.groups()) for m in shared.finditer(text)
+                ], (pattern._source[:60], text)

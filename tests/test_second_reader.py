@@ -8,10 +8,10 @@ its readings back from the cache.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import importlib.util
 import json
+import pickle
 import sys
 from datetime import date
 from pathlib import Path
@@ -40,7 +40,7 @@ from narr_audit.checks.reader import (
 from narr_audit.checks.recognise import analyse, find_in
 from narr_audit.evidence.extract import extract
 from narr_audit.standards.loader import load_rulebook
-from narr_audit.standards.reader import MODEL, THRESHOLDS, load_model, second_reader
+from narr_audit.standards.reader import MODEL, THRESHOLDS, load_model, model_bytes, second_reader
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = load_rulebook()
@@ -212,13 +212,16 @@ def test_its_thresholds_are_ordered() -> None:
 @pytest.mark.parametrize(
     ("content", "says"),
     [
-        (b"not gzip at all", "damaged"),
-        (gzip.compress(b"[1, 2]"), "not one this narr-audit reads"),
-        (gzip.compress(json.dumps({"format": 99}).encode()), "not one this narr-audit reads"),
+        (b"not a model at all", "damaged"),
+        (model_bytes({"format": 2})[:-5], "damaged"),  # cut short
+        (pickle.dumps(date(2026, 1, 1)), "damaged"),  # names a class: a model holds data only
+        (pickle.dumps(print), "damaged"),  # names a function
+        (pickle.dumps([1, 2]), "not one this narr-audit reads"),
+        (model_bytes({"format": 99}), "not one this narr-audit reads"),
     ],
 )
 def test_a_damaged_model_is_a_clear_error_naming_the_file(tmp_path: Path, content: bytes, says: str) -> None:
-    path = tmp_path / "second-reader.json.gz"
+    path = tmp_path / "second-reader.pickle"
     path.write_bytes(content)
     path.with_name(THRESHOLDS).write_text(json.dumps(LIMITS.as_data()), encoding="utf-8")
     reader = load_model(path)  # the file is read, not yet parsed: a cached run never parses it
@@ -233,7 +236,7 @@ def test_a_damaged_model_is_a_clear_error_naming_the_file(tmp_path: Path, conten
     "thresholds", ["{", json.dumps({"doubt": 0.1}), json.dumps({**LIMITS.as_data(), "rescue": "high"})]
 )
 def test_damaged_thresholds_are_a_clear_error_naming_the_file(tmp_path: Path, thresholds: str) -> None:
-    path = tmp_path / "second-reader.json.gz"
+    path = tmp_path / "second-reader.pickle"
     path.write_bytes((ROOT / "standards" / MODEL).read_bytes())
     path.with_name(THRESHOLDS).write_text(thresholds, encoding="utf-8")
     with pytest.raises(NarrError) as raised:
@@ -244,7 +247,7 @@ def test_damaged_thresholds_are_a_clear_error_naming_the_file(tmp_path: Path, th
 
 def test_a_missing_model_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NarrError) as raised:
-        load_model(tmp_path / "absent.json.gz")
+        load_model(tmp_path / "absent.pickle")
     assert "the second reader's model cannot be read" in raised.value.render()
 
 

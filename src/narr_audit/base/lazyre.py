@@ -4,6 +4,11 @@ The recogniser and the record readers hold a few hundred patterns; compiling the
 cost every run tens of milliseconds, though a `check` whose readings are kept in the cache uses
 few of them (benchmarks/bench_check.py, warm). A pattern made here compiles on its first use and
 then answers with the compiled pattern's own methods, at their speed.
+
+Before compiling, a word boundary that opens several alternatives in a row is put in front of them
+once (``\\bA|\\bB`` -> ``\\b(?:A|B)``): the same matches, in the same order, but Python's engine then
+tries the alternatives only where a word starts, not at every character. The recogniser's longest
+patterns (dozens of alternatives, each opening on ``\\b``) run two to three times faster so.
 """
 
 from __future__ import annotations
@@ -23,7 +28,9 @@ class _LazyPattern:
         _MADE.append(self)
 
     def __getattr__(self, name: str) -> Any:  # only reached for what is not bound yet
-        compiled = re.compile(self._source, self._flags)
+        if name == "pattern":
+            return self._source  # as written, not as factored
+        compiled = re.compile(factor_boundaries(self._source), self._flags)
         for method in _FORWARDED:
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
@@ -33,6 +40,65 @@ class _LazyPattern:
 
 
 _MADE: list[_LazyPattern] = []
+
+
+def factor_boundaries(source: str) -> str:
+    """``source`` with each run of two or more top-level alternatives that open on ``\\b`` written as
+    one ``\\b(?:...)``; the pattern as it was when it has no such run (or cannot be split safely)."""
+    if "|\\b" not in source:  # no alternative opens on \b after another
+        return source
+    branches = _top_level_branches(source)
+    if branches is None or len(branches) < 2:
+        return source
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            out.append(r"\b(?:" + "|".join(branch[2:] for branch in run) + ")")
+        else:
+            out.extend(run)
+        run.clear()
+
+    for branch in branches:
+        if branch.startswith("\\b"):
+            run.append(branch)
+        else:
+            flush()
+            out.append(branch)
+    flush()
+    return "|".join(out)
+
+
+def _top_level_branches(source: str) -> list[str] | None:
+    """The pattern's alternatives at the top level (outside groups and character classes), or None
+    when its brackets do not balance (then it is compiled as written, and ``re`` reports the error)."""
+    if "|" not in source:
+        return None
+    branches: list[str] = []
+    depth = start = 0
+    for token in _TOKENS.finditer(source):
+        c = token.group()
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c == "|" and depth == 0:
+            branches.append(source[start : token.start()])
+            start = token.end()
+        elif c[0] == "[" and not c.endswith("]"):  # a class left open
+            return None
+    if depth != 0:
+        return None
+    branches.append(source[start:])
+    return branches
+
+
+# What the splitter steps over: an escape, a character class (a "]" right after "[" or "[^" is a
+# member, not its end; an open class runs to the end), a bracket or a bar.
+_TOKENS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]?|[()|]", re.DOTALL)
 
 
 def lazy_compile(source: str, flags: int = 0) -> re.Pattern[str]:
@@ -48,4 +114,4 @@ def compile_while_waiting() -> None:
             pattern.search  # noqa: B018 - the first look compiles it
 
 
-__all__ = ["compile_while_waiting", "lazy_compile"]
+__all__ = ["compile_while_waiting", "factor_boundaries", "lazy_compile"]
