@@ -65,7 +65,7 @@ import hashlib
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -1644,6 +1644,17 @@ def _read_finding(kept: object) -> Finding | None:
     return Finding(found, where, sentence, tuple(lacking), deferred)
 
 
+def index_ideas(specs: Iterable[TopicSpec], vocabulary: Vocabulary) -> None:
+    """Sort the phrasings of the topics' ideas, and of the concepts every topic looks for (a promise,
+    a deferral, a kind of substance), for looking them up: what :func:`find` does on first meeting
+    each, done ahead (see base.idle)."""
+    for name in (PROMISE, DEFERRAL, *SUBSTANCE_CONCEPT.values()):
+        _index_of(vocabulary.concept(name))
+    for spec in specs:
+        for idea in spec.ideas:
+            _index_of(idea)
+
+
 def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Container[int] | None = None) -> Finding:
     """The first sentence, in reading order, that carries every idea of the topic with its frame.
 
@@ -2018,6 +2029,7 @@ __all__ = [
     "compile_phrasing",
     "find",
     "find_in",
+    "index_ideas",
     "note",
     "noted",
     "spec_name",

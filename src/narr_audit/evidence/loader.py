@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from narr_audit.base.dates import DateField
 from narr_audit.base.errors import NarrError, Problem
+from narr_audit.base.idle import offer
 from narr_audit.base.ids import RuleIndex, normalise_rule_id, style_warning
 from narr_audit.base.levels import Level
 from narr_audit.base.validation import dotted, problems_from_validation, validate_document
@@ -428,6 +429,10 @@ def _read_files(
             spliced.append((len(seen.problems), len(seen.warnings), replace(seen, problems=[], warnings=[])))
         else:
             placed[rel] = _read_file(root, rel, entries, attached, seen, read_documents, cache, read_unmapped)
+    for mine, _, theirs in placed.values() if photos else ():  # what a wait for the photos may work on
+        for document in (*mine, *theirs):
+            if isinstance(document.content, Extracted):
+                offer(document.content)
     for rel, (_, _, own) in zip(photos, spliced, strict=True):
         placed[rel] = _read_file(root, rel, entries, attached, own, read_documents, cache, read_unmapped)
     for problems_at, warnings_at, own in reversed(spliced):  # each at the place it would have had

@@ -39,7 +39,7 @@ from tempfile import TemporaryDirectory
 from typing import TYPE_CHECKING, Any
 
 from narr_audit.base.errors import Problem
-from narr_audit.base.lazyre import compile_while_waiting
+from narr_audit.base.idle import while_waiting
 from narr_audit.evidence.content import Unreadable
 from narr_audit.evidence.limits import MAX_IMAGE_PIXELS, MAX_OCR_PAGES, MAX_OCR_SIDE
 
@@ -178,7 +178,7 @@ def _remembered(key: str, read: Callable[[], OcrPage | Unreadable]) -> OcrPage |
         pending = _PENDING.pop(key, None) if found is None else None
     if found is None:
         if pending is not None and not pending.done():
-            compile_while_waiting()  # use the wait: Tesseract is still reading
+            while_waiting(pending.done)  # use the wait: Tesseract is still reading
         try:
             found = pending.result()[key] if pending is not None else None
         except Exception:  # the run ahead failed: read this one on its own

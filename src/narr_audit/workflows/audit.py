@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from narr_audit.base.errors import Problem
+from narr_audit.base.idle import also, meanwhile
 from narr_audit.base.levels import Level
 from narr_audit.evidence.cache import ExtractionCache
 from narr_audit.evidence.loader import ManifestFile, load_folder, read_manifest, read_photos_early
@@ -93,6 +94,30 @@ def rules_in_force(
     return _rulebook(in_force, cache.root if cache is not None else None), warnings
 
 
+def _model() -> object:
+    """The second reader's weights, parsed (see base.idle: done while the photos are read)."""
+    from narr_audit.standards.reader import second_reader
+
+    return second_reader().data
+
+
+def _prepare(book: Rulebook) -> None:
+    """Every document check's topics compiled and their phrasings sorted for looking up, as the
+    checks would on first use (see base.idle: done while the photos are read)."""
+    from narr_audit.checks.document import DocumentCheck, topic_spec
+    from narr_audit.checks.recognise import index_ideas
+
+    vocabulary = book.concepts
+    specs = [
+        topic_spec(topic, vocabulary, ongoing=rule.life_safety)
+        for rule in book.rules()
+        for check in rule.checks()
+        if isinstance(check, DocumentCheck)
+        for topic in check.topics
+    ]
+    index_ideas(specs, vocabulary)
+
+
 def _rulebook(overlays: Sequence[str], cache_dir: Path | None) -> Rulebook:
     from narr_audit.standards.loader import load_rulebook
 
@@ -130,6 +155,8 @@ def load_evidence(
     if kept is None:
         book = _rulebook(in_force, cache_dir)
         rules, names, rulebook = book.index(), book.overlays, book
+        if read_documents:
+            also(partial(_prepare, book))  # while the photos are read (base.idle)
     else:  # the ids in force, kept beside the compiled rulebook: the rulebook is read if asked for
         (rules, names), rulebook = kept, partial(_rulebook, in_force, cache_dir)
     evidence = load_folder(
@@ -168,14 +195,18 @@ def audit(
     """The report of one folder, with a reviewer's findings (``review``, else review.yaml in the folder);
     with ``level_fit``, also which level of support its evidence supports (workflows.levelfit)."""
     from narr_audit.checks.analysis_cache import AnalysisCache
-    from narr_audit.checks.recognise import stored_in
+    from narr_audit.checks.recognise import analyse, stored_in
     from narr_audit.engine import audit as run
     from narr_audit.evidence.organization import find_organization
 
     extracted = ExtractionCache(cache) if cache is not None else None
     if extracted is not None and extracted.inside(find_organization(folder) or folder):
         extracted = None  # never write into an evidence folder (nor into the organization holding it)
-    loaded = load_evidence(folder, today=today, overlays=overlays, level=level, as_of=as_of, cache=extracted)
+    store = AnalysisCache(extracted.root) if extracted is not None else None
+    # While Tesseract reads the photos (read last), the run reads the second reader's model and cuts the
+    # documents already read into sentences (base.idle), kept as the engine would keep them.
+    with stored_in(store), meanwhile(first=_model, each=analyse):
+        loaded = load_evidence(folder, today=today, overlays=overlays, level=level, as_of=as_of, cache=extracted)
     own = None
     if review is None:
         candidate = folder / REVIEW_FILE
@@ -189,7 +220,7 @@ def audit(
         findings = load_review(review, loaded.rulebook.index(), folder=own)
     # Documents' analyses, and what was found in them, are kept beside their extracted text: a second
     # check of an unchanged folder neither cuts its policies into sentences nor looks for its topics again.
-    with stored_in(AnalysisCache(extracted.root) if extracted is not None else None):
+    with stored_in(store):
         report = run(loaded.evidence, loaded.rulebook, generated_on=today, review=findings)
         if level_fit:
             from narr_audit.workflows.levelfit import with_level_fit
