@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from narr_audit.base.lazyre import lazy_compile
+from narr_audit.base.lazyre import cannot_match, lazy_compile, lowered
 
 # British spellings and their American forms; the stemmer then folds inflection (licences -> licens).
 _SPELLINGS = {
@@ -1476,7 +1476,10 @@ LATER_WORDS = _words(
 def leaves_for_later(text: str) -> bool:
     """Whether a sentence leaves the rule to be written or decided later ("the Director is authorized
     to develop a policy", "the Board will take this up at the spring meeting"): it states none."""
-    return _LATER.search(text) is not None
+    return not cannot_match(_LATER_FIRST, text) and _LATER.search(text) is not None
+
+
+_LATER_FIRST = lowered(_LATER.pattern)
 
 
 # A page's running header or footer in a scanned or printed document: "Page 3 of 12", "Rev. 2014",
@@ -1991,6 +1994,9 @@ _DISOWNS = lazy_compile(
     r"|\b(?:has|have|there\s+is|there\s+are)\s+no\s+such\s+(?:section|rule|policy|clause|form|list|procedure|schedule|log|checklist)s?\b",
     re.IGNORECASE,
 )
+# Its one case-sensitive part, a capitalised name ("Harbor doesn't test ..."), is any word in lower
+# case: the first look then finds at least as much.
+_DISOWNS_FIRST = lowered(_DISOWNS.pattern.replace("(?-i:[A-Z]", "(?:[a-z]"))
 # More sentences that disown their section, each tried only when its word is in the sentence (a long
 # alternation is slow to try at every word): "We adopted none of these", "No motion was made",
 # "Motion fails", "Nothing adopted", "the house has no form of its own", "none of this came over when we
@@ -2168,8 +2174,9 @@ def disowns_section(text: str) -> bool:
     """Whether a sentence says that the section it ends is not in effect ("This table was proposed in
     2019 and rejected", "The Company has not adopted these recommendations", "none of it applies
     today")."""
-    if _owned_by_others(text, named=True) or any(
-        _CONDITION_BEFORE.search(text, 0, m.start()) is None for m in _DISOWNS.finditer(text)
+    if _owned_by_others(text, named=True) or (
+        not cannot_match(_DISOWNS_FIRST, text)
+        and any(_CONDITION_BEFORE.search(text, 0, m.start()) is None for m in _DISOWNS.finditer(text))
     ):
         return True
     lower = text.lower()
