@@ -36,7 +36,9 @@ minimal pairs in a peer-run house's meeting minutes) and twenty-fifth round (TWE
 in a supervised house's shift log and standing orders and in a house manager's blog for families; a
 house manual of a Native community's residence, every rule) and twenty-sixth round (TWENTY_SIXTH_VOICES:
 minimal pairs in an affiliate reviewer's site-visit report, a peer-run house's whiteboard and fridge
-notes, and a service provider's employee handbook) are split the same way.
+notes, and a service provider's employee handbook) and twenty-seventh round (TWENTY_SEVENTH_VOICES: minimal
+pairs in a departing house manager's handover binder and in a radio interview with an operator) are split
+the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -81,6 +83,7 @@ TWENTY_THIRD_VOICES = ("lease-pairs", "group-chat-pairs")  # twenty-third: life-
 TWENTY_FOURTH_VOICES = ("startup-nonprofit", "franchise-manual", "house-meeting-pairs")
 TWENTY_FIFTH_VOICES = ("incident-log-pairs", "recovery-blog-pairs", "tribal-community")
 TWENTY_SIXTH_VOICES = ("site-visit-pairs", "whiteboard-pairs", "employee-handbook-pairs")
+TWENTY_SEVENTH_VOICES = ("handover-pairs", "radio-pairs")  # twenty-seventh: minimal pairs, two pairs a document
 
 
 def _hash(text: str) -> int:
@@ -134,6 +137,7 @@ def main(folders: list[Path]) -> None:
         *TWENTY_FOURTH_VOICES,
         *TWENTY_FIFTH_VOICES,
         *TWENTY_SIXTH_VOICES,
+        *TWENTY_SEVENTH_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -67,6 +67,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("startup-nonprofit", "franchise-manual", "house-meeting-pairs"),  # twenty-fourth
         *("incident-log-pairs", "recovery-blog-pairs", "tribal-community"),  # twenty-fifth
         *("site-visit-pairs", "whiteboard-pairs", "employee-handbook-pairs"),  # twenty-sixth (minimal pairs)
+        *("handover-pairs", "radio-pairs"),  # twenty-seventh (minimal pairs)
     }
 )
 
