@@ -245,6 +245,25 @@ def test_damaged_thresholds_are_a_clear_error_naming_the_file(tmp_path: Path, th
     assert str(path.with_name(THRESHOLDS)) in message and "thresholds are not readable" in message
 
 
+def test_the_shipped_model_is_written_as_model_bytes_writes_it() -> None:
+    """The file is what the trainer writes (the same data gives the same bytes), each word written
+    once: a model written without sharing its words was a fifth larger and half again as slow to read."""
+    from narr_audit.standards.reader import parse_model
+
+    raw = (ROOT / "standards" / MODEL).read_bytes()
+    data = parse_model(raw)
+    assert model_bytes(data) == raw
+
+    def apart(value: object) -> object:  # the same data, each word a string of its own
+        if isinstance(value, dict):
+            return {str(k).encode().decode(): apart(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [apart(v) for v in value]
+        return value.encode().decode() if isinstance(value, str) else value
+
+    assert len(raw) < 0.9 * len(pickle.dumps(apart(data), protocol=4))
+
+
 def test_a_missing_model_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NarrError) as raised:
         load_model(tmp_path / "absent.pickle")

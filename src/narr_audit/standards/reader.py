@@ -76,8 +76,19 @@ def load_model(path: Path) -> SecondReader:
 
 
 def model_bytes(data: dict[str, Any]) -> bytes:
-    """The model as kept on disk (see :func:`parse_model`); the same data gives the same bytes."""
-    return pickle.dumps(data, protocol=4)
+    """The model as kept on disk (see :func:`parse_model`); the same data gives the same bytes. Each
+    word is written once and referred to after (a stem recurs under many ideas), which keeps the file
+    small and quick to read."""
+    return pickle.dumps(_shared(data, {}), protocol=4)
+
+
+def _shared(value: Any, seen: dict[str, str]) -> Any:
+    """``value`` with equal strings made one object (pickle writes an object once, then refers to it)."""
+    if isinstance(value, dict):
+        return {seen.setdefault(k, k) if isinstance(k, str) else k: _shared(v, seen) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shared(v, seen) for v in value]
+    return seen.setdefault(value, value) if isinstance(value, str) else value
 
 
 def parse_model(raw: bytes) -> Any:
