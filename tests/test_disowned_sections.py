@@ -199,6 +199,36 @@ CASES = [
         f"Safety checks\nEffective 1 July, the house manager is no longer required, {CHECKS_LIST}",
         id="a-list-under-a-disowned-lead-in",
     ),
+    # Written for this test after the twenty-seventh round of the blind corpus (a radio interview):
+    # another house's rule, a proposal that never got written in, a house with no rule about it.
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} Here at Juniper there's no rule about it at all.\n",
+        id="no-rule-about-it",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} It came up at a house meeting, but it never got written into the house rules.\n",
+        id="never-written-into-the-rules",
+    ),
+    pytest.param(
+        SMOKING,
+        "## Smoking\n\nThe rule is: smoking and vaping are not allowed anywhere inside the house, and residents who "
+        "smoke may do so only at the bench by the back fence.\n",
+        "## Smoking\n\nAt the house I managed before this one, the rule was: smoking and vaping were not allowed "
+        "anywhere inside the house, and residents who smoked did so only at the bench by the back fence.\n",
+        id="the-house-managed-before",
+    ),
+    pytest.param(
+        SMOKING,
+        "## Smoking\n\nThe house rule: no smoking or vaping anywhere inside the house, and smokers use only the bench "
+        "by the back fence.\n",
+        "## Smoking\n\nSomebody pitched a house rule: no smoking or vaping anywhere inside the house, and smokers use "
+        "only the bench by the back fence.\n",
+        id="somebody-pitched",
+    ),
 ]
 
 
@@ -268,6 +298,18 @@ def test_a_section_that_says_it_is_not_in_effect_meets_no_topic(
         ),
         pytest.param(
             SCREENING, f"Old business: screening.\n{SCREENING_RULE}\nAction: none.\n", id="minutes-action-none"
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} To change a house rule, somebody proposes it at the house meeting and the "
+            "residents vote.\n",
+            id="somebody-proposes-is-the-process",
+        ),
+        pytest.param(
+            SMOKING,
+            "## Smoking\n\nIn the house we manage now, smoking and vaping are not allowed anywhere inside. "
+            "Residents who smoke may do so only at the bench by the back fence.\n",
+            id="the-house-we-manage-now",
         ),
     ],
 )
@@ -1472,3 +1514,46 @@ def test_a_question_answered_yes_an_agenda_rule_and_a_no_that_forbids_still_coun
     where it is the procedure; "NO" under "OK here?" forbids."""
     _, missing, reason = _outcome(rule, text, tmp_path)
     assert not set(topics) & set(missing), reason
+
+
+SHARED_SAFETY = ("2.F.16.e", "Policy or resident handbook section on residents' shared responsibility for safety")
+
+
+@pytest.mark.parametrize(
+    ("rule", "topics", "text"),
+    [
+        pytest.param(
+            SHARED_SAFETY,
+            ["looking out for one another", "how concerns are raised"],
+            'Handbook section 5, "Residents look out for one another and raise any safety worry at the house '
+            "meeting\": we don't have it; residents get nothing like it at move-in.\n",
+            id="a-section-named-then-not-there",
+        ),
+        pytest.param(
+            SHARED_SAFETY,
+            ["looking out for one another", "how concerns are raised"],
+            "Safety at the house\n\nIf someone sees a housemate struggling or doing something dangerous, nobody "
+            "expects them to check on them or to raise it with the house manager.\n",
+            id="nobody-expects-them-to",
+        ),
+    ],
+)
+def test_what_is_named_as_not_there_or_asked_of_nobody_meets_no_topic(
+    rule: tuple[str, str], topics: list[str], text: str, tmp_path: Path
+) -> None:
+    """Written for this test after the twenty-seventh round of the blind corpus (a manager's handover notes)."""
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert set(topics) <= set(missing), reason
+
+
+def test_we_dont_have_one_after_a_list_denies_that_item_only(tmp_path: Path) -> None:
+    """ "We don't have one." after a list of what is there takes back nothing of the list."""
+    text = (
+        "Fire safety\n\nSmoke alarms are in every bedroom and the halls, and the extinguisher hangs by the kitchen "
+        "door. The carbon monoxide detector, people ask about that. We don't have one. The house manager tests the "
+        "smoke alarms and checks the extinguisher gauge on the first Monday of every month.\n"
+    )
+    _, missing, reason = _outcome(
+        ("2.F.17.c", "Safety inspection policy (detectors, extinguishers, inspection schedule)"), text, tmp_path
+    )
+    assert not {"smoke detectors", "fire extinguishers"} & set(missing), reason

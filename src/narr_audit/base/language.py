@@ -1613,12 +1613,26 @@ _DISOWNED = lazy_compile(
     # what a rule no longer in force said: "Under the former rule 14, all medication was stored ..."
     r"|\b(?:under|per|in|by)\s+(?:the\s+)?(?:former|previous|old|earlier)\s+(?:house\s+)?"
     r"(?:rules?|polic(?:y|ies)|procedures?|agreements?)\b"
-    r"|\(theirs,?\s+not\s+ours\)",  # "the discharge packet from Birchwood Treatment (theirs, not ours)"
+    r"|\(theirs,?\s+not\s+ours\)"  # "the discharge packet from Birchwood Treatment (theirs, not ours)"
+    # another house's rule: "At the house I managed before Juniper, rule nine was: no cigarettes ...",
+    # "At my old house the rule was ..."
+    r"|^\W*(?:[A-Z]+:\s*)?(?:\w+,\s+)?(?:at|in)\s+(?:the|my|a|our)\s+(?:(?:old|last|previous|former|other)\s+)?"
+    r"(?:house|home|place|program|residence)\s+(?:(?:I|we)\s+(?:managed|ran|lived\s+(?:in|at)|worked\s+(?:in|at)|was\s+(?:in|at)|"
+    r"stayed\s+(?:in|at)|came\s+from)\s+before\b|(?:I|we)\s+used\s+to\s+(?:manage|run|live\s+(?:in|at))\b)"
+    r"|^\W*(?:[A-Z]+:\s*)?(?:\w+,\s+)?(?:at|in)\s+my\s+(?:old|last|previous|former)\s+(?:house|home|place|program|residence)\b"
+    # what a note names, then says is not there: 'Handbook section 5, "We keep each other safe": we don't
+    # have it; residents get nothing like it at move-in.' (the sentence only: "We don't have one." after a
+    # list may deny one item of it)
+    r"|[:;]\s*(?:but\s+)?we\s+(?:don['’]?t|do\s+not)\s+have\s+(?:it|one|that|this)\b"
+    # what no one asks of residents: "..., nobody expects them to check on them or say something."
+    r"|\bnobody\s+(?:here\s+)?(?:expects|asks|requires|makes|tells)\s+(?:them|you|residents?|anyone|anybody|housemates?|"
+    r"people)\s+to\b",
     re.IGNORECASE,
 )
 RULE_WORDS = frozenset(  # what such a sentence holds
     {"rule", "rules", "requirement", "requirements", "theirs", "policy", "policies"}
     | {"procedure", "procedures", "agreement", "agreements"}
+    | {"before", "old", "last", "previous", "former", "nobody", "don't"}  # another house's rule; nobody asks it
 )
 
 
@@ -1640,7 +1654,11 @@ _PROPOSES = lazy_compile(
     r"|^\W*(?:you\s+(?:may|might)\s+)?consider\s+(?:writing|setting|naming|adding|adopting|making|putting|creating|a|an)\b"
     rf"|(?:^|\.\s+)\W*(?!as\b|when\b|if\b|because\b)(?:the\s+|our\s+|an?\s+)?(?:[\w'’-]+\s+){{0,3}}?{_ADVISER}(?:'s|’s)?"
     r"(?:\s+who\s+[^,.;]{1,40}?)?\s+(?:also\s+|had\s+|has\s+)?"
-    r"(?:recommend(?:s|ed)?|suggest(?:s|ed)?|propos(?:es|ed)|advised|advises)\b",
+    r"(?:recommend(?:s|ed)?|suggest(?:s|ed)?|propos(?:es|ed)|advised|advises|pitched|floated)\b"
+    # what somebody once put forward: "Somebody pitched making the whole lot smoke-free, ..." (not the
+    # process "somebody proposes, you discuss, the house votes")
+    r"|(?:^|\.\s+)\W*(?:somebody|someone|one\s+of\s+(?:the\s+)?(?:guys|residents|women|men|members))\s+(?:once\s+|also\s+)?"
+    r"(?:proposed|pitched|floated|suggested|recommended)\b",
     re.IGNORECASE,
 )
 # Something that happened once, told as such: a past time named ("On March 3 the fire marshal inspected
@@ -1763,7 +1781,7 @@ def says_not_in_use(text: str) -> bool:
 PROPOSAL_CUES = frozenset(
     {"suggest", "suggested", "suggestion", "suggests", "recommend", "recommended", "recommendation", "recommends"}
     | {"proposed", "proposal", "proposes", "propose", "idea", "advised", "advises", "consider"}
-    | {"maybe", "adopt", "draft"}
+    | {"maybe", "adopt", "draft", "pitched", "floated"}
 )
 
 
@@ -2025,6 +2043,10 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"log|sheet|form|checklist|plan|page)s?\s+(?:at\s+all|yet|like\s+(?:that|this|it|theirs))\b",
             r"\bin\s+(?:force|effect|use)\s*[:?]?\s*\[\s*\]\s*yes\s*\[\s*x\s*\]\s*no\b",
             r"\bthere\s+(?:is|are)\s+no\s+such\s+[a-z]",
+            # "Here at Juniper there's no rule about it at all."
+            r"\b(?:there\s+is|there\s+are|there['’]s|we\s+have|the\s+house\s+has)\s+no\s+(?:written\s+|house\s+)?"
+            r"(?:rule|policy|procedure|form|sheet|list|checklist|schedule)s?\s+(?:about|on|for|covering)\s+"
+            r"(?:it|this|that|them|any\s+of\s+(?:it|this|that|them))\b",
         ),
         "motion": (r"\bmotion\s+(?:was\s+)?(?:withdrawn|fails|failed|defeated|tabled|rejected|lost)\b",),
         "nothing": (
@@ -2032,7 +2054,12 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\b(?:have|has)\s+nothing\s+like\s+(?:it|this|that)\b",
             r"\bnothing(?:'s|’s|\s+has|\s+is)\s+(?:been\s+)?(?:decided|settled|final|set)\b|\bnothing\s+to\s+do\s+yet\b",
         ),
-        "never": (r"\bnever\s+voted\s+on\b",),
+        "never": (
+            r"\bnever\s+voted\s+on\b",
+            # "... but it never got written into the house rules", "that never made it into the handbook"
+            r"\b(?:it|this|that|they|these|those|none\s+of\s+(?:it|this|that|them))\s+never\s+"
+            r"(?:got\s+|was\s+|were\s+)?(?:written|put|added|typed|made\s+it)\s+(?:into|in|down)\b",
+        ),
         **dict.fromkeys(  # active voice: "We dropped that line when we rewrote the agreement"
             ("dropped", "removed", "deleted", "scrapped", "struck", "withdrew", "rescinded", "retired", "abolished"),
             (
