@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import field_validator
 
@@ -405,6 +406,26 @@ def _pointer_hint(rule_id: str) -> str:
 
 
 _SPECS: dict[tuple[int, int, bool], tuple[Topic, Vocabulary, TopicSpec]] = {}
+
+
+class _RuleLike(Protocol):
+    """What :func:`topic_specs` reads of a rule (standards.model.Rule, a layer above this one)."""
+
+    @property
+    def life_safety(self) -> bool: ...
+
+    def checks(self) -> Iterable[CheckBase]: ...
+
+
+def topic_specs(rules: Iterable[_RuleLike], vocabulary: Vocabulary) -> list[TopicSpec]:
+    """Every document check's topics of ``rules``, compiled against the vocabulary (see topic_spec)."""
+    return [
+        topic_spec(topic, vocabulary, ongoing=rule.life_safety)
+        for rule in rules
+        for check in rule.checks()
+        if isinstance(check, DocumentCheck)
+        for topic in check.topics
+    ]
 
 
 def topic_spec(topic: Topic, vocabulary: Vocabulary, *, ongoing: bool = False) -> TopicSpec:

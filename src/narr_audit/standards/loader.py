@@ -240,13 +240,10 @@ def _compiled_concepts(cache_dir: Path, stamp: str, names: Sequence[str], book: 
 
 def _compile_vocabulary(book: Rulebook, *, stamp: str | None = None) -> Vocabulary:
     """Every concept of the rulebook's vocabulary and every topic's ideas, compiled now."""
-    from narr_audit.checks.document import DocumentCheck, topic_spec
+    from narr_audit.checks.document import topic_specs
 
     vocabulary = Vocabulary.build(book.vocabulary, stamp=stamp)
-    for rule in book.rules():  # every topic's ideas, compiled once and kept with the concepts
-        for check in rule.checks():
-            for topic in check.topics if isinstance(check, DocumentCheck) else ():
-                topic_spec(topic, vocabulary)
+    topic_specs(book.rules(), vocabulary)  # every topic's ideas, compiled once and kept with the concepts
     return vocabulary
 
 

@@ -104,18 +104,11 @@ def _model() -> object:
 def _prepare(book: Rulebook) -> None:
     """Every document check's topics compiled and their phrasings sorted for looking up, as the
     checks would on first use (see base.idle: done while the photos are read)."""
-    from narr_audit.checks.document import DocumentCheck, topic_spec
+    from narr_audit.checks.document import topic_specs
     from narr_audit.checks.recognise import index_ideas
 
     vocabulary = book.concepts
-    specs = [
-        topic_spec(topic, vocabulary, ongoing=rule.life_safety)
-        for rule in book.rules()
-        for check in rule.checks()
-        if isinstance(check, DocumentCheck)
-        for topic in check.topics
-    ]
-    index_ideas(specs, vocabulary)
+    index_ideas(topic_specs(book.rules(), vocabulary), vocabulary)
 
 
 def _rulebook(overlays: Sequence[str], cache_dir: Path | None) -> Rulebook:
