@@ -37,8 +37,9 @@ in a supervised house's shift log and standing orders and in a house manager's b
 house manual of a Native community's residence, every rule) and twenty-sixth round (TWENTY_SIXTH_VOICES:
 minimal pairs in an affiliate reviewer's site-visit report, a peer-run house's whiteboard and fridge
 notes, and a service provider's employee handbook) and twenty-seventh round (TWENTY_SEVENTH_VOICES: minimal
-pairs in a departing house manager's handover binder and in a radio interview with an operator) are split
-the same way.
+pairs in a departing house manager's handover binder and in a radio interview with an operator) and
+twenty-eighth round (TWENTY_EIGHTH_VOICES: minimal pairs in a treatment-court liaison's reports and in an
+insurance carrier's loss-control survey) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -84,6 +85,7 @@ TWENTY_FOURTH_VOICES = ("startup-nonprofit", "franchise-manual", "house-meeting-
 TWENTY_FIFTH_VOICES = ("incident-log-pairs", "recovery-blog-pairs", "tribal-community")
 TWENTY_SIXTH_VOICES = ("site-visit-pairs", "whiteboard-pairs", "employee-handbook-pairs")
 TWENTY_SEVENTH_VOICES = ("handover-pairs", "radio-pairs")  # twenty-seventh: minimal pairs, two pairs a document
+TWENTY_EIGHTH_VOICES = ("court-liaison-pairs", "insurance-survey-pairs")  # twenty-eighth: the same brief
 
 
 def _hash(text: str) -> int:
@@ -138,6 +140,7 @@ def main(folders: list[Path]) -> None:
         *TWENTY_FIFTH_VOICES,
         *TWENTY_SIXTH_VOICES,
         *TWENTY_SEVENTH_VOICES,
+        *TWENTY_EIGHTH_VOICES,
     ):
         items = []
         for incoming in folders:

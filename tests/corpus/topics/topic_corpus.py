@@ -68,6 +68,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("incident-log-pairs", "recovery-blog-pairs", "tribal-community"),  # twenty-fifth
         *("site-visit-pairs", "whiteboard-pairs", "employee-handbook-pairs"),  # twenty-sixth (minimal pairs)
         *("handover-pairs", "radio-pairs"),  # twenty-seventh (minimal pairs)
+        *("court-liaison-pairs", "insurance-survey-pairs"),  # twenty-eighth (minimal pairs)
     }
 )
 
