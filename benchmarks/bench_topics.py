@@ -7,10 +7,12 @@ life-safety topics passed by a near-miss passage, and the time per page (one pas
 Targets on the held-back part: recall >= 95%, absent reported missing >= 90%, no life-safety near-miss.
 
 Usage: python benchmarks/bench_topics.py [--part tuned|held-back|both] [--rules PREFIX] [--topics] [--misses]
-                                         [--recogniser-only]
+                                         [--recogniser-only] [--voices A,B | --without A,B | --minimal-pairs]
   --topics   print every topic's figures (worst first)
   --misses   with --topics, list the passages behind each miss and false pass (tuned part only:
              never print held-back passages while tuning)
+  --voices A,B / --without A,B   only these voices / all but these (say, a new round apart from the
+             voices measured before it); --minimal-pairs: only the voices of minimal pairs ("*-pairs")
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "corpus" / "topics"))
 
-from topic_corpus import PARTS, Result, measure  # noqa: E402
+from topic_corpus import HERE, PARTS, Result, measure  # noqa: E402
 
 
 def _print(part: str, result: Result, rules: str | None, topics: bool, misses: bool) -> None:
@@ -70,9 +72,30 @@ def main() -> None:
     parser.add_argument(
         "--recogniser-only", action="store_true", help="without the second reader (checks.reader), as before it"
     )
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--voices", default=None, help="only these voices, comma-separated")
+    chosen.add_argument("--without", default=None, help="all voices but these, comma-separated")
+    chosen.add_argument("--minimal-pairs", action="store_true", help='only the voices of minimal pairs ("*-pairs")')
     args = parser.parse_args()
     for part in PARTS if args.part == "both" else (args.part,):
-        _print(part, measure(part, second=not args.recogniser_only), args.rules, args.topics, args.misses)
+        skip = _skipped(part, args.voices, args.without, args.minimal_pairs)
+        _print(part, measure(part, skip=skip, second=not args.recogniser_only), args.rules, args.topics, args.misses)
+
+
+def _skipped(part: str, voices: str | None, without: str | None, pairs: bool) -> frozenset[str]:
+    """The voices of ``part`` to leave out; an unknown voice named is an error (a typo would measure all)."""
+    present = frozenset(path.stem for path in (HERE / part).glob("*.yaml"))
+    named = frozenset(v.strip() for v in (voices or without or "").split(",") if v.strip())
+    unknown = named - present
+    if unknown:
+        raise SystemExit(
+            f"no voice {', '.join(sorted(unknown))} in the {part} part; voices: {', '.join(sorted(present))}"
+        )
+    if pairs:
+        return frozenset(v for v in present if not v.endswith("-pairs"))
+    if voices is not None:
+        return present - named
+    return named
 
 
 if __name__ == "__main__":
