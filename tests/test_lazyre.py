@@ -13,6 +13,7 @@ from topic_corpus import passages
 
 from narr_audit.base import lazyre
 from narr_audit.base.lazyre import compile_while_waiting, lazy_compile
+from narr_audit.base.plaindata import dump_plain, load_plain
 
 TEXT = "Residents may not smoke inside. Smoking is allowed at the bench; NO vaping."
 
@@ -131,3 +132,113 @@ def test_the_recognisers_first_looks_never_miss_what_their_patterns_find(corpus_
             for text in (line, line.lower(), line.upper()):
                 if plain.search(text) is not None:
                     assert not lazyre.cannot_match(first, text), (pattern.pattern[:60], text)
+
+
+# --- patterns compiled ahead (standards/compiled/patterns-<python>.pickle) ---------------------------
+
+
+def _all_pattern_modules() -> None:
+    import importlib
+
+    from narr_audit.standards.loader import PATTERN_MODULES
+
+    for name in PATTERN_MODULES:
+        importlib.import_module(name)
+
+
+def test_every_module_that_makes_lazy_patterns_is_compiled_ahead() -> None:
+    """The list scripts/compile-standards.py compiles ahead names every module of the package that
+    calls lazy_compile or lowered (a new one left off would only be slower, so this holds it)."""
+    from narr_audit.standards.loader import PATTERN_MODULES
+
+    src = Path(lazyre.__file__).resolve().parent.parent
+    makers = {
+        "narr_audit." + ".".join(path.relative_to(src).with_suffix("").parts)
+        for path in src.rglob("*.py")
+        if path.name != "lazyre.py" and re.search(r"\b(?:lazy_compile|lowered)\(", path.read_text(encoding="utf-8"))
+    }
+    assert makers == set(PATTERN_MODULES)
+    _all_pattern_modules()
+    assert lazyre.made_in() - {"tests.test_lazyre", "test_lazyre"} <= set(PATTERN_MODULES)
+
+
+def test_the_shipped_patterns_are_todays_and_build_the_same_patterns_as_re_compile() -> None:
+    """Every pattern of the package is kept for this Python, kept as it is compiled today, and the
+    pattern built from its kept code is equal to ``re.compile``'s (same text, flags and code)."""
+    if not lazyre.store_path().is_file():
+        pytest.skip(f"no patterns compiled ahead for this Python ({lazyre.store_path().name})")
+    from narr_audit.standards.loader import PATTERN_MODULES
+
+    _all_pattern_modules()
+    stored = lazyre._store()
+    assert stored, "the shipped patterns do not fit this Python's engine: run python scripts/compile-standards.py"
+    mine = [p for p in lazyre._MADE if p._module in PATTERN_MODULES]
+    assert len(mine) > 100
+    hint = "the shipped patterns are stale: run python scripts/compile-standards.py and commit standards/compiled/"
+    for pattern in mine:
+        entry = stored.get(pattern._source, {}).get(int(pattern._flags))
+        assert entry == lazyre.kept_code(pattern._source, pattern._flags), (hint, pattern._source[:60])
+        built = lazyre._compile(pattern._source, pattern._flags)
+        assert built == re.compile(lazyre.factor_boundaries(pattern._source), pattern._flags)
+        assert built.groupindex == re.compile(lazyre.factor_boundaries(pattern._source), pattern._flags).groupindex
+
+
+@pytest.fixture
+def own_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A store file of the test's own, read afresh."""
+    path = tmp_path / "patterns.pickle"
+    monkeypatch.setattr(lazyre, "store_path", lambda: path)
+    monkeypatch.setattr(lazyre, "_STORED", None)
+    return path
+
+
+def test_a_pattern_built_from_kept_code_reads_text_as_re_compile(own_store: Path) -> None:
+    source = r"\bno\s+(?P<what>smok\w*|vap\w*)\b|\bnever\s+(?P<when>after\s+\d+)"
+    pattern = lazy_compile(source, re.IGNORECASE)
+    lazyre.write_store({__name__}, own_store)
+    assert lazyre._store()[source]  # kept
+    plain = re.compile(source, re.IGNORECASE)
+    text = "NO SMOKING inside; never after 10 pm, and no vaping."
+    assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == [
+        (m.span(), m.groupdict()) for m in plain.finditer(text)
+    ]
+    assert pattern.flags == plain.flags and pattern.groupindex == plain.groupindex
+
+
+def test_writing_the_store_twice_gives_the_same_bytes(own_store: Path, tmp_path: Path) -> None:
+    lazy_compile(r"\bcurfew\b", re.IGNORECASE)
+    lazyre.write_store({__name__}, own_store)
+    again = lazyre.write_store({__name__}, tmp_path / "again.pickle")
+    assert own_store.read_bytes() == again.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["cut short", "not a pickle", "names a class", "another engine", "a code the engine refuses"],
+)
+def test_a_damaged_or_foreign_store_only_costs_time(own_store: Path, damage: str) -> None:
+    """Whatever the file holds, a pattern compiles as ``re.compile`` would: never an error, never
+    another pattern."""
+    import pickle
+    from datetime import date
+
+    source = r"\bfire\s+drill\w*"
+    pattern = lazy_compile(source, re.IGNORECASE)
+    lazyre.write_store({__name__}, own_store)
+    good = own_store.read_bytes()
+    data = load_plain(good)
+    if damage == "cut short":
+        own_store.write_bytes(good[: len(good) // 2])
+    elif damage == "not a pickle":
+        own_store.write_text("patterns: none\n", encoding="utf-8")
+    elif damage == "names a class":
+        own_store.write_bytes(pickle.dumps({"engine": data["engine"], "patterns": date(2026, 1, 1)}))
+    elif damage == "another engine":
+        data["engine"][0] -= 1
+        own_store.write_bytes(dump_plain(data))
+    else:
+        data["patterns"][source][int(re.IGNORECASE)][2] = [999, 999, 999]
+        own_store.write_bytes(dump_plain(data))
+    text = "The monthly FIRE DRILLS are logged."
+    assert pattern.search(text).group(0) == "FIRE DRILLS"  # type: ignore[union-attr]
+    assert pattern.pattern == source

@@ -9,12 +9,33 @@ Before compiling, a word boundary that opens several alternatives in a row is pu
 once (``\\bA|\\bB`` -> ``\\b(?:A|B)``): the same matches, in the same order, but Python's engine then
 tries the alternatives only where a word starts, not at every character. The recogniser's longest
 patterns (dozens of alternatives, each opening on ``\\b``) run two to three times faster so.
+
+Compiling is mostly Python's own parser and code generator (pure Python in ``re._parser`` and
+``re._compiler``): for the recogniser's hundred-odd patterns, about a tenth of an uncached check.
+So the patterns also ship compiled ahead (:func:`write_store`, run by scripts/compile-standards.py),
+for the exact Python that compiled them: a pattern found there with its flags is built straight from
+its kept code by the regular-expression engine (the step ``re.compile`` ends with), and anything
+else (another Python, a pattern edited since, a damaged file) is compiled as usual. A kept code
+is only ever a speed-up: the pattern it builds is equal to ``re.compile``'s (tests/test_lazyre.py).
 """
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
+from collections.abc import Collection
+from pathlib import Path
 from typing import Any, cast
+
+from narr_audit.base.plaindata import DAMAGED, dump_plain, load_plain
+from narr_audit.base.resources import standards_dir
+
+# The engine re.compile hands its code to, and the two steps before (re._compiler.compile): internal
+# modules without type stubs, so looked up by name.
+_sre: Any = importlib.import_module("_sre")
+_parser: Any = importlib.import_module("re._parser")
+_compiler: Any = importlib.import_module("re._compiler")
 
 _FORWARDED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
@@ -25,12 +46,13 @@ class _LazyPattern:
     def __init__(self, source: str, flags: int) -> None:
         self._source = source
         self._flags = flags
+        self._module = _maker()
         _MADE.append(self)
 
     def __getattr__(self, name: str) -> Any:  # only reached for what is not bound yet
         if name == "pattern":
             return self._source  # as written, not as factored
-        compiled = re.compile(factor_boundaries(self._source), self._flags)
+        compiled = _compile(self._source, self._flags)
         for method in _FORWARDED:
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
@@ -40,6 +62,89 @@ class _LazyPattern:
 
 
 _MADE: list[_LazyPattern] = []
+
+
+def _maker() -> str:
+    """The module that made a pattern (the first caller outside this one)."""
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_globals.get("__name__") == __name__:
+        frame = frame.f_back
+    return str(frame.f_globals.get("__name__", ""))
+
+
+def _compile(source: str, flags: int) -> re.Pattern[str]:
+    """``re.compile(factor_boundaries(source), flags)``, from the kept code when there is one."""
+    kept = _store().get(source)
+    entry = kept.get(flags) if kept is not None else None
+    if entry is not None:
+        try:
+            written, final_flags, code, groups, groupindex, indexgroup = entry
+            built = _sre.compile(written, final_flags, code, groups, groupindex, tuple(indexgroup))
+            return cast("re.Pattern[str]", built)
+        except (TypeError, ValueError, RuntimeError, OverflowError):  # not a code this engine takes
+            pass
+    return re.compile(factor_boundaries(source), flags)
+
+
+# Where the kept codes live, one file per Python release (its code format is the release's own).
+STORE_DIR = "compiled"
+STORE_NAME = "patterns-{tag}-{version}.pickle"
+_STORED: dict[str, dict[int, list[Any]]] | None = None
+
+
+def store_path() -> Path:
+    """The file of patterns compiled ahead for the Python running now."""
+    version = ".".join(map(str, sys.version_info[:3]))
+    return standards_dir() / STORE_DIR / STORE_NAME.format(tag=sys.implementation.name, version=version)
+
+
+def _engine() -> list[int]:
+    return [_sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS]
+
+
+def _store() -> dict[str, dict[int, list[Any]]]:
+    """The kept codes for this Python, read once; empty when there are none that fit."""
+    global _STORED
+    if _STORED is None:
+        _STORED = {}
+        try:
+            data = load_plain(store_path().read_bytes())
+        except (OSError, *DAMAGED):
+            return _STORED  # none shipped for this Python, or unreadable: compile as usual
+        if isinstance(data, dict) and data.get("engine") == _engine() and isinstance(data.get("patterns"), dict):
+            _STORED = data["patterns"]
+    return _STORED
+
+
+def kept_code(source: str, flags: int) -> list[Any]:
+    """What :func:`write_store` keeps for a pattern: the pattern as compiled (boundaries factored),
+    the flags it ends with, its code, its number of groups and its group names both ways."""
+    written = factor_boundaries(source)
+    parsed = _parser.parse(written, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are named ints: kept as ints
+    names = dict(parsed.state.groupdict)
+    by_number: list[str | None] = [None] * parsed.state.groups
+    for name, number in names.items():
+        by_number[number] = name
+    return [written, int(flags | parsed.state.flags), code, parsed.state.groups - 1, names, by_number]
+
+
+def made_in() -> set[str]:
+    """The modules that have made lazy patterns so far."""
+    return {pattern._module for pattern in _MADE}
+
+
+def write_store(modules: Collection[str], path: Path | None = None) -> Path:
+    """Compile the lazy patterns that ``modules`` made (import them first) and keep their codes for
+    this Python. Deterministic: the same patterns give the same bytes."""
+    patterns: dict[str, dict[int, list[Any]]] = {}
+    chosen = [pattern for pattern in _MADE if pattern._module in modules]
+    for pattern in sorted(chosen, key=lambda p: (p._source, int(p._flags))):
+        patterns.setdefault(pattern._source, {})[int(pattern._flags)] = kept_code(pattern._source, pattern._flags)
+    target = path or store_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(dump_plain({"engine": _engine(), "patterns": patterns}))
+    return target
 
 
 def factor_boundaries(source: str) -> str:
@@ -150,4 +255,14 @@ def compile_while_waiting() -> None:
             pattern.search  # noqa: B018 - the first look compiles it
 
 
-__all__ = ["cannot_match", "compile_while_waiting", "factor_boundaries", "lazy_compile", "lowered"]
+__all__ = [
+    "cannot_match",
+    "compile_while_waiting",
+    "factor_boundaries",
+    "kept_code",
+    "lazy_compile",
+    "lowered",
+    "made_in",
+    "store_path",
+    "write_store",
+]

@@ -311,7 +311,30 @@ def write_shipped(folder: Path | None = None) -> list[Path]:
     for old in target.glob("*.json.gz"):
         if old not in written:
             old.unlink()
+    written.append(_write_patterns(target))
     return written
+
+
+def _write_patterns(target: Path) -> Path:
+    """Every lazily compiled pattern of the checks and the evidence readers, compiled ahead for the
+    Python running now (see base.lazyre); other Pythons' files are left, since a file is only read by
+    its own release."""
+    import importlib
+
+    from narr_audit.base import lazyre
+
+    for name in PATTERN_MODULES:
+        importlib.import_module(name)
+    return lazyre.write_store(PATTERN_MODULES, target / lazyre.store_path().name)
+
+
+# The modules that make lazy patterns (tests/test_lazyre.py holds this list to what the code has).
+PATTERN_MODULES = (
+    "narr_audit.base.language",
+    "narr_audit.evidence.content",
+    "narr_audit.evidence.docdates",
+    "narr_audit.evidence.records",
+)
 
 
 def _signature(name: str) -> tuple[int, int] | None:

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import json
-import pickle
 from pathlib import Path
 from typing import Any
 
 from narr_audit.base.errors import NarrError
+from narr_audit.base.plaindata import DAMAGED, dump_plain, load_plain
 from narr_audit.base.resources import standards_dir
 from narr_audit.checks.reader import FORMAT, SecondReader, Thresholds
 
@@ -58,7 +57,7 @@ def load_model(path: Path) -> SecondReader:
     def load() -> dict[str, Any]:
         try:
             data = parse_model(raw)
-        except (pickle.UnpicklingError, ValueError, EOFError, IndexError, KeyError, TypeError, MemoryError) as err:
+        except DAMAGED as err:
             raise NarrError.single(
                 f"the second reader's model is damaged ({err})",
                 file=path,
@@ -79,7 +78,7 @@ def model_bytes(data: dict[str, Any]) -> bytes:
     """The model as kept on disk (see :func:`parse_model`); the same data gives the same bytes. Each
     word is written once and referred to after (a stem recurs under many ideas), which keeps the file
     small and quick to read."""
-    return pickle.dumps(_shared(data, {}), protocol=4)
+    return dump_plain(_shared(data, {}))
 
 
 def _shared(value: Any, seen: dict[str, str]) -> Any:
@@ -93,14 +92,7 @@ def _shared(value: Any, seen: dict[str, str]) -> Any:
 
 def parse_model(raw: bytes) -> Any:
     """The data a model file holds; a file naming any class or function is refused (UnpicklingError)."""
-    return _DataOnly(io.BytesIO(raw)).load()
-
-
-class _DataOnly(pickle.Unpickler):
-    """An unpickler of plain data only: dicts, lists, strings and numbers, never a class or function."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"it names {module}.{name}, and a model holds data only")
+    return load_plain(raw)
 
 
 __all__ = ["MODEL", "THRESHOLDS", "load_model", "model_bytes", "parse_model", "second_reader"]
