@@ -229,6 +229,36 @@ CASES = [
         "only the bench by the back fence.\n",
         id="somebody-pitched",
     ),
+    # Written for this test at stop 25 after the twenty-eighth round's tuned part (a court liaison's
+    # reports): the document or the house said to hold no such thing.
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} The house rules handed to the reviewer contain no such rule.\n",
+        id="contains-no-such-clause",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Move-in\n\nThe detox unit's discharge sheet reads: {ORIENTATION_RULE} Maple Court House has no "
+        "orientation checklist of its own.\n",
+        id="no-checklist-of-its-own",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Drug screening\n\n{SCREENING_RULE}\n",
+        f"## Drug screening\n\nA draft from the probation office reads: {SCREENING_RULE} The owner has not adopted "
+        "the draft, and the manual does not include it.\n",
+        id="draft-not-adopted-manual-does-not-include-it",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        "## Smoking\n\nWhether the house rules say that smoking and vaping are not allowed anywhere inside, and that "
+        "residents who smoke may do so only at the bench by the back fence, is still unknown; the manager has not "
+        "sent the rules.\n",
+        id="whether-still-unknown",
+    ),
 ]
 
 
@@ -310,6 +340,21 @@ def test_a_section_that_says_it_is_not_in_effect_meets_no_topic(
             "## Smoking\n\nIn the house we manage now, smoking and vaping are not allowed anywhere inside. "
             "Residents who smoke may do so only at the bench by the back fence.\n",
             id="the-house-we-manage-now",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} The house has no exceptions to this rule for guests.\n",
+            id="no-exceptions-is-not-no-rule",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} If no such bench is available, residents smoke at the curb.\n",
+            id="if-no-such-is-a-condition",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} The lease does not include utilities.\n",
+            id="the-lease-does-not-include-something-else",
         ),
     ],
 )

@@ -1984,7 +1984,7 @@ _DISOWNS = lazy_compile(
     r"(?:adopted|added|approved|implemented|acted\s+on|put\s+in\s+place|taken\s+up|written|drafted|voted\s+on|brought|"
     r"posted|tried|started)\s+(?:any\s+of\s+)?"
     r"(?:it|them|this|these|that|those|(?:the|her|his|their)\s+(?:recommendations?|suggestions?|proposals?|report|rules?|"
-    r"lines?|ideas?|changes?|notes?))\b"
+    r"lines?|ideas?|changes?|notes?|drafts?|wording|version))\b"
     r"|decided\s+(?:on\s+)?(?:any\s+of\s+)?(?:it|this|these|that|them)\b"
     r"|decided\s+(?:yet\s+)?whether\s+to(?:\s+(?:adopt|add|start|implement|go\s+ahead|do\s+(?:it|this|that|so|any\s+of\s+(?:it|this|that|them)))\b|\s*[.;,]|$)"
     r"|decided\s+yet\s*[.;,]|$)"
@@ -2043,6 +2043,12 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"log|sheet|form|checklist|plan|page)s?\s+(?:at\s+all|yet|like\s+(?:that|this|it|theirs))\b",
             r"\bin\s+(?:force|effect|use)\s*[:?]?\s*\[\s*\]\s*yes\s*\[\s*x\s*\]\s*no\b",
             r"\bthere\s+(?:is|are)\s+no\s+such\s+[a-z]",
+            # a document or a house said to hold no such thing: "the manual contains no such section", "Alder
+            # Street House has no resident agreement of its own", "... has no naloxone procedure and names no one"
+            r"\b(?:contains?|includes?|holds?|keeps?|shows?|lists?)\s+no\s+such\s+[a-z]",
+            r"\b(?:house|home|residence|program|manual|handbook|binder)\s+(?:itself\s+)?(?:has|have)\s+no\s+"
+            r"(?:[\w'’-]+\s+){0,2}?(?:procedure|policy|rule|form|checklist|list|schedule|log|agreement|box|section|clause)s?"
+            r"(?:\s+of\s+(?:its|our)\s+own)?\s*(?:[.;,]|\s+(?:and|but)\b|$)",
             # "Here at Juniper there's no rule about it at all."
             r"\b(?:there\s+is|there\s+are|there['’]s|we\s+have|the\s+house\s+has)\s+no\s+(?:written\s+|house\s+)?"
             r"(?:rule|policy|procedure|form|sheet|list|checklist|schedule)s?\s+(?:about|on|for|covering)\s+"
@@ -2070,7 +2076,12 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
                 r"polic(?:y|ies)|section|form|requirement|item|paragraph|sentence|page|procedure|practice)\b",
             ),
         ),
-        "n't": (r"\b(?:has|have)n['’]t\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",),
+        "n't": (
+            r"\b(?:has|have)n['’]t\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",
+            r"\b(?:manual|handbook|rules|agreement|binder|lease|polic(?:y|ies)|procedures?|packet|it)\s+(?:itself\s+)?"
+            r"(?:doesn|don|didn)['’]t\s+(?:include|contain|cover|mention)\s+(?:it|this|that|them|any\s+(?:such\b|of\s+"
+            r"(?:it|this|that|them)))\b",
+        ),
         "anything": (  # "That form stays with the detox center; we don't keep anything like it here."
             r"\b(?:don'?t|do\s+not|never)\s+(?:keep|have|use)\s+anything\s+like\s+(?:it|this|that)\b",
         ),
@@ -2078,12 +2089,18 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         "whether": (
             r"\b(?:is|are)\s+(?:reviewing|considering|discussing|deciding)\s+whether(?:\s*,|\s+to\b|"
             r"\s+(?:the\s+)?\w+\s+(?:should|would)\b)",
+            # "Whether the move-in form asks for an emergency contact is still unknown"
+            r"^\W*whether\b[^.;]{0,240}?\b(?:is|are|remains?)\s+(?:still\s+)?(?:unknown|unclear|not\s+known|undecided|uncertain)\b",
         ),
         "advisory": (
             r"\b(?:this|these|it)(?:\s+(?:items?|notes?|section|list|table|page|schedule))?\s+(?:is|are)\s+advisory\b",
         ),
         "not": (
             r"\bnot\s+a\s+(?:lease|binding)\s+(?:term|requirement|rule)\b",
+            # "the manual does not include it", "the agreement does not contain any such clause"
+            r"\b(?:manual|handbook|rules|agreement|binder|lease|polic(?:y|ies)|procedures?|packet|it)\s+(?:itself\s+)?"
+            r"(?:does|do|did)\s+not\s+(?:include|contain|cover|mention)\s+(?:it|this|that|them|any\s+(?:such\b|of\s+"
+            r"(?:it|this|that|them)))\b",
             # a finding under a lead-in: "4. Smoking and vaping: not addressed" (the lead-in names what is absent)
             r"^\W*not\s+(?:addressed|covered|found|stated|provided|in\s+place|in\s+(?:the\s+)?(?:policy|policies|rules))\W*$",
             # the questions before it stand unanswered: "Management raised both questions; Tenant has not answered."
