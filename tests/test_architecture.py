@@ -111,3 +111,36 @@ def test_every_module_sits_in_a_layer() -> None:
         "standards",
         "workflows",
     ]
+
+
+def _bound_twice(source: str) -> list[str]:
+    """The names a module binds more than once at its top level (assignments, functions, classes)."""
+    import ast
+    from collections import Counter
+
+    names: Counter[str] = Counter()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            names[node.target.id] += 1
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names[node.name] += 1
+    return sorted(name for name, count in names.items() if count > 1)
+
+
+@pytest.mark.meta
+def test_no_module_binds_a_name_twice() -> None:
+    """A second ``_RESIDENTS = ...`` far down a long module silently replaces the first for every
+    function that reads it when called (it happened in base.language: a check for whom a section
+    is written read another pattern than the one written beside it). One home per name."""
+    twice = {
+        str(path.relative_to(ROOT)): found
+        for path in sorted((ROOT / "src" / "narr_audit").rglob("*.py"))
+        if (found := _bound_twice(path.read_text(encoding="utf-8")))
+    }
+    assert twice == {}
+
+
+def test_a_name_bound_twice_is_found() -> None:
+    assert _bound_twice("A = 1\ndef f():\n    return A\nA = 2\nB: int = 3\n") == ["A"]

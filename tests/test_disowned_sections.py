@@ -1602,3 +1602,114 @@ def test_we_dont_have_one_after_a_list_denies_that_item_only(tmp_path: Path) -> 
         ("2.F.17.c", "Safety inspection policy (detectors, extinguishers, inspection schedule)"), text, tmp_path
     )
     assert not {"smoke detectors", "fire extinguishers"} & set(missing), reason
+
+
+# A life-safety rule stated and then said not to be written down is no rule of the house: "... There's no
+# medication policy behind it." The absence takes back the topics whose words it names (or every topic,
+# when it names no paper at all: "There is no policy", "nothing on paper"), in its section, on
+# life-safety rules only. Written for this test at stop 25 after the tuned part's minimal pairs.
+MEDICATION = ("2.F.16.d", "Medication use and storage policy")
+MEDICATION_RULE = (
+    "Prescription and over-the-counter medications are kept in the locked medication cabinet in the office. "
+    "Residents take them only as prescribed and never share them."
+)
+SAFETY_CHECKS = ("2.F.17.c", "Safety inspection policy (detectors, extinguishers, inspection schedule)")
+SAFETY_CHECKS_RULE = (
+    "On the first day of each month the house manager tests every smoke detector and carbon monoxide detector "
+    "and checks that the fire extinguishers are charged."
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\n",
+            f"## Medication\n\n{MEDICATION_RULE} That is what most of us do, but there's no med policy behind it.\n",
+            id="no-med-policy-behind-it",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Move-in\n\n{ORIENTATION_RULE}\n",
+            f"## Move-in\n\n{ORIENTATION_RULE} That is the plan we talk about; the house has nothing on paper yet.\n",
+            id="nothing-on-paper",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            f"## Smoking\n\n{SMOKING_RULE} Everyone just knows it; we don't have a smoking rule in the binder.\n",
+            id="no-smoking-rule-in-the-binder",
+        ),
+    ],
+)
+def test_a_life_safety_rule_said_not_to_be_written_down_meets_no_topic(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+def test_an_absence_takes_back_only_the_topics_it_names(tmp_path: Path) -> None:
+    """ "The house keeps no extinguisher log" takes back the extinguishers (and the schedule of checks that
+    names them), not the detectors' tests."""
+    text = f"## Safety checks\n\n{SAFETY_CHECKS_RULE} The house keeps no extinguisher log, though.\n"
+    _, missing, reason = _outcome(SAFETY_CHECKS, text, tmp_path)
+    assert missing == ["fire extinguishers", "inspection schedule"], reason
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} We have no rule against smoking in your own car.\n",
+            id="no-rule-against-something-else",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Safety checks\n\n{SAFETY_CHECKS_RULE} If there is no log sheet in the binder, print one from the "
+            "shared drive.\n",
+            id="a-condition",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Safety checks\n\n{SAFETY_CHECKS_RULE}\n\n## Sprinklers\n\nThe house has no sprinkler schedule: "
+            "there are no sprinklers.\n",
+            id="another-section",
+        ),
+        pytest.param(
+            ("1.C.7.b", "Grievance policy and procedure"),
+            "## Grievances\n\nA resident with a grievance writes it down and gives it to the house manager, who "
+            "answers within seven days. If it is not resolved, the resident may take it to the owner, and then to the "
+            "state affiliate. There is no form; a note is enough.\n",
+            id="not-a-life-safety-rule",
+        ),
+    ],
+)
+def test_a_life_safety_rule_stands_beside_an_absence_of_something_else(
+    rule: tuple[str, str], text: str, tmp_path: Path
+) -> None:
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert missing == [], reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "papers"),
+    [
+        ("There's no med policy behind it.", ["med policy"]),
+        ("We don't have a rule on sharing yet.", ["rule sharing yet"]),
+        ("The house has nothing on paper for any of these.", [None]),
+        ("Surveyor sampled 3 files: no such box.", [None]),
+        ("There is no policy.", [None]),
+        ("No inspection log is kept.", ["inspection log"]),
+        ("We have no rule against pets.", []),
+        ("If there is no form, ask the manager.", []),
+        ("For now nothing in writing changes.", []),
+        ("There is no smoking inside.", []),
+        ("The relief manager doesn't have a key to the cabinet.", []),
+    ],
+)
+def test_what_a_sentence_says_the_house_has_no_paper_for(sentence: str, papers: list[str | None]) -> None:
+    from narr_audit.base.language import absent_papers
+
+    assert absent_papers(sentence) == papers

@@ -846,7 +846,7 @@ _ADDRESSING = lazy_compile(
 
 # A section for residents lends no "resident" to its commands: "These rules are for all residents. Don't
 # stream videos all night" says nothing about residents' videos. Said to staff, it is the staff's rule.
-_RESIDENTS = lazy_compile(
+_FOR_RESIDENTS = lazy_compile(
     r"\b(?:residents?|(?<!staff )(?<!board )(?<!team )members?|tenants?|clients?|guests?|participants?|occupants?)\b",
     re.IGNORECASE,
 )
@@ -857,7 +857,7 @@ def names_addressee(sentence: str) -> bool:
     section is for the house coordinator, the live-in GA and the board", "This rule binds every
     employee", "Who this covers - every staffer"): the section's "you" and its bare commands are
     said to them."""
-    return _ADDRESSEE.search(sentence) is not None and _RESIDENTS.search(sentence) is None
+    return _ADDRESSEE.search(sentence) is not None and _FOR_RESIDENTS.search(sentence) is None
 
 
 def addresses_reader(sentence: str) -> bool:
@@ -1665,15 +1665,15 @@ _PROPOSES = lazy_compile(
 # the house", "During the winter storm of 2020, ...", "Years ago I signed an agreement", "what happened
 # Saturday night") with a verb in the past, and no word of a rule or a habit. A record of an event, not
 # a rule the house holds: what was done that day says nothing of what is done.
-_MONTH = (
+_MONTH_WORD = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _PAST_TIME = lazy_compile(
-    rf"\bon\s+(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}/\d{{1,2}}\b|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b)"
-    rf"|\b(?:in|during|of)\s+(?:the\s+[\w\s-]{{0,25}}?\s+of\s+)?(?:{_MONTH}\s+)?(?:19|20)\d\d\b"
-    rf"|\bin\s+{_MONTH}\b(?!\s+(?:and|or|each|every)\b)"
+    rf"\bon\s+(?:{_MONTH_WORD}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}/\d{{1,2}}\b|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b)"
+    rf"|\b(?:in|during|of)\s+(?:the\s+[\w\s-]{{0,25}}?\s+of\s+)?(?:{_MONTH_WORD}\s+)?(?:19|20)\d\d\b"
+    rf"|\bin\s+{_MONTH_WORD}\b(?!\s+(?:and|or|each|every)\b)"
     rf"|\blast\s+(?:night|week|weekend|month|year|fall|autumn|spring|summer|winter|{_WEEKDAY})\b"
     # not "that day": "tell the house lead that day"
     rf"|\b(?:yesterday|(?:years?|months?|weeks?|days?)\s+ago|that\s+(?:winter|summer|spring|fall|autumn|year))\b"
@@ -1698,7 +1698,7 @@ _RULE_OR_HABIT = lazy_compile(
     r"\b(?:must|shall|will|may|should|can|cannot|always|whenever|never|daily|weekly|monthly|"
     r"yearly|annually|quarterly|policy|rule|rules|required|requires|now|currently|still|going\s+forward)\b"
     rf"|\b(?:every|each)\s+(?:other\s+|\d+\s+|two\s+|three\s+|six\s+)?(?:day|night|week|weekend|month|year|morning|"
-    rf"evening|time|quarter|season|shift|{_WEEKDAY}|{_MONTH})s?\b",
+    rf"evening|time|quarter|season|shift|{_WEEKDAY}|{_MONTH_WORD})s?\b",
     re.IGNORECASE,
 )
 _MODAL_OR_RULE = lazy_compile(
@@ -2230,6 +2230,59 @@ def disowns_section(text: str) -> bool:
         if word in lower
         for m in pattern.finditer(text)
     )
+
+
+# What a sentence says the house does not have: a paper that would hold a rule ("There's no med policy
+# behind it", "the house has no check sheet or log", "We don't have a med policy here", "no s.9 exists
+# today", "The house has nothing on paper for any of these"). Read only for life-safety topics: an
+# absence that names the topic's words (or a policy, rule or procedure at all) takes back the rule its
+# section seems to state (see recognise.Analysis.absences).
+ABSENCE_CUES = frozenset({"no", "not", "nothing", "don't", "doesn't", "didn't", "dont", "doesnt", "didnt"})
+_PAPER_NAMES = (
+    r"polic(?:y|ies)|rules?|procedures?|forms?|sheets?|logs?|checklists?|agreements?|binders?|plans?|schedules?|"
+    r"box(?:es)?|sections?|orientations?|postings?"
+)
+_ABSENT_ABOUT = (  # what the paper would be about: "a rule on sharing"
+    r"(?:\s+(?:on|about|for|covering|regarding)\s+"
+    r"(?P<{0}>(?!(?:it|this|that|them|any)\b)[\w'’-]+(?:\s+[\w'’-]+){{0,2}}))?"
+)
+_ABSENT = lazy_compile(
+    r"\b(?:there\s+is|there['’]s|there\s+are|there\s+was|we\s+have|we['’]ve\s+got|has|have|keeps?|holds?)\s+no\s+"
+    rf"(?P<obj>(?:such\s+)?(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}))\b(?!\s+(?:against|exceptions?)\b)"
+    + _ABSENT_ABOUT.format("about")
+    + r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:have|keep|use|post)\s+(?:a|an|any)\s+"
+    rf"(?P<obj2>(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}))\b(?!\s+(?:against|exceptions?)\b)"
+    + _ABSENT_ABOUT.format("about2")
+    + rf"|\bno\s+(?P<obj3>(?:[\w'’.-]+\s+){{0,2}}?(?:{_PAPER_NAMES}))\s+"
+    r"(?:exists?|is\s+(?:kept|posted|in\s+place|on\s+file))\b"
+    r"|\bnothing\s+(?P<bare>on\s+paper|in\s+writing)(?=\s*(?:[.;,)]|$)|\s+(?:for|about|on|here|yet|at\s+all)\b)"
+    rf"|(?:^|[:;,]\s*)no\s+(?P<such>such\s+(?:{_PAPER_NAMES}))\b",
+    re.IGNORECASE,
+)
+# An absence of one of these, named alone, is an absence of any rule on the subject.
+_ANY_RULE = frozenset({"policy", "policies", "rule", "rules", "procedure", "procedures", "agreement", "agreements"})
+
+
+def absent_papers(text: str) -> list[str | None]:
+    """What a sentence says the house has no paper for: each absence's words, the paper's name included
+    ("med policy" of "There's no med policy", "check sheet"), or None for no paper at all ("no such
+    section", "no policy", "nothing on paper"); what follows the paper's name is read with it ("a rule
+    on sharing": sharing). A condition ("if there is no form, ...") and a rule against something ("no
+    rule against pets") are no absence."""
+    found: list[str | None] = []
+    for m in _ABSENT.finditer(text):
+        if _CONDITION_BEFORE.search(text, 0, m.start()) is not None:
+            continue
+        if m.group("bare") is not None:
+            found.append(None)
+            continue
+        words = (m.group("obj") or m.group("obj2") or m.group("obj3") or m.group("such") or "").lower().split()
+        words += (m.group("about") or m.group("about2") or "").lower().split()  # "a rule on sharing"
+        if (words and words[0] == "such") or (len(words) == 1 and words[0] in _ANY_RULE):
+            found.append(None)
+        else:
+            found.append(" ".join(words))
+    return found
 
 
 # "... locked whenever it is not in use": a condition, not a section disowned.

@@ -74,6 +74,7 @@ from typing import Any, NamedTuple, Protocol, overload
 
 from narr_audit.base.language import (
     ABBREVIATIONS,
+    ABSENCE_CUES,
     AVOWAL_CUES,
     DENIAL_CUES,
     DISOWNING_WORDS,
@@ -94,6 +95,7 @@ from narr_audit.base.language import (
     WEEKDAYS,
     WORD,
     WORDS_TOO,
+    absent_papers,
     acted_by_other,
     addresses_reader,
     adds_item,
@@ -450,6 +452,7 @@ class Analysis:
     _disowned: frozenset[int] | None = None  # sentences of a section that says it is not in effect
     _for_others: frozenset[int] | None = None  # sentences binding, or written for, people other than residents
     _events: frozenset[int] | None = None  # sentences telling what happened once
+    _absences: dict[int, frozenset[str] | None] | None = None  # sentences saying the house has no paper for something
     _talk: bool | None = None  # whether the document is talk written down
 
     @property
@@ -738,6 +741,25 @@ class Analysis:
             ) and not (n + 1 < len(sentences) and answers_yes(sentences[n + 1].text)):
                 found.append(n)
         return found
+
+    def absences(self) -> dict[int, frozenset[str] | None]:
+        """The sentences that say the house has no paper for something (see :func:`absent_papers`): for
+        each, the stems of what it names (the paper's name included, a generic one such as "policy"
+        left out), or None when it says there is no paper at all."""
+        if self._absences is None:
+            found: dict[int, frozenset[str] | None] = {}
+            sentences = self.sentences
+            for n in self._holding(ABSENCE_CUES):
+                papers = absent_papers(sentences[n].text)
+                if not papers:
+                    continue
+                if any(p is None for p in papers):
+                    found[n] = None
+                    continue
+                named = {stem(w) for p in papers for w in WORD.findall(normalise(p or "")) if w not in STOP_WORDS}
+                found[n] = frozenset(named - _GENERIC_PAPERS)
+            self._absences = found
+        return self._absences
 
     def events(self) -> frozenset[int]:
         """The sentences telling what happened once (see :func:`tells_event`): "On March 3 the fire
@@ -1655,6 +1677,45 @@ def index_ideas(specs: Iterable[TopicSpec], vocabulary: Vocabulary) -> None:
             _index_of(idea)
 
 
+# Papers whose name says nothing of a subject: "no med policy" names medication, not policies.
+_GENERIC_PAPERS = frozenset(stem(w) for w in ("policy", "policies", "rule", "rules", "procedure", "procedures"))
+ABSENCE_REACH = 12  # sentences either side, in the section, where an absence takes a rule back
+
+
+def _said_absent(analysis: Analysis, n: int, ideas: Sequence[Sequence[Phrasing]]) -> bool:
+    """Whether a sentence of ``n``'s section, near it, says the house has no paper for what ``n`` states:
+    none at all ("There is no policy", "nothing on paper"), or one named by ``n``'s words for the topic
+    or by its heading ("There's no med policy behind it" under "Medication"; "the house keeps no
+    extinguisher log" after monthly extinguisher checks). A life-safety rule stated and then said not
+    to be written down is no rule of the house."""
+    absences = analysis.absences()
+    if not absences:
+        return False
+    within = analysis.within
+    section = within.get(n)
+    near = [m for m in absences if abs(m - n) <= ABSENCE_REACH and within.get(m) == section]
+    if not near:
+        return False
+    if any(absences[m] is None for m in near):
+        return True
+    stems = analysis.stems
+    mine = {stems[p] for idea in ideas for start, end in analysis.spans(idea, n) for p in range(start, end)}
+    for c in analysis.sentences[n].context:  # what its heading names: "Medication", then "no med policy"
+        lo, hi = analysis.bounds(c)
+        mine.update(stems[lo:hi])
+    for m in near:
+        named = absences[m]
+        assert named is not None
+        if any(_same_word(a, b) for a in named for b in mine):
+            return True
+    return False
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Stems of one word, or one a short form of the other ("med", "medic")."""
+    return a == b or (len(a) >= 3 and b.startswith(a)) or (len(b) >= 3 and a.startswith(b))
+
+
 def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Container[int] | None = None) -> Finding:
     """The first sentence, in reading order, that carries every idea of the topic with its frame.
 
@@ -1739,7 +1800,9 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
                 if best is None or met > best[0]:
                     best = (met, n)
                 continue
-            if spec.ongoing and _denies_what_it_borrows(analysis, n, spec.ideas, per_idea):  # a life-safety topic
+            if spec.ongoing and (
+                _denies_what_it_borrows(analysis, n, spec.ideas, per_idea) or _said_absent(analysis, n, spec.ideas)
+            ):  # a life-safety topic
                 if best is None or met > best[0]:
                     best = (met, n)
                 continue
