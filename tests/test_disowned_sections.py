@@ -1702,6 +1702,8 @@ def test_a_life_safety_rule_stands_beside_an_absence_of_something_else(
         ("Surveyor sampled 3 files: no such box.", [None]),
         ("There is no policy.", [None]),
         ("No inspection log is kept.", ["inspection log"]),
+        ("The house uses no such checklist.", [None]),
+        ("Alder Street uses no sign-in sheet for drills.", ["sign-in sheet drills"]),
         ("We have no rule against pets.", []),
         ("If there is no form, ask the manager.", []),
         ("For now nothing in writing changes.", []),

@@ -2247,7 +2247,7 @@ _ABSENT_ABOUT = (  # what the paper would be about: "a rule on sharing"
     r"(?P<{0}>(?!(?:it|this|that|them|any)\b)[\w'’-]+(?:\s+[\w'’-]+){{0,2}}))?"
 )
 _ABSENT = lazy_compile(
-    r"\b(?:there\s+is|there['’]s|there\s+are|there\s+was|we\s+have|we['’]ve\s+got|has|have|keeps?|holds?)\s+no\s+"
+    r"\b(?:there\s+is|there['’]s|there\s+are|there\s+was|we\s+have|we['’]ve\s+got|has|have|keeps?|holds?|uses?)\s+no\s+"
     rf"(?P<obj>(?:such\s+)?(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}))\b(?!\s+(?:against|exceptions?)\b)"
     + _ABSENT_ABOUT.format("about")
     + r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:have|keep|use|post)\s+(?:a|an|any)\s+"
