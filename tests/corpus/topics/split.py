@@ -39,7 +39,8 @@ minimal pairs in an affiliate reviewer's site-visit report, a peer-run house's w
 notes, and a service provider's employee handbook) and twenty-seventh round (TWENTY_SEVENTH_VOICES: minimal
 pairs in a departing house manager's handover binder and in a radio interview with an operator) and
 twenty-eighth round (TWENTY_EIGHTH_VOICES: minimal pairs in a treatment-court liaison's reports and in an
-insurance carrier's loss-control survey) are split the same way.
+insurance carrier's loss-control survey) and twenty-ninth round (TWENTY_NINTH_VOICES: minimal pairs in a
+buyer's due-diligence memo and in residents' and a house manager's letters to family) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -86,6 +87,7 @@ TWENTY_FIFTH_VOICES = ("incident-log-pairs", "recovery-blog-pairs", "tribal-comm
 TWENTY_SIXTH_VOICES = ("site-visit-pairs", "whiteboard-pairs", "employee-handbook-pairs")
 TWENTY_SEVENTH_VOICES = ("handover-pairs", "radio-pairs")  # twenty-seventh: minimal pairs, two pairs a document
 TWENTY_EIGHTH_VOICES = ("court-liaison-pairs", "insurance-survey-pairs")  # twenty-eighth: the same brief
+TWENTY_NINTH_VOICES = ("due-diligence-pairs", "family-letters-pairs")  # twenty-ninth: the same brief
 
 
 def _hash(text: str) -> int:
@@ -141,6 +143,7 @@ def main(folders: list[Path]) -> None:
         *TWENTY_SIXTH_VOICES,
         *TWENTY_SEVENTH_VOICES,
         *TWENTY_EIGHTH_VOICES,
+        *TWENTY_NINTH_VOICES,
     ):
         items = []
         for incoming in folders:

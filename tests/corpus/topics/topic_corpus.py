@@ -69,6 +69,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("site-visit-pairs", "whiteboard-pairs", "employee-handbook-pairs"),  # twenty-sixth (minimal pairs)
         *("handover-pairs", "radio-pairs"),  # twenty-seventh (minimal pairs)
         *("court-liaison-pairs", "insurance-survey-pairs"),  # twenty-eighth (minimal pairs)
+        *("due-diligence-pairs", "family-letters-pairs"),  # twenty-ninth (minimal pairs)
     }
 )
 
