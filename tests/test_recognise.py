@@ -316,3 +316,24 @@ def test_a_memo_subject_frames_the_memo(tmp_path: Path) -> None:
     assert _find(tmp_path, memo, NO_OVERNIGHT_GUESTS).found
     other = "MEMO\nTO: All staff\nFROM: Director\nRE: Parking\n\nNobody stays overnight. No exceptions.\n"
     assert not _find(tmp_path, other, NO_OVERNIGHT_GUESTS).found
+
+
+def test_sentence_ends_are_found_where_the_looked_behind_pattern_finds_them() -> None:
+    """The sentence splitter matches a sentence's stop instead of looking behind for it (faster); it must
+    find the very spaces the looked-behind pattern found: hand-made lines, and every fifth line of the
+    tuned part of the blind corpus, as written, lower-cased and in capitals."""
+    import re
+    import sys
+    from pathlib import Path
+
+    from narr_audit.checks.recognise import _SENTENCE_END
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus" / "topics"))
+    from topic_corpus import passages
+
+    behind = re.compile(r"(?<=[.!?;\"\u201d\u2019])\s+(?=[^a-z0-9(])")
+    lines = ["a.  b", ". . B", 'x."  No', '"  A', "end.\tNext", "A.\u2019 B", ";;  ;", ".", " .", ". ", "a.\n B"]
+    lines += [line for p in passages("tuned") for line in p.text.split("\n")][::5]
+    for line in lines:
+        for text in (line, line.lower(), line.upper()):
+            assert [m.span(1) for m in _SENTENCE_END.finditer(text)] == [m.span() for m in behind.finditer(text)], text

@@ -174,7 +174,10 @@ TALK_REACH = 1  # sentences after a paragraph's opening sentence, in talk, that 
 MAX_GAP = 2  # words allowed between two words of a phrasing ("drug and alcohol screening")
 
 _DIGIT = re.compile(r"[0-9]")
-_SENTENCE_END = re.compile(r"(?<=[.!?;\"\u201d\u2019])\s+(?=[^a-z0-9(])")  # after a closing quote: '... order." No'
+# The space that ends a sentence (group 1), after its stop or a closing quote ('... order." No'). The stop
+# is matched rather than looked behind for: Python's engine then looks for the stop's characters first,
+# not at every position of the line (the same spaces are found, in the same places).
+_SENTENCE_END = re.compile(r"[.!?;\"\u201d\u2019](\s+)(?=[^a-z0-9(])")
 _CLOSING_QUOTES = '"\u201d\u2019'
 _ITEM = re.compile(r"^(\[[ xX]?\]|[-*\u2022\u25aa]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 # Where a long sentence's next clause starts: a semicolon, or a comma before a proviso.
@@ -1111,17 +1114,17 @@ def _sentences(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(line):
-        at = match.start()
+        at, end = match.span(1)
         if line[at - 1] in _CLOSING_QUOTES and (at < 2 or line[at - 2] not in ".!?;"):
             continue  # a quotation goes on ('the "house rules" say')
-        before = line[start : match.start()].rstrip()
+        before = line[start:at].rstrip()
         last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
         if before.endswith(".") and (last in ABBREVIATIONS or len(last) == 1):
             bare_no = last == "no" and before.strip().lower() == "no."  # "No. Staff are off duty by 5."
-            if (last not in WORDS_TOO and not bare_no) or not line[match.end() : match.end() + 1].isupper():
+            if (last not in WORDS_TOO and not bare_no) or not line[end : end + 1].isupper():
                 continue  # "House mgr. checks", but "... your meds. If a doctor ..." ends there
-        pieces.append(line[start : match.start()])
-        start = match.end()
+        pieces.append(line[start:at])
+        start = end
     pieces.append(line[start:])
     return [p for p in pieces if p.strip()]
 
