@@ -1498,10 +1498,15 @@ def _index_words(out: Analysis, text: str, sentence: int, table_row: bool = Fals
 
 
 def _positions(values: list[str]) -> dict[str, list[int]]:
-    """Each value's positions, ascending."""
+    """Each value's positions, ascending (a list made only for a value's first position: setdefault
+    would make one for every word of the document)."""
     found: dict[str, list[int]] = {}
     for position, value in enumerate(values):
-        found.setdefault(value, []).append(position)
+        kept = found.get(value)
+        if kept is None:
+            found[value] = [position]
+        else:
+            kept.append(position)
     return found
 
 
