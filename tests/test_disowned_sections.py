@@ -53,6 +53,12 @@ CHECKS_LIST = (
     "plain view with its gauge in the green; and (4) sign and date the check on the log in the office binder.\n"
 )
 
+MEDICATION = ("2.F.16.d", "Medication use and storage policy")
+MEDICATION_RULE = (
+    "Every resident's medication, prescription or over-the-counter, is kept in his own locked box in the office. "
+    "Residents take medication only as directed and never share, sell or trade it."
+)
+
 # (rule and document, the live passage, the same passage disowned)
 CASES = [
     pytest.param(
@@ -228,6 +234,28 @@ CASES = [
         "## Smoking\n\nSomebody pitched a house rule: no smoking or vaping anywhere inside the house, and smokers use "
         "only the bench by the back fence.\n",
         id="somebody-pitched",
+    ),
+    # A life-safety rule stated and then said not to be written down is no rule of the house: "... There's
+    # no med policy behind it." The absence takes back the topics whose words (or heading) it names, or
+    # every topic when it names no paper at all ("There is no policy", "nothing on paper"), in its section,
+    # on life-safety rules only. Written for this test at stop 25 after the tuned part's minimal pairs.
+    pytest.param(
+        MEDICATION,
+        f"## Medication\n\n{MEDICATION_RULE}\n",
+        f"## Medication\n\n{MEDICATION_RULE} That is what most of us do, but there's no med policy behind it.\n",
+        id="no-med-policy-behind-it",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Move-in\n\n{ORIENTATION_RULE} That is the plan we talk about; the house has nothing on paper yet.\n",
+        id="nothing-on-paper",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} Everyone just knows it; we don't have a smoking rule in the binder.\n",
+        id="no-smoking-rule-in-the-binder",
     ),
     # Written for this test at stop 25 after the twenty-eighth round's tuned part (a court liaison's
     # reports): the document or the house said to hold no such thing.
@@ -1014,11 +1042,6 @@ SEARCH_RULE = (
     "## Searches\n\nAlcohol, mouthwash, paraphernalia and weapons are not allowed in the house. A room is searched "
     "only by the house manager with a second staff member present, and every search is written in the search log.\n"
 )
-MEDICATION = ("2.F.16.d", "Medication use and storage policy")
-MEDICATION_RULE = (
-    "Every resident's medication, prescription or over-the-counter, is kept in his own locked box in the office. "
-    "Residents take medication only as directed and never share, sell or trade it."
-)
 
 
 @pytest.mark.parametrize(
@@ -1604,49 +1627,13 @@ def test_we_dont_have_one_after_a_list_denies_that_item_only(tmp_path: Path) -> 
     assert not {"smoke detectors", "fire extinguishers"} & set(missing), reason
 
 
-# A life-safety rule stated and then said not to be written down is no rule of the house: "... There's no
-# medication policy behind it." The absence takes back the topics whose words it names (or every topic,
-# when it names no paper at all: "There is no policy", "nothing on paper"), in its section, on
-# life-safety rules only. Written for this test at stop 25 after the tuned part's minimal pairs.
-MEDICATION = ("2.F.16.d", "Medication use and storage policy")
-MEDICATION_RULE = (
-    "Prescription and over-the-counter medications are kept in the locked medication cabinet in the office. "
-    "Residents take them only as prescribed and never share them."
-)
+# An absence (see the cases "no-med-policy-behind-it" and after in CASES) takes back only the topics it
+# names, and only on life-safety rules. Written for this test at stop 25.
 SAFETY_CHECKS = ("2.F.17.c", "Safety inspection policy (detectors, extinguishers, inspection schedule)")
 SAFETY_CHECKS_RULE = (
     "On the first day of each month the house manager tests every smoke detector and carbon monoxide detector "
     "and checks that the fire extinguishers are charged."
 )
-
-
-@pytest.mark.parametrize(
-    ("rule", "live", "twin"),
-    [
-        pytest.param(
-            MEDICATION,
-            f"## Medication\n\n{MEDICATION_RULE}\n",
-            f"## Medication\n\n{MEDICATION_RULE} That is what most of us do, but there's no med policy behind it.\n",
-            id="no-med-policy-behind-it",
-        ),
-        pytest.param(
-            ORIENTATION,
-            f"## Move-in\n\n{ORIENTATION_RULE}\n",
-            f"## Move-in\n\n{ORIENTATION_RULE} That is the plan we talk about; the house has nothing on paper yet.\n",
-            id="nothing-on-paper",
-        ),
-        pytest.param(
-            SMOKING,
-            f"## Smoking\n\n{SMOKING_RULE}\n",
-            f"## Smoking\n\n{SMOKING_RULE} Everyone just knows it; we don't have a smoking rule in the binder.\n",
-            id="no-smoking-rule-in-the-binder",
-        ),
-    ],
-)
-def test_a_life_safety_rule_said_not_to_be_written_down_meets_no_topic(
-    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
-) -> None:
-    _twin_meets_none(rule, live, twin, tmp_path)
 
 
 def test_an_absence_takes_back_only_the_topics_it_names(tmp_path: Path) -> None:
