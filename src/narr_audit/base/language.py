@@ -2259,8 +2259,10 @@ _ABSENT = lazy_compile(
     rf"|(?:^|[:;,]\s*)no\s+(?P<such>such\s+(?:{_PAPER_NAMES}))\b",
     re.IGNORECASE,
 )
-# An absence of one of these, named alone, is an absence of any rule on the subject.
-_ANY_RULE = frozenset({"policy", "policies", "rule", "rules", "procedure", "procedures", "agreement", "agreements"})
+# Papers whose name says nothing of a subject ("no med policy" names medication, not policies); one of
+# these, or an agreement, named alone is an absence of any rule on the subject ("There is no policy").
+GENERIC_PAPERS = frozenset({"policy", "policies", "rule", "rules", "procedure", "procedures"})
+_ANY_RULE = GENERIC_PAPERS | {"agreement", "agreements"}
 
 
 def absent_papers(text: str) -> list[str | None]:

@@ -80,6 +80,7 @@ from narr_audit.base.language import (
     DISOWNING_WORDS,
     EVENT_CUES,
     EVENT_TITLE_CUES,
+    GENERIC_PAPERS,
     LATER_WORDS,
     LOOKALIKE_CUES,
     NOT_IN_USE_CUES,
@@ -1685,8 +1686,7 @@ def index_ideas(specs: Iterable[TopicSpec], vocabulary: Vocabulary) -> None:
             _index_of(idea)
 
 
-# Papers whose name says nothing of a subject: "no med policy" names medication, not policies.
-_GENERIC_PAPERS = frozenset(stem(w) for w in ("policy", "policies", "rule", "rules", "procedure", "procedures"))
+_GENERIC_PAPERS = frozenset(map(stem, GENERIC_PAPERS))  # see base.language.GENERIC_PAPERS
 ABSENCE_REACH = 12  # sentences either side, in the section, where an absence takes a rule back
 
 
