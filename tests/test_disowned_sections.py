@@ -287,6 +287,35 @@ CASES = [
         "sent the rules.\n",
         id="whether-still-unknown",
     ),
+    # what the section quoted, or told of once, and then says the house has none of
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nAt the print shop where two of us work, the rule is posted by the time clock: {SMOKING_RULE} "
+        "At the house? Nothing like that.\n",
+        id="nothing-like-that-here",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Move-in\n\nAt the shelter I came from, {ORIENTATION_RULE[0].lower()}{ORIENTATION_RULE[1:]} Nobody here "
+        "has ever signed anything like it.\n",
+        id="never-signed-anything-like-it",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Testing\n\n{SCREENING_RULE}\n",
+        f"## Testing\n\nThe county program next door writes: {SCREENING_RULE} None of it is at Elm Row; we never "
+        "had our own.\n",
+        id="none-of-it-here",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        "## Smoking\n\nWe hope the owner will say that smoking and vaping are not allowed inside, with a bench by the "
+        "back fence for those who smoke. For now there's nothing written down about smoking at all.\n",
+        id="nothing-written-about-it",
+    ),
 ]
 
 
@@ -1644,6 +1673,18 @@ def test_an_absence_takes_back_only_the_topics_it_names(tmp_path: Path) -> None:
     assert missing == ["fire extinguishers", "inspection schedule"], reason
 
 
+def test_an_absence_named_by_the_topic_takes_it_back(tmp_path: Path) -> None:
+    """ "There's no meds rule in our manual", under a heading that names no medicine, takes back the topic
+    whose name is medication (its sentence says "prescriptions and over-the-counter pills"), not the others."""
+    text = (
+        "## The lockbox\n\nResidents keep their prescriptions and over-the-counter pills in a locked box and take them "
+        "only as directed, never sharing them. There's no meds rule in our manual; it's just what people do.\n"
+    )
+    topics, missing, reason = _outcome(MEDICATION, text, tmp_path)
+    assert missing == ["prescription and over-the-counter medication"], reason
+    assert len(topics) > 1
+
+
 @pytest.mark.parametrize(
     ("rule", "text"),
     [
@@ -1663,6 +1704,12 @@ def test_an_absence_takes_back_only_the_topics_it_names(tmp_path: Path) -> None:
             f"## Safety checks\n\n{SAFETY_CHECKS_RULE}\n\n## Sprinklers\n\nThe house has no sprinkler schedule: "
             "there are no sprinklers.\n",
             id="another-section",
+        ),
+        pytest.param(
+            SMOKING,
+            "## Smoking\n\nCigarettes, cigars, vapes: none of it happens inside. Residents who smoke may do so only at "
+            "the bench by the back fence. If you see anything like that indoors, tell the manager.\n",
+            id="none-of-it-inside-is-the-rule",
         ),
         pytest.param(
             ("1.C.7.b", "Grievance policy and procedure"),
@@ -1696,6 +1743,9 @@ def test_a_life_safety_rule_stands_beside_an_absence_of_something_else(
         ("For now nothing in writing changes.", []),
         ("There is no smoking inside.", []),
         ("The relief manager doesn't have a key to the cabinet.", []),
+        ("For now there's nothing written down about smoking.", ["smoking"]),
+        ("Nothing is written down yet.", [None]),
+        ("Nothing written on how we do them right now.", []),
     ],
 )
 def test_what_a_sentence_says_the_house_has_no_paper_for(sentence: str, papers: list[str | None]) -> None:

@@ -2256,6 +2256,10 @@ _ABSENT = lazy_compile(
     + rf"|\bno\s+(?P<obj3>(?:[\w'’.-]+\s+){{0,2}}?(?:{_PAPER_NAMES}))\s+"
     r"(?:exists?|is\s+(?:kept|posted|in\s+place|on\s+file))\b"
     r"|\bnothing\s+(?P<bare>on\s+paper|in\s+writing)(?=\s*(?:[.;,)]|$)|\s+(?:for|about|on|here|yet|at\s+all)\b)"
+    # "nothing written down about smoking" (about smoking); "nothing written" alone (about anything)
+    r"|\bnothing\s+(?:is\s+)?written(?:\s+down)?\s+(?:on|about|for|covering|regarding)\s+"
+    r"(?P<about3>(?!(?:it|this|that|them|any|how|what|when|where|who|why|whether)\b)[\w'’-]+(?:\s+[\w'’-]+){0,2})"
+    r"|\bnothing\s+(?:is\s+)?(?P<bare2>written)(?:\s+down)?(?=\s*(?:[.;,)]|$)|\s+(?:here|yet|at\s+all)\b)"
     rf"|(?:^|[:;,]\s*)no\s+(?P<such>such\s+(?:{_PAPER_NAMES}))\b",
     re.IGNORECASE,
 )
@@ -2275,16 +2279,45 @@ def absent_papers(text: str) -> list[str | None]:
     for m in _ABSENT.finditer(text):
         if _CONDITION_BEFORE.search(text, 0, m.start()) is not None:
             continue
-        if m.group("bare") is not None:
+        if m.group("bare") is not None or m.group("bare2") is not None:
             found.append(None)
             continue
         words = (m.group("obj") or m.group("obj2") or m.group("obj3") or m.group("such") or "").lower().split()
-        words += (m.group("about") or m.group("about2") or "").lower().split()  # "a rule on sharing"
+        about = m.group("about") or m.group("about2") or m.group("about3") or ""
+        words += about.lower().split()  # "a rule on sharing"
         if (words and words[0] == "such") or (len(words) == 1 and words[0] in _ANY_RULE):
             found.append(None)
         else:
             found.append(" ".join(words))
     return found
+
+
+# What a sentence says the house has none of, pointing back at what its section told ("At the house?
+# Nothing like that.", "our women have never signed anything like it", "Nothing residents sign carries
+# that clause or any equivalent", "None of it is at Birch Lane", "nobody at Marigold does any of that",
+# "we've never had our own", "We never did it again"). Read only for life-safety topics, and only back:
+# what a section quotes from someone else's paper, or tells of once, and then says the house lacks.
+NONE_OF_IT_WORDS = frozenset({"nothing", "anything", "no", "nor", "any", "none", "nobody", "one", "never"})
+_NONE_OF_IT = lazy_compile(
+    r"\bnothing\s+like\s+(?:that|it|this|them|those)\b"
+    r"|\b(?:never|n['’]t|not|no\s+one|nobody)\s+(?:\w+\s+){0,3}?(?:signed|initial(?:l)?ed|seen|had|kept|used|done|"
+    r"got|gotten|have|keep|use|do|does|sign|signs|carry|carries|hold|holds)\s+anything\s+(?:like|similar\s+to)\s+"
+    r"(?:it|that|this|them)\b"
+    r"|\b(?:no|nor)\s+(?:comparable|equivalent|similar)\b|\bor\s+any\s+(?:equivalent|comparable|similar)\b"
+    r"|\b(?:none|nothing)\s+of\s+(?:it|that|this|them|those|these)\s+(?:is|was|are|were|exists|applies)\s+"
+    r"(?:at|here|in\s+(?:our|the)\s+house)\b"
+    r"|\b(?:nobody|no\s+one)\b[^.;?!]{0,30}?\b(?:does|did|do|has|follows|keeps)\s+(?:any\s+of\s+(?:that|it|this|them)|that)\b"
+    r"|\bnever\s+(?:had|kept|got|made|wrote|written|adopted)\s+(?:one\s+of\s+)?(?:our|its|their)\s+own\b"
+    r"|\bnever\s+did\s+(?:it|that|this)\s+again\b",
+    re.IGNORECASE,
+)
+
+
+def says_none_of_it(text: str) -> bool:
+    """Whether a sentence says the house has or does none of what came before it ("At the house?
+    Nothing like that.", "None of it is at Birch Lane; we've never had our own."); a condition ("if
+    you see anything like it, ...") says nothing of the kind."""
+    return any(_CONDITION_BEFORE.search(text, 0, m.start()) is None for m in _NONE_OF_IT.finditer(text))
 
 
 # "... locked whenever it is not in use": a condition, not a section disowned.

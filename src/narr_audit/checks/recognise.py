@@ -68,7 +68,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from itertools import chain, pairwise
 from typing import Any, NamedTuple, Protocol, overload
 
@@ -83,6 +83,7 @@ from narr_audit.base.language import (
     GENERIC_PAPERS,
     LATER_WORDS,
     LOOKALIKE_CUES,
+    NONE_OF_IT_WORDS,
     NOT_IN_USE_CUES,
     OTHER_PEOPLE,
     OTHER_SENSE_WORDS,
@@ -142,6 +143,7 @@ from narr_audit.base.language import (
     other_sense_regions,
     proposes,
     refers_back,
+    says_none_of_it,
     says_not_in_use,
     says_otherwise,
     sounds_spoken,
@@ -457,6 +459,7 @@ class Analysis:
     _for_others: frozenset[int] | None = None  # sentences binding, or written for, people other than residents
     _events: frozenset[int] | None = None  # sentences telling what happened once
     _absences: dict[int, frozenset[str] | None] | None = None  # sentences saying the house has no paper for something
+    _none_of_it: frozenset[int] | None = None  # sentences saying the house has none of what came before
     _talk: bool | None = None  # whether the document is talk written down
 
     @property
@@ -764,6 +767,16 @@ class Analysis:
                 found[n] = frozenset(named - _GENERIC_PAPERS)
             self._absences = found
         return self._absences
+
+    def none_of_it(self) -> frozenset[int]:
+        """The sentences that say the house has or does none of what its section told before them (see
+        :func:`says_none_of_it`), such as "At the house? Nothing like that."""
+        if self._none_of_it is None:
+            sentences = self.sentences
+            self._none_of_it = frozenset(
+                n for n in self._holding(NONE_OF_IT_WORDS) if says_none_of_it(sentences[n].text)
+            )
+        return self._none_of_it
 
     def events(self) -> frozenset[int]:
         """The sentences telling what happened once (see :func:`tells_event`): "On March 3 the fire
@@ -1690,24 +1703,30 @@ _GENERIC_PAPERS = frozenset(map(stem, GENERIC_PAPERS))  # see base.language.GENE
 ABSENCE_REACH = 12  # sentences either side, in the section, where an absence takes a rule back
 
 
-def _said_absent(analysis: Analysis, n: int, ideas: Sequence[Sequence[Phrasing]]) -> bool:
+def _said_absent(analysis: Analysis, n: int, spec: TopicSpec) -> bool:
     """Whether a sentence of ``n``'s section, near it, says the house has no paper for what ``n`` states:
-    none at all ("There is no policy", "nothing on paper"), or one named by ``n``'s words for the topic
-    or by its heading ("There's no med policy behind it" under "Medication"; "the house keeps no
-    extinguisher log" after monthly extinguisher checks). A life-safety rule stated and then said not
-    to be written down is no rule of the house."""
+    none at all ("There is no policy", "nothing on paper"), or one named by ``n``'s words for the topic,
+    by its heading or by the topic's name ("There's no med policy behind it" under "Medication"; "the
+    house keeps no extinguisher log" after monthly extinguisher checks); or, after ``n``, that the house
+    has none of what it told ("At the house? Nothing like that."). A life-safety rule stated and then
+    said not to be written down, or not to be the house's, is no rule of the house."""
+    within, sentences = analysis.within, analysis.sentences
+    section = (within.get(n), sentences[n].where)  # its heading, and the headings it sits in
+    if any(
+        n < m <= n + ABSENCE_REACH and (within.get(m), sentences[m].where) == section for m in analysis.none_of_it()
+    ):
+        return True
     absences = analysis.absences()
     if not absences:
         return False
-    within = analysis.within
-    section = within.get(n)
-    near = [m for m in absences if abs(m - n) <= ABSENCE_REACH and within.get(m) == section]
+    near = [m for m in absences if abs(m - n) <= ABSENCE_REACH and (within.get(m), sentences[m].where) == section]
     if not near:
         return False
     if any(absences[m] is None for m in near):
         return True
     stems = analysis.stems
-    mine = {stems[p] for idea in ideas for start, end in analysis.spans(idea, n) for p in range(start, end)}
+    mine = {stems[p] for idea in spec.ideas for start, end in analysis.spans(idea, n) for p in range(start, end)}
+    mine.update(_name_stems(spec.name))  # "There's no meds rule in our manual": the medication topic
     for c in analysis.sentences[n].context:  # what its heading names: "Medication", then "no med policy"
         lo, hi = analysis.bounds(c)
         mine.update(stems[lo:hi])
@@ -1717,6 +1736,13 @@ def _said_absent(analysis: Analysis, n: int, ideas: Sequence[Sequence[Phrasing]]
         if any(_same_word(a, b) for a in named for b in mine):
             return True
     return False
+
+
+@lru_cache(maxsize=512)
+def _name_stems(name: str) -> frozenset[str]:
+    """The stems of a topic's name, its small words left out ("prescription and over-the-counter
+    medication": prescript, over, counter, medic)."""
+    return frozenset(stem(w) for w in WORD.findall(normalise(name)) if w not in STOP_WORDS)
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -1809,7 +1835,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
                     best = (met, n)
                 continue
             if spec.ongoing and (
-                _denies_what_it_borrows(analysis, n, spec.ideas, per_idea) or _said_absent(analysis, n, spec.ideas)
+                _denies_what_it_borrows(analysis, n, spec.ideas, per_idea) or _said_absent(analysis, n, spec)
             ):  # a life-safety topic
                 if best is None or met > best[0]:
                     best = (met, n)
