@@ -40,7 +40,9 @@ notes, and a service provider's employee handbook) and twenty-seventh round (TWE
 pairs in a departing house manager's handover binder and in a radio interview with an operator) and
 twenty-eighth round (TWENTY_EIGHTH_VOICES: minimal pairs in a treatment-court liaison's reports and in an
 insurance carrier's loss-control survey) and twenty-ninth round (TWENTY_NINTH_VOICES: minimal pairs in a
-buyer's due-diligence memo and in residents' and a house manager's letters to family) are split the same way.
+buyer's due-diligence memo and in residents' and a house manager's letters to family) and thirtieth round
+(THIRTIETH_VOICES: minimal pairs in a local newspaper's feature on a house and in a volunteer and peer-mentor
+training slide deck) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -88,6 +90,7 @@ TWENTY_SIXTH_VOICES = ("site-visit-pairs", "whiteboard-pairs", "employee-handboo
 TWENTY_SEVENTH_VOICES = ("handover-pairs", "radio-pairs")  # twenty-seventh: minimal pairs, two pairs a document
 TWENTY_EIGHTH_VOICES = ("court-liaison-pairs", "insurance-survey-pairs")  # twenty-eighth: the same brief
 TWENTY_NINTH_VOICES = ("due-diligence-pairs", "family-letters-pairs")  # twenty-ninth: the same brief
+THIRTIETH_VOICES = ("newspaper-pairs", "volunteer-deck-pairs")  # thirtieth: the same brief
 
 
 def _hash(text: str) -> int:
@@ -144,6 +147,7 @@ def main(folders: list[Path]) -> None:
         *TWENTY_SEVENTH_VOICES,
         *TWENTY_EIGHTH_VOICES,
         *TWENTY_NINTH_VOICES,
+        *THIRTIETH_VOICES,
     ):
         items = []
         for incoming in folders:

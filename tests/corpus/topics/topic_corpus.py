@@ -70,6 +70,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("handover-pairs", "radio-pairs"),  # twenty-seventh (minimal pairs)
         *("court-liaison-pairs", "insurance-survey-pairs"),  # twenty-eighth (minimal pairs)
         *("due-diligence-pairs", "family-letters-pairs"),  # twenty-ninth (minimal pairs)
+        *("newspaper-pairs", "volunteer-deck-pairs"),  # thirtieth (minimal pairs)
     }
 )
 
