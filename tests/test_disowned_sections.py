@@ -316,6 +316,33 @@ CASES = [
         "back fence for those who smoke. For now there's nothing written down about smoking at all.\n",
         id="nothing-written-about-it",
     ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nThe manager says the rules by the door read: {SMOKING_RULE} But the sheet could not be found, "
+        "and nobody could produce a copy.\n",
+        id="could-not-be-found",
+    ),
+    pytest.param(
+        MEDICATION,
+        f"## Medication\n\n{MEDICATION_RULE}\n",
+        f"## Medication\n\nThe staff handbook's page reads: {MEDICATION_RULE.replace('resident', 'employee')} "
+        "Residents are not covered by that page.\n",
+        id="residents-not-covered-by-that-page",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking at the annex\n\n{SMOKING_RULE} This is the draft for the annex, which opens next year; it "
+        "doesn't apply to the main house.\n",
+        id="does-not-apply-to-the-main-house",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Testing\n\n{SCREENING_RULE}\n",
+        f"## Testing at Hollis Street\n\n{SCREENING_RULE} For comparison only.\n",
+        id="for-comparison-only",
+    ),
 ]
 
 
@@ -601,6 +628,12 @@ DETECTOR_RULE = (
             "they pressed the test button on every smoke detector and the carbon monoxide detector by the furnace, "
             "and they kept the fire extinguisher from the kitchen by the wood stove.\n",
             id="a-story-of-2021",
+        ),
+        pytest.param(
+            "## Safety checks\n\nThe old house manager used to test the smoke detector in each bedroom and hall and "
+            "the carbon monoxide detector by the gas furnace on the first of every month, check that the kitchen fire "
+            "extinguisher hung in plain view with its gauge in the green, and sign the inspection log.\n",
+            id="a-habit-told-as-past",
         ),
     ],
 )
@@ -1704,6 +1737,11 @@ def test_an_absence_named_by_the_topic_takes_it_back(tmp_path: Path) -> None:
             f"## Safety checks\n\n{SAFETY_CHECKS_RULE}\n\n## Sprinklers\n\nThe house has no sprinkler schedule: "
             "there are no sprinklers.\n",
             id="another-section",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} Staff who are used to smoking on the porch use the bench too.\n",
+            id="are-used-to-is-no-past-habit",
         ),
         pytest.param(
             SMOKING,

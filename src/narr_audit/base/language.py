@@ -1740,6 +1740,20 @@ def tells_event(text: str) -> bool:
     )
 
 
+# A habit told as past: "He used to press the test button on each detector", "There used to be a sheet
+# on the fridge" (not "the van used to transport residents" or "I'm used to it").
+_USED_TO = lazy_compile(
+    r"\b(?:i|we|he|she|they|you|there|everyone|everybody|nobody|residents|staff|managers?|(?-i:[A-Z][a-z]+))\s+"
+    r"(?:also\s+|always\s+|all\s+)?used\s+to\s+[a-z]+",
+    re.IGNORECASE,
+)
+
+
+def told_as_past_habit(text: str) -> bool:
+    """Whether a sentence tells what someone used to do ("He used to check the gauge every month")."""
+    return _USED_TO.search(text) is not None
+
+
 def told_in_past(text: str) -> bool:
     """Whether a sentence goes on telling in the past ("Both items were corrected on March 5"; "They
     watched out for one another each night"): a verb in the past, and no modal, word of a rule or
@@ -2297,7 +2311,10 @@ def absent_papers(text: str) -> list[str | None]:
 # that clause or any equivalent", "None of it is at Birch Lane", "nobody at Marigold does any of that",
 # "we've never had our own", "We never did it again"). Read only for life-safety topics, and only back:
 # what a section quotes from someone else's paper, or tells of once, and then says the house lacks.
-NONE_OF_IT_WORDS = frozenset({"nothing", "anything", "no", "nor", "any", "none", "nobody", "one", "never"})
+NONE_OF_IT_WORDS = frozenset(
+    {"nothing", "anything", "no", "nor", "any", "none", "nobody", "one", "never"}
+    | {"could", "couldn't", "found", "such", "covered", "apply", "about", "comparison", "adopted"}
+)
 _NONE_OF_IT = lazy_compile(
     r"\bnothing\s+like\s+(?:that|it|this|them|those)\b"
     r"|\b(?:never|n['’]t|not|no\s+one|nobody)\s+(?:\w+\s+){0,3}?(?:signed|initial(?:l)?ed|seen|had|kept|used|done|"
@@ -2308,7 +2325,22 @@ _NONE_OF_IT = lazy_compile(
     r"(?:at|here|in\s+(?:our|the)\s+house)\b"
     r"|\b(?:nobody|no\s+one)\b[^.;?!]{0,30}?\b(?:does|did|do|has|follows|keeps)\s+(?:any\s+of\s+(?:that|it|this|them)|that)\b"
     r"|\bnever\s+(?:had|kept|got|made|wrote|written|adopted)\s+(?:one\s+of\s+)?(?:our|its|their)\s+own\b"
-    r"|\bnever\s+did\s+(?:it|that|this)\s+again\b",
+    r"|\bnever\s+did\s+(?:it|that|this)\s+again\b"
+    # what was told is nowhere to be found: "could not be found", "could not produce a copy", "he had never
+    # seen one", "the reporter found no sheet", "no such page has ever existed", "residents sign no such form"
+    r"|\bcould\s*(?:not|n['’]t)\s+(?:be\s+found|produce\s+(?:a|any|one|it|the)\b|find\s+(?:a|any|one|it|the)\b)"
+    r"|\b(?:had|has|have)\s+never\s+(?:seen|heard\s+of)\s+(?:one|it|that|such|any)\b"
+    r"|\bfound\s+no\s+(?:such\s+)?(?:[\w-]+\s+)?(?:sheet|copy|copies|log|list|form|page|checklist|policy|sign|box|kit|"
+    r"plan|map|binder|poster)s?\b"
+    r"|\bno\s+such\s+(?!thing\b)[a-z]+\s+(?:has\s+)?(?:ever\s+)?(?:existed|exists|exist)\b"
+    r"|\b(?:go(?:es)?\s+through|signs?|have|has|keeps?|follows?|gets?|receives?|uses?)\s+no\s+such\b"
+    # what was told is not the residents' or the house's: "Residents are not covered by that page", "It
+    # doesn't apply to the main house", "It isn't about Larkspur", "For comparison only"
+    r"|\b(?:are|is)\s+not\s+covered\s+by\s+(?:that|this|the|its|their|these|those)\b"
+    r"|\b(?:(?:does|do|will|would)\s*(?:not|n['’]t)|won['’]t)\s+apply\s+to\s+(?:the\s+main\s+house|our\s+house|the\s+house|us|"
+    r"our\s+residents|residents)\b(?!['’])"
+    r"|\b(?:isn['’]t|is\s+not)\s+about\s+(?:(?-i:[A-Z])\w+|the\s+house|our\s+house|us)\b"
+    r"|\bfor\s+comparison\s+only\b|\b(?:has|have)\s+not\s+adopted\s+(?:a|any|the|this|that|its|it|them)\b",
     re.IGNORECASE,
 )
 

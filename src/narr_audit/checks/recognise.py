@@ -153,6 +153,7 @@ from narr_audit.base.language import (
     ticked,
     title_end,
     tokens,
+    told_as_past_habit,
     told_in_past,
     unstated_regions,
     written_for_others,
@@ -787,6 +788,7 @@ class Analysis:
             return self._events
         sentences = self.sentences
         found = {n for n in self._holding(EVENT_CUES) if tells_event(sentences[n].text)}
+        found.update(n for n in self._holding(_USED) if told_as_past_habit(sentences[n].text))  # a habit no more
         # under a title naming an account of one event ("Incident Summary (14 March)", "... : training case
         # study"), what is told in the past happened once, a date named or not
         heads = {w for w in {s.where for s in sentences} if w is not None and names_event(w)}
@@ -1700,6 +1702,7 @@ def index_ideas(specs: Iterable[TopicSpec], vocabulary: Vocabulary) -> None:
 
 
 _GENERIC_PAPERS = frozenset(map(stem, GENERIC_PAPERS))  # see base.language.GENERIC_PAPERS
+_USED = frozenset({"used"})
 ABSENCE_REACH = 12  # sentences either side, in the section, where an absence takes a rule back
 
 
@@ -1713,7 +1716,7 @@ def _said_absent(analysis: Analysis, n: int, spec: TopicSpec) -> bool:
     within, sentences = analysis.within, analysis.sentences
     section = (within.get(n), sentences[n].where)  # its heading, and the headings it sits in
     if any(
-        n < m <= n + ABSENCE_REACH and (within.get(m), sentences[m].where) == section for m in analysis.none_of_it()
+        n <= m <= n + ABSENCE_REACH and (within.get(m), sentences[m].where) == section for m in analysis.none_of_it()
     ):
         return True
     absences = analysis.absences()
