@@ -343,6 +343,32 @@ CASES = [
         f"## Testing at Hollis Street\n\n{SCREENING_RULE} For comparison only.\n",
         id="for-comparison-only",
     ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Before move-in\n\nAt the detox center, {ORIENTATION_RULE[0].lower()}{ORIENTATION_RULE[1:]} Elm Row House "
+        "does not repeat this walk-through.\n",
+        id="the-house-does-not-repeat-it",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Move-in\n\nThe packet describes it: {ORIENTATION_RULE} Nobody's signed it since the spring.\n",
+        id="nobody-has-signed-it-since",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking at the job site\n\nYou will hear this at work, but that's not our rule. {SMOKING_RULE}\n",
+        id="not-our-rule-ahead",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        "## Move-in\n\nThe packet covers the house rules and the rent. Emergency exits, the fire plan and the naloxone "
+        "are not part of orientation; not addressed in current policy.\n",
+        id="not-part-of-orientation",
+    ),
 ]
 
 

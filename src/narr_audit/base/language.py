@@ -2188,7 +2188,8 @@ TAG_WORDS = _words(
 _DISOWNS_AHEAD = lazy_compile(
     r"\bnot\s+(?:yet\s+)?(?:in\s+(?:effect|force|use)|adopted)\b|\bnot\s+an?\s+(?:house\s+)?rules?\s+yet\b"
     r"|\b(?:has|have)(?:\s+not|n['’]?t)\s+(?:yet\s+)?adopted\s+(?:any\s+of\s+)?(?:these|this|them|it)\b"
-    r"|\bnothing\s+changes\s+(?:until|till|til)\b|\bnot\s+to\s+be\s+(?:initialed|initialled|signed)\b",
+    r"|\bnothing\s+changes\s+(?:until|till|til)\b|\bnot\s+to\s+be\s+(?:initialed|initialled|signed)\b"
+    r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+(?:our|the\s+house['’]s)\s+(?:rule|policy)\b",
     re.IGNORECASE,
 )
 
@@ -2314,6 +2315,7 @@ def absent_papers(text: str) -> list[str | None]:
 NONE_OF_IT_WORDS = frozenset(
     {"nothing", "anything", "no", "nor", "any", "none", "nobody", "one", "never"}
     | {"could", "couldn't", "found", "such", "covered", "apply", "about", "comparison", "adopted"}
+    | {"not", "don't", "doesn't", "didn't", "nobody's", "addressed", "part", "included"}
 )
 _NONE_OF_IT = lazy_compile(
     r"\bnothing\s+like\s+(?:that|it|this|them|those)\b"
@@ -2340,7 +2342,19 @@ _NONE_OF_IT = lazy_compile(
     r"|\b(?:(?:does|do|will|would)\s*(?:not|n['’]t)|won['’]t)\s+apply\s+to\s+(?:the\s+main\s+house|our\s+house|the\s+house|us|"
     r"our\s+residents|residents)\b(?!['’])"
     r"|\b(?:isn['’]t|is\s+not)\s+about\s+(?:(?-i:[A-Z])\w+|the\s+house|our\s+house|us)\b"
-    r"|\bfor\s+comparison\s+only\b|\b(?:has|have)\s+not\s+adopted\s+(?:a|any|the|this|that|its|it|them)\b",
+    r"|\bfor\s+comparison\s+only\b|\b(?:has|have)\s+not\s+adopted\s+(?:a|any|the|this|that|its|it|them)\b"
+    # the house does not do what was told: "Juniper House does not repeat this walk-through", "nobody's
+    # signed it since", "that's not our rule", "not addressed in current policy", "Emergency procedures
+    # are not part of orientation"
+    r"|\b(?:we|the\s+house|our\s+house|(?-i:[A-Z][a-z]+\s+(?:House|Home|Place|Residence|Street|Lane)))\s+"
+    r"(?:does|do|did)\s*(?:not|n['’]t)\s+(?:repeat|use|follow|adopt|offer|run|hold)\s+(?:this|that|these|those|it|them|"
+    r"any\s+of)\b"
+    r"|\b(?:nobody|no\s+one)(?:['’]s|\s+has|\s+have)\s+(?:ever\s+)?(?:signed|used|seen|followed|done)\s+"
+    r"(?:it|that|this|one|them)\b"
+    r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+(?:our|the\s+house['’]s)\s+(?:rule|policy)\b"
+    r"|\bnot\s+addressed\s+in\s+(?:the\s+|our\s+)?(?:current\s+)?(?:policy|policies|rules|agreement|manual|handbook)\b"
+    r"|\b(?:is|are)\s+not\s+(?:part\s+of|included\s+in|covered\s+(?:in|by))\s+(?:the\s+|our\s+)?(?:orientation|policy|"
+    r"policies|rules|agreement|manual|handbook|intake|packet|form)\b",
     re.IGNORECASE,
 )
 
