@@ -64,6 +64,11 @@ KNOWN_LIFE_SAFETY_PASSES = frozenset(
         "/near-miss: prescription and over-the-counter medication",
         "tuned/veterans/2.F.16.e/Policy or resident handbook section on residents' shared responsibility for safety"
         "/near-miss: safety",
+        # A staff course's syllabus ("workplace safety, raising concerns with a supervisor"): since safety named
+        # as a concern's subject ("safety concerns", read with up to two words between) counts, the recogniser
+        # alone passes it; the second reader doubts it. Traded for 6 present topics found on the tuned part.
+        "tuned/corrective-plan/2.F.16.e/Policy or resident handbook section on residents' shared responsibility "
+        "for safety/near-miss: how concerns are raised",
         # The tenth round's: a campus's tobacco-free rule said not to apply to the house; a staff onboarding
         # checklist; neighbors "looking out for one another" on the block.
         "tuned/collegiate/2.F.18.a/Smoking and vaping policy (house rules)/near-miss: smoking and tobacco",

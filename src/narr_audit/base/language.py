@@ -2327,7 +2327,7 @@ _NONE_OF_IT = lazy_compile(
     r"(?:at|here|in\s+(?:our|the)\s+house)\b"
     r"|\b(?:nobody|no\s+one)\b[^.;?!]{0,30}?\b(?:does|did|do|has|follows|keeps)\s+(?:any\s+of\s+(?:that|it|this|them)|that)\b"
     r"|\bnever\s+(?:had|kept|got|made|wrote|written|adopted)\s+(?:one\s+of\s+)?(?:our|its|their)\s+own\b"
-    r"|\bnever\s+did\s+(?:it|that|this)\s+again\b"
+    r"|\bnever\s+did\s+(?:it|that|this)\s+again\b|\b(?:and|but)\s+never\s+did(?:\s+(?:it|that|this|so))?\s*(?:[.;,!]|$)"
     # what was told is nowhere to be found: "could not be found", "could not produce a copy", "he had never
     # seen one", "the reporter found no sheet", "no such page has ever existed", "residents sign no such form"
     r"|\bcould\s*(?:not|n['’]t)\s+(?:be\s+found|produce\s+(?:a|any|one|it|the)\b|find\s+(?:a|any|one|it|the)\b)"

@@ -1,0 +1,69 @@
+"""Life-safety topics met in the words operators use for them (the shipped vocabulary, read by the
+recogniser alone, as in tests/test_disowned_sections.py): safety named as what a concern is about
+("Safety concerns are raised with the house leader"), and the searches' record named by its own name ("... in
+the Search Log"). Each case failed before the vocabulary named them. The passages were written for
+this test, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus" / "topics"))
+
+from topic_corpus import judged
+
+from narr_audit.standards.loader import load_rulebook
+
+BOOK = load_rulebook()
+
+SAFETY = ("2.F.16.e", "Policy or resident handbook section on residents' shared responsibility for safety")
+SEARCHES = ("2.F.16.b", "Prohibited-items list and search procedure")
+
+
+@pytest.mark.parametrize(
+    ("rule", "topic", "text"),
+    [
+        pytest.param(
+            SAFETY,
+            "how concerns are raised",
+            "## House safety: everyone's job\n\n1. You are responsible for your own safety and your housemates'.\n"
+            "2. Raise concerns with the house leader, any staff member, or at the weekly house meeting.\n",
+            id="concerns-under-a-safety-heading",
+        ),
+        pytest.param(
+            SAFETY,
+            "how concerns are raised",
+            "Each member looks out for the others. Safety concerns are raised with the house leader the same day, "
+            "or in the concerns slot at the weekly meeting.\n",
+            id="safety-concerns-raised-with-the-house-leader",
+        ),
+        pytest.param(
+            SEARCHES,
+            "who searches and how it is recorded",
+            "## Searches\n\nThe House Manager, with a second staff member present, may search a resident's room when "
+            "there is a reason. The House Manager records the date, reason, witnesses and findings in the Search "
+            "Log.\n",
+            id="recorded-in-the-search-log",
+        ),
+    ],
+)
+def test_a_safety_topic_in_the_operators_words(rule: tuple[str, str], topic: str, text: str, tmp_path: Path) -> None:
+    rule_id, label = rule
+    outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
+    assert topic not in outcome.missing, outcome.reason
+
+
+def test_a_search_procedure_looked_at_and_never_copied_is_not_the_houses(tmp_path: Path) -> None:
+    """Another house's procedure, then "We looked at copying it and never did.", records no search here."""
+    rule_id, label = SEARCHES
+    text = (
+        "## Searches at Cedar Street\n\nTheir house manager searches a room only with a reason, with a second "
+        "person present. Every search goes in their search log: date, who searched, why, and what was found. We "
+        "looked at copying it and never did.\n"
+    )
+    outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
+    assert "who searches and how it is recorded" in outcome.missing, outcome.reason
