@@ -1,5 +1,6 @@
 """Life-safety topics met in the words operators use for them (the shipped vocabulary, read by the
-recogniser alone, as in tests/test_disowned_sections.py): safety named as what a concern is about
+recogniser alone, as in tests/test_disowned_sections.py): safety said to be on all the residents
+("Safety in this house is on all of us"), safety named as what a concern is about
 ("Safety concerns are raised with the house leader"), and the searches' record named by its own name ("... in
 the Search Log"). Each case failed before the vocabulary named them. The passages were written for
 this test, not taken from the corpus.
@@ -40,6 +41,13 @@ SEARCHES = ("2.F.16.b", "Prohibited-items list and search procedure")
             "Each member looks out for the others. Safety concerns are raised with the house leader the same day, "
             "or in the concerns slot at the weekly meeting.\n",
             id="safety-concerns-raised-with-the-house-leader",
+        ),
+        pytest.param(
+            SAFETY,
+            "resident responsibility",
+            "## We look out for each other\n\nSafety in this house is on all of us, not just the manager: watch out "
+            "for each other.\n",
+            id="safety-is-on-all-of-us",
         ),
         pytest.param(
             SEARCHES,
