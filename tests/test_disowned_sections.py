@@ -369,6 +369,25 @@ CASES = [
         "are not part of orientation; not addressed in current policy.\n",
         id="not-part-of-orientation",
     ),
+    # what is only supposed: a paper that "would read", a page wished for, a draft "if the board approves"
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f'## Smoking\n\nWe hope to go smoke-free next year. The house rules would then read: "{SMOKING_RULE}"\n',
+        id="would-then-read",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Testing\n\n{SCREENING_RULE}\n",
+        f'## Testing\n\nHere is the page I wish were in our binder: "{SCREENING_RULE}"\n',
+        id="a-page-wished-for",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Testing\n\n{SCREENING_RULE}\n",
+        f"## Testing\n\n{SCREENING_RULE} Honestly, that's not something that happens here.\n",
+        id="not-something-that-happens-here",
+    ),
 ]
 
 

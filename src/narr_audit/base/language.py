@@ -2315,7 +2315,7 @@ def absent_papers(text: str) -> list[str | None]:
 NONE_OF_IT_WORDS = frozenset(
     {"nothing", "anything", "no", "nor", "any", "none", "nobody", "one", "never"}
     | {"could", "couldn't", "found", "such", "covered", "apply", "about", "comparison", "adopted"}
-    | {"not", "don't", "doesn't", "didn't", "nobody's", "addressed", "part", "included"}
+    | {"not", "don't", "doesn't", "didn't", "nobody's", "addressed", "part", "included", "something"}
 )
 _NONE_OF_IT = lazy_compile(
     r"\bnothing\s+like\s+(?:that|it|this|them|those)\b"
@@ -2354,9 +2354,40 @@ _NONE_OF_IT = lazy_compile(
     r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+(?:our|the\s+house['’]s)\s+(?:rule|policy)\b"
     r"|\bnot\s+addressed\s+in\s+(?:the\s+|our\s+)?(?:current\s+)?(?:policy|policies|rules|agreement|manual|handbook)\b"
     r"|\b(?:is|are)\s+not\s+(?:part\s+of|included\s+in|covered\s+(?:in|by))\s+(?:the\s+|our\s+)?(?:orientation|policy|"
-    r"policies|rules|agreement|manual|handbook|intake|packet|form)\b",
+    r"policies|rules|agreement|manual|handbook|intake|packet|form)\b"
+    r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+something\s+(?:that\s+)?(?:happens|we\s+do|we\s+have|done)\b",
     re.IGNORECASE,
 )
+
+
+# A sentence that says what it and the rest of its paragraph quote is only supposed: "The house rules
+# would then read: ...", "Here's the screening page I wish were in our binder: ...", "If the board
+# approves this draft, it would be signed at move-in." Read only for life-safety topics.
+SUPPOSING_WORDS = frozenset({"would", "wish", "hope", "hoping", "if", "plan", "planning", "intend", "intending"})
+_SUPPOSES = lazy_compile(
+    r"\bwould\s+(?:then\s+|now\s+|also\s+)?(?:read|say|state|look\s+like)\b"
+    r"|\b(?:i|we)\s+(?:wish|hope)\b[^.;:]{0,40}\b(?:were|was|would\s+be|had)\b"
+    r"|\bif\s+the\s+(?:board|owner|owners|council|members?|residents)\s+(?:approves?|adopts?|agrees?|votes?|passes?)\b",
+    re.IGNORECASE,
+)
+
+
+# ... and one that says only what the house hopes or plans to do ("We hope to go smoke-free next year").
+_HOPES_TO = lazy_compile(
+    r"\b(?:we|i)(?:['’]re|\s+are|['’]m|\s+am)?\s+(?:hope|hoping|wish|plan|planning|intend|intending)\s+to\b",
+    re.IGNORECASE,
+)
+
+
+def supposes(text: str) -> bool:
+    """Whether a sentence says that what it (and what follows it in its paragraph) states is only supposed:
+    wording a paper "would read", a page someone wishes were in the binder, a draft "if the board approves"."""
+    return _SUPPOSES.search(text) is not None
+
+
+def hopes_to(text: str) -> bool:
+    """Whether a sentence says what the house (or its writer) hopes, plans or intends to do."""
+    return _HOPES_TO.search(text) is not None
 
 
 def says_none_of_it(text: str) -> bool:

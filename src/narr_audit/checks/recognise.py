@@ -93,6 +93,7 @@ from narr_audit.base.language import (
     PURPOSE_CUES,
     RULE_WORDS,
     STOP_WORDS,
+    SUPPOSING_WORDS,
     TAG_WORDS,
     WEEKDAYS,
     WORD,
@@ -124,6 +125,7 @@ from narr_audit.base.language import (
     gives_contact,
     goes_on_telling,
     has_quantity,
+    hopes_to,
     is_capitals,
     is_fragment,
     is_numbered,
@@ -149,6 +151,7 @@ from narr_audit.base.language import (
     sounds_spoken,
     stem,
     strip_answer_mark,
+    supposes,
     tells_event,
     ticked,
     title_end,
@@ -461,6 +464,7 @@ class Analysis:
     _events: frozenset[int] | None = None  # sentences telling what happened once
     _absences: dict[int, frozenset[str] | None] | None = None  # sentences saying the house has no paper for something
     _none_of_it: frozenset[int] | None = None  # sentences saying the house has none of what came before
+    _supposed: frozenset[int] | None = None  # sentences stating only what is supposed (a paper that "would read")
     _talk: bool | None = None  # whether the document is talk written down
 
     @property
@@ -778,6 +782,28 @@ class Analysis:
                 n for n in self._holding(NONE_OF_IT_WORDS) if says_none_of_it(sentences[n].text)
             )
         return self._none_of_it
+
+    def supposed(self) -> frozenset[int]:
+        """The sentences that state only what is supposed (see :func:`supposes`): such a sentence and the
+        rest of its paragraph ("The house rules would then read: ..." and the quote after it), and a
+        sentence saying what the house hopes or plans to do (see :func:`hopes_to`)."""
+        if self._supposed is None:
+            sentences = self.sentences
+            found: set[int] = set()
+            for m in sorted(self._holding(SUPPOSING_WORDS)):
+                if m in found:
+                    continue
+                if not supposes(sentences[m].text):
+                    if hopes_to(sentences[m].text):  # "We hope to go smoke-free next year."
+                        found.add(m)
+                    continue
+                block = sentences[m].block
+                k = m
+                while k < len(sentences) and sentences[k].block == block:
+                    found.add(k)
+                    k += 1
+            self._supposed = frozenset(found)
+        return self._supposed
 
     def events(self) -> frozenset[int]:
         """The sentences telling what happened once (see :func:`tells_event`): "On March 3 the fire
@@ -1838,7 +1864,9 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
                     best = (met, n)
                 continue
             if spec.ongoing and (
-                _denies_what_it_borrows(analysis, n, spec.ideas, per_idea) or _said_absent(analysis, n, spec)
+                _denies_what_it_borrows(analysis, n, spec.ideas, per_idea)
+                or _said_absent(analysis, n, spec)
+                or n in analysis.supposed()
             ):  # a life-safety topic
                 if best is None or met > best[0]:
                     best = (met, n)
