@@ -388,6 +388,35 @@ CASES = [
         f"## Testing\n\n{SCREENING_RULE} Honestly, that's not something that happens here.\n",
         id="not-something-that-happens-here",
     ),
+    # a title line saying whom the section is not for, or that it was voted down
+    pytest.param(
+        MEDICATION,
+        f"## Medication\n\n{MEDICATION_RULE}\n",
+        "Meds policy (P&P section 9, for us, not the residents):\n\n"
+        f"{MEDICATION_RULE.replace('resident', 'staff member')}\n",
+        id="title-not-the-residents",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"From the draft handbook, p. 9 (residents voted it down last fall and the owner never added it):\n\n"
+        f"{SMOKING_RULE}\n",
+        id="title-voted-down-never-added",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Testing\n\n{SCREENING_RULE}\n",
+        f"## Testing\n\nThe probation office's packet says: {SCREENING_RULE} Copies stay with the officer; we "
+        "never see them.\n",
+        id="we-never-see-them",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        "## Handbook section 5, Smoking\n\nWe don't have it; residents get nothing like it at move-in. "
+        f"{SMOKING_RULE}\n",
+        id="we-do-not-have-it-ahead",
+    ),
 ]
 
 
@@ -1835,3 +1864,16 @@ def test_what_a_sentence_says_the_house_has_no_paper_for(sentence: str, papers: 
     from narr_audit.base.language import absent_papers
 
     assert absent_papers(sentence) == papers
+
+
+def test_a_line_opening_no_steps_lists_what_is_not_there(tmp_path: Path) -> None:
+    """ "No overdose steps (call 911, give naloxone ...)": what the line lists is absent; "No signed form, no
+    move-in." is still a rule (see the consent form's cases)."""
+    live = f"## Emergencies\n\n{EMERGENCY_RULE}"
+    twin = (
+        "## The emergency sheet\n\nNothing is posted on the fridge or by the doors.\n"
+        "No emergency numbers (911, the house manager at 555-0142).\n"
+        "No overdose steps (give naloxone from the kit on the kitchen wall, stay with them until help arrives).\n"
+        "No fire route (leave by the nearest exit and meet at the mailbox across the street).\n"
+    )
+    _twin_meets_none(EMERGENCY, live, twin, tmp_path)

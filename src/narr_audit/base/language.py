@@ -2140,7 +2140,8 @@ _DISOWNING_TAG = lazy_compile(
     r"for\s+reference\s+only|(?:fyi|for\s+(?:your\s+)?information)\s+only|archived|not\s+yet\s+(?:written|adopted|in\s+effect|decided)|no\s+answers?\s+on\s+file|"
     r"not\s+an?\s+(?:[\w'’-]+\s+){0,3}?(?:policy|rule|procedure)|retired|questions?\s+for|nothing\s+like\s+(?:this|it)\s+exists|"
     r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted|no\s+vote|not\s+written\s+yet|open\s+questions?|"
-    r"(?:has|have|had|plays?)\s+no\s+part\s+in|theirs,?\s+not\s+ours|"  # "(Cedar Row has no part in it)"
+    r"(?:has|have|had|plays?)\s+no\s+part\s+in|theirs,?\s+not\s+ours|not\s+(?:for\s+)?(?:the\s+)?residents|"
+    r"voted\s+(?:it\s+|them\s+)?down|never\s+(?:added|adopted)|"  # "(Cedar Row has no part in it)"
     r"(?:has|have)\s+no\s+(?:[\w-]+\s+){0,2}?(?:policy|procedure|rule|rules|form|list))\b[^()]*\)"  # "(the house has no
     # inspection policy)"
     r"|\([^()]*\bnothing\s+(?:(?:below|here|in\s+(?:this|these)\s+\w+)\s+)?(?:is|was|has\s+been)\s+(?:yet\s+)?"
@@ -2173,6 +2174,7 @@ DISOWNING_WORDS = _words(
 
 
 TAG_WORDS = _words(
+    "residents voted never added "
     "withdrawn rejected repealed rescinded superseded discontinued proposed planned ended use adopted effect "
     "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
     "archived yet answers answer policy rule written retired questions question held exists decide decided motion "
@@ -2189,7 +2191,9 @@ _DISOWNS_AHEAD = lazy_compile(
     r"\bnot\s+(?:yet\s+)?(?:in\s+(?:effect|force|use)|adopted)\b|\bnot\s+an?\s+(?:house\s+)?rules?\s+yet\b"
     r"|\b(?:has|have)(?:\s+not|n['’]?t)\s+(?:yet\s+)?adopted\s+(?:any\s+of\s+)?(?:these|this|them|it)\b"
     r"|\bnothing\s+changes\s+(?:until|till|til)\b|\bnot\s+to\s+be\s+(?:initialed|initialled|signed)\b"
-    r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+(?:our|the\s+house['’]s)\s+(?:rule|policy)\b",
+    r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+(?:our|the\s+house['’]s)\s+(?:rule|policy)\b"
+    r"|\bwe\s+(?:don['’]t|do\s+not)\s+have\s+(?:it|one|them|that|this)(?=\s*(?:[.;,:)!?]|$)|\s+(?:yet|here|at\s+all|anymore|now)\b)"
+    r"|\bnothing\s+like\s+(?:it|this|that)\b",
     re.IGNORECASE,
 )
 
@@ -2275,7 +2279,11 @@ _ABSENT = lazy_compile(
     r"|\bnothing\s+(?:is\s+)?written(?:\s+down)?\s+(?:on|about|for|covering|regarding)\s+"
     r"(?P<about3>(?!(?:it|this|that|them|any|how|what|when|where|who|why|whether)\b)[\w'’-]+(?:\s+[\w'’-]+){0,2})"
     r"|\bnothing\s+(?:is\s+)?(?P<bare2>written)(?:\s+down)?(?=\s*(?:[.;,)]|$)|\s+(?:here|yet|at\s+all)\b)"
-    rf"|(?:^|[:;,]\s*)no\s+(?P<such>such\s+(?:{_PAPER_NAMES}))\b",
+    rf"|(?:^|[:;,]\s*)no\s+(?P<such>such\s+(?:{_PAPER_NAMES}))\b"
+    # a line opening "No overdose steps (call 911, ...)", "No fire route: ...": what it lists is not there
+    # (not "No signed form, no move-in", a rule; not a finding's "No written inspection policy;", answered after)
+    r"|^\W*no\s+(?P<obj4>(?:[\w'’.-]+\s+){0,2}?(?:steps|routes?|maps?|instructions|numbers|kits?|sheets?|postings?|posters?))"
+    r"(?=\s*[(:;,.]|\s*$)",
     re.IGNORECASE,
 )
 # Papers whose name says nothing of a subject ("no med policy" names medication, not policies); one of
@@ -2297,7 +2305,11 @@ def absent_papers(text: str) -> list[str | None]:
         if m.group("bare") is not None or m.group("bare2") is not None:
             found.append(None)
             continue
-        words = (m.group("obj") or m.group("obj2") or m.group("obj3") or m.group("such") or "").lower().split()
+        words = (
+            (m.group("obj") or m.group("obj2") or m.group("obj3") or m.group("obj4") or m.group("such") or "")
+            .lower()
+            .split()
+        )
         about = m.group("about") or m.group("about2") or m.group("about3") or ""
         words += about.lower().split()  # "a rule on sharing"
         if (words and words[0] == "such") or (len(words) == 1 and words[0] in _ANY_RULE):
@@ -2315,7 +2327,7 @@ def absent_papers(text: str) -> list[str | None]:
 NONE_OF_IT_WORDS = frozenset(
     {"nothing", "anything", "no", "nor", "any", "none", "nobody", "one", "never"}
     | {"could", "couldn't", "found", "such", "covered", "apply", "about", "comparison", "adopted"}
-    | {"not", "don't", "doesn't", "didn't", "nobody's", "addressed", "part", "included", "something"}
+    | {"not", "don't", "doesn't", "didn't", "nobody's", "addressed", "part", "included", "something", "we"}
 )
 _NONE_OF_IT = lazy_compile(
     r"\bnothing\s+like\s+(?:that|it|this|them|those)\b"
@@ -2355,7 +2367,8 @@ _NONE_OF_IT = lazy_compile(
     r"|\bnot\s+addressed\s+in\s+(?:the\s+|our\s+)?(?:current\s+)?(?:policy|policies|rules|agreement|manual|handbook)\b"
     r"|\b(?:is|are)\s+not\s+(?:part\s+of|included\s+in|covered\s+(?:in|by))\s+(?:the\s+|our\s+)?(?:orientation|policy|"
     r"policies|rules|agreement|manual|handbook|intake|packet|form)\b"
-    r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+something\s+(?:that\s+)?(?:happens|we\s+do|we\s+have|done)\b",
+    r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+something\s+(?:that\s+)?(?:happens|we\s+do|we\s+have|done)\b"
+    r"|\bwe\s+never\s+(?:see|get|keep|use)\s+(?:it|them|one|those|these)\b",
     re.IGNORECASE,
 )
 
