@@ -42,7 +42,8 @@ twenty-eighth round (TWENTY_EIGHTH_VOICES: minimal pairs in a treatment-court li
 insurance carrier's loss-control survey) and twenty-ninth round (TWENTY_NINTH_VOICES: minimal pairs in a
 buyer's due-diligence memo and in residents' and a house manager's letters to family) and thirtieth round
 (THIRTIETH_VOICES: minimal pairs in a local newspaper's feature on a house and in a volunteer and peer-mentor
-training slide deck) are split the same way.
+training slide deck) and thirty-first round (THIRTY_FIRST_VOICES: minimal pairs in a zoning board's public hearing
+transcript and in an online forum thread of residents, a parent and the house manager) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -91,6 +92,7 @@ TWENTY_SEVENTH_VOICES = ("handover-pairs", "radio-pairs")  # twenty-seventh: min
 TWENTY_EIGHTH_VOICES = ("court-liaison-pairs", "insurance-survey-pairs")  # twenty-eighth: the same brief
 TWENTY_NINTH_VOICES = ("due-diligence-pairs", "family-letters-pairs")  # twenty-ninth: the same brief
 THIRTIETH_VOICES = ("newspaper-pairs", "volunteer-deck-pairs")  # thirtieth: the same brief
+THIRTY_FIRST_VOICES = ("zoning-hearing-pairs", "forum-thread-pairs")  # thirty-first: the same brief
 
 
 def _hash(text: str) -> int:
@@ -148,6 +150,7 @@ def main(folders: list[Path]) -> None:
         *TWENTY_EIGHTH_VOICES,
         *TWENTY_NINTH_VOICES,
         *THIRTIETH_VOICES,
+        *THIRTY_FIRST_VOICES,
     ):
         items = []
         for incoming in folders:

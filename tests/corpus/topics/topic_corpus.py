@@ -71,6 +71,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("court-liaison-pairs", "insurance-survey-pairs"),  # twenty-eighth (minimal pairs)
         *("due-diligence-pairs", "family-letters-pairs"),  # twenty-ninth (minimal pairs)
         *("newspaper-pairs", "volunteer-deck-pairs"),  # thirtieth (minimal pairs)
+        *("zoning-hearing-pairs", "forum-thread-pairs"),  # thirty-first (minimal pairs)
     }
 )
 
