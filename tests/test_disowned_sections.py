@@ -417,6 +417,38 @@ CASES = [
         f"{SMOKING_RULE}\n",
         id="we-do-not-have-it-ahead",
     ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Move-in\n\nAnother operator's checklist reads: {ORIENTATION_RULE} Our residents haven't signed anything "
+        "like it.\n",
+        id="have-not-signed-anything-like-it",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Testing\n\n{SCREENING_RULE}\n",
+        f"## Testing\n\nA neighbor handed up a page that reads: {SCREENING_RULE} That isn't ours; someone typed our "
+        "name onto it.\n",
+        id="that-is-not-ours",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nThe old handbook said: {SMOKING_RULE} The new owners took it out in the 2023 rewrite.\n",
+        id="took-it-out",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Move-in\n\n{ORIENTATION_RULE} We stopped doing the walk-through in 2020 and never started it again.\n",
+        id="stopped-doing-it",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nIf I ever open my own house, this is going to be page 6 of my handbook: {SMOKING_RULE}\n",
+        id="if-i-ever",
+    ),
 ]
 
 

@@ -1743,7 +1743,7 @@ def tells_event(text: str) -> bool:
 # A habit told as past: "He used to press the test button on each detector", "There used to be a sheet
 # on the fridge" (not "the van used to transport residents" or "I'm used to it").
 _USED_TO = lazy_compile(
-    r"\b(?:i|we|he|she|they|you|there|everyone|everybody|nobody|residents|staff|managers?|(?-i:[A-Z][a-z]+))\s+"
+    r"\b(?:i|we|he|she|they|you|there|everyone|everybody|nobody|residents|staff|managers?|that|which|(?-i:[A-Z][a-z]+))\s+"
     r"(?:also\s+|always\s+|all\s+)?used\s+to\s+[a-z]+",
     re.IGNORECASE,
 )
@@ -2328,10 +2328,11 @@ NONE_OF_IT_WORDS = frozenset(
     {"nothing", "anything", "no", "nor", "any", "none", "nobody", "one", "never"}
     | {"could", "couldn't", "found", "such", "covered", "apply", "about", "comparison", "adopted"}
     | {"not", "don't", "doesn't", "didn't", "nobody's", "addressed", "part", "included", "something", "we"}
+    | {"isn't", "that's", "it's", "took", "got", "stopped"}
 )
 _NONE_OF_IT = lazy_compile(
     r"\bnothing\s+like\s+(?:that|it|this|them|those)\b"
-    r"|\b(?:never|n['’]t|not|no\s+one|nobody)\s+(?:\w+\s+){0,3}?(?:signed|initial(?:l)?ed|seen|had|kept|used|done|"
+    r"|(?:\bnever|n['’]t|\bnot|\bno\s+one|\bnobody|\bnone\s+of\s+(?:\w+\s+){1,5}?(?:has|have))\s+(?:\w+\s+){0,3}?(?:signed|initial(?:l)?ed|seen|had|kept|used|done|"
     r"got|gotten|have|keep|use|do|does|sign|signs|carry|carries|hold|holds)\s+anything\s+(?:like|similar\s+to)\s+"
     r"(?:it|that|this|them)\b"
     r"|\b(?:no|nor)\s+(?:comparable|equivalent|similar)\b|\bor\s+any\s+(?:equivalent|comparable|similar)\b"
@@ -2368,7 +2369,19 @@ _NONE_OF_IT = lazy_compile(
     r"|\b(?:is|are)\s+not\s+(?:part\s+of|included\s+in|covered\s+(?:in|by))\s+(?:the\s+|our\s+)?(?:orientation|policy|"
     r"policies|rules|agreement|manual|handbook|intake|packet|form)\b"
     r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+something\s+(?:that\s+)?(?:happens|we\s+do|we\s+have|done)\b"
-    r"|\bwe\s+never\s+(?:see|get|keep|use)\s+(?:it|them|one|those|these)\b",
+    r"|\bwe\s+never\s+(?:see|get|keep|use)\s+(?:it|them|one|those|these)\b"
+    # what was quoted is someone else's, or was taken out: "That isn't ours", "that's another house's
+    # agreement", "That's not our document", "The new owners took it out", "That sheet got tossed", "We
+    # stopped doing the walk-through ... and never started it again", "it isn't in the handbook", "none of
+    # this has anything to do with the applicant's house", "nobody has set up a checklist"
+    r"|\b(?:that|this|it)(?:['’]s|\s+is)?\s*(?:not|n['’]t)\s+ours\b|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+our\s+"
+    r"(?:document|agreement|form|paper|page|sheet|manual|handbook)\b"
+    r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+(?:another|a\s+different)\s+(?:house|home|operator|program)(?:['’]s)?\b"
+    r"|\btook\s+(?:it|that|this|them)\s+out\b|\bgot\s+(?:tossed|scrapped|thrown\s+out|pulled|cut)\b"
+    r"|\bstopped\s+doing\s+(?:it|that|this|them|the)\b|\bnever\s+(?:started|picked)\s+(?:it|that|them)\s+(?:up\s+)?again\b"
+    r"|\b(?:isn['’]t|is\s+not)\s+in\s+(?:the|our)\s+(?:handbook|manual|rules|policy|binder|agreement)\b"
+    r"|\b(?:nothing|anything)\s+to\s+do\s+with\s+(?:the|our|this|that)\b"
+    r"|\b(?:nobody|no\s+one)\s+(?:has|have)\s+(?:ever\s+)?(?:set\s+up|written|made|started|put\s+up|posted)\b",
     re.IGNORECASE,
 )
 
@@ -2380,7 +2393,8 @@ SUPPOSING_WORDS = frozenset({"would", "wish", "hope", "hoping", "if", "plan", "p
 _SUPPOSES = lazy_compile(
     r"\bwould\s+(?:then\s+|now\s+|also\s+)?(?:read|say|state|look\s+like)\b"
     r"|\b(?:i|we)\s+(?:wish|hope)\b[^.;:]{0,40}\b(?:were|was|would\s+be|had)\b"
-    r"|\bif\s+the\s+(?:board|owner|owners|council|members?|residents)\s+(?:approves?|adopts?|agrees?|votes?|passes?)\b",
+    r"|\bif\s+the\s+(?:board|owner|owners|council|members?|residents)\s+(?:approves?|adopts?|agrees?|votes?|passes?)\b"
+    r"|\bif\s+(?:i|we)\s+ever\b",
     re.IGNORECASE,
 )
 
