@@ -614,6 +614,14 @@ AGREEMENT_RULE = (
             "may end the employment.\n",
             id="a-workplace-policy",
         ),
+        pytest.param(
+            SCREENING,
+            f"## Drug testing\n\n{SCREENING_RULE}\n",
+            "Testing (the warehouse's employee handbook, section 6; three of our guys work there):\n\n"
+            "Urine samples are collected in an observed cup on the first day and at random twice a month. A positive "
+            "or refused test is reviewed the same day and may lead to dismissal.\n",
+            id="another-bodys-employee-handbook-named-in-parentheses",
+        ),
     ],
 )
 def test_a_rule_binding_someone_else_is_not_the_residents_rule(

@@ -1936,7 +1936,11 @@ def written_for_others(title: str) -> bool:
 
 
 _OTHERS_PAPER = lazy_compile(
-    rf"^\W*(?:{_OTHER_PEOPLE})(?:'s|’s|s')?\s+(?:agreement|policy|rules|code\s+of\s+conduct|conduct|form|checklist|"
+    # "Employee Handbook", "The warehouse's new-hire orientation, part 2" (not the house's or ours), and a title
+    # naming one in parentheses: "Testing (the warehouse's employee handbook, section 6):"
+    r"(?:^\W*(?:the\s+)?(?:(?!(?:house|home|residence|program|our)['’]s\b)[\w-]+['’]s\s+)?|\((?:[^()]*\s)?(?:the\s+)?"
+    r"(?!(?:house|home|residence|program|our)['’]s\b)[\w-]+['’]s\s+)"
+    rf"(?:{_OTHER_PEOPLE})(?:'s|’s|s')?\s+(?:agreement|policy|rules|code\s+of\s+conduct|conduct|form|checklist|"
     r"handbook|orientation|waiver|consent|sign[- ]in\s+sheet|packet)\b",
     re.IGNORECASE,
 )
