@@ -1,9 +1,9 @@
 """Life-safety topics met in the words operators use for them (the shipped vocabulary, read by the
-recogniser alone, as in tests/test_disowned_sections.py): safety said to be on all the residents
-("Safety in this house is on all of us"), safety named as what a concern is about
-("Safety concerns are raised with the house leader"), and the searches' record named by its own name ("... in
-the Search Log"). Each case failed before the vocabulary named them. The passages were written for
-this test, not taken from the corpus.
+recogniser alone, as in tests/test_disowned_sections.py): an orientation sheet gone through with a
+resident, safety said to be on all the residents ("Safety in this house is on all of us"), safety
+named as what a concern is about ("Safety concerns are raised with the house leader"), and the
+searches' record named by its own name ("... in the Search Log"). Each case failed before the
+vocabulary named them. The passages were written for this test, not taken from the corpus.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ BOOK = load_rulebook()
 
 SAFETY = ("2.F.16.e", "Policy or resident handbook section on residents' shared responsibility for safety")
 SEARCHES = ("2.F.16.b", "Prohibited-items list and search procedure")
+ORIENTATION = ("2.F.19.c", "Orientation checklist covering emergency procedures, signed by the resident")
 
 
 @pytest.mark.parametrize(
@@ -50,6 +51,13 @@ SEARCHES = ("2.F.16.b", "Prohibited-items list and search procedure")
             id="safety-is-on-all-of-us",
         ),
         pytest.param(
+            ORIENTATION,
+            "orientation",
+            "On day one I go through the move-in orientation sheet with each new resident, room by room: the exits "
+            "and the meeting spot, the fire steps, the naloxone box and who to call at night.\n",
+            id="gone-through-the-orientation-sheet",
+        ),
+        pytest.param(
             SEARCHES,
             "who searches and how it is recorded",
             "## Searches\n\nThe House Manager, with a second staff member present, may search a resident's room when "
@@ -75,3 +83,15 @@ def test_a_search_procedure_looked_at_and_never_copied_is_not_the_houses(tmp_pat
     )
     outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
     assert "who searches and how it is recorded" in outcome.missing, outcome.reason
+
+
+def test_an_orientation_nobody_gives_is_none(tmp_path: Path) -> None:
+    """ "Nobody sits down with you for an orientation" denies the orientation it names: "sits down with" is
+    an orientation's doing now, so "nobody" must take it back."""
+    rule_id, label = ORIENTATION
+    text = (
+        "## Your first day\n\nOn move-in day nobody sits down with you for an orientation. We don't walk you "
+        "through emergencies, and there's no checklist to sign.\n"
+    )
+    outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
+    assert "orientation" in outcome.missing, outcome.reason

@@ -413,8 +413,8 @@ _NOT_DONE_BY_ANYONE = _words(
 # smokes inside", "nobody takes it out on you").
 _NOBODY_DOES = frozenset(
     form
-    for verb in (*_NOT_DONE_BY_ANYONE, "keep", "require", "monitor", "review", "go", "fill")  # "no one ... goes over",
-    # "nobody fills out an emergency contact part"
+    for verb in (*_NOT_DONE_BY_ANYONE, "keep", "require", "monitor", "review", "go", "fill", "sit")  # "no one ... goes
+    # over", "nobody fills out an emergency contact part", "nobody sits down with you for an orientation"
     for form in (verb, f"{verb}s", f"{verb}es")
 )
 # What a document (or "it", the one at hand) is said not to say: a reader's word on a silent page.
