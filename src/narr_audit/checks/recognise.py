@@ -1736,9 +1736,9 @@ def _said_absent(analysis: Analysis, n: int, spec: TopicSpec) -> bool:
     """Whether a sentence of ``n``'s section, near it, says the house has no paper for what ``n`` states:
     none at all ("There is no policy", "nothing on paper"), or one named by ``n``'s words for the topic,
     by its heading or by the topic's name ("There's no med policy behind it" under "Medication"; "the
-    house keeps no extinguisher log" after monthly extinguisher checks); or, after ``n``, that the house
-    has none of what it told ("At the house? Nothing like that."). A life-safety rule stated and then
-    said not to be written down, or not to be the house's, is no rule of the house."""
+    house keeps no extinguisher log" after monthly extinguisher checks); or, in ``n`` or after it, that
+    the house has none of what it told ("At the house? Nothing like that."). A life-safety rule stated
+    and then said not to be written down, or not to be the house's, is no rule of the house."""
     within, sentences = analysis.within, analysis.sentences
     section = (within.get(n), sentences[n].where)  # its heading, and the headings it sits in
     if any(
