@@ -147,6 +147,28 @@ def test_a_life_safety_topic_is_never_rescued_and_is_doubted_by_its_own_limits(t
     assert not after.to_confirm
 
 
+def test_an_unsure_life_safety_reading_beside_a_disclaimer_is_not_met(tmp_path: Path) -> None:
+    """On a life-safety rule, a reading the second reader is unsure of is met for the reviewer to confirm,
+    unless another sentence of its section says something there is not so (the house has none of it, no
+    paper for it, it is only supposed, or the section is not in effect): two weak signals together take
+    the rule back. Not on other rules, and not without the reader's doubt."""
+    area = "designated area or smoke-free property"
+    # 0.4: between the life-safety doubt (0.2) and confirm (0.6) limits
+    reader = _hand(bench=-0.405 / _weight_of_one(SMOKING, SMOKE, tmp_path, "bench"))
+    plain = _check(SMOKING, SMOKE, tmp_path, reader)
+    assert area not in plain.missing and area in plain.to_confirm, plain.reason
+    beside = SMOKE + "There is no extinguisher log in this house.\n"  # an absence of something else
+    assert area not in _check(SMOKING, beside, tmp_path, None).missing  # the recogniser alone still meets it
+    taken = _check(SMOKING, beside, tmp_path, reader)
+    assert area in taken.missing, taken.reason
+    assert (
+        "uses its words, but the second reader is unsure that it states it, and its section says the house has no "
+        "paper for it"
+    ) in taken.reason  # the reason says why; the sentence is not quoted (a document may name people)
+    elsewhere = SMOKE + "\n# Fire safety\n\nThere is no extinguisher log in this house.\n"  # another section
+    assert area in _check(SMOKING, elsewhere, tmp_path, reader).to_confirm
+
+
 def _weight_of_one(which: tuple[str, str], text: str, tmp_path: Path, stem: str) -> float:
     """The value of the feature B:stem in the unit that met the smoking-area topic (1/sqrt(n + 1))."""
     path = tmp_path / "weights.md"

@@ -60,6 +60,7 @@ class Reading:
     where: str | None
     against: tuple[str, ...]
     for_it: tuple[str, ...]
+    beside: str | None = None  # what its section says is not so (recognise.disclaimer_beside), beside a doubt
 
 
 @dataclass(frozen=True)

@@ -1767,6 +1767,24 @@ def _said_absent(analysis: Analysis, n: int, spec: TopicSpec) -> bool:
     return False
 
 
+def disclaimer_beside(analysis: Analysis, n: int) -> str | None:
+    """What another sentence of ``n``'s section says is not so, in words for a report ("the house has
+    none of it", "it has no paper for it", "it is only supposed", "it is not in effect"); None when no
+    sentence does. Read for a life-safety topic the second reader is unsure of (checks.document): the
+    two together take it back. The sentence is not quoted: a document may name people."""
+    within, sentences = analysis.within, analysis.sentences
+    section = (within.get(n), sentences[n].where)
+    for says, cues in (
+        ("the house has none of it", analysis.none_of_it()),
+        ("the house has no paper for it", analysis.absences().keys()),
+        ("it is only supposed", analysis.supposed()),
+        ("it is not in effect", analysis.disowned()),
+    ):
+        if any(m != n and (within.get(m), sentences[m].where) == section for m in cues):
+            return says
+    return None
+
+
 @lru_cache(maxsize=512)
 def _name_stems(name: str) -> frozenset[str]:
     """The stems of a topic's name, its small words left out ("prescription and over-the-counter
