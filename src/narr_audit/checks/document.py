@@ -13,7 +13,7 @@ from narr_audit.checks.elsewhere import FOUND_ELSEWHERE, Subject, about, map_not
 from narr_audit.checks.expiry import current_only
 from narr_audit.checks.interface import CheckBase, CheckKind, Context, EvidenceRef, Outcome, Topic
 from narr_audit.checks.reader import Asked, Reading, SecondReader, asked, doubt_of, rescue_of
-from narr_audit.checks.recognise import EMPTY, Finding, TopicSpec, Vocabulary, analyse, disclaimer_beside, find, find_in
+from narr_audit.checks.recognise import EMPTY, Finding, TopicSpec, Vocabulary, analyse, find, find_in
 from narr_audit.evidence.pointers import section_text
 
 if TYPE_CHECKING:
@@ -309,10 +309,7 @@ def _read_in(
     passed: set[int] = set()
     while finding.found and finding.sentence is not None and len(passed) < MAX_DOUBTS:
         reading = doubt_of(reader, question, spec, content, vocabulary, finding.sentence)
-        if life_safety and doubt <= reading.score < confirm:  # unsure beside a disclaimer: not met
-            beside = disclaimer_beside(analyse(content), finding.sentence)
-            if beside is not None:
-                reading = replace(reading, beside=beside)
+        # on a life-safety rule, unsure beside a sentence saying something there is not so: not met
         if reading.score >= doubt and reading.beside is None:
             return finding, (reading if reading.score < confirm else None)
         first = first or (finding, reading)

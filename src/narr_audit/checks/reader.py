@@ -28,17 +28,27 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
 from narr_audit.base.language import KEPT, STOP_WORDS, WORD, normalise, stem
-from narr_audit.checks.recognise import Analysis, TopicSpec, Vocabulary, analyse, carried, note, noted, spec_name
+from narr_audit.checks.recognise import (
+    Analysis,
+    TopicSpec,
+    Vocabulary,
+    analyse,
+    carried,
+    disclaimer_beside,
+    note,
+    noted,
+    spec_name,
+)
 from narr_audit.evidence.content import Extracted
 
 FORMAT = 2  # the model file's format; a file of another format is refused with a clear message
-SCORING = 3  # how a unit is read and scored; kept readings of another way are read again
+SCORING = 4  # how a unit is read and scored; kept readings of another way are read again
 
 
 @dataclass(frozen=True)
@@ -438,7 +448,10 @@ def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict
 def doubt_of(
     reader: SecondReader, asked: Asked, spec: TopicSpec, content: Extracted, vocabulary: Vocabulary, sentence: int
 ) -> Reading:
-    """The reading of the section whose sentence met the topic; kept with the document in the cache."""
+    """The reading of the section whose sentence met the topic; kept with the document in the cache. On a
+    life-safety topic (``spec.ongoing``) it is unsure of, it also says what another sentence of the
+    section says is not so (see :func:`recognise.disclaimer_beside`): checks.document then takes the
+    topic back."""
     topic = spec_name(spec, vocabulary)
     name = _note_name("doubt", reader, topic, asked, sentence) if topic is not None else None
     kept = _read(noted(content, vocabulary, name)) if name is not None else None
@@ -450,6 +463,8 @@ def doubt_of(
     t = reader.thresholds
     quoted = score < max(t.confirm, t.confirm_life_safety)  # the report may cite its words
     reading = reader.read(asked, analysis, unit) if quoted else Reading(score, sentence, unit.where, (), ())
+    if spec.ongoing and t.doubt_life_safety <= score < t.confirm_life_safety:
+        reading = replace(reading, beside=disclaimer_beside(analysis, sentence))
     if name is not None:
         note(content, vocabulary, name, _kept(reading) if quoted else [score])
     return reading
@@ -500,17 +515,17 @@ def _note_name(kind: str, reader: SecondReader, topic: str, asked: Asked, senten
 
 
 def _kept(reading: Reading) -> list[object]:
-    return [reading.score, reading.sentence, reading.where, list(reading.against), list(reading.for_it)]
+    return [reading.score, reading.sentence, reading.where, list(reading.against), list(reading.for_it), reading.beside]
 
 
 def _read(kept: object) -> Reading | None:
-    """A reading kept as [score, sentence, where, against, for], or as [score] alone when it neither
-    doubts, flags nor rescues (nothing of it is cited); None when it is not one."""
+    """A reading kept as [score, sentence, where, against, for, beside], or as [score] alone when it
+    neither doubts, flags nor rescues (nothing of it is cited); None when it is not one."""
     if isinstance(kept, list) and len(kept) == 1 and isinstance(kept[0], float):
         return Reading(kept[0], -1, None, (), ())
-    if not isinstance(kept, list) or len(kept) != 5:
+    if not isinstance(kept, list) or len(kept) != 6 or not (kept[5] is None or isinstance(kept[5], str)):
         return None
-    score, sentence, where, against, for_it = kept
+    score, sentence, where, against, for_it, beside = kept
     if (
         not isinstance(score, float)
         or type(sentence) is not int
@@ -520,7 +535,7 @@ def _read(kept: object) -> Reading | None:
         or not all(isinstance(w, str) for w in [*against, *for_it])
     ):
         return None
-    return Reading(score, sentence, where, tuple(against), tuple(for_it))
+    return Reading(score, sentence, where, tuple(against), tuple(for_it), beside)
 
 
 __all__ = [
