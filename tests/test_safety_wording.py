@@ -1,5 +1,6 @@
-"""Life-safety topics met in the words operators use for them (the shipped vocabulary, read by the
-recogniser alone, as in tests/test_disowned_sections.py): an orientation sheet gone through with a
+"""Topics met in the words operators use for them, life-safety ones above all (the shipped vocabulary,
+read by the recogniser alone, as in tests/test_disowned_sections.py): a grievance taken a step up
+when the resident disagrees, an orientation sheet gone through with a
 resident, safety said to be on all the residents ("Safety in this house is on all of us"), safety
 named as what a concern is about ("Safety concerns are raised with the house leader"), and the
 searches' record named by its own name ("... in the Search Log"). Each case failed before the
@@ -95,3 +96,29 @@ def test_an_orientation_nobody_gives_is_none(tmp_path: Path) -> None:
     )
     outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
     assert "orientation" in outcome.missing, outcome.reason
+
+
+GRIEVANCES = ("1.C.7.b", "Grievance policy and procedure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "## Grievances\n\nThe house manager answers each grievance in writing within 7 days. If the resident "
+            "disagrees, they may ask the director to review it.\n",
+            id="if-the-resident-disagrees",
+        ),
+        pytest.param(
+            "## Complaints\n\nA grievance is handed to the house manager. If she cannot resolve it, the owner will "
+            "hear it.\n",
+            id="cannot-resolve-it",
+        ),
+    ],
+)
+def test_a_grievance_taken_a_step_up_in_the_operators_words(text: str, tmp_path: Path) -> None:
+    """Not a life-safety rule: the escalation path said as the resident disagreeing, or the first person
+    unable to resolve it."""
+    rule_id, label = GRIEVANCES
+    outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
+    assert "escalation path" not in outcome.missing, outcome.reason
