@@ -25,6 +25,13 @@ BOOK = load_rulebook()
 SAFETY = ("2.F.16.e", "Policy or resident handbook section on residents' shared responsibility for safety")
 SEARCHES = ("2.F.16.b", "Prohibited-items list and search procedure")
 ORIENTATION = ("2.F.19.c", "Orientation checklist covering emergency procedures, signed by the resident")
+GRIEVANCES = ("1.C.7.b", "Grievance policy and procedure")  # not a life-safety rule
+
+
+def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[str, ...], str]:
+    """The topics the rule's document check reports missing in ``text`` (the recogniser alone), and why."""
+    outcome, _ = judged(BOOK, *rule, text, tmp_path / "policy.md", None)
+    return outcome.missing, outcome.reason
 
 
 @pytest.mark.parametrize(
@@ -66,59 +73,46 @@ ORIENTATION = ("2.F.19.c", "Orientation checklist covering emergency procedures,
             "Log.\n",
             id="recorded-in-the-search-log",
         ),
-    ],
-)
-def test_a_safety_topic_in_the_operators_words(rule: tuple[str, str], topic: str, text: str, tmp_path: Path) -> None:
-    rule_id, label = rule
-    outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
-    assert topic not in outcome.missing, outcome.reason
-
-
-def test_a_search_procedure_looked_at_and_never_copied_is_not_the_houses(tmp_path: Path) -> None:
-    """Another house's procedure, then "We looked at copying it and never did.", records no search here."""
-    rule_id, label = SEARCHES
-    text = (
-        "## Searches at Cedar Street\n\nTheir house manager searches a room only with a reason, with a second "
-        "person present. Every search goes in their search log: date, who searched, why, and what was found. We "
-        "looked at copying it and never did.\n"
-    )
-    outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
-    assert "who searches and how it is recorded" in outcome.missing, outcome.reason
-
-
-def test_an_orientation_nobody_gives_is_none(tmp_path: Path) -> None:
-    """ "Nobody sits down with you for an orientation" denies the orientation it names: "sits down with" is
-    an orientation's doing now, so "nobody" must take it back."""
-    rule_id, label = ORIENTATION
-    text = (
-        "## Your first day\n\nOn move-in day nobody sits down with you for an orientation. We don't walk you "
-        "through emergencies, and there's no checklist to sign.\n"
-    )
-    outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
-    assert "orientation" in outcome.missing, outcome.reason
-
-
-GRIEVANCES = ("1.C.7.b", "Grievance policy and procedure")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         pytest.param(
+            GRIEVANCES,
+            "escalation path",
             "## Grievances\n\nThe house manager answers each grievance in writing within 7 days. If the resident "
             "disagrees, they may ask the director to review it.\n",
             id="if-the-resident-disagrees",
         ),
         pytest.param(
+            GRIEVANCES,
+            "escalation path",
             "## Complaints\n\nA grievance is handed to the house manager. If she cannot resolve it, the owner will "
             "hear it.\n",
             id="cannot-resolve-it",
         ),
     ],
 )
-def test_a_grievance_taken_a_step_up_in_the_operators_words(text: str, tmp_path: Path) -> None:
-    """Not a life-safety rule: the escalation path said as the resident disagreeing, or the first person
-    unable to resolve it."""
-    rule_id, label = GRIEVANCES
-    outcome, _ = judged(BOOK, rule_id, label, text, tmp_path / "policy.md", None)
-    assert "escalation path" not in outcome.missing, outcome.reason
+def test_a_topic_in_the_operators_words(rule: tuple[str, str], topic: str, text: str, tmp_path: Path) -> None:
+    missing, reason = _missing(rule, text, tmp_path)
+    assert topic not in missing, reason
+
+
+def test_a_search_procedure_looked_at_and_never_copied_is_not_the_houses(tmp_path: Path) -> None:
+    """Another house's procedure, then "We looked at copying it and never did.", records no search here."""
+    rule = SEARCHES
+    text = (
+        "## Searches at Cedar Street\n\nTheir house manager searches a room only with a reason, with a second "
+        "person present. Every search goes in their search log: date, who searched, why, and what was found. We "
+        "looked at copying it and never did.\n"
+    )
+    missing, reason = _missing(rule, text, tmp_path)
+    assert "who searches and how it is recorded" in missing, reason
+
+
+def test_an_orientation_nobody_gives_is_none(tmp_path: Path) -> None:
+    """ "Nobody sits down with you for an orientation" denies the orientation it names: "sits down with" is
+    an orientation's doing now, so "nobody" must take it back."""
+    rule = ORIENTATION
+    text = (
+        "## Your first day\n\nOn move-in day nobody sits down with you for an orientation. We don't walk you "
+        "through emergencies, and there's no checklist to sign.\n"
+    )
+    missing, reason = _missing(rule, text, tmp_path)
+    assert "orientation" in missing, reason
