@@ -2326,12 +2326,14 @@ def absent_papers(text: str) -> list[str | None]:
 # What a sentence says the house has none of, pointing back at what its section told ("At the house?
 # Nothing like that.", "our women have never signed anything like it", "Nothing residents sign carries
 # that clause or any equivalent", "None of it is at Birch Lane", "nobody at Marigold does any of that",
-# "we've never had our own", "We never did it again"). Read only for life-safety topics, and only back:
-# what a section quotes from someone else's paper, or tells of once, and then says the house lacks.
+# "we've never had our own", "We never did it again"). Read only for life-safety topics: it takes back
+# the sentence itself and what comes before it in its section (what a section quotes from someone
+# else's paper, or tells of once, and then says the house lacks), and beside an unsure reading of the
+# second reader it takes back the rest of its section too (recognise.disclaimer_beside).
 NONE_OF_IT_WORDS = frozenset(
     {"nothing", "anything", "no", "nor", "any", "none", "nobody", "one", "never"}
     | {"could", "couldn't", "found", "such", "covered", "apply", "about", "comparison", "adopted"}
-    | {"not", "don't", "doesn't", "didn't", "nobody's", "addressed", "part", "included", "something", "we"}
+    | {"not", "don't", "doesn't", "didn't", "nobody's", "addressed", "part", "included", "something"}
     | {"isn't", "that's", "it's", "took", "got", "stopped"}
 )
 _NONE_OF_IT = lazy_compile(
