@@ -3,7 +3,10 @@ read by the recogniser alone, as in tests/test_disowned_sections.py): a grievanc
 when the resident disagrees, an orientation sheet gone through with a
 resident, safety said to be on all the residents ("Safety in this house is on all of us"), safety
 named as what a concern is about ("Safety concerns are raised with the house leader"), and the
-searches' record named by its own name ("... in the Search Log"). Each case failed before the
+searches' record named by its own name ("... in the Search Log"), the resident's sign-off however the
+form and its signer are named ("The Occupant signs and dates ...", "she signs at the bottom"), and a
+resident's consent to testing in plain words ("I give my permission for staff to collect ..."). Each
+case failed before the
 vocabulary named them. The passages were written for this test, not taken from the corpus.
 """
 
@@ -26,6 +29,7 @@ SAFETY = ("2.F.16.e", "Policy or resident handbook section on residents' shared 
 SEARCHES = ("2.F.16.b", "Prohibited-items list and search procedure")
 ORIENTATION = ("2.F.19.c", "Orientation checklist covering emergency procedures, signed by the resident")
 GRIEVANCES = ("1.C.7.b", "Grievance policy and procedure")  # not a life-safety rule
+CONSENT = ("2.F.16.c", "Resident consent to drug screening (form)")
 
 
 def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[str, ...], str]:
@@ -74,6 +78,35 @@ def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[st
             id="recorded-in-the-search-log",
         ),
         pytest.param(
+            ORIENTATION,
+            "resident sign-off",
+            "Emergency orientation. Before an Occupant's first night, the house manager walks the Occupant through "
+            "the exits, the meeting point and the naloxone. The Occupant signs and dates the orientation checklist, "
+            "which is kept in the Occupant's file.\n",
+            id="the-occupant-signs-and-dates",
+        ),
+        pytest.param(
+            ORIENTATION,
+            "resident sign-off",
+            "On day one I go through the emergency orientation sheet with each new woman: exits, the meeting spot, "
+            "the naloxone box. Each line gets a tick, she signs at the bottom, and the sheet goes in her file.\n",
+            id="she-signs-at-the-bottom",
+        ),
+        pytest.param(
+            CONSENT,
+            "consent",
+            "## Form T-1: Agreement to Testing\n\nI give my permission for staff to collect observed urine samples, "
+            "oral swabs and breath samples from me while I live here.\n\nResident signature ______ Date ______\n",
+            id="i-give-my-permission",
+        ),
+        pytest.param(
+            CONSENT,
+            "consent",
+            "On your first day you sign the yellow card saying you're okay with being drug tested while you live "
+            "here: random cups, and a test whenever the house has a real worry.\n",
+            id="okay-with-being-drug-tested",
+        ),
+        pytest.param(
             GRIEVANCES,
             "escalation path",
             "## Grievances\n\nThe house manager answers each grievance in writing within 7 days. If the resident "
@@ -116,3 +149,41 @@ def test_an_orientation_nobody_gives_is_none(tmp_path: Path) -> None:
     )
     missing, reason = _missing(rule, text, tmp_path)
     assert "orientation" in missing, reason
+
+
+def test_no_resident_signing_is_no_sign_off(tmp_path: Path) -> None:
+    """ "No resident signs the bottom" says nobody signs: "no" before the signer takes the signing back, as
+    "no one walks the exits" does."""
+    rule = ("2.F.16.a", "Resident agreement or house rules stating the alcohol- and drug-free rule")
+    text = (
+        "## House rules\n\nDishes are done by ten. Alcohol and drugs are not allowed in the house. No resident "
+        "signs and dates this sheet, and no signed copy is kept.\n"
+    )
+    missing, reason = _missing(rule, text, tmp_path)
+    assert "resident agrees" in missing, reason
+
+
+def test_a_consent_to_something_else_is_no_consent_to_testing(tmp_path: Path) -> None:
+    """A release ("I consent to the Operator disclosing my dates of residence") names consent, and the
+    sentence after it names toxicology: consent to testing it is not. A consent is read as one to
+    testing only in the words of one ("my permission", "okay with", beside the test in one sentence)."""
+    text = (
+        "**AUTHORIZATION TO DISCLOSE RESIDENCY STATUS**\n\nI consent to the Operator disclosing my dates of "
+        "residence to the person named below. This authorization does not extend to any clinical or toxicology "
+        "information.\n\nResident signature: ______\n"
+    )
+    missing, reason = _missing(CONSENT, text, tmp_path)
+    assert "consent" in missing, reason
+
+
+def test_a_draft_not_yet_approved_in_brackets_is_not_in_effect(tmp_path: Path) -> None:
+    """A slide's bracketed caption "[... DRAFT, not yet approved]" disowns the form it shows, as the same
+    words before a full stop do."""
+    text = (
+        "## Slide 15: The Form Residents Might Sign Someday\n"
+        '[Screenshot: "Consent to Drug and Alcohol Screening", not yet approved]\n'
+        '> "I give my permission for breath and urine testing for alcohol and drugs while I live here."\n'
+        "> Resident signature ______ Date ______\n"
+    )
+    missing, reason = _missing(CONSENT, text, tmp_path)
+    assert "consent" in missing, reason

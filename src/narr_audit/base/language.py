@@ -417,6 +417,8 @@ _NOBODY_DOES = frozenset(
     # over", "nobody fills out an emergency contact part", "nobody sits down with you for an orientation"
     for form in (verb, f"{verb}s", f"{verb}es")
 )
+# Who, after "no", is nobody: "no one walks the exits", "no resident signs the bottom", "no staff check it".
+_NO_ONE_OF_THEM = _words("one resident residents occupant occupants tenant tenants newcomer staff member members")
 # What a document (or "it", the one at hand) is said not to say: a reader's word on a silent page.
 _SAYING = _DOCUMENT_WORDS | _words("it this that packet sheet template paperwork company management")
 _SAID = _words(
@@ -531,8 +533,9 @@ def denied_regions(words: Sequence[str], lo: int, hi: int, text: str) -> list[tu
         if word == "not" and (j == lo or offsets.after_break(j - lo)) and j + 2 < hi and words[j + 1] in _FINDING:
             regions.append((j + 2, hi))  # a finding: "Not observed: any written rule on medication storage"
             continue
-        if word == "no" and j + 2 < hi and words[j + 1] == "one" and words[j + 2] in _NOBODY_DOES:
-            regions.append((j + 2, _list_end(words, j + 2, lo, hi, offsets)))  # "no one walks the exits, ..., or"
+        if word == "no" and j + 2 < hi and words[j + 1] in _NO_ONE_OF_THEM and words[j + 2] in _NOBODY_DOES:
+            # "no one walks the exits, ..., or"; the signer too: "no resident signs and dates this"
+            regions.append((j + 1, _list_end(words, j + 2, lo, hi, offsets)))
             continue
         if word == "nothing":  # "nothing herein entitles a resident to ...", "nothing in this Section relates to"
             if j + 1 < hi and words[j + 1] in _HEREIN:
@@ -2025,7 +2028,7 @@ _DISOWNS = lazy_compile(
     r"|(?:\b(?:the|this|our)\s+(?:house|home|residence|company|program)|\bwe|\bitself|\b(?-i:[A-Z][\w'’-]+))\s+(?:itself\s+)?(?:does\s+not|do\s+not|doesn['’]?t|don['’]?t)\s+(?:(?:drug|alcohol)[-\s]?)?(?:test|screen|search)\s+"
     r"(?:(?:its\s+)?(?:residents|anyone|anybody|rooms)(?:\s+for\s+(?:drugs|alcohol|drug\s+use|substances)(?:\s+(?:or|and)\s+(?:drugs|alcohol))?)?(?:\s+(?:today|now|at\s+all|here))?|(?:(?:at|in)\s+[\w'’-]+\s+)?at\s+all|here)\s*(?:[.;),]|and\b|$)"
     r"|\b(?:we|we've|we\s+have|the\s+house\s+has)\s+never\s+(?:(?:drug|alcohol)[-\s]?)?(?:tested|screened|searched)\s+(?:anyone|anybody|residents|a\s+resident)\b"
-    r"|\bnot\s+yet\s+(?:decided|written|adopted|added|approved|signed|in\s+(?:force|effect|use))\s*(?:[.;)]|$)|\bfor\s+(?:the\s+)?(?:owners?|board|management)\s+to\s+(?:consider|decide)\b"
+    r"|\bnot\s+yet\s+(?:decided|written|adopted|added|approved|signed|in\s+(?:force|effect|use))\s*(?:[.;)\]]|$)|\bfor\s+(?:the\s+)?(?:owners?|board|management)\s+to\s+(?:consider|decide)\b"
     r"|\bto\s+(?:be\s+)?decided?\s+(?:at|by)\s+the\b[^.;:]*:\s*$"
     r"|\b(?:has|have|there\s+is|there\s+are)\s+no\s+such\s+(?:section|rule|policy|clause|form|list|procedure|schedule|log|checklist)s?\b",
     re.IGNORECASE,
