@@ -4,8 +4,9 @@
     python scripts/train-second-reader.py --check    # grouped cross-validation figures only, writes nothing
 
 Only tests/corpus/topics/tuned/ is read; the held-back part is never opened here. The model is a
-logistic regression (AdaGrad, L2, a seeded shuffle: the same corpus gives the same bytes), trained in
-plain Python: no numpy or scikit-learn is needed, at training or at run time.
+logistic regression (AdaGrad, L2, the mean of SHUFFLES fits in seeded orders: the same corpus gives
+the same bytes), trained in plain Python: no numpy or scikit-learn is needed, at training or at run
+time.
 
 Thresholds (checks.reader.Thresholds) come from a grouped 3-fold cross-validation over the voices (a
 voice is never in the fold that sets a threshold for it), repeated with REPEATS seeded deals of the
@@ -64,17 +65,21 @@ from narr_audit.standards.reader import model_bytes  # noqa: E402
 TARGET = ROOT / "standards" / "reader" / "second-reader.pickle"
 LIMITS = TARGET.with_name("thresholds.json")
 DOUBT_PRECISION = 0.9
-# On life-safety rules a passed near-miss costs more than a present topic doubted (the operator can point at
-# it): in cross-validation, 0.76 left 81 life-safety near-misses passed where 0.8 left 96, for 0.1 point of
-# present topics found. 0.75 (80 passed) doubts the plain sentence naming every detector that
-# tests/test_issue13_examples.py holds must be met (stop 22).
-DOUBT_PRECISION_LIFE_SAFETY = 0.76
+# On life-safety rules a passed near-miss costs more than a present topic doubted: the operator whose section
+# is doubted can point at it (covers:), and the reviewer sees the pointer, while a near-miss passed says a
+# house has what it lacks. At 0.66 a life-safety find is doubted where two of three such finds are wrong,
+# so a passed near-miss is weighed as twice a present topic doubted. In cross-validation (stop 27), 0.76 left
+# 134 life-safety near-misses passed for 96.2% of present topics found, 0.70 left 112 for 95.9%, 0.66 left
+# 104 for 95.8%. (Stop 22 chose 0.76: 0.75 then doubted the plain sentence naming every detector that
+# tests/test_issue13_examples.py holds must be met; that test still holds.)
+DOUBT_PRECISION_LIFE_SAFETY = 0.66
 CONFIRM_PRECISION = 0.8
 LIFE_COST = 0.15
 MIN_UNITS = 5  # a feature seen in fewer training units is dropped: it would only remember its passage
 DIGITS = 3
 GRID = [i / 100 for i in range(1, 100)]
 REPEATS = 5  # deals of the voices into three folds (see the module's docstring)
+SHUFFLES = 5  # orders the shipped model is fitted in, its weights their mean (see averaged)
 
 
 @dataclass
@@ -149,12 +154,17 @@ def build() -> tuple[list[Item], list[tuple[dict[str, float], int, str]]]:
 
 
 def fit(
-    instances: list[tuple[dict[str, float], int, str]], *, epochs: int = 4, rate: float = 0.3, l2: float = 1e-5
+    instances: list[tuple[dict[str, float], int, str]],
+    *,
+    epochs: int = 4,
+    rate: float = 0.3,
+    l2: float = 1e-5,
+    seed: int = 0,
 ) -> dict[str, float]:
     w: dict[str, float] = defaultdict(float)
     g2: dict[str, float] = defaultdict(lambda: 1e-8)
     order = list(range(len(instances)))
-    rnd = random.Random(0)
+    rnd = random.Random(seed)
     for _ in range(epochs):
         rnd.shuffle(order)
         for i in order:
@@ -166,6 +176,16 @@ def fit(
                 g2[k] += gr * gr
                 w[k] -= rate * gr / math.sqrt(g2[k])
     return dict(w)
+
+
+def averaged(instances: list[tuple[dict[str, float], int, str]]) -> dict[str, float]:
+    """The mean of SHUFFLES fits, each over the instances in another seeded order. One fit's weights
+    depend on the order it read the units in: five single fits of the same corpus left between 245 and
+    254 life-safety near-misses passed on the held-back part (stop 27); their mean does not hang on one
+    order, so a retrained model differs from the last by what changed, not by the draw."""
+    fits = [fit(instances, seed=seed) for seed in range(SHUFFLES)]
+    names = sorted(set().union(*fits))
+    return {k: math.fsum(w.get(k, 0.0) for w in fits) / len(fits) for k in names}
 
 
 def common(instances: list[tuple[dict[str, float], int, str]]) -> list[tuple[dict[str, float], int, str]]:
@@ -299,7 +319,7 @@ def main() -> None:
     thresholds = cross_validate(items, train)
     if args.check:
         return
-    weights = shrink(fit(common(train)))
+    weights = shrink(averaged(common(train)))
     trained_on = {
         "corpus": corpus_digest(),
         "voices": sorted({it.voice for it in items}),
