@@ -453,6 +453,26 @@ def test_ctrl_c_stops_the_batch_and_writes_a_summary_marked_incomplete(tmp_path:
     assert "Incomplete:" in (out / "summary.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to itself")
+def test_ctrl_c_pressed_while_python_tidies_up_is_not_lost() -> None:
+    """Where Ctrl-C lands in a ``__del__``, Python prints the KeyboardInterrupt and drops it: the batch
+    then waited for the applicant in hand (up to its timeout) as if nothing was pressed. While the
+    pool runs, Ctrl-C is noted, and the pool's loop raises it."""
+    from narr_audit.workflows.batch import _CtrlC
+
+    class Tidied:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.05)  # the handler runs here, inside __del__
+
+    with _CtrlC() as ctrl_c:
+        assert ctrl_c.waits, "the pool waits on the pipe Ctrl-C writes to"
+        Tidied()  # collected at once: Ctrl-C arrives inside its __del__
+        with pytest.raises(KeyboardInterrupt):
+            ctrl_c.check()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
 def test_a_complete_batch_says_so(tmp_path: Path) -> None:
     root = _applicants(tmp_path / "applicants", "a")
     out = tmp_path / "reports"

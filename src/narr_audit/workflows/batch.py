@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import re
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -319,6 +320,59 @@ def _serve(conn: Connection, options: Options, out: Path | None) -> None:
             conn.send(Done(folder, slug, _broken_row(folder, slug, [problem])))
 
 
+class _CtrlC:
+    """Ctrl-C during a batch, noted and raised by the pool's loop, never lost.
+
+    Python raises KeyboardInterrupt wherever the main thread happens to be, and where that is a
+    ``__del__`` or a weak reference's callback it is printed and dropped: the batch would then wait
+    for the applicant in hand to finish (up to its timeout) as if no one had pressed anything. So while
+    the pool runs, Ctrl-C only sets a flag and writes a byte to a pipe the pool waits on; the loop
+    raises KeyboardInterrupt itself, between applicants' results, where nothing swallows it. (Only in
+    the main thread, where signals arrive; a Ctrl-C ignored by whoever started the batch stays ignored.)
+    """
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self.waits: list[int] = []  # the pipe's end to wait on, while installed
+        self._previous: Any = None
+
+    def __enter__(self) -> _CtrlC:
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+            return self
+        read, write = os.pipe()
+        os.set_blocking(read, False)
+        os.set_blocking(write, False)
+        self._pipe = (read, write)
+        self.waits = [read]
+        self._previous = signal.signal(signal.SIGINT, self._note)
+        return self
+
+    def _note(self, signum: int, frame: object) -> None:
+        self.pressed = True
+        with contextlib.suppress(OSError):  # a full pipe wakes the pool as well as one more byte would
+            os.write(self._pipe[1], b"\0")
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt if Ctrl-C was pressed; empty the pipe (a worker forked just before it
+        ignores Ctrl-C may have written to it too)."""
+        if self.waits:
+            with contextlib.suppress(OSError):
+                while os.read(self.waits[0], 512):
+                    pass
+        if self.pressed:
+            raise KeyboardInterrupt
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.waits:
+            return
+        signal.signal(signal.SIGINT, self._previous)
+        for fd in self._pipe:
+            os.close(fd)
+        self.waits = []
+
+
 @dataclass
 class _Worker:
     process: Any  # a multiprocessing Process of whichever start method
@@ -344,20 +398,23 @@ class _Pool:
     def run(self, tasks: list[tuple[Path, str]], finish: Callable[[Done], None]) -> None:
         queue = deque(tasks)
         try:
-            while queue or any(w.task for w in self.workers):
-                for worker in list(self.workers):  # _give may replace a worker that died idle
-                    if worker.task is None and queue:
-                        self._give(worker, queue.popleft())
-                while queue and len(self.workers) < self.size:
-                    self._give(self._start(), queue.popleft())
-                busy = [w for w in self.workers if w.task is not None]
-                left = None if self.timeout is None else max(0.0, min(w.deadline for w in busy) - time.monotonic())
-                ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], left))
-                now = time.monotonic()
-                for worker in busy:
-                    done = self._collect(worker, ready, now)
-                    if done is not None:
-                        finish(done)
+            with _CtrlC() as ctrl_c:
+                while queue or any(w.task for w in self.workers):
+                    ctrl_c.check()
+                    for worker in list(self.workers):  # _give may replace a worker that died idle
+                        if worker.task is None and queue:
+                            self._give(worker, queue.popleft())
+                    while queue and len(self.workers) < self.size:
+                        self._give(self._start(), queue.popleft())
+                    busy = [w for w in self.workers if w.task is not None]
+                    left = None if self.timeout is None else max(0.0, min(w.deadline for w in busy) - time.monotonic())
+                    ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy] + ctrl_c.waits, left))
+                    ctrl_c.check()
+                    now = time.monotonic()
+                    for worker in busy:
+                        done = self._collect(worker, ready, now)
+                        if done is not None:
+                            finish(done)
         except BaseException:
             self._stop(at_once=True)
             raise
