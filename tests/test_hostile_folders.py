@@ -413,6 +413,10 @@ main()
 """
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.slow
 @needs_fork
 @pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to a process group")
@@ -429,6 +433,9 @@ def test_ctrl_c_stops_the_batch_and_writes_a_summary_marked_incomplete(tmp_path:
         text=True,
         start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches
         env={**os.environ, "SLOW_STARTED": str(started)},
+        # as from a terminal: a test run started in the background (`.ci/run &`) ignores Ctrl-C, and
+        # the batch would inherit that and rightly keep ignoring it
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
     try:
         waited = 0.0
@@ -465,12 +472,30 @@ def test_ctrl_c_pressed_while_python_tidies_up_is_not_lost() -> None:
             os.kill(os.getpid(), signal.SIGINT)
             time.sleep(0.05)  # the handler runs here, inside __del__
 
-    with _CtrlC() as ctrl_c:
-        assert ctrl_c.waits, "the pool waits on the pipe Ctrl-C writes to"
-        Tidied()  # collected at once: Ctrl-C arrives inside its __del__
-        with pytest.raises(KeyboardInterrupt):
-            ctrl_c.check()
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)  # as at a terminal (see above)
+    try:
+        with _CtrlC() as ctrl_c:
+            assert ctrl_c.waits, "the pool waits on the pipe Ctrl-C writes to"
+            Tidied()  # collected at once: Ctrl-C arrives inside its __del__
+            with pytest.raises(KeyboardInterrupt):
+                ctrl_c.check()
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, inherited)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="reads how SIGINT is handled")
+def test_a_batch_started_ignoring_ctrl_c_keeps_ignoring_it() -> None:
+    """Started in the background or under nohup, a batch is meant to survive Ctrl-C at the terminal."""
+    from narr_audit.workflows.batch import _CtrlC
+
+    inherited = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with _CtrlC() as ctrl_c:
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN and not ctrl_c.waits
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, inherited)
 
 
 def test_a_complete_batch_says_so(tmp_path: Path) -> None:
