@@ -405,7 +405,14 @@ class _IdeaWeights(dict[str, float]):
         self.ideas = ideas
 
     def __missing__(self, stem: str) -> float:
-        value = self[stem] = math.fsum([idea.get(stem, 0.0) for idea in self.ideas])
+        ideas = self.ideas
+        if len(ideas) == 1:
+            value = ideas[0].get(stem, 0.0)
+        elif len(ideas) == 2:  # one rounding, as math.fsum's: the same value, without building a list
+            value = ideas[0].get(stem, 0.0) + ideas[1].get(stem, 0.0)
+        else:
+            value = math.fsum([idea.get(stem, 0.0) for idea in ideas])
+        self[stem] = value
         return value
 
 
