@@ -1,13 +1,14 @@
 """Topics met in the words operators use for them, life-safety ones above all (the shipped vocabulary,
 read by the recogniser alone, as in tests/test_disowned_sections.py): a grievance taken a step up
-when the resident disagrees, an orientation sheet gone through with a
-resident, safety said to be on all the residents ("Safety in this house is on all of us"), safety
-named as what a concern is about ("Safety concerns are raised with the house leader"), and the
-searches' record named by its own name ("... in the Search Log"), the resident's sign-off however the
-form and its signer are named ("The Occupant signs and dates ...", "she signs at the bottom"), and a
-resident's consent to testing in plain words ("I give my permission for staff to collect ..."). Each
-case failed before the
-vocabulary named them. The passages were written for this test, not taken from the corpus.
+when the resident disagrees, an orientation sheet gone through with a resident, safety said to be on
+all the residents ("Safety in this house is on all of us"), safety named as what a concern is about
+("Safety concerns are raised with the house leader"), the searches' record named by its own name
+("... in the Search Log"), the resident's sign-off however the form and its signer are named ("The
+Occupant signs and dates ...", "she signs at the bottom"), a resident's consent to testing in plain
+words ("I give my permission for staff to collect ..."), when tests happen said of the tests alone
+("Tests happen at move-in, after every overnight pass"), and a search said of what is searched ("a
+resident's room or belongings may be searched"). Each case failed before the vocabulary named
+them. The passages were written for this test, not taken from the corpus.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ SEARCHES = ("2.F.16.b", "Prohibited-items list and search procedure")
 ORIENTATION = ("2.F.19.c", "Orientation checklist covering emergency procedures, signed by the resident")
 GRIEVANCES = ("1.C.7.b", "Grievance policy and procedure")  # not a life-safety rule
 CONSENT = ("2.F.16.c", "Resident consent to drug screening (form)")
+TESTING = ("2.F.16.c", "Drug screening and toxicology policy and procedure")
 
 
 def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[str, ...], str]:
@@ -105,6 +107,20 @@ def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[st
             "On your first day you sign the yellow card saying you're okay with being drug tested while you live "
             "here: random cups, and a test whenever the house has a real worry.\n",
             id="okay-with-being-drug-tested",
+        ),
+        pytest.param(
+            TESTING,
+            "when tests happen",
+            "Screening at Juniper House. We test with an instant urine cup and a breathalyzer. Tests happen at "
+            "move-in, after every overnight pass, and at random.\n",
+            id="tests-happen-at-move-in",
+        ),
+        pytest.param(
+            SEARCHES,
+            "search procedure",
+            "2. A resident's room or belongings may be searched on reasonable suspicion or at random, with the "
+            "resident present where possible.\n",
+            id="belongings-may-be-searched",
         ),
         pytest.param(
             GRIEVANCES,
