@@ -43,7 +43,9 @@ insurance carrier's loss-control survey) and twenty-ninth round (TWENTY_NINTH_VO
 buyer's due-diligence memo and in residents' and a house manager's letters to family) and thirtieth round
 (THIRTIETH_VOICES: minimal pairs in a local newspaper's feature on a house and in a volunteer and peer-mentor
 training slide deck) and thirty-first round (THIRTY_FIRST_VOICES: minimal pairs in a zoning board's public hearing
-transcript and in an online forum thread of residents, a parent and the house manager) are split the same way.
+transcript and in an online forum thread of residents, a parent and the house manager) and thirty-second round
+(THIRTY_SECOND_VOICES: minimal pairs in a house's transcribed voicemails and in a multi-house operator's
+inspection app's exports) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -93,6 +95,7 @@ TWENTY_EIGHTH_VOICES = ("court-liaison-pairs", "insurance-survey-pairs")  # twen
 TWENTY_NINTH_VOICES = ("due-diligence-pairs", "family-letters-pairs")  # twenty-ninth: the same brief
 THIRTIETH_VOICES = ("newspaper-pairs", "volunteer-deck-pairs")  # thirtieth: the same brief
 THIRTY_FIRST_VOICES = ("zoning-hearing-pairs", "forum-thread-pairs")  # thirty-first: the same brief
+THIRTY_SECOND_VOICES = ("voicemail-pairs", "inspection-app-pairs")  # thirty-second: the same brief
 
 
 def _hash(text: str) -> int:
@@ -151,6 +154,7 @@ def main(folders: list[Path]) -> None:
         *TWENTY_NINTH_VOICES,
         *THIRTIETH_VOICES,
         *THIRTY_FIRST_VOICES,
+        *THIRTY_SECOND_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -72,6 +72,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("due-diligence-pairs", "family-letters-pairs"),  # twenty-ninth (minimal pairs)
         *("newspaper-pairs", "volunteer-deck-pairs"),  # thirtieth (minimal pairs)
         *("zoning-hearing-pairs", "forum-thread-pairs"),  # thirty-first (minimal pairs)
+        *("voicemail-pairs", "inspection-app-pairs"),  # thirty-second (minimal pairs)
     }
 )
 
