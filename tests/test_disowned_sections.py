@@ -9,7 +9,8 @@ the closest place does not state the rule. The recogniser decides it, without th
 the case holds whatever model is shipped. What a disowning sentence takes back is what comes before it
 in its section: a rule stated after "Rule 7 was withdrawn in 2021." still counts, and "whenever it is
 not in use" is a condition, not a disowning. Only a section's opening sentence saying that what follows
-is not in effect ("Proposed for next year's lease; not in effect.") takes back what comes after it.
+is not in effect ("Proposed for next year's lease; not in effect.") takes back what comes after it; a
+status field ("Status: Draft", "Status:" over "Not adopted") takes back its whole section.
 
 The passages were written for this test, not taken from the corpus.
 """
@@ -61,6 +62,26 @@ MEDICATION_RULE = (
 
 # (rule and document, the live passage, the same passage disowned)
 CASES = [
+    # A record's status field: on a line of its own, label and value split ("Status:" then "Draft"), before
+    # or after the rule; a document control line
+    pytest.param(
+        SCREENING,
+        f"Form: Policy record\nStatus: Published\nField: Policy text\n{SCREENING_RULE}\n",
+        f"Form: Policy record\nStatus: Not adopted (manager reply 2025-11-04)\nField: Policy text\n{SCREENING_RULE}\n",
+        id="status-field-not-adopted",
+    ),
+    pytest.param(
+        MEDICATION,
+        f"## Medication\n\n{MEDICATION_RULE}\n\nStatus: Approved by the board, March 2026.\n",
+        f"## Medication\n\n{MEDICATION_RULE}\n\nStatus: Draft, for the board's March meeting.\n",
+        id="status-draft-after-the-rule",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"Document status: Published\n\n{ORIENTATION_RULE}\n",
+        f"Document status: Reference only (another operator's checklist)\n\n{ORIENTATION_RULE}\n",
+        id="document-status-reference-only",
+    ),
     pytest.param(
         SMOKING, f"## Smoking\n\n{SMOKING_RULE}\n", f"## Smoking (withdrawn)\n\n{SMOKING_RULE}\n", id="title-withdrawn"
     ),
@@ -545,6 +566,11 @@ def test_a_section_that_says_it_is_not_in_effect_meets_no_topic(
             SMOKING,
             f"## Smoking\n\n{SMOKING_RULE} The lease does not include utilities.\n",
             id="the-lease-does-not-include-something-else",
+        ),
+        pytest.param(  # what is pending may be another paper: the certificate, not this rule
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n\nResponsible: Owner. Status: Pending carrier.\n",
+            id="status-pending-something-else",
         ),
     ],
 )

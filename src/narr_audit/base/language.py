@@ -1961,6 +1961,25 @@ def names_residents(text: str) -> bool:
     return _RESIDENTS.search(text) is not None
 
 
+# A record's or a document control block's status field saying it is not in effect: "Status: Draft", "Status:
+# Not adopted (manager reply ...)", "Status: Reference only", "Status: Open - not started"; not "Status:
+# Published" or "Status: Approved", nor a bare "Status: Pending carrier" (what is pending may be another
+# paper: a certificate, while the binder in hand states the coverage).
+_NOT_IN_EFFECT_STATUS = lazy_compile(
+    r"^\W*(?:document\s+|policy\s+|record\s+)?status\s*[:=]\s*(?:draft|not\s+(?:yet\s+)?(?:adopted|approved|published|"
+    r"in\s+(?:effect|force|use)|started)|archived|superseded|retired|withdrawn|rescinded|proposed|reference\s+only|"
+    r"open|incomplete|inactive|under\s+review|template|sample|void|pending\s+(?:approval|adoption|a\s+vote|the\s+board))\b",
+    re.IGNORECASE,
+)
+STATUS_WORDS = _words("status")
+
+
+def states_not_in_effect(text: str) -> bool:
+    """Whether ``text`` is a status field saying its record or document is not in effect (see
+    _NOT_IN_EFFECT_STATUS); a field's label and value read as one ("Status:" and "Draft")."""
+    return _NOT_IN_EFFECT_STATUS.search(text) is not None
+
+
 def disowns_rule(text: str) -> bool:
     """Whether a sentence says that what it states is no rule ("..., not a rule we hold to")."""
     return _DISOWNED.search(text) is not None

@@ -92,6 +92,7 @@ from narr_audit.base.language import (
     PROPOSAL_CUES,
     PURPOSE_CUES,
     RULE_WORDS,
+    STATUS_WORDS,
     STOP_WORDS,
     SUPPOSING_WORDS,
     TAG_WORDS,
@@ -149,6 +150,7 @@ from narr_audit.base.language import (
     says_not_in_use,
     says_otherwise,
     sounds_spoken,
+    states_not_in_effect,
     stem,
     strip_answer_mark,
     supposes,
@@ -878,6 +880,13 @@ class Analysis:
                 if disowns_section(sentences[n].text):
                     out.update(self._section_run(n, -1))
                 if disowns_ahead(sentences[n].text) and self._opening(n):  # "Tenant has not adopted any of these."
+                    out.update(self._section_run(n, 1))
+            for n in self._holding(STATUS_WORDS):  # a status field ("Status: Draft") holds for its whole section
+                text = sentences[n].text.rstrip()
+                if text.endswith(":") and n + 1 < len(sentences) and n in sentences[n + 1].context:
+                    text += " " + sentences[n + 1].text  # the label and its value read as one ("Status:", "Draft")
+                if states_not_in_effect(text):
+                    out.update(self._section_run(n, -1))
                     out.update(self._section_run(n, 1))
             titles = {  # a title ends without a full stop ("House Rule 9 - Smoking (withdrawn)"), or after a colon
                 n  # ("Medicines at Larkspur House: questions for Thursday's meeting.")
