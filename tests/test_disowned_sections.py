@@ -648,6 +648,16 @@ AGREEMENT_RULE = (
             "or refused test is reviewed the same day and may lead to dismissal.\n",
             id="another-bodys-employee-handbook-named-in-parentheses",
         ),
+        pytest.param(
+            SCREENING,
+            "Form: Policy record\n[x] Applies to residents   [ ] Applies to staff\nField: Policy text\n"
+            "Urine samples are collected in an observed cup at move-in and at random twice a month. A positive or "
+            "refused test is reviewed with the house manager the same day and may lead to discharge.\n",
+            "Form: Policy record\n[ ] Applies to residents   [x] Applies to staff\nField: Policy text\n"
+            "Urine samples are collected in an observed cup at hire and at random twice a month. A positive or "
+            "refused test is reviewed with the area manager the same day and may lead to suspension.\n",
+            id="a-form-that-does-not-apply-to-residents",
+        ),
     ],
 )
 def test_a_rule_binding_someone_else_is_not_the_residents_rule(

@@ -1926,6 +1926,20 @@ def binds_others(text: str) -> bool:
 _TOO = lazy_compile(r"\b(?:too|as\s+well|also)\b", re.IGNORECASE)  # "applies to guests too": to residents first
 
 
+# A form's field saying its record is not for the residents: "[ ] Applies to residents   [x] Applies to staff",
+# "Applies to residents: No".
+_NOT_FOR_RESIDENTS = lazy_compile(
+    r"(?:^|\s)\[\s\]\s*applies\s+to\s+(?:the\s+)?residents\b|\bapplies\s+to\s+(?:the\s+)?residents\s*[:?]\s*(?:no|\[\s\])\b",
+    re.IGNORECASE,
+)
+APPLIES_WORDS = _words("applies")
+
+
+def not_for_residents(text: str) -> bool:
+    """Whether ``text`` is a form's field saying its record does not apply to the residents."""
+    return _NOT_FOR_RESIDENTS.search(text) is not None
+
+
 def written_for_others(title: str) -> bool:
     """Whether a title is written for a group other than the residents ("Drug-Free Workplace", "New
     Employee Checklist", "VISITOR AGREEMENT", "Your first week as staff") and does not name residents too."""

@@ -75,6 +75,7 @@ from typing import Any, NamedTuple, Protocol, overload
 from narr_audit.base.language import (
     ABBREVIATIONS,
     ABSENCE_CUES,
+    APPLIES_WORDS,
     AVOWAL_CUES,
     DENIAL_CUES,
     DISOWNING_WORDS,
@@ -143,6 +144,7 @@ from narr_audit.base.language import (
     names_month_day,
     names_residents,
     normalise,
+    not_for_residents,
     other_sense_regions,
     proposes,
     refers_back,
@@ -963,6 +965,10 @@ class Analysis:
                         framing[c] = written_for_others(sentences[c].text)
                 if (titled[where] or any(framing[c] for c in sentence.context)) and not names_residents(sentence.text):
                     out.add(n)
+            for n in self._holding(APPLIES_WORDS):  # a form's "[ ] Applies to residents": its record is for others
+                if not_for_residents(sentences[n].text):
+                    run = {*self._section_run(n, -1), *self._section_run(n, 1)}
+                    out.update(m for m in run if not names_residents(sentences[m].text))
             self._for_others = frozenset(out)
         return self._for_others
 
