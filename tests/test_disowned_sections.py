@@ -680,6 +680,25 @@ def test_no_policy_on_a_subject_states_none_of_it(tmp_path: Path) -> None:
     _twin_meets_none(rule, live, none, tmp_path)
 
 
+def test_what_a_question_asked_and_nothing_answered_lends_nothing(tmp_path: Path) -> None:
+    """A voicemail that asks for a rule ("is there an emergency contact box anywhere on the form? Do we
+    ask people for a name, ...?") and then finds none ("I looked at page one and couldn't find it")
+    states none: the questions frame what follows ("Call me back."), and the finding takes back what
+    they lend, not only what came before it."""
+    rule = ("2.F.19.b", "Intake form with an emergency contact section")
+    header = "Voicemail 2 of 4 - Tue 9:10 AM - from: Ray (house mgr)\n"
+    live = (
+        header + "When you do Marco's intake, um, don't forget the emergency contact box on page one: we ask every "
+        "new guy for a name, how they're related, and a phone number. Call me back.\n"
+    )
+    none = (
+        header + "When you do Marco's intake, um, is there an emergency contact box anywhere on the form? Do we ask "
+        "people for a name, how they're related, a phone number? I looked at page one and couldn't find it, and "
+        "I don't know if anyone's got one on file. Call me back.\n"
+    )
+    _twin_meets_none(rule, live, none, tmp_path)
+
+
 def test_a_rule_for_residents_and_visitors_binds_the_residents(tmp_path: Path) -> None:
     text = (
         "## Rules for residents and visitors\n\nResidents and visitors may not smoke or vape anywhere inside the "

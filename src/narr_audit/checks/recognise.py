@@ -1756,8 +1756,12 @@ def _said_absent(analysis: Analysis, n: int, spec: TopicSpec) -> bool:
     and then said not to be written down, or not to be the house's, is no rule of the house."""
     within, sentences = analysis.within, analysis.sentences
     section = (within.get(n), sentences[n].where)  # its heading, and the headings it sits in
+    # what a question framing ``n`` asked ("Do we even have a resident agreement for him to sign?") is taken
+    # back by "couldn't find anything like that" after it, and with it what it lends to ``n``
+    start = min([n, *(c for c in sentences[n].context if is_question(sentences[c].text))])
     if any(
-        n <= m <= n + ABSENCE_REACH and (within.get(m), sentences[m].where) == section for m in analysis.none_of_it()
+        start <= m <= n + ABSENCE_REACH and (within.get(m), sentences[m].where) == section
+        for m in analysis.none_of_it()
     ):
         return True
     absences = analysis.absences()
