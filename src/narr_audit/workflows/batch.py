@@ -333,8 +333,13 @@ class _CtrlC:
 
     def __init__(self) -> None:
         self.pressed = False
-        self.waits: list[int] = []  # the pipe's end to wait on, while installed
+        self._pipe: tuple[int, int] | None = None  # (read, write), while installed
         self._previous: Any = None
+
+    @property
+    def waits(self) -> list[int]:
+        """The pipe's end for the pool to wait on, while installed."""
+        return [] if self._pipe is None else [self._pipe[0]]
 
     def __enter__(self) -> _CtrlC:
         if threading.current_thread() is not threading.main_thread():
@@ -345,32 +350,32 @@ class _CtrlC:
         os.set_blocking(read, False)
         os.set_blocking(write, False)
         self._pipe = (read, write)
-        self.waits = [read]
         self._previous = signal.signal(signal.SIGINT, self._note)
         return self
 
     def _note(self, signum: int, frame: object) -> None:
         self.pressed = True
-        with contextlib.suppress(OSError):  # a full pipe wakes the pool as well as one more byte would
-            os.write(self._pipe[1], b"\0")
+        if self._pipe is not None:
+            with contextlib.suppress(OSError):  # a full pipe wakes the pool as well as one more byte would
+                os.write(self._pipe[1], b"\0")
 
     def check(self) -> None:
         """Raise KeyboardInterrupt if Ctrl-C was pressed; empty the pipe (a worker forked just before it
         ignores Ctrl-C may have written to it too)."""
-        if self.waits:
+        if self._pipe is not None:
             with contextlib.suppress(OSError):
-                while os.read(self.waits[0], 512):
+                while os.read(self._pipe[0], 512):
                     pass
         if self.pressed:
             raise KeyboardInterrupt
 
     def __exit__(self, *exc: object) -> None:
-        if not self.waits:
+        if self._pipe is None:
             return
         signal.signal(signal.SIGINT, self._previous)
         for fd in self._pipe:
             os.close(fd)
-        self.waits = []
+        self._pipe = None
 
 
 @dataclass
