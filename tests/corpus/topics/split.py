@@ -45,7 +45,9 @@ buyer's due-diligence memo and in residents' and a house manager's letters to fa
 training slide deck) and thirty-first round (THIRTY_FIRST_VOICES: minimal pairs in a zoning board's public hearing
 transcript and in an online forum thread of residents, a parent and the house manager) and thirty-second round
 (THIRTY_SECOND_VOICES: minimal pairs in a house's transcribed voicemails and in a multi-house operator's
-inspection app's exports) are split the same way.
+inspection app's exports) and thirty-third round (THIRTY_THIRD_VOICES: minimal pairs in a house's text-message
+reminders, a new-resident orientation quiz with its answer key, and a peer-run house council's bylaws) are
+split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -96,6 +98,7 @@ TWENTY_NINTH_VOICES = ("due-diligence-pairs", "family-letters-pairs")  # twenty-
 THIRTIETH_VOICES = ("newspaper-pairs", "volunteer-deck-pairs")  # thirtieth: the same brief
 THIRTY_FIRST_VOICES = ("zoning-hearing-pairs", "forum-thread-pairs")  # thirty-first: the same brief
 THIRTY_SECOND_VOICES = ("voicemail-pairs", "inspection-app-pairs")  # thirty-second: the same brief
+THIRTY_THIRD_VOICES = ("sms-reminders-pairs", "orientation-quiz-pairs", "bylaws-pairs")  # thirty-third: the same brief
 
 
 def _hash(text: str) -> int:
@@ -155,6 +158,7 @@ def main(folders: list[Path]) -> None:
         *THIRTIETH_VOICES,
         *THIRTY_FIRST_VOICES,
         *THIRTY_SECOND_VOICES,
+        *THIRTY_THIRD_VOICES,
     ):
         items = []
         for incoming in folders:

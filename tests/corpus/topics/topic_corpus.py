@@ -73,6 +73,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("newspaper-pairs", "volunteer-deck-pairs"),  # thirtieth (minimal pairs)
         *("zoning-hearing-pairs", "forum-thread-pairs"),  # thirty-first (minimal pairs)
         *("voicemail-pairs", "inspection-app-pairs"),  # thirty-second (minimal pairs)
+        *("sms-reminders-pairs", "orientation-quiz-pairs", "bylaws-pairs"),  # thirty-third (minimal pairs)
     }
 )
 
