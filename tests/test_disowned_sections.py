@@ -70,6 +70,12 @@ CASES = [
         f"Form: Policy record\nStatus: Not adopted (manager reply 2025-11-04)\nField: Policy text\n{SCREENING_RULE}\n",
         id="status-field-not-adopted",
     ),
+    pytest.param(  # an inspection app's record: the check failed, the rule is not in place
+        MEDICATION,
+        f"Form: House check - Medications\nStatus: Passed\n{MEDICATION_RULE}\n",
+        f"Form: House check - Medications\nStatus: Failed - not in place\n{MEDICATION_RULE}\n",
+        id="status-failed-not-in-place",
+    ),
     pytest.param(
         MEDICATION,
         f"## Medication\n\n{MEDICATION_RULE}\n\nStatus: Approved by the board, March 2026.\n",

@@ -3,7 +3,8 @@ read by the recogniser alone, as in tests/test_disowned_sections.py): a grievanc
 when the resident disagrees, an orientation sheet gone through with a resident, safety said to be on
 all the residents ("Safety in this house is on all of us"), safety named as what a concern is about
 ("Safety concerns are raised with the house leader"), the searches' record named by its own name
-("... in the Search Log"), the resident's sign-off however the form and its signer are named ("The
+("... in the Search Log"), a lone question with its answer ("Smoke detectors? One in every bedroom"),
+the resident's sign-off however the form and its signer are named ("The
 Occupant signs and dates ...", "she signs at the bottom"), a resident's consent to testing in plain
 words ("I give my permission for staff to collect ..."), when tests happen said of the tests alone
 ("Tests happen at move-in, after every overnight pass"), and a search said of what is searched ("a
@@ -32,6 +33,8 @@ ORIENTATION = ("2.F.19.c", "Orientation checklist covering emergency procedures,
 GRIEVANCES = ("1.C.7.b", "Grievance policy and procedure")  # not a life-safety rule
 CONSENT = ("2.F.16.c", "Resident consent to drug screening (form)")
 TESTING = ("2.F.16.c", "Drug screening and toxicology policy and procedure")
+INSPECTION = ("2.F.17.c", "Safety inspection policy (detectors, extinguishers, inspection schedule)")
+POSTED = ("2.F.19.a", "Emergency procedures sheet as posted (numbers, overdose response, evacuation)")
 
 
 def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[str, ...], str]:
@@ -136,6 +139,20 @@ def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[st
             "hear it.\n",
             id="cannot-resolve-it",
         ),
+        pytest.param(  # a lone short question frames the answer after it; a run of them left open does not
+            INSPECTION,
+            "smoke detectors",
+            "## Detectors\n\nSmoke detectors? One in every bedroom and hall, tested by the house manager on the first "
+            "of each month.\n",
+            id="a-question-and-its-answer",
+        ),
+        pytest.param(  # "would" under a condition is the procedure; without one it is only imagined
+            POSTED,
+            "overdose response",
+            "EMERGENCY SHEET (posted by the front door)\nIf someone overdoses, staff would call 911, give naloxone "
+            "from the red box in the kitchen, and stay with the person until help arrives.\n",
+            id="would-under-a-condition",
+        ),
     ],
 )
 def test_a_topic_in_the_operators_words(rule: tuple[str, str], topic: str, text: str, tmp_path: Path) -> None:
@@ -144,7 +161,8 @@ def test_a_topic_in_the_operators_words(rule: tuple[str, str], topic: str, text:
 
 
 # Wording that must not meet the topic: what the house looked at and never copied, an orientation nobody
-# gives, a sign-off nobody makes, a consent to something else, a draft.
+# gives, a sign-off nobody makes, a consent to something else, a draft, a run of questions nobody answered,
+# what there "would be".
 @pytest.mark.parametrize(
     ("rule", "topic", "text"),
     [
@@ -186,6 +204,21 @@ def test_a_topic_in_the_operators_words(rule: tuple[str, str], topic: str, text:
             '> "I give my permission for breath and urine testing for alcohol and drugs while I live here."\n'
             "> Resident signature ______ Date ______\n",
             id="a-draft-not-yet-approved-in-brackets",
+        ),
+        pytest.param(  # a run of questions nobody answered: what to settle, not a rule
+            INSPECTION,
+            "smoke detectors",
+            "Safety checks: what should our policy say? Nobody has decided.\n"
+            "- Smoke detector in every bedroom and hall? Tested each month? New batteries every fall?\n"
+            "- Extinguisher in the kitchen, in plain view? Gauge checked monthly?\n",
+            id="a-run-of-open-questions",
+        ),
+        pytest.param(  # what there would be, with no condition for it: a plan or a house imagined
+            INSPECTION,
+            "smoke detectors",
+            "## The fire marshal's conditions\n\nThere would be a smoke detector in every bedroom and hall, "
+            "tested by the house manager on the first of each month.\n",
+            id="what-there-would-be",
         ),
     ],
 )

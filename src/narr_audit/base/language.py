@@ -1015,7 +1015,7 @@ def asks_whether(piece: str) -> bool:
     return piece.rstrip(" *_\"')\u201d").endswith("?") and asks_yes_no(piece)
 
 
-def asks_on(piece: str) -> bool:
+def asks_on(piece: str, shortest: int = 4) -> bool:
     """Whether a sentence goes on asking, after a yes-or-no question, without the verb such a question
     opens with ("Am I supposed to check anything? Push-test the smoke detector in every bedroom once a
     month?"): no question word, not a form's field ("Phone? ____")."""
@@ -1023,7 +1023,7 @@ def asks_on(piece: str) -> bool:
     asked = strip_answer_mark(text)
     return (
         text.endswith("?")
-        and len(asked.split()) >= 4
+        and len(asked.split()) >= shortest
         and "__" not in asked
         and _QUESTION_WORD.search(asked) is None
         and _TAG_QUESTION.search(asked) is None
@@ -1981,8 +1981,9 @@ def names_residents(text: str) -> bool:
 # paper: a certificate, while the binder in hand states the coverage).
 _NOT_IN_EFFECT_STATUS = lazy_compile(
     r"^\W*(?:document\s+|policy\s+|record\s+)?status\s*[:=]\s*(?:draft|not\s+(?:yet\s+)?(?:adopted|approved|published|"
-    r"in\s+(?:effect|force|use)|started)|archived|superseded|retired|withdrawn|rescinded|proposed|reference\s+only|"
-    r"open|incomplete|inactive|under\s+review|template|sample|void|pending\s+(?:approval|adoption|a\s+vote|the\s+board))\b",
+    r"in\s+(?:effect|force|use|place)|implemented|started)|archived|superseded|retired|withdrawn|rescinded|proposed|reference\s+only|"
+    r"open|incomplete|inactive|under\s+review|template|sample|void|missing|"
+    r"failed|pending\s+(?:approval|adoption|a\s+vote|the\s+board))\b",
     re.IGNORECASE,
 )
 STATUS_WORDS = _words("status")
@@ -2455,8 +2456,26 @@ def supposes(text: str) -> bool:
 
 
 def hopes_to(text: str) -> bool:
-    """Whether a sentence says what the house (or its writer) hopes, plans or intends to do."""
-    return _HOPES_TO.search(text) is not None
+    """Whether a sentence says what the house (or its writer) hopes, plans or intends to do, or only what
+    would be (see _WOULD_BE)."""
+    return _HOPES_TO.search(text) is not None or (_WOULD_BE.search(text) is not None and _if_unsaid(text))
+
+
+# ... and one that says what would be, with no condition for it in the sentence: "There would be a smoke
+# detector in each bedroom", "Fire extinguishers would hang in the kitchen", "everybody would get a cup on
+# move-in day" (a plan, or a house imagined); not "who would you like us to notify?", "would like", nor a
+# procedure's "If someone overdoses, staff would call 911" (the condition makes it the procedure).
+_WOULD_BE = lazy_compile(
+    r"\bwould\s+(?:also\s+|then\s+|now\s+|still\s+|all\s+)?(?!like\b|you\b|rather\b|not\b)[a-z]+", re.IGNORECASE
+)
+_STATED_CONDITION = lazy_compile(
+    r"\b(?:if|when|whenever|unless|in\s+case|should\s+(?:a|an|the|any|someone|anyone))\b|\?", re.IGNORECASE
+)
+
+
+def _if_unsaid(text: str) -> bool:
+    """Whether a sentence states no condition (nor asks): its "would" is then a plan, not a procedure."""
+    return _STATED_CONDITION.search(text) is None
 
 
 def says_none_of_it(text: str) -> bool:

@@ -750,13 +750,38 @@ class Analysis:
             if not sentence.text.rstrip(" *_\"')\u201d").endswith("?"):  # the cheap test first: no question
                 continue
             if (
-                asks_whether(sentence.text)
-                or (
-                    found and found[-1] == n - 1 and sentences[n - 1].block == sentence.block and asks_on(sentence.text)
+                (
+                    asks_whether(sentence.text)
+                    or (
+                        found
+                        and found[-1] == n - 1
+                        and sentences[n - 1].block == sentence.block
+                        and asks_on(sentence.text)
+                    )
                 )
-            ) and not (n + 1 < len(sentences) and answers_yes(sentences[n + 1].text)):
+                and not (n + 1 < len(sentences) and answers_yes(sentences[n + 1].text))
+            ) or self._in_open_run(n):
                 found.append(n)
         return found
+
+    def _in_open_run(self, n: int) -> bool:
+        """Whether sentence ``n`` is one of a run of questions asked without a question word and left
+        unanswered ("- Smoke alarm in every bedroom? Tested monthly? Batteries swapped every October?"):
+        a list of what to settle, not a rule. A lone one ("Smoke detectors? Every bedroom.") frames the
+        answer after it."""
+        sentences = self.sentences
+        block = sentences[n].block
+
+        def open_question(k: int) -> bool:
+            return 0 <= k < len(sentences) and sentences[k].block == block and asks_on(sentences[k].text, 1)
+
+        if not open_question(n) or not (open_question(n - 1) or open_question(n + 1)):
+            return False
+        k = n + 1
+        while open_question(k):
+            k += 1
+        # nothing answers the run (another question may follow it: "How long between checks?")
+        return not (k < len(sentences) and sentences[k].block == block and not is_question(sentences[k].text))
 
     def absences(self) -> dict[int, frozenset[str] | None]:
         """The sentences that say the house has no paper for something (see :func:`absent_papers`): for
