@@ -476,6 +476,51 @@ CASES = [
         f"## Smoking\n\nIf I ever open my own house, this is going to be page 6 of my handbook: {SMOKING_RULE}\n",
         id="if-i-ever",
     ),
+    pytest.param(
+        SCREENING,
+        f"## Testing\n\n{SCREENING_RULE}\n",
+        f"## Testing\n\nAt Harbor Light, a different house: {SCREENING_RULE} That's their setup, not something we "
+        "have.\n",
+        id="that-is-their-setup",
+    ),
+    pytest.param(
+        MEDICATION,
+        f"## Medication\n\n{MEDICATION_RULE}\n",
+        f"## Medication\n\nA resident told the forum: {MEDICATION_RULE} No, he is mixing us up with the Elm Street "
+        "house.\n",
+        id="mixing-us-up-with-another-house",
+    ),
+    pytest.param(
+        SMOKING,
+        f"Standing Rule 22. Smoking and Vaping. {SMOKING_RULE}\n",
+        f"Standing Rule 22. Smoking and Vaping, VOID. {SMOKING_RULE}\n",
+        id="a-rule-marked-void",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Standing Rule 12. Drug testing (adopted 8-0)\n\n{SCREENING_RULE}\n",
+        f"## Standing Rule 12. Drug testing (suspended 6-1, May 2023)\n\n{SCREENING_RULE}\n",
+        id="title-suspended",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Quiz: Smoking (answers from our house rules)\n\n{SMOKING_RULE}\n",
+        f"## Quiz: Smoking (another home's, for ideas; we have not written a smoking rule yet)\n\n{SMOKING_RULE}\n",
+        id="title-for-ideas-not-written",
+    ),
+    pytest.param(  # a text message thread: the next message takes the reminder back
+        ORIENTATION,
+        f"[Mon 9:00 AM] HouseBot: {ORIENTATION_RULE}\n[Mon 9:05 AM] Manager Dana: Thanks all.\n",
+        f"[Mon 9:00 AM] HouseBot: {ORIENTATION_RULE}\n[Mon 9:05 AM] Manager Dana: Ignore that, it's an old "
+        "scheduled message.\n",
+        id="ignore-that",
+    ),
+    pytest.param(
+        SCREENING,
+        f"Fwd from the affiliate: {SCREENING_RULE}\nManager: Agreed, that is how we do it.\n",
+        f"Fwd from the affiliate: {SCREENING_RULE}\nManager: Not doing that, we're switching insurers anyway.\n",
+        id="not-doing-that",
+    ),
 ]
 
 

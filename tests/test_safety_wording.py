@@ -146,6 +146,13 @@ def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[st
             "of each month.\n",
             id="a-question-and-its-answer",
         ),
+        pytest.param(  # ... and one answered "True" states it
+            INSPECTION,
+            "smoke detectors",
+            "**Orientation quiz: fire safety**\n\n1. True or False: There is a smoke detector in every bedroom, "
+            "tested on the first of each month.\n   Answer: True. The house manager tests each one.\n",
+            id="a-true-or-false-item-answered-true",
+        ),
         pytest.param(  # "would" under a condition is the procedure; without one it is only imagined
             POSTED,
             "overdose response",
@@ -212,6 +219,14 @@ def test_a_topic_in_the_operators_words(rule: tuple[str, str], topic: str, text:
             "- Smoke detector in every bedroom and hall? Tested each month? New batteries every fall?\n"
             "- Extinguisher in the kitchen, in plain view? Gauge checked monthly?\n",
             id="a-run-of-open-questions",
+        ),
+        pytest.param(  # a quiz's true-or-false item answered "False" states no rule
+            INSPECTION,
+            "smoke detectors",
+            "**Orientation quiz: fire safety**\n\n1. True or False: There is a smoke detector in every bedroom, "
+            "tested on the first of each month.\n   Answer: False. There is one old unit in the hall, and nobody "
+            "tests it.\n",
+            id="a-true-or-false-item-answered-false",
         ),
         pytest.param(  # what there would be, with no condition for it: a plan or a house imagined
             INSPECTION,

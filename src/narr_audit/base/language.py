@@ -1105,6 +1105,22 @@ def answers_cannot(piece: str) -> bool:
     return len(answer.split()) <= 8 and _CANNOT.match(answer) is not None
 
 
+# A quiz's true-or-false item and its answer: "1. True or False: There is a smoke detector in every
+# bedroom." / "Answer: False. There's one old unit in the hall." The statement answered false is no rule.
+_TRUE_OR_FALSE = lazy_compile(r"^\W*(?:\d{1,3}[.)]\s*)?(?:true\s+or\s+false|t\s*/\s*f)\b", re.IGNORECASE)
+_FALSE = lazy_compile(r"^\W*(?:(?:answer|ans|a)\s*[:.]\s*)?\**false\b", re.IGNORECASE)
+
+
+def asks_true_or_false(piece: str) -> bool:
+    """Whether a sentence opens a quiz's true-or-false item ("1. True or False: ...")."""
+    return _TRUE_OR_FALSE.match(piece) is not None
+
+
+def answers_false(piece: str) -> bool:
+    """Whether a sentence answers a true-or-false item "False" ("Answer: False. ...")."""
+    return _FALSE.match(piece) is not None
+
+
 def answers_no(piece: str) -> bool:
     """Whether a sentence is a bare "No." (or "They're optional.") answering the question before it."""
     return _NO_ANSWER.match(piece) is not None
@@ -2034,6 +2050,7 @@ _DISOWNS = lazy_compile(
     # "Former procedure P-6, also withdrawn: ...", "House rule 12, withdrawn when the operator changed"
     r"|,\s+(?:also\s+|since\s+|later\s+)?(?:withdrawn|rescinded|repealed|revoked|superseded|removed|retired|discontinued)"
     r"(?:\s*[,:;]|\s+(?:when|in|on|after|at|by|since|last)\b)"
+    r"|,\s+(?:void|voided|suspended|expired|lapsed)\s*(?:[.:;]|$)"  # "Standing Rule 22. Smoking and Vaping, VOID."
     r"|\b(?:has|have|had)(?:\s+not|n['’]?t)\s+(?:yet\s+)?(?:set|scheduled|picked|chosen)\s+(?:any\s+)?(?:a\s+)?dates?\b"
     r"|(?:\b(?:has|have|had)\s+not|\b(?:hasn['’]?t|haven['’]?t|hadn['’]?t))\s+(?:yet\s+)?(?:"
     r"(?:adopted|added|approved|implemented|acted\s+on|put\s+in\s+place|taken\s+up|written|drafted|voted\s+on|brought|"
@@ -2175,7 +2192,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
 
 
 _DISOWNING_TAG = lazy_compile(
-    r"\([^()]*\b(?:withdrawn|rejected|repealed|rescinded|superseded|discontinued|proposed|planned|ended|"
+    r"\([^()]*\b(?:withdrawn|rejected|repealed|rescinded|superseded|discontinued|proposed|planned|ended|suspended|"
+    r"expired|lapsed|void|voided|"
     r"not\s+in\s+use|not\s+adopted|not\s+in\s+effect|not\s+current|no\s+longer\s+in\s+effect|"
     r"suggestions?\s+only|ideas?\s+only|recommendations?\s+only|not\s+(?:house\s+)?rules|history\s+only|"
     r"for\s+reference\s+only|(?:fyi|for\s+(?:your\s+)?information)\s+only|archived|not\s+yet\s+(?:written|adopted|in\s+effect|decided)|no\s+answers?\s+on\s+file|"
@@ -2183,6 +2201,12 @@ _DISOWNING_TAG = lazy_compile(
     r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted|no\s+vote|not\s+written\s+yet|open\s+questions?|"
     r"(?:has|have|had|plays?)\s+no\s+part\s+in|theirs,?\s+not\s+ours|not\s+(?:for\s+)?(?:the\s+)?residents|"
     r"voted\s+(?:it\s+|them\s+)?down|never\s+(?:added|adopted)|"  # "(Cedar Row has no part in it)"
+    # "(borrowed from another sober home for ideas; Briar Gate has not written a smoking rule yet)", "(sample
+    # copied from Ridgeline for comparison; ...)"; not "(copied from agent's letter)", "(adapted from the
+    # affiliate's template)": what a house takes from others may be its own
+    r"for\s+(?:comparison|ideas)|"
+    r"not\s+(?:yet\s+)?(?:been\s+)?written\s+(?:a|any|its|their|our)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:policy|procedure|rule|rules|form|list|section)|"
     r"(?:has|have)\s+no\s+(?:[\w-]+\s+){0,2}?(?:policy|procedure|rule|rules|form|list))\b[^()]*\)"  # "(the house has no
     # inspection policy)"
     r"|\([^()]*\bnothing\s+(?:(?:below|here|in\s+(?:this|these)\s+\w+)\s+)?(?:is|was|has\s+been)\s+(?:yet\s+)?"
@@ -2210,13 +2234,15 @@ DISOWNING_WORDS = _words(
     "withdrawn rejected repealed rescinded revoked discontinued abandoned retired superseded ended stopped removed "
     "deleted dropped scrapped struck withdrew abolished "
     "voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
-    "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything"
+    "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
+    "void voided suspended"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
 TAG_WORDS = _words(
     "residents voted never added "
     "withdrawn rejected repealed rescinded superseded discontinued proposed planned ended use adopted effect "
+    "suspended expired lapsed void voided comparison ideas "
     "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
     "archived yet answers answer policy rule written retired questions question held exists decide decided motion "
     "procedure posted vote open "
@@ -2371,8 +2397,10 @@ NONE_OF_IT_WORDS = frozenset(
     {"nothing", "anything", "no", "nor", "any", "none", "nobody", "one", "never"}
     | {"could", "couldn't", "found", "such", "covered", "apply", "about", "comparison", "adopted"}
     | {"not", "don't", "doesn't", "didn't", "nobody's", "addressed", "part", "included", "something"}
-    | {"isn't", "that's", "it's", "took", "got", "stopped"}
+    | {"isn't", "that's", "it's", "took", "got", "stopped", "mixing", "mixed", "mix", "mixes", "ignore"}
 )
+# The start of a message, after its time and sender ("[Sat 10:20 AM] Manager Dana: ", "Roy: ").
+_SAID_BY = r"^\s*(?:\[[^\]]{1,30}\]\s*)?\W*(?:[\w .'’-]{1,40}:\s*)?"
 _NONE_OF_IT = lazy_compile(
     r"\bnothing\s+like\s+(?:that|it|this|them|those)\b"
     r"|(?:\bnever|n['’]t|\bnot|\bno\s+one|\bnobody|\bnone\s+of\s+(?:\w+\s+){1,5}?(?:has|have))\s+(?:\w+\s+){0,3}?(?:signed|initial(?:l)?ed|seen|had|kept|used|done|"
@@ -2420,6 +2448,17 @@ _NONE_OF_IT = lazy_compile(
     r"|\b(?:that|this|it)(?:['’]s|\s+is)?\s*(?:not|n['’]t)\s+ours\b|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+our\s+"
     r"(?:document|agreement|form|paper|page|sheet|manual|handbook)\b"
     r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+(?:another|a\s+different)\s+(?:house|home|operator|program)(?:['’]s)?\b"
+    # "That's their setup, not something Birch Lane has", "That's their policy, it's in their manual", "he's
+    # mixing us up with the Harbor Street house"
+    r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+their\s+(?:own\s+)?(?:setup|set-up|policy|policies|rule|rules|procedure|"
+    r"procedures|practice|schedule|system|form|manual|way|thing)\b"
+    r"|\bmix(?:ing|ed|es)?\s+(?:us|it|that|this|them)\s+up\s+with\b"
+    # "Ignore that, it's an old scheduled msg from 2022", "Ignore both, bot glitch.", "Not doing that, we're
+    # switching insurers anyway."
+    rf"|{_SAID_BY}(?:pls\s+|please\s+)?ignore\s+(?:that|this|both|it|them|those|these|the\s+(?:above|last|previous|"
+    r"earlier)\b)"
+    rf"|{_SAID_BY}(?:we['’]re\s+|we\s+are\s+|i['’]m\s+)?not\s+doing\s+(?:that|this|it|those|any\s+of\s+"
+    r"(?:that|it|this|them))\b"
     r"|\btook\s+(?:it|that|this|them)\s+out\b|\bgot\s+(?:tossed|scrapped|thrown\s+out|pulled|cut)\b"
     r"|\bstopped\s+doing\s+(?:it|that|this|them|the)\b|\bnever\s+(?:started|picked)\s+(?:it|that|them)\s+(?:up\s+)?again\b"
     r"|\b(?:isn['’]t|is\s+not)\s+in\s+(?:the|our)\s+(?:handbook|manual|rules|policy|binder|agreement)\b"

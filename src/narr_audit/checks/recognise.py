@@ -106,6 +106,7 @@ from narr_audit.base.language import (
     adds_item,
     answered_no,
     answers_cannot,
+    answers_false,
     answers_no,
     answers_nobody,
     answers_yes,
@@ -114,6 +115,7 @@ from narr_audit.base.language import (
     asks_marked,
     asks_on,
     asks_practice,
+    asks_true_or_false,
     asks_wh,
     asks_whether,
     asks_yes_no,
@@ -716,6 +718,21 @@ class Analysis:
             self._others = frozenset(found)
         return self._others
 
+    def _answered_false(self) -> list[int]:
+        """A quiz's true-or-false items answered "False": the item's statement, up to its answer."""
+        sentences = self.sentences
+        out: list[int] = []
+        for n, sentence in enumerate(sentences):
+            if not asks_true_or_false(sentence.text):
+                continue
+            for m in range(n + 1, min(n + 5, len(sentences))):
+                if sentences[m].block != sentence.block or asks_true_or_false(sentences[m].text):
+                    break
+                if answers_false(sentences[m].text):
+                    out.extend(range(n, m + 1))  # and the bare "False." that would borrow its words
+                    break
+        return out
+
     def _not_done(self) -> list[int]:
         """A checklist's crossed lines among ticked ones ("☑ house agreement signed" / "✗ drug screen consent
         → we don't have one"), and a table's rows answered no in a column its header asks ("| Step |
@@ -951,6 +968,7 @@ class Analysis:
                     out.add(m)
                     if _opens_quote(sentences[m].text):  # the quote closes here
                         break
+            out.update(self._answered_false())  # a quiz's statement answered "False" lends its words to nothing
             self._disowned = frozenset(out)
         return self._disowned
 
