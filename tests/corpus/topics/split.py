@@ -46,8 +46,10 @@ training slide deck) and thirty-first round (THIRTY_FIRST_VOICES: minimal pairs 
 transcript and in an online forum thread of residents, a parent and the house manager) and thirty-second round
 (THIRTY_SECOND_VOICES: minimal pairs in a house's transcribed voicemails and in a multi-house operator's
 inspection app's exports) and thirty-third round (THIRTY_THIRD_VOICES: minimal pairs in a house's text-message
-reminders, a new-resident orientation quiz with its answer key, and a peer-run house council's bylaws) are
-split the same way.
+reminders, a new-resident orientation quiz with its answer key, and a peer-run house council's bylaws) and
+thirty-fourth round (THIRTY_FOURTH_VOICES: minimal pairs in an affiliate's certification portal's exported
+answers, a county-funded house's quarterly grant report, a video tour's automatic captions, and a relief
+manager's training notes) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -99,6 +101,7 @@ THIRTIETH_VOICES = ("newspaper-pairs", "volunteer-deck-pairs")  # thirtieth: the
 THIRTY_FIRST_VOICES = ("zoning-hearing-pairs", "forum-thread-pairs")  # thirty-first: the same brief
 THIRTY_SECOND_VOICES = ("voicemail-pairs", "inspection-app-pairs")  # thirty-second: the same brief
 THIRTY_THIRD_VOICES = ("sms-reminders-pairs", "orientation-quiz-pairs", "bylaws-pairs")  # thirty-third: the same brief
+THIRTY_FOURTH_VOICES = ("portal-pairs", "grant-report-pairs", "video-tour-pairs", "training-notes-pairs")  # the same
 
 
 def _hash(text: str) -> int:
@@ -159,6 +162,7 @@ def main(folders: list[Path]) -> None:
         *THIRTY_FIRST_VOICES,
         *THIRTY_SECOND_VOICES,
         *THIRTY_THIRD_VOICES,
+        *THIRTY_FOURTH_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -74,6 +74,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("zoning-hearing-pairs", "forum-thread-pairs"),  # thirty-first (minimal pairs)
         *("voicemail-pairs", "inspection-app-pairs"),  # thirty-second (minimal pairs)
         *("sms-reminders-pairs", "orientation-quiz-pairs", "bylaws-pairs"),  # thirty-third (minimal pairs)
+        *("portal-pairs", "grant-report-pairs", "video-tour-pairs", "training-notes-pairs"),  # thirty-fourth
     }
 )
 
