@@ -139,6 +139,20 @@ def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[st
             "hear it.\n",
             id="cannot-resolve-it",
         ),
+        pytest.param(  # a text message names the channel in its own shorthand
+            SAFETY,
+            "how concerns are raised",
+            "[Mon 7:00 PM] HouseBot: Reminder from the handbook: everyone at Alder is responsible for keeping this "
+            "house safe.\n[Mon 7:01 PM] HouseBot: If u see someone using or a safety hazard, text me or the house "
+            "lead any hour.\n",
+            id="text-the-house-lead",
+        ),
+        pytest.param(  # "owns" one's own safety is taking responsibility for it
+            SAFETY,
+            "resident responsibility",
+            "## Your part\n\nEach resident owns their own safety and the safety of the house.\n",
+            id="owns-their-own-safety",
+        ),
         pytest.param(  # a lone short question frames the answer after it; a run of them left open does not
             INSPECTION,
             "smoke detectors",
