@@ -521,6 +521,13 @@ CASES = [
         f"Fwd from the affiliate: {SCREENING_RULE}\nManager: Not doing that, we're switching insurers anyway.\n",
         id="not-doing-that",
     ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\nOur handbook says: {ORIENTATION_RULE}\n",
+        f"## Move-in\n\nThe affiliate's general guidance says: {ORIENTATION_RULE} It's not something we've adopted "
+        "here.\n",
+        id="not-something-we-have-adopted",
+    ),
 ]
 
 

@@ -153,6 +153,34 @@ def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[st
             "## Your part\n\nEach resident owns their own safety and the safety of the house.\n",
             id="owns-their-own-safety",
         ),
+        pytest.param(  # a concern brought to the meeting
+            SAFETY,
+            "how concerns are raised",
+            "## Brother's keeper\n\nEvery resident is responsible for keeping the home safe and brings any safety "
+            "concern to the Sunday house meeting.\n",
+            id="brings-a-concern-to-the-meeting",
+        ),
+        pytest.param(  # the house named between the denied subject and its verb
+            ("2.F.16.a", "Alcohol- and drug-free policy (policy and procedure manual)"),
+            "alcohol",
+            "Article III, Section 1. Sobriety. No member of Juniper Ridge House shall use, possess, or seek out "
+            "alcohol or any illegal drug, whether on the property or away from it.\n",
+            id="no-member-of-the-house-shall",
+        ),
+        pytest.param(  # "against house policy" forbids
+            ("2.F.16.a", "Alcohol- and drug-free policy (policy and procedure manual)"),
+            "use is forbidden",
+            "Q: Can I have a drink on my weekend pass?\nA: No. Drinking alcohol, using illegal drugs, or trying to "
+            "get either is against house policy wherever it happens.\n",
+            id="against-house-policy",
+        ),
+        pytest.param(  # a lowercase "no." ends its sentence ("No." before a number does not: "Form No. 5")
+            ("2.F.16.a", "Alcohol- and drug-free policy (policy and procedure manual)"),
+            "alcohol",
+            "Q: A resident asks whether she can have a glass of wine at a wedding. What do I tell her?\n\nA: Tell "
+            "her no. House policy forbids residents from drinking alcohol or using illicit drugs anywhere.\n",
+            id="tell-her-no-then-the-rule",
+        ),
         pytest.param(  # a lone short question frames the answer after it; a run of them left open does not
             INSPECTION,
             "smoke detectors",

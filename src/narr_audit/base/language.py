@@ -2439,7 +2439,8 @@ _NONE_OF_IT = lazy_compile(
     r"|\bnot\s+addressed\s+in\s+(?:the\s+|our\s+)?(?:current\s+)?(?:policy|policies|rules|agreement|manual|handbook)\b"
     r"|\b(?:is|are)\s+not\s+(?:part\s+of|included\s+in|covered\s+(?:in|by))\s+(?:the\s+|our\s+)?(?:orientation|policy|"
     r"policies|rules|agreement|manual|handbook|intake|packet|form)\b"
-    r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+something\s+(?:that\s+)?(?:happens|we\s+do|we\s+have|done)\b"
+    r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+something\s+(?:that\s+)?(?:happens|we\s+do|we\s+have|done|"
+    r"we(?:['’]ve|\s+have)\s+(?:adopted|put\s+in|written))\b"  # "it's not something we've adopted at Juniper"
     r"|\bwe\s+never\s+(?:see|get|keep|use)\s+(?:it|them|one|those|these)\b"
     # what was quoted is someone else's, or was taken out: "That isn't ours", "that's another house's
     # agreement", "That's not our document", "The new owners took it out", "That sheet got tossed", "We

@@ -1220,7 +1220,8 @@ def _sentences(line: str) -> list[str]:
         before = line[start:at].rstrip()
         last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
         if before.endswith(".") and (last in ABBREVIATIONS or len(last) == 1):
-            bare_no = last == "no" and before.strip().lower() == "no."  # "No. Staff are off duty by 5."
+            # "No. Staff are off duty by 5.", "Tell her no. Harborline policy forbids ..." (not "Form No. S-3")
+            bare_no = last == "no" and (before.strip().lower() == "no." or before.rsplit(None, 1)[-1].startswith("no"))
             if (last not in WORDS_TOO and not bare_no) or not line[end : end + 1].isupper():
                 continue  # "House mgr. checks", but "... your meds. If a doctor ..." ends there
         pieces.append(line[start:at])
