@@ -1108,7 +1108,9 @@ def answers_cannot(piece: str) -> bool:
 # A quiz's true-or-false item and its answer: "1. True or False: There is a smoke detector in every
 # bedroom." / "Answer: False. There's one old unit in the hall." The statement answered false is no rule.
 _TRUE_OR_FALSE = lazy_compile(r"^\W*(?:\d{1,3}[.)]\s*)?(?:true\s+or\s+false|t\s*/\s*f)\b", re.IGNORECASE)
-_FALSE = lazy_compile(r"^\W*(?:(?:answer|ans|a)\s*[:.]\s*)?\**false\b", re.IGNORECASE)
+_FALSE = lazy_compile(
+    r"^\W*(?:(?:answer|ans|a)\s*[:.]\s*)?\**false\b(?!\s+[a-z])", re.IGNORECASE
+)  # not "False alarms ..."
 
 
 def asks_true_or_false(piece: str) -> bool:

@@ -719,7 +719,8 @@ class Analysis:
         return self._others
 
     def _answered_false(self) -> list[int]:
-        """A quiz's true-or-false items answered "False": the item's statement, up to its answer."""
+        """A quiz's true-or-false items answered "False": the item's statement, up to its answer (read as
+        not in effect, see :meth:`disowned`)."""
         sentences = self.sentences
         out: list[int] = []
         for n, sentence in enumerate(sentences):
