@@ -192,7 +192,7 @@ def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[st
             INSPECTION,
             "smoke detectors",
             "**Orientation quiz: fire safety**\n\n1. True or False: There is a smoke detector in every bedroom, "
-            "tested on the first of each month.\n   Answer: True. The house manager tests each one.\n",
+            "tested on the first of each month.\n   Answer: True. False alarms are written in the log.\n",
             id="a-true-or-false-item-answered-true",
         ),
         pytest.param(  # "would" under a condition is the procedure; without one it is only imagined
