@@ -181,6 +181,34 @@ def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[st
             "her no. House policy forbids residents from drinking alcohol or using illicit drugs anywhere.\n",
             id="tell-her-no-then-the-rule",
         ),
+        pytest.param(  # a smoke-free property is the rule for where to smoke
+            ("2.F.18.a", "Smoking and vaping policy (house rules)"),
+            "designated area or smoke-free property",
+            "## Smoking\n\nNo cigarettes, cigars or vapes anywhere: the whole property is smoke-free, yard and driveway "
+            "included.\n",
+            id="the-whole-property-is-smoke-free",
+        ),
+        pytest.param(  # everyone who lives here, not the word "resident"
+            SAFETY,
+            "resident responsibility",
+            "## We look out for each other\n\nEveryone who lives at Harbor House is responsible for keeping this "
+            "home safe, for themselves and for the people they live with.\n",
+            id="everyone-who-lives-here-is-responsible",
+        ),
+        pytest.param(  # a list of what may not be kept, named by its heading
+            SEARCHES,
+            "list of prohibited items",
+            "## Stuff that can't be in the house\n\n- booze, or anything you could drink to get buzzed (mouthwash "
+            "with alcohol, vanilla extract)\n- pipes, scales, baggies, rolling papers\n",
+            id="stuff-that-cannot-be-in-the-house",
+        ),
+        pytest.param(  # a list's "Alcohol: none"
+            ("2.F.16.a", "Alcohol- and drug-free policy (policy and procedure manual)"),
+            "illicit drugs",
+            "### Living alcohol- and drug-free\nWhat we ask of every resident, every day:\n- Illicit drugs: none at all, "
+            "and no asking around, buying or arranging to get them.\n",
+            id="illicit-drugs-none-at-all",
+        ),
         pytest.param(  # a lone short question frames the answer after it; a run of them left open does not
             INSPECTION,
             "smoke detectors",
