@@ -184,8 +184,8 @@ def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[st
         pytest.param(  # a smoke-free property is the rule for where to smoke
             ("2.F.18.a", "Smoking and vaping policy (house rules)"),
             "designated area or smoke-free property",
-            "## Smoking\n\nNo cigarettes, cigars or vapes anywhere: the whole property is smoke-free, yard and driveway "
-            "included.\n",
+            "## Smoking\n\nNo cigarettes, cigars or vapes anywhere: the whole property is smoke-free, yard and "
+            "driveway included.\n",
             id="the-whole-property-is-smoke-free",
         ),
         pytest.param(  # everyone who lives here, not the word "resident"
@@ -205,8 +205,8 @@ def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[st
         pytest.param(  # a list's "Alcohol: none"
             ("2.F.16.a", "Alcohol- and drug-free policy (policy and procedure manual)"),
             "illicit drugs",
-            "### Living alcohol- and drug-free\nWhat we ask of every resident, every day:\n- Illicit drugs: none at all, "
-            "and no asking around, buying or arranging to get them.\n",
+            "### Living alcohol- and drug-free\nWhat we ask of every resident, every day:\n- Illicit drugs: none at "
+            "all, and no asking around, buying or arranging to get them.\n",
             id="illicit-drugs-none-at-all",
         ),
         pytest.param(  # a lone short question frames the answer after it; a run of them left open does not
