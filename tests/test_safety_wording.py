@@ -209,6 +209,14 @@ def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[tuple[st
             "all, and no asking around, buying or arranging to get them.\n",
             id="illicit-drugs-none-at-all",
         ),
+        pytest.param(  # a form's fields, a line each, are read together
+            ("2.F.19.b", "Intake form with an emergency contact section"),
+            "contact details",
+            "OCCUPANT MOVE-IN FORM - Section 5: Emergency Contact\n(Required for every Occupant.)\nPerson to call "
+            "in an emergency: ______________\nRelationship to Occupant: ______________\nPhone (primary): "
+            "______________  Phone (alternate): ______________\n",
+            id="a-forms-fields-line-by-line",
+        ),
         pytest.param(  # a lone short question frames the answer after it; a run of them left open does not
             INSPECTION,
             "smoke detectors",

@@ -1541,6 +1541,7 @@ def _analyse(content: Extracted) -> Analysis:
                 if out.sentences[-2].block == block_id and is_question(ending.text) and not labels:
                     carried = len(out.sentences) - 1  # "... So can I have guests?" answered in the next paragraph
         _address(out, segment_start)
+        _form_fields(out, segment_start)
         if segment.within:  # the sections this one sits in
             out.within.update(dict.fromkeys(range(segment_start, len(out.sentences)), segment.within))
     return out
@@ -1564,6 +1565,33 @@ def _address(out: Analysis, start: int) -> None:
                 and addresses_reader(sentence.text)
             ):
                 sentences[m] = sentence._replace(context=(*sentence.context, n))
+
+
+FIELD_REACH = 2  # pieces: how many of the form's pieces above a field it is read with
+
+
+def _is_field(text: str) -> bool:
+    """A form's field or its label, as the text reads once blanks are folded: "Name:", "__ Relationship to
+    you: __", "Phone (primary): __"."""
+    return "__" in text or (text.rstrip().endswith(":") and len(text.split()) <= 6)
+
+
+def _form_fields(out: Analysis, start: int) -> None:
+    """A form's fields, a line each ("Name: ____" / "Relationship: ____" / "Phone: ____"), are read
+    together: each is read with the fields just above it in its block, as a reviewer reads the form's
+    section, so the phone line carries the contact the lines above name."""
+    sentences = out.sentences
+    run: list[int] = []
+    for m in range(start, len(sentences)):
+        sentence = sentences[m]
+        field = _is_field(sentence.text)
+        if not field or not run or sentences[run[-1]].block != sentence.block or run[-1] != m - 1:
+            run = [m] if field else []
+            continue
+        above = [f for f in run[-FIELD_REACH:] if f not in sentence.context]
+        if above:
+            sentences[m] = sentence._replace(context=(*sentence.context, *above))
+        run.append(m)
 
 
 def _pieces(line: str, is_table: bool, is_heading: bool) -> tuple[list[str], bool]:
