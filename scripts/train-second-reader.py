@@ -121,13 +121,16 @@ def build() -> tuple[list[Item], list[tuple[dict[str, float], int, str]]]:
             outcome, content = judged(book, p.rule, p.document, p.text, Path(tmp) / f"passage-{n}.md", None)
             missing = set(outcome.missing)  # the recogniser's reading, which the second reader reads again
             analysis = analyse(content)
+            every_idea = [  # the check's topics' ideas, as checks.document asks them
+                i for t in check.topics for i in topic_spec(t, vocabulary, ongoing=bool(rule.life_safety)).ideas
+            ]
             for topic in check.topics:
                 present = topic.name in p.present
                 if not present and topic.name not in p.absent:
                     raise SystemExit(f"{p.key}: topic {topic.name!r} is not labelled")
                 spec = topic_spec(topic, vocabulary, ongoing=bool(rule.life_safety))  # as check reads it
                 question = asked(
-                    p.rule, rule.title, p.document, topic.name, spec.labels, [t.name for t in check.topics]
+                    p.rule, rule.title, p.document, topic.name, spec.labels, [t.name for t in check.topics], every_idea
                 )
                 found = topic.name not in missing
                 finding = find_in(spec, content, vocabulary)

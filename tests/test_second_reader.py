@@ -187,6 +187,35 @@ def _weight_of_one(which: tuple[str, str], text: str, tmp_path: Path, stem: str)
     return found[f"B:{stem}"]
 
 
+def test_a_sentence_stating_several_topics_is_not_read_against_one_for_the_others_phrasings(tmp_path: Path) -> None:
+    """ "Residents refrain from using or possessing alcohol or any mind-altering chemical": read for the
+    alcohol topic, the drugs it names in a phrasing of the drugs topic ("mind-altering") are not held
+    against it; the words no phrasing holds whole ("possessing", "chemical") still are."""
+    which = ("2.F.16.a", "Alcohol- and drug-free policy (policy and procedure manual)")
+    path = tmp_path / "policy.md"
+    path.write_text(
+        "# Substances\n\nResidents refrain from using or possessing alcohol or any mind-altering chemical.\n",
+        encoding="utf-8",
+    )
+    content = extract(path)
+    analysis = analyse(content)
+    check = document_check(BOOK, *which)
+    rule = BOOK.rule(which[0])
+    assert rule is not None
+    ideas = [idea for t in check.topics for idea in topic_spec(t, BOOK.concepts).ideas]
+    topic = next(t for t in check.topics if t.name == "alcohol")
+    spec = topic_spec(topic, BOOK.concepts)
+    finding = find_in(spec, content, BOOK.concepts)
+    assert finding.found and finding.sentence is not None
+    unit = unit_of(spec, analysis, BOOK.concepts, finding.sentence)
+    names = [t.name for t in check.topics]
+    read = features(asked(which[0], rule.title, which[1], topic.name, spec.labels, names, ideas), analysis, unit)
+    unread = features(asked(which[0], rule.title, which[1], topic.name, spec.labels, names), analysis, unit)
+    assert "B:mind" in unread and "B:alter" in unread  # without the phrasings, the drugs' words are read
+    assert "B:mind" not in read and "B:alter" not in read
+    assert "B:possess" in read and "B:chemic" in read
+
+
 # The shipped model.
 
 
@@ -214,10 +243,11 @@ def test_the_shipped_reader_scores_as_its_regression_was_trained(tmp_path: Path)
         check = document_check(BOOK, passage.rule, passage.document)
         rule = BOOK.rule(passage.rule)
         assert rule is not None
+        ideas = [idea for t in check.topics for idea in topic_spec(t, BOOK.concepts).ideas]
         for topic in check.topics:
             spec = topic_spec(topic, BOOK.concepts)
             names = [t.name for t in check.topics]
-            question = asked(passage.rule, rule.title, passage.document, topic.name, spec.labels, names)
+            question = asked(passage.rule, rule.title, passage.document, topic.name, spec.labels, names, ideas)
             for unit in units(spec, analysis, BOOK.concepts):
                 expected = probability(weights, features(question, analysis, unit))
                 assert reader.read(question, analysis, unit).score == pytest.approx(expected, abs=1e-6)

@@ -80,10 +80,13 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
     to_confirm: list[str] = []  # topics met that the reviewer should confirm (see checks.reader)
     elsewhere = _Elsewhere(check, ctx, vocabulary)
     topic_names = [t.name for t in check.topics]
+    every_idea = [  # what the second reader leaves unread where a sentence states several topics (see Asked)
+        idea for t in check.topics for idea in topic_spec(t, vocabulary, ongoing=ctx.life_safety).ideas
+    ]
     for topic in check.topics:
         spec = topic_spec(topic, vocabulary, ongoing=ctx.life_safety)
         question = (
-            asked(ctx.rule_id, ctx.rule_title, check.label, topic.name, spec.labels, topic_names)
+            asked(ctx.rule_id, ctx.rule_title, check.label, topic.name, spec.labels, topic_names, every_idea)
             if ctx.reader
             else None
         )

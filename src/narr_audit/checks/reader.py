@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any
@@ -36,11 +36,13 @@ from typing import Any
 from narr_audit.base.language import KEPT, STOP_WORDS, WORD, normalise, stem
 from narr_audit.checks.recognise import (
     Analysis,
+    Phrasing,
     TopicSpec,
     Vocabulary,
     analyse,
     carried,
     disclaimer_beside,
+    longer_phrasings,
     note,
     noted,
     spec_name,
@@ -48,7 +50,7 @@ from narr_audit.checks.recognise import (
 from narr_audit.evidence.content import Extracted
 
 FORMAT = 2  # the model file's format; a file of another format is refused with a clear message
-SCORING = 4  # how a unit is read and scored; kept readings of another way are read again
+SCORING = 5  # how a unit is read and scored; kept readings of another way are read again
 
 
 @dataclass(frozen=True)
@@ -135,13 +137,18 @@ class Asked:
     In the sentence that met it, the words of the document check's other topics are left out too:
     policies state several of them at once ("all prescription and over-the-counter medications are
     kept locked"; "smoke and carbon monoxide detectors are tested monthly"), and a reader that held
-    the others' words against a topic doubted such plain statements.
+    the others' words against a topic doubted such plain statements. So are the words of any phrasing
+    of its or its siblings' ideas, two words or more, that the sentence holds whole: in "Residents
+    refrain from using or possessing alcohol or any mind-altering chemical", read for "alcohol", the
+    drugs' "mind-altering" is not held against it. (Every phrasing's words left out, met or not, read
+    worse in cross-validation: the words a sentence uses for the topic tell the reader something.)
     """
 
     key: str
     labels: tuple[str, ...]
     texts: tuple[str, ...]  # where its own words come from
     siblings: tuple[str, ...] = ()  # the names of the document check's other topics
+    ideas: tuple[Sequence[Phrasing], ...] = field(default=(), compare=False, repr=False)  # its and its siblings'
 
     @property
     def own(self) -> frozenset[str]:
@@ -161,11 +168,51 @@ def _own(texts: tuple[str, ...]) -> frozenset[str]:
 
 
 def asked(
-    rule_id: str, rule_title: str, document: str, topic: str, labels: Sequence[str], siblings: Sequence[str] = ()
+    rule_id: str,
+    rule_title: str,
+    document: str,
+    topic: str,
+    labels: Sequence[str],
+    siblings: Sequence[str] = (),
+    ideas: Sequence[Sequence[Phrasing]] = (),
 ) -> Asked:
-    """The topic as the reader is asked it; ``siblings`` names its document check's other topics."""
+    """The topic as the reader is asked it; ``siblings`` names its document check's other topics and
+    ``ideas`` holds its and their ideas (see :class:`Asked`)."""
     key = topic_key(rule_id, document, topic)
-    return Asked(key, tuple(labels), (rule_title, document, topic, *labels), tuple(t for t in siblings if t != topic))
+    return Asked(
+        key,
+        tuple(labels),
+        (rule_title, document, topic, *labels),
+        tuple(t for t in siblings if t != topic),
+        tuple(ideas),
+    )
+
+
+# Words of a phrasing that carry its frame rather than its subject: they stay read ("not allowed").
+_FRAME_WORDS = frozenset(stem(w) for w in (*STOP_WORDS, *KEPT)) | frozenset(
+    stem(w)
+    for w in (  # noqa: SIM905 - a word list reads better as text
+        "never nobody none cannot can't don't won't doesn't isn't aren't didn't wasn't no not only unless until "
+        "except without every each any all"
+    ).split()
+)
+
+
+def _met_whole(topic: Asked, analysis: Analysis, n: int) -> frozenset[str]:
+    """The content words of the topic's (and its siblings') phrasings of two content words or more that
+    sentence ``n`` holds whole (the recogniser's index of each idea's longer phrasings, which it built
+    to find them, is looked up by the sentence's stems)."""
+    stems = frozenset(sentence_stems(analysis, n))
+    out: set[str] = set()
+    for idea in topic.ideas:
+        by_first = longer_phrasings(idea)
+        for first in stems.intersection(by_first):
+            for _, rest in by_first[first]:
+                if rest <= stems:
+                    words = (rest | {first}) - _FRAME_WORDS
+                    if len(words) >= 2:
+                        out |= words
+    return frozenset(out)
 
 
 def topic_key(rule_id: str, document: str, topic: str) -> str:
@@ -231,9 +278,13 @@ UNREAD = frozenset(
 
 def _read_sets(analysis: Analysis, unit: Unit, topic: Asked) -> tuple[frozenset[str], frozenset[str]]:
     """What the reader reads of a unit: its stems without the topic's own words, and its best
-    sentence's without its siblings' words either, words of style left out (see UNREAD)."""
+    sentence's without its siblings' words either, nor the phrasings it holds whole (see :class:`Asked`),
+    words of style left out (see UNREAD)."""
     read = _read_stems(analysis)
-    return frozenset().union(*[read(n) for n in unit.sentences]) - topic.own, read(unit.best) - topic.in_sentence
+    best = read(unit.best)
+    return frozenset().union(*[read(n) for n in unit.sentences]) - topic.own, (
+        best - topic.in_sentence - _met_whole(topic, analysis, unit.best)
+    )
 
 
 def _stems(analysis: Analysis, unit: Unit, topic: Asked) -> tuple[list[str], list[str]]:

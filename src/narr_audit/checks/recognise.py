@@ -1659,6 +1659,13 @@ _INDEXES: dict[int, tuple[object, _IdeaIndex]] = {}  # by the idea's identity (i
 _INDEXES_SIZE = 8192
 
 
+def longer_phrasings(phrasings: Sequence[Phrasing]) -> Mapping[str, tuple[tuple[Phrasing, frozenset[str]], ...]]:
+    """An idea's phrasings of several words by their first word's stem, each with its other words'
+    stems (see _IdeaIndex): what the second reader looks up to leave unread the phrasings a sentence
+    holds whole (checks.reader.Asked)."""
+    return _index_of(phrasings).longer_by_stem
+
+
 def _index_of(phrasings: Sequence[Phrasing]) -> _IdeaIndex:
     entry = _INDEXES.get(id(phrasings))
     if entry is None or entry[0] is not phrasings:
