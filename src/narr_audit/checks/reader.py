@@ -138,7 +138,7 @@ class Asked:
     policies state several of them at once ("all prescription and over-the-counter medications are
     kept locked"; "smoke and carbon monoxide detectors are tested monthly"), and a reader that held
     the others' words against a topic doubted such plain statements. So are the words of any phrasing
-    of its or its siblings' ideas, two words or more, that the sentence holds whole: in "Residents
+    of its or its siblings' ideas, two content words or more, that the sentence holds whole: in "Residents
     refrain from using or possessing alcohol or any mind-altering chemical", read for "alcohol", the
     drugs' "mind-altering" is not held against it. (Every phrasing's words left out, met or not, read
     worse in cross-validation: the words a sentence uses for the topic tell the reader something.)
@@ -148,7 +148,8 @@ class Asked:
     labels: tuple[str, ...]
     texts: tuple[str, ...]  # where its own words come from
     siblings: tuple[str, ...] = ()  # the names of the document check's other topics
-    ideas: tuple[Sequence[Phrasing], ...] = field(default=(), compare=False, repr=False)  # its and its siblings'
+    # its and its siblings' ideas: the phrasings of them that a sentence holds whole are left unread (_met_whole)
+    ideas: tuple[Sequence[Phrasing], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def own(self) -> frozenset[str]:
