@@ -1113,6 +1113,9 @@ _FALSE = lazy_compile(
 )  # not "False alarms ..."
 
 
+TRUE_FALSE_WORDS = _words("true t")  # every true-or-false item holds one ("True or False:", "T/F:")
+
+
 def asks_true_or_false(piece: str) -> bool:
     """Whether a sentence opens a quiz's true-or-false item ("1. True or False: ...")."""
     return _TRUE_OR_FALSE.match(piece) is not None

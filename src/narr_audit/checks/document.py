@@ -80,9 +80,11 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
     to_confirm: list[str] = []  # topics met that the reviewer should confirm (see checks.reader)
     elsewhere = _Elsewhere(check, ctx, vocabulary)
     topic_names = [t.name for t in check.topics]
-    every_idea = [  # what the second reader leaves unread where a sentence states several topics (see Asked)
-        idea for t in check.topics for idea in topic_spec(t, vocabulary, ongoing=ctx.life_safety).ideas
-    ]
+    every_idea = (  # what the second reader leaves unread where a sentence states several topics (see Asked)
+        [idea for t in check.topics for idea in topic_spec(t, vocabulary, ongoing=ctx.life_safety).ideas]
+        if ctx.reader
+        else []
+    )
     for topic in check.topics:
         spec = topic_spec(topic, vocabulary, ongoing=ctx.life_safety)
         question = (

@@ -97,6 +97,7 @@ from narr_audit.base.language import (
     STOP_WORDS,
     SUPPOSING_WORDS,
     TAG_WORDS,
+    TRUE_FALSE_WORDS,
     WEEKDAYS,
     WORD,
     WORDS_TOO,
@@ -723,7 +724,8 @@ class Analysis:
         not in effect, see :meth:`disowned`)."""
         sentences = self.sentences
         out: list[int] = []
-        for n, sentence in enumerate(sentences):
+        for n in sorted(self._holding(TRUE_FALSE_WORDS)):
+            sentence = sentences[n]
             if not asks_true_or_false(sentence.text):
                 continue
             for m in range(n + 1, min(n + 5, len(sentences))):
@@ -1585,7 +1587,7 @@ def _form_fields(out: Analysis, start: int) -> None:
     for m in range(start, len(sentences)):
         sentence = sentences[m]
         field = _is_field(sentence.text)
-        if not field or not run or sentences[run[-1]].block != sentence.block or run[-1] != m - 1:
+        if not field or not run or sentences[run[-1]].block != sentence.block:  # a run is unbroken: a non-field ends it
             run = [m] if field else []
             continue
         above = [f for f in run[-FIELD_REACH:] if f not in sentence.context]
