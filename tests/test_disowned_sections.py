@@ -528,6 +528,112 @@ CASES = [
         "here.\n",
         id="not-something-we-have-adopted",
     ),
+    # closing sentences that say what the section told is not in place (stop 29)
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} None of this is in place yet.\n",
+        id="none-of-this-is-in-place-yet",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} The house has none of this.\n",
+        id="the-house-has-none-of-this",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Move-in\n\n{ORIENTATION_RULE} Nothing here has been moved or voted on.\n",
+        id="nothing-here-has-been-voted-on",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nThe town's model rule: {SMOKING_RULE} Nothing is posted yet; we will answer the town in May.\n",
+        id="nothing-is-posted-yet",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} It was never posted.\n",
+        id="it-was-never-posted",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nOld rule 4: {SMOKING_RULE} The council has never voted to bring this one back.\n",
+        id="never-voted-to-bring-it-back",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Move-in\n\n{ORIENTATION_RULE} The form sits in a drawer and nobody has ever signed one.\n",
+        id="nobody-has-ever-signed-one",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} The signs came down when the porch was painted and have not been put back.\n",
+        id="not-been-put-back",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nOpen item for the board: {SCREENING_RULE} No answers have been agreed, and section 6 is "
+        "still blank.\n",
+        id="section-still-blank",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nOur sister house says: {SMOKING_RULE} For now there is no written rule of this kind here.\n",
+        id="no-rule-of-this-kind",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nAt the county program: {SCREENING_RULE} Our house doesn't have a policy like that.\n",
+        id="does-not-have-a-policy-like-that",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} That sheet got tossed when the owners changed.\n",
+        id="the-sheet-got-tossed",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} The owners cut that page when they redid the packet.\n",
+        id="the-owners-cut-that-page",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nThe old binder said: {SMOKING_RULE} The board scrapped all of this last spring.\n",
+        id="scrapped-all-of-this",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nThe affiliate's sample: {SCREENING_RULE} We don't have any of that here.\n",
+        id="we-do-not-have-any-of-that",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Move-in\n\nFinding 4. The template reads: {ORIENTATION_RULE} Nothing at this house follows it; "
+        "not addressed.\n",
+        id="finding-not-addressed",
+    ),
+    pytest.param(  # what is absent is named: the orientation checklist
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Move-in\n\nThe affiliate suggests this: {ORIENTATION_RULE} No orientation checklist is in use at "
+        "the house.\n",
+        id="no-checklist-is-in-use",
+    ),
 ]
 
 
@@ -629,6 +735,33 @@ def test_a_section_that_says_it_is_not_in_effect_meets_no_topic(
             SMOKING,
             f"## Smoking\n\n{SMOKING_RULE}\n\nResponsible: Owner. Status: Pending carrier.\n",
             id="status-pending-something-else",
+        ),
+        pytest.param(  # a rule about postings, not a closing word on the rule
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} Nothing is posted on the bulletin board without the manager's approval.\n",
+            id="nothing-is-posted-without-approval",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} Photos of residents are never posted online.\n",
+            id="never-posted-online",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Move-in\n\n{ORIENTATION_RULE} No one signs it until the manager has read it with them.\n",
+            id="no-one-signs-it-until",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} The house has none of the problems of the old place.\n",
+            id="none-of-the-problems",
+        ),
+        pytest.param(  # a comment on a deleted line takes back that line, not the section
+            ("1.C.8.a", "Resident handbook section on shared duties and peer support"),
+            "## Living together\n\nEveryone has a weekly chore from the chart on the fridge and a share of the "
+            "Saturday clean. Residents look out for one another and hold each other accountable.\n\nComment: I cut "
+            "this because the old wording was too long.\n",
+            id="i-cut-this-because",
         ),
     ],
 )

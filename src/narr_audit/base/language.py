@@ -2104,12 +2104,19 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         "none": (
             r"\b(?:post|posts|posted|adopt|adopts|adopted|use|uses|follow|follows|followed|keep|keeps|kept)\s+none\s+of\b",
             r"\bnone\s+of\s+(?:it|this|these|that|them)\s+(?:came|carried|was\s+kept|transferred|survived|made\s+it)\b",
+            # "None of this is in place yet.", "The house has none of this."
+            r"\bnone\s+of\s+(?:it|this|these|that|them)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:yet\s+)?"
+            r"(?:in\s+(?:place|use|force)|posted|adopted|done)\b",
+            r"\b(?:has|have|had)\s+none\s+of\s+(?:it|this|these|that|them)\b",
         ),
         "no": (
             r"\bno\s+(?:further\s+|formal\s+)?(?:motion|vote|decision|sheet|checks?|dates?|log|schedule|"
             r"(?:polic(?:y|ies)|rules?|clauses?|procedures?)(?:\s+[0-9][0-9.a-z-]*)?)\s+"
             r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:ever\s+)?(?:made|adopted|posted|scheduled|approved|set|taken|"
             r"passed|proposed)\b",
+            # "No answers have been agreed", "No replacement list or search rule has been adopted."
+            r"\bno\s+(?:answers?|replacements?|replacement\s+(?:[\w'’-]+\s+){0,3}?(?:list|rule|polic(?:y|ies)|form|procedure)s?)"
+            r"\s+(?:has|have)\s+(?:yet\s+)?been\s+(?:agreed|adopted|approved|decided|given)\b",
             r"\bno\s+(?:vote|motion)\s+(?:taken|made|held)\b",
             r"^\W*(?:vote:\s*)?no\s+(?:vote|motion)\W*$",
             r"\b(?:the\s+house|we|our\s+house)\s+(?:itself\s+)?(?:has|have)\s+no\s+(?:[\w'’-]+\s+){0,2}?(?:procedure|policy|"
@@ -2136,21 +2143,42 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\bnothing\s+(?:was\s+)?(?:adopted|approved|passed|added|decided)\b",
             r"\b(?:have|has)\s+nothing\s+like\s+(?:it|this|that)\b",
             r"\bnothing(?:'s|’s|\s+has|\s+is)\s+(?:been\s+)?(?:decided|settled|final|set)\b|\bnothing\s+to\s+do\s+yet\b",
+            # "Nothing is posted yet", "Nothing here has been moved or voted on." (not "Nothing is posted
+            # on the board without approval": the clause must end there)
+            r"\bnothing\s+(?:(?:here|below|else|of\s+(?:this|it))\s+)?(?:is|has\s+been|was|['’]s\s+been)\s+(?:yet\s+)?"
+            r"(?:posted|put\s+up|adopted|approved|moved|voted\s+on|in\s+(?:place|effect|force|use))"
+            r"(?:\s+or\s+(?:posted|put\s+up|adopted|approved|moved|voted\s+on))?(?=\s*(?:yet\b|[.;,]|$))",
         ),
         "never": (
-            r"\bnever\s+voted\s+on\b",
+            r"\bnever\s+voted\s+(?:on|to\s+(?:adopt|bring|approve|keep|reinstate|restore))\b",
+            # "It was never posted.", "The map has never been put up." (the past: "are never posted" is a rule)
+            r"\b(?:it|this|that|these|those|they|one|(?:the|our|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?:sheet|map|form|list|"
+            r"poster|page|checklist|policy|rule|procedure)s?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+"
+            r"(?:posted|put\s+up|adopted|approved|signed|filled\s+(?:in|out)|completed|implemented|put\s+in\s+place|"
+            r"handed\s+out|given\s+out)\b",
+            r"\b(?:it|this|that|these|those|they|one)\s+(?:has|have|had)\s+never\s+been\s+(?:posted|put\s+up|adopted|"
+            r"approved|signed|filled\s+(?:in|out)|completed|implemented|put\s+in\s+place|used)\b",
             # "... but it never got written into the house rules", "that never made it into the handbook"
             r"\b(?:it|this|that|they|these|those|none\s+of\s+(?:it|this|that|them))\s+never\s+"
             r"(?:got\s+|was\s+|were\s+)?(?:written|put|added|typed|made\s+it)\s+(?:into|in|down)\b",
         ),
         **dict.fromkeys(  # active voice: "We dropped that line when we rewrote the agreement"
-            ("dropped", "removed", "deleted", "scrapped", "struck", "withdrew", "rescinded", "retired", "abolished"),
             (
-                r"\b(?:we|they|i|the\s+(?:board|owner|operator|house|council|company)|management|staff)\s+"
+                *("dropped", "removed", "deleted", "scrapped", "struck", "withdrew", "rescinded", "retired"),
+                *("abolished", "cut", "tossed", "shredded"),
+            ),
+            (
+                r"\b(?:we|they|i|the\s+(?:board|owners?|operator|house|council|company|applicant)|management|staff)\s+"
                 r"(?:later\s+|then\s+|since\s+|eventually\s+|finally\s+)?"
-                r"(?:dropped|removed|deleted|scrapped|struck|withdrew|rescinded|retired|abolished)\s+"
-                r"(?:that|this|those|these)\s+(?:[\w'’-]+\s+){0,2}?(?:line|lines|rule|rules|clause|clauses|"
-                r"polic(?:y|ies)|section|form|requirement|item|paragraph|sentence|page|procedure|practice)\b",
+                r"(?:dropped|removed|deleted|scrapped|struck|withdrew|rescinded|retired|abolished|cut|tossed|shredded)\s+"
+                r"(?:(?:that|this|those|these)\s+(?:[\w'’-]+\s+){0,2}?(?:line|lines|rule|rules|clause|clauses|polic(?:y|ies)|"
+                r"section|form|requirement|item|paragraph|sentence|page|procedure|practice|sheet|list)|"
+                r"(?:section|rule|clause|policy)\s+[0-9][0-9.a-z-]*)\b",
+                # "scrapped all of this last spring"
+                r"\b(?:scrapped|dropped|shelved|abandoned)\s+all\s+of\s+(?:this|that|it|these|those|them)\b",
+                # "That sheet got tossed when the owners changed"
+                r"\b(?:page|sheet|rule|policy|form|list|poster|map|section|clause)s?\s+(?:got|was|were|has\s+been|have\s+been)\s+"
+                r"(?:dropped|tossed|cut|scrapped|shredded|thrown\s+out)\b",
             ),
         ),
         "n't": (
@@ -2162,7 +2190,32 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         "anything": (  # "That form stays with the detox center; we don't keep anything like it here."
             r"\b(?:don'?t|do\s+not|never)\s+(?:keep|have|use)\s+anything\s+like\s+(?:it|this|that)\b",
         ),
-        "blank": (r"\bstays?\s+blank\b",),
+        "blank": (r"\bstays?\s+blank\b", r"\b(?:is|are|remains?)\s+still\s+blank\b"),  # "Article IX is still blank."
+        # what no one has ever signed or filled in: "nobody's ever signed one", "Nobody fills it out anymore",
+        # "nobody signs anything about it at intake" (not "no one signs it until staff has read it")
+        **dict.fromkeys(
+            ("nobody", "nobody's", "one"),
+            (
+                r"\b(?:nobody|no[\s-]one)(?:['’]s|\s+has)?\s+(?:ever\s+)?(?:signed|signs|filled|fills|completed|completes)\s+"
+                r"(?:one|it|them|this|that|anything|any)\b(?:\s+(?:in|out))?(?!\s+(?:until|unless|before|without|if)\b)",
+            ),
+        ),
+        # "The sheet and map were taken down for the painters and have not been put back."
+        "back": (r"\b(?:has|have|had)\s+not\s+been\s+(?:put|hung|posted)\s+back\b",),
+        # "For now there is no written expectation of this kind", "calloway doesn't have a manual like that"
+        "kind": (
+            r"\b(?:there\s+is|there['’]s|there\s+are|we\s+have|has)\s+no\s+(?:[\w'’-]+\s+){0,3}?of\s+(?:this|that)\s+kind\b",
+        ),
+        "like": (
+            r"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not)\s+have\s+(?:a|an|any)\s+(?:[\w'’-]+\s+){0,2}?(?:manual|policy|rule|"
+            r"form|sheet|list|procedure|handbook|checklist|plan)s?\s+like\s+(?:that|this|it|theirs)\b",
+        ),
+        # "we don't have any of that posted here"
+        "any": (
+            r"\b(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not)\s+have\s+any\s+of\s+(?:that|this|it|these|those|them)\b",
+        ),
+        # a finding's last word on it: "Nothing here asks residents themselves to do anything; not addressed."
+        "addressed": (r"[;:]\s*not\s+(?:addressed|covered|in\s+place)\s*\.?\s*$",),
         "whether": (
             r"\b(?:is|are)\s+(?:reviewing|considering|discussing|deciding)\s+whether(?:\s*,|\s+to\b|"
             r"\s+(?:the\s+)?\w+\s+(?:should|would)\b)",
@@ -2240,7 +2293,7 @@ DISOWNING_WORDS = _words(
     "deleted dropped scrapped struck withdrew abolished "
     "voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
-    "void voided suspended"
+    "void voided suspended nobody nobody's one back kind like any addressed cut tossed shredded"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
@@ -2344,8 +2397,10 @@ _ABSENT = lazy_compile(
     + r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:have|keep|use|post)\s+(?:a|an|any)\s+"
     rf"(?P<obj2>(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}))\b(?!\s+(?:against|exceptions?)\b)"
     + _ABSENT_ABOUT.format("about2")
-    + rf"|\bno\s+(?P<obj3>(?:[\w'’.-]+\s+){{0,2}}?(?:{_PAPER_NAMES}))\s+"
-    r"(?:exists?|is\s+(?:kept|posted|in\s+place|on\s+file))\b"
+    + rf"|\bno\s+(?P<obj3>(?:[\w'’.-]+\s+){{0,2}}?(?:{_PAPER_NAMES}|lists?|maps?))\s+"
+    # "No orientation form is in use", "No exit map is posted", "No list has been given to residents"
+    r"(?:exists?|(?:is|are|has\s+been|have\s+been)\s+(?:yet\s+)?(?:kept|posted|in\s+(?:place|use|effect)|on\s+file|"
+    r"adopted|given(?:\s+out)?|handed\s+out)(?!\s+(?:until|unless|before|without)\b))\b"
     r"|\bnothing\s+(?P<bare>on\s+paper|in\s+writing)(?=\s*(?:[.;,)]|$)|\s+(?:for|about|on|here|yet|at\s+all)\b)"
     # "nothing written down about smoking" (about smoking); "nothing written" alone (about anything)
     r"|\bnothing\s+(?:is\s+)?written(?:\s+down)?\s+(?:on|about|for|covering|regarding)\s+"
