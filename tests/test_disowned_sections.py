@@ -634,6 +634,55 @@ CASES = [
         "the house.\n",
         id="no-checklist-is-in-use",
     ),
+    pytest.param(  # a bold title that is no heading, its tag holding a semicolon: read as one sentence
+        SMOKING,
+        f"**Smoking**\n\n{SMOKING_RULE}\n",
+        f"**Pine Street House: Smoking** (another home's, for ideas; Pine Street has none)\n\n{SMOKING_RULE}\n",
+        id="bold-title-tag-with-a-semicolon",
+    ),
+    pytest.param(
+        SCREENING,
+        f"Testing:\n{SCREENING_RULE}\n",
+        f"Testing (P&P sect. 5 *removed* in Jan; Gail will redo it):\n{SCREENING_RULE}\n",
+        id="lead-in-tag-removed-in-january",
+    ),
+    pytest.param(
+        SMOKING,
+        f"Smoking:\n{SMOKING_RULE}\n",
+        f"Smoking (sample from the webinar; the owner hasn't adopted any smoking rule yet):\n{SMOKING_RULE}\n",
+        id="lead-in-tag-has-not-adopted",
+    ),
+    pytest.param(
+        SMOKING,
+        f"Smoking:\n{SMOKING_RULE}\n",
+        f"Smoking at Larkspur (sister house; the owner wants the same here someday):\n{SMOKING_RULE}\n",
+        id="lead-in-tag-sister-house",
+    ),
+    pytest.param(
+        SMOKING,
+        f"Question 9. Your smoking rule?\nOperator response: {SMOKING_RULE}\n",
+        f"Question 9. Your smoking rule?\nOperator response: Not made yet. {SMOKING_RULE}\n",
+        id="answer-not-made-yet",
+    ),
+    pytest.param(
+        SMOKING,
+        f"Smoking rule, as posted:\n{SMOKING_RULE}\n",
+        f"Smoking rule, from the affiliate's sample poster; we haven't filled it in or put it up:\n{SMOKING_RULE}\n",
+        id="have-not-filled-it-in-or-put-it-up",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Move-in\n\n{ORIENTATION_RULE}\n",
+        f"## Move-in\n\nOn my first evening the manager said: {ORIENTATION_RULE} It's been six weeks and it never "
+        "happened.\n",
+        id="it-never-happened",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nI suggested this: {SMOKING_RULE} The owner said no, nothing gets posted here.\n",
+        id="nothing-gets-posted",
+    ),
 ]
 
 
@@ -762,6 +811,13 @@ def test_a_section_that_says_it_is_not_in_effect_meets_no_topic(
             "Saturday clean. Residents look out for one another and hold each other accountable.\n\nComment: I cut "
             "this because the old wording was too long.\n",
             id="i-cut-this-because",
+        ),
+        pytest.param(
+            ("2.F.16.b", "Prohibited-items list and search procedure"),
+            "Prohibited items (anything found is removed and logged):\nAlcohol, illegal drugs, drug paraphernalia and "
+            "weapons may not be kept in the house. The house manager may search a room with a second staff member "
+            "present, and writes each search in the search log.\n",
+            id="removed-and-logged-is-no-tag",
         ),
     ],
 )

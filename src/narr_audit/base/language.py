@@ -808,6 +808,8 @@ def title_end(line: str) -> int | None:
         return None
     if line[stop : stop + 1] == "." and words[-1].lower().rstrip(".") in ABBREVIATIONS:  # "Sun." is no end
         return None
+    if line.count("(", start, stop) > line.count(")", start, stop):  # "Testing (P&P sect. 5 removed ...)" goes on
+        return None
     if number is None:  # a run-in title: a sentence follows it ("Guests. No guest may ...")
         rest = line[end:].lstrip(" \"'\u201c*_(")
         arrow = mark is not None and bool(_ARROW.match(mark.group()))  # a notice's "PAPER -> locked cabinet"
@@ -1650,13 +1652,17 @@ _DISOWNED = lazy_compile(
     r"|[:;]\s*(?:but\s+)?we\s+(?:don['’]?t|do\s+not)\s+have\s+(?:it|one|that|this)\b"
     # what no one asks of residents: "..., nobody expects them to check on them or say something."
     r"|\bnobody\s+(?:here\s+)?(?:expects|asks|requires|makes|tells)\s+(?:them|you|residents?|anyone|anybody|housemates?|"
-    r"people)\s+to\b",
+    r"people)\s+to\b"
+    # "The house doesn't ask any of us for an emergency contact"
+    r"|\b(?:the\s+house|we|it)\s+(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not|never)\s+asks?\s+(?:any\s+of\s+us|us|residents|"
+    r"anyone|anybody|people)\s+(?:for|to\s+(?:give|list|name|sign))\b",
     re.IGNORECASE,
 )
 RULE_WORDS = frozenset(  # what such a sentence holds
     {"rule", "rules", "requirement", "requirements", "theirs", "policy", "policies"}
     | {"procedure", "procedures", "agreement", "agreements"}
     | {"before", "old", "last", "previous", "former", "nobody", "don't"}  # another house's rule; nobody asks it
+    | {"ask", "asks"}  # "The house doesn't ask any of us for an emergency contact"
 )
 
 
@@ -2148,9 +2154,11 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\bnothing\s+(?:(?:here|below|else|of\s+(?:this|it))\s+)?(?:is|has\s+been|was|['’]s\s+been)\s+(?:yet\s+)?"
             r"(?:posted|put\s+up|adopted|approved|moved|voted\s+on|in\s+(?:place|effect|force|use))"
             r"(?:\s+or\s+(?:posted|put\s+up|adopted|approved|moved|voted\s+on))?(?=\s*(?:yet\b|[.;,]|$))",
+            r"\bnothing\s+gets\s+(?:posted|put\s+up)\b",  # "Gail: no, not needed, nothing gets posted at Fernbank"
         ),
         "never": (
             r"\bnever\s+voted\s+(?:on|to\s+(?:adopt|bring|approve|keep|reinstate|restore))\b",
+            r"\b(?:it|that|this)\s+never\s+happened\b",  # "... sometime. It's been six weeks and it never happened."
             # "It was never posted.", "The map has never been put up." (the past: "are never posted" is a rule)
             r"\b(?:it|this|that|these|those|they|one|(?:the|our|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?:sheet|map|form|list|"
             r"poster|page|checklist|policy|rule|procedure)s?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+"
@@ -2259,6 +2267,12 @@ _DISOWNING_TAG = lazy_compile(
     r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted|no\s+vote|not\s+written\s+yet|open\s+questions?|"
     r"(?:has|have|had|plays?)\s+no\s+part\s+in|theirs,?\s+not\s+ours|not\s+(?:for\s+)?(?:the\s+)?residents|"
     r"voted\s+(?:it\s+|them\s+)?down|never\s+(?:added|adopted)|"  # "(Cedar Row has no part in it)"
+    # "(P&P sect. 5, removed in Jan; ...)", "(Gail says this never got set up; ...)", "(... hasn't adopted any
+    # smoking rule yet, not in house rules)", "(sister house; ... nothing up here yet)", "(... sect. 5 is blank)"
+    r"(?:removed|deleted|scrapped|dropped)\*?\s+(?:in|on|last|when)\b|"
+    r"never\s+(?:got\s+)?(?:set\s+up|started|happened|made|written|posted)|"
+    r"(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?adopted|nothing\s+(?:is\s+)?(?:up|posted)\s+(?:here\s+)?yet|"
+    r"not\s+in\s+(?:the\s+)?house\s+rules|sister\s+(?:house|home|program)|is\s+(?:still\s+)?blank|"
     # "(borrowed from another sober home for ideas; Briar Gate has not written a smoking rule yet)", "(sample
     # copied from Ridgeline for comparison; ...)"; not "(copied from agent's letter)", "(adapted from the
     # affiliate's template)": what a house takes from others may be its own
@@ -2305,7 +2319,8 @@ TAG_WORDS = _words(
     "archived yet answers answer policy rule written retired questions question held exists decide decided motion "
     "procedure posted vote open "
     "maybe someday soon wish proposal proposals part ours hope nothing questions supplies inventory inventories "
-    "asset receipts purchases spent bought fyi information"
+    "asset receipts purchases spent bought fyi information "
+    "removed deleted scrapped dropped set started happened made hasn't haven't up sister blank"
 )
 
 
@@ -2318,7 +2333,11 @@ _DISOWNS_AHEAD = lazy_compile(
     r"|\bnothing\s+changes\s+(?:until|till|til)\b|\bnot\s+to\s+be\s+(?:initialed|initialled|signed)\b"
     r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+(?:our|the\s+house['’]s)\s+(?:rule|policy)\b"
     r"|\bwe\s+(?:don['’]t|do\s+not)\s+have\s+(?:it|one|them|that|this)(?=\s*(?:[.;,:)!?]|$)|\s+(?:yet|here|at\s+all|anymore|now)\b)"
-    r"|\bnothing\s+like\s+(?:it|this|that)\b",
+    r"|\bnothing\s+like\s+(?:it|this|that)\b"
+    # an answer that it is not there yet: "Operator response: Not made yet.", "Not yet." (what follows is a plan)
+    r"|^\W*(?:[\w ]{1,30}:\s*)?not\s+(?:(?:made|done|written|posted|started|set\s+up|drawn\s+up)\s+)?yet\s*(?:[.!]|$)"
+    # "sample poster from the affiliate toolkit, we haven't filled it in or put it up at either house:"
+    r"|\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:filled\s+(?:it|them|this)\s+(?:in|out)|put\s+(?:it|them|this)\s+up)\b",
     re.IGNORECASE,
 )
 

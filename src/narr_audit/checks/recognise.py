@@ -1220,6 +1220,8 @@ def _sentences(line: str) -> list[str]:
         at, end = match.span(1)
         if line[at - 1] in _CLOSING_QUOTES and (at < 2 or line[at - 2] not in ".!?;"):
             continue  # a quotation goes on ('the "house rules" say')
+        if line[at - 1] == ";" and line.count("(", start, at) > line.count(")", start, at):
+            continue  # a semicolon inside brackets: "(borrowed for ideas; we have not written one yet)"
         before = line[start:at].rstrip()
         last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
         if before.endswith(".") and (last in ABBREVIATIONS or len(last) == 1):
