@@ -683,6 +683,36 @@ CASES = [
         f"## Smoking\n\nI suggested this: {SMOKING_RULE} The owner said no, nothing gets posted here.\n",
         id="nothing-gets-posted",
     ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nA resident told us: {SMOKING_RULE} Which was nice, but it's not in the house rules.\n",
+        id="but-its-not-in-the-house-rules",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\n{SMOKING_RULE} We bought a frame for it but never made the sign.\n",
+        id="never-made-the-sign",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nAt the Fulton duplex: {SCREENING_RULE} That's them, not us.\n",
+        id="thats-them-not-us",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nI'd like us to adopt this: {SCREENING_RULE} Right now there isn't one.\n",
+        id="right-now-there-isnt-one",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\n{SCREENING_RULE} That's not our agreement.\n",
+        id="thats-not-our-document",
+    ),
 ]
 
 
@@ -818,6 +848,9 @@ def test_a_section_that_says_it_is_not_in_effect_meets_no_topic(
             "weapons may not be kept in the house. The house manager may search a room with a second staff member "
             "present, and writes each search in the search log.\n",
             id="removed-and-logged-is-no-tag",
+        ),
+        pytest.param(
+            SMOKING, f"## Smoking\n\n{SMOKING_RULE} If there isn't one nearby, use the curb.\n", id="if-there-isnt-one"
         ),
     ],
 )

@@ -2155,10 +2155,14 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"(?:posted|put\s+up|adopted|approved|moved|voted\s+on|in\s+(?:place|effect|force|use))"
             r"(?:\s+or\s+(?:posted|put\s+up|adopted|approved|moved|voted\s+on))?(?=\s*(?:yet\b|[.;,]|$))",
             r"\bnothing\s+gets\s+(?:posted|put\s+up)\b",  # "Gail: no, not needed, nothing gets posted at Fernbank"
+            r"\bnothing\s+(?:is\s+)?posted\s+anywhere\b",  # "right now there's nothing posted anywhere in the house"
         ),
         "never": (
             r"\bnever\s+voted\s+(?:on|to\s+(?:adopt|bring|approve|keep|reinstate|restore))\b",
             r"\b(?:it|that|this)\s+never\s+happened\b",  # "... sometime. It's been six weeks and it never happened."
+            # "we bought the frames but never made the sheets", "I've never seen it done here"
+            r"\bnever\s+(?:made|wrote|printed|put\s+up)\s+(?:the|any|one|them|it)\b(?!\s+(?:up|out)\s+(?:until|unless))",
+            r"\bnever\s+seen\s+(?:it|that|this|one|them)\s+(?:done|used|posted|happen)\b",
             # "It was never posted.", "The map has never been put up." (the past: "are never posted" is a rule)
             r"\b(?:it|this|that|these|those|they|one|(?:the|our|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?:sheet|map|form|list|"
             r"poster|page|checklist|policy|rule|procedure)s?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+never\s+"
@@ -2198,7 +2202,16 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         "anything": (  # "That form stays with the detox center; we don't keep anything like it here."
             r"\b(?:don'?t|do\s+not|never)\s+(?:keep|have|use)\s+anything\s+like\s+(?:it|this|that)\b",
         ),
-        "blank": (r"\bstays?\s+blank\b", r"\b(?:is|are|remains?)\s+still\s+blank\b"),  # "Article IX is still blank."
+        "blank": (
+            r"\bstays?\s+blank\b",
+            r"\b(?:is|are|remains?)\s+still\s+blank\b",  # "Article IX is still blank."
+            r"\b(?:usually|often|mostly|just)\s+leave\s+(?:it|them)\s+blank\b",  # "we usually leave it blank"
+        ),
+        "isn't": (r"\bthere\s+isn['’]?t\s+one\b(?!\s+(?:of|who|that|in)\b)",),
+        # "Residents don't sign anything about drinking or drugs."
+        "sign": (
+            r"\b(?:residents?|we|they|you)\s+(?:don['’]?t|do\s+not|never)\s+sign\s+anything\s+(?:about|on|for|like|saying)\b",
+        ),
         # what no one has ever signed or filled in: "nobody's ever signed one", "Nobody fills it out anymore",
         # "nobody signs anything about it at intake" (not "no one signs it until staff has read it")
         **dict.fromkeys(
@@ -2244,6 +2257,11 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             # the questions before it stand unanswered: "Management raised both questions; Tenant has not answered."
             r"\b(?:has|have)\s+not\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",
             r"^\W*(?:a\s*[:.]\s*)?not\s+(?:yet\s+)?decided\b",
+            # "which was sweet but it's not in the handbook"
+            r"\b(?:it|that)['’]s\s+not\s+in\s+(?:the|our)\s+(?:handbook|house\s+rules|rules)\b",
+            # "That's not our document", "That's them, not us"
+            r"\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+our\s+(?:document|agreement|form|sheet|manual|rule|policy|checklist)\b",
+            r"\b(?:that['’]s|that\s+is|those\s+are)\s+them,?\s+not\s+us\b",
         ),
         "consider": (
             r"\b(?:will|to)\s+consider\s+(?:it|this|these|(?:the|her|his|their|that)\s+(?:recommendations?|suggestions?|"
@@ -2307,7 +2325,7 @@ DISOWNING_WORDS = _words(
     "deleted dropped scrapped struck withdrew abolished "
     "voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
-    "void voided suspended nobody nobody's one back kind like any addressed cut tossed shredded"
+    "void voided suspended nobody nobody's one back kind like any addressed cut tossed shredded isn't sign"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
