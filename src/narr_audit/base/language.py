@@ -2215,7 +2215,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         # what no one has ever signed or filled in: "nobody's ever signed one", "Nobody fills it out anymore",
         # "nobody signs anything about it at intake" (not "no one signs it until staff has read it")
         **dict.fromkeys(
-            ("nobody", "nobody's", "one"),
+            ("nobody", "no one", "no-one"),  # looked for in the sentence as written: "nobody's" holds "nobody"
             (
                 r"\b(?:nobody|no[\s-]one)(?:['’]s|\s+has)?\s+(?:ever\s+)?(?:signed|signs|filled|fills|completed|completes)\s+"
                 r"(?:one|it|them|this|that|anything|any)\b(?:\s+(?:in|out))?(?!\s+(?:until|unless|before|without|if)\b)",
@@ -2325,7 +2325,7 @@ DISOWNING_WORDS = _words(
     "deleted dropped scrapped struck withdrew abolished "
     "voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
-    "void voided suspended nobody nobody's one back kind like any addressed cut tossed shredded isn't sign"
+    "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
