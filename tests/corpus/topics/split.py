@@ -49,7 +49,9 @@ inspection app's exports) and thirty-third round (THIRTY_THIRD_VOICES: minimal p
 reminders, a new-resident orientation quiz with its answer key, and a peer-run house council's bylaws) and
 thirty-fourth round (THIRTY_FOURTH_VOICES: minimal pairs in an affiliate's certification portal's exported
 answers, a county-funded house's quarterly grant report, a video tour's automatic captions, and a relief
-manager's training notes) are split the same way.
+manager's training notes) and thirty-fifth round (THIRTY_FIFTH_VOICES: minimal pairs in former residents' online
+reviews of a house with the owner's replies, and in an e-mail thread between two co-owners and their bookkeeper)
+are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -102,6 +104,7 @@ THIRTY_FIRST_VOICES = ("zoning-hearing-pairs", "forum-thread-pairs")  # thirty-f
 THIRTY_SECOND_VOICES = ("voicemail-pairs", "inspection-app-pairs")  # thirty-second: the same brief
 THIRTY_THIRD_VOICES = ("sms-reminders-pairs", "orientation-quiz-pairs", "bylaws-pairs")  # thirty-third: the same brief
 THIRTY_FOURTH_VOICES = ("portal-pairs", "grant-report-pairs", "video-tour-pairs", "training-notes-pairs")  # the same
+THIRTY_FIFTH_VOICES = ("review-replies-pairs", "co-owner-email-pairs")  # thirty-fifth: the same brief
 
 
 def _hash(text: str) -> int:
@@ -163,6 +166,7 @@ def main(folders: list[Path]) -> None:
         *THIRTY_SECOND_VOICES,
         *THIRTY_THIRD_VOICES,
         *THIRTY_FOURTH_VOICES,
+        *THIRTY_FIFTH_VOICES,
     ):
         items = []
         for incoming in folders:
@@ -177,6 +181,8 @@ def main(folders: list[Path]) -> None:
             part = "held-back" if held_back(item["rule"], voice) else "tuned"
             parts[part].append(item)
         for part, chosen in parts.items():
+            if not chosen:  # every rule's hash put the voice in the other part
+                continue
             target = HERE / part / f"{voice}.yaml"
             target.parent.mkdir(exist_ok=True)
             text = yaml.safe_dump(chosen, sort_keys=False, allow_unicode=True, width=100)

@@ -75,6 +75,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("voicemail-pairs", "inspection-app-pairs"),  # thirty-second (minimal pairs)
         *("sms-reminders-pairs", "orientation-quiz-pairs", "bylaws-pairs"),  # thirty-third (minimal pairs)
         *("portal-pairs", "grant-report-pairs", "video-tour-pairs", "training-notes-pairs"),  # thirty-fourth
+        *("review-replies-pairs", "co-owner-email-pairs"),  # thirty-fifth (minimal pairs)
     }
 )
 
