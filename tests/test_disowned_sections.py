@@ -60,6 +60,28 @@ MEDICATION_RULE = (
     "Residents take medication only as directed and never share, sell or trade it."
 )
 
+SAFETY_CHECKS = ("2.F.17.c", "Safety inspection policy (detectors, extinguishers, inspection schedule)")
+
+SAFETY_CHECKS_RULE = (
+    "On the first day of each month the house manager tests every smoke detector and carbon monoxide detector "
+    "and checks that the fire extinguishers are charged."
+)
+
+EMERGENCY = ("2.F.19.a", "Emergency procedures sheet as posted (numbers, overdose response, evacuation)")
+
+EMERGENCY_RULE = (
+    "In an emergency, call 911 first and then the house manager at 555-0142. If someone may be overdosing, give "
+    "naloxone from the kit on the kitchen wall and stay with them until help arrives. If the alarm sounds, leave "
+    "by the nearest exit and meet at the mailbox across the street.\n"
+)
+
+CONTACTS = ("2.F.19.b", "Intake form with an emergency contact section")
+
+CONTACTS_FORM = (
+    "## Emergency contact\n\nOn the move-in form, each resident gives the name, relationship and phone number of "
+    "a person we may call in an emergency. The form is kept in the locked office file.\n"
+)
+
 # (rule and document, the live passage, the same passage disowned)
 CASES = [
     # A record's status field: on a line of its own, label and value split ("Status:" then "Draft"), before
@@ -712,6 +734,87 @@ CASES = [
         f"## Screening\n\n{SCREENING_RULE}\n",
         f"## Screening\n\n{SCREENING_RULE} That's not our agreement.\n",
         id="thats-not-our-document",
+    ),
+    # Stop 30: a status said in a closing sentence, a reply or an aside (the thirty-fifth round's forms, in new words)
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nWhat I'd like us to agree on: {SCREENING_RULE} Draft only; none of this is in effect.\n",
+        id="none-of-this-is-in-effect",
+    ),
+    pytest.param(
+        MEDICATION,
+        f"## Medicine\n\n{MEDICATION_RULE}\n",
+        f"## Medicine\n\nThe rule I brought to the owners: {MEDICATION_RULE} They voted it down.\n",
+        id="voted-it-down",
+    ),
+    pytest.param(
+        MEDICATION,
+        f"## Medicine\n\n{MEDICATION_RULE}\n",
+        f"## Medicine\n\nThe motion read: {MEDICATION_RULE} It never passed.\n",
+        id="it-never-passed",
+    ),
+    pytest.param(
+        SAFETY_CHECKS,
+        f"## Safety checks\n\n{SAFETY_CHECKS_RULE}\n",
+        f"## Safety checks\n\n{SAFETY_CHECKS_RULE} We never made it a habit.\n",
+        id="never-made-it-a-habit",
+    ),
+    pytest.param(
+        EMERGENCY,
+        f"## Emergencies\n\n{EMERGENCY_RULE}",
+        f"## Emergencies\n\nThe sheet we mean to print: {EMERGENCY_RULE.strip()} Nothing's been put up yet.\n",
+        id="nothings-been-put-up-yet",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nThe old owners' binder said: {SMOKING_RULE} That binder left with them when they sold.\n",
+        id="binder-left-with-them",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nAt our first house on Pine Street: {SMOKING_RULE} Those rules ended when we sold it.\n",
+        id="those-rules-ended",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nIf we had a smoking rule, it would go like this. {SMOKING_RULE} We don't have one today.\n",
+        id="we-dont-have-one-today",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nA family asked for this: {SCREENING_RULE} We're talking it over with the residents.\n",
+        id="were-talking-it-over",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Orientation\n\n{ORIENTATION_RULE}\n",
+        f"## Orientation\n\nOur last manager's way: {ORIENTATION_RULE} That stopped when she left in 2022.\n",
+        id="that-stopped-when-she-left",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nThe county's sample rule: {SMOKING_RULE} We are still writing our own.\n",
+        id="still-writing-our-own",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nDo we have a rule like this? {SCREENING_RULE}\n> Not that I know of.\n",
+        id="not-that-i-know-of",
+    ),
+    pytest.param(
+        CONTACTS,
+        CONTACTS_FORM,
+        "## Emergency contact\n\nA mother suggested that each resident give the name, relationship and phone number of "
+        "a person we may call in an emergency, kept in the locked office file. The move-in form doesn't ask for "
+        "that now.\n",
+        id="the-form-doesnt-ask-for-that-now",
     ),
 ]
 
@@ -1403,13 +1506,6 @@ def test_a_question_asked_to_invite_a_rule_still_reads_as_one(tmp_path: Path) ->
     assert missing == [], reason
 
 
-CONTACTS = ("2.F.19.b", "Intake form with an emergency contact section")
-CONTACTS_FORM = (
-    "## Emergency contact\n\nOn the move-in form, each resident gives the name, relationship and phone number of "
-    "a person we may call in an emergency. The form is kept in the locked office file.\n"
-)
-
-
 @pytest.mark.parametrize(
     ("rule", "live", "twin"),
     [
@@ -1652,14 +1748,6 @@ def test_what_is_left_to_others_or_to_later_states_no_rule(
 ) -> None:
     """ "I leave that to those programs" and "maybe next spring" state no rule of the house."""
     _twin_meets_none(rule, live, twin, tmp_path)
-
-
-EMERGENCY = ("2.F.19.a", "Emergency procedures sheet as posted (numbers, overdose response, evacuation)")
-EMERGENCY_RULE = (
-    "In an emergency, call 911 first and then the house manager at 555-0142. If someone may be overdosing, give "
-    "naloxone from the kit on the kitchen wall and stay with them until help arrives. If the alarm sounds, leave "
-    "by the nearest exit and meet at the mailbox across the street.\n"
-)
 
 
 @pytest.mark.parametrize(
@@ -2140,11 +2228,6 @@ def test_we_dont_have_one_after_a_list_denies_that_item_only(tmp_path: Path) -> 
 
 # An absence (see the cases "no-med-policy-behind-it" and after in CASES) takes back only the topics it
 # names, and only on life-safety rules. Written for this test at stop 25.
-SAFETY_CHECKS = ("2.F.17.c", "Safety inspection policy (detectors, extinguishers, inspection schedule)")
-SAFETY_CHECKS_RULE = (
-    "On the first day of each month the house manager tests every smoke detector and carbon monoxide detector "
-    "and checks that the fire extinguishers are charged."
-)
 
 
 def test_an_absence_takes_back_only_the_topics_it_names(tmp_path: Path) -> None:
@@ -2191,6 +2274,27 @@ def test_an_absence_named_by_the_topic_takes_it_back(tmp_path: Path) -> None:
             SMOKING,
             f"## Smoking\n\n{SMOKING_RULE} Staff who are used to smoking on the porch use the bench too.\n",
             id="are-used-to-is-no-past-habit",
+        ),
+        pytest.param(  # what stopped is the porch smoking, when the rule came in
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} Smoking on the porch used to be a problem. That stopped when we posted this "
+            "rule.\n",
+            id="that-stopped-when-we-posted-the-rule",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} The old porch checks stopped being needed.\n",
+            id="checks-stopped-being-needed",
+        ),
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM.strip() + " The form doesn't ask for that person's address.\n",
+            id="the-form-doesnt-ask-for-that-persons-address",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Safety checks\n\n{SAFETY_CHECKS_RULE} The old furnace never passed inspection, so it was replaced.\n",
+            id="it-never-passed-inspection",
         ),
         pytest.param(
             SMOKING,

@@ -2151,7 +2151,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\bnothing(?:'s|’s|\s+has|\s+is)\s+(?:been\s+)?(?:decided|settled|final|set)\b|\bnothing\s+to\s+do\s+yet\b",
             # "Nothing is posted yet", "Nothing here has been moved or voted on." (not "Nothing is posted
             # on the board without approval": the clause must end there)
-            r"\bnothing\s+(?:(?:here|below|else|of\s+(?:this|it))\s+)?(?:is|has\s+been|was|['’]s\s+been)\s+(?:yet\s+)?"
+            r"\bnothing(?:\s+(?:here|below|else|of\s+(?:this|it)))?(?:\s+is|\s+has\s+been|\s+was|['’]s\s+been|['’]s)\s+(?:yet\s+)?"
             r"(?:posted|put\s+up|adopted|approved|moved|voted\s+on|in\s+(?:place|effect|force|use))"
             r"(?:\s+or\s+(?:posted|put\s+up|adopted|approved|moved|voted\s+on))?(?=\s*(?:yet\b|[.;,]|$))",
             r"\bnothing\s+gets\s+(?:posted|put\s+up)\b",  # "Gail: no, not needed, nothing gets posted at Fernbank"
@@ -2160,6 +2160,9 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         "never": (
             r"\bnever\s+voted\s+(?:on|to\s+(?:adopt|bring|approve|keep|reinstate|restore))\b",
             r"\b(?:it|that|this)\s+never\s+happened\b",  # "... sometime. It's been six weeks and it never happened."
+            # "It never passed.", "the proposal never went through" (not "it never passed inspection")
+            r"\b(?:it|this|that|the\s+(?:motion|proposal|draft|rule|idea))\s+never\s+(?:passed|went\s+through|got\s+"
+            r"(?:passed|approved|adopted|a\s+vote))\s*(?:[.;,!]|$|\s+(?:at|in|with|because|and|but|after)\b)",
             # "we bought the frames but never made the sheets", "I've never seen it done here"
             r"\bnever\s+(?:made|wrote|printed|put\s+up)\s+(?:the|any|one|them|it)\b(?!\s+(?:up|out)\s+(?:until|unless))",
             r"\bnever\s+seen\s+(?:it|that|this|one|them)\s+(?:done|used|posted|happen)\b",
@@ -2192,6 +2195,45 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
                 r"\b(?:page|sheet|rule|policy|form|list|poster|map|section|clause)s?\s+(?:got|was|were|has\s+been|have\s+been)\s+"
                 r"(?:dropped|tossed|cut|scrapped|shredded|thrown\s+out)\b",
             ),
+        ),
+        # "They voted it down."
+        "down": (
+            r"\b(?:we|they|the\s+(?:board|owners?|residents?|council|house|members))\s+voted\s+(?:it|this|that|them|these|"
+            r"those)\s+down\b",
+        ),
+        # "That binder left with them when they sold."
+        **dict.fromkeys(
+            ("left", "went"),
+            (
+                r"\b(?:manual|binder|handbook|rules|polic(?:y|ies)|agreement|sheet|checklist|it|that)\s+(?:all\s+)?"
+                r"(?:left|went)\s+with\s+(?:them|him|her|the\s+(?:old|previous|former)\s+[\w'’-]+)\b",
+            ),
+        ),
+        # "Those rules ended when we sold it.", "That stopped when she left in 2022."
+        **dict.fromkeys(
+            ("ended", "stopped"),
+            (
+                r"\b(?:those|these|that|the|their|its)\s+(?:old\s+)?(?:rules?|polic(?:y|ies)|practices?|checks?|routines?)\s+"
+                r"(?:all\s+)?(?:ended|stopped)\b(?!\s+being\b)",
+                # someone left and it stopped (not "That stopped when we posted this rule")
+                r"^\W*(?:that|this|it|all\s+(?:of\s+)?that)\s+(?:all\s+)?(?:stopped|ended)\s+(?:when|after|once)\s+"
+                r"(?:he|she|they|we|the\s+(?:old|previous|former)\s+[\w'’-]+|our\s+old\s+[\w'’-]+)\s+"
+                r"(?:left|moved|sold|retired|quit|closed|bought|took\s+over)\b",
+            ),
+        ),
+        # "We're talking it over with the residents."
+        "we're": (r"\bwe['’]re\s+(?:still\s+)?(?:thinking|talking)\s+(?:about\s+(?:it|this|that)|it\s+over)\b",),
+        # "We are still writing our own."
+        "writing": (
+            r"\b(?:we\s+are|we['’]re|the\s+house\s+is)\s+still\s+(?:writing|drafting|working\s+on)\s+(?:our\s+own|one|it|"
+            r"ours|the\s+(?:rules?|polic(?:y|ies)))\b",
+        ),
+        # an answer to the question before it: "> Not that I know of."
+        "not that": (r"^\W*not\s+that\s+(?:i|we)\s+(?:know\s+of|['’]m\s+aware\s+of|am\s+aware\s+of|can\s+see)\b",),
+        # "The move-in form doesn't ask for that now."
+        "ask": (
+            r"\b(?:form|packet|agreement|intake|it)\s+(?:doesn['’]?t|does\s+not)\s+ask\s+(?:for\s+)?(?:that|this|it|"
+            r"them|any\s+of\s+(?:that|this|it))(?:\s+(?:now|today|yet|anymore|at\s+all))?\s*(?:[.;,!]|$)",
         ),
         "n't": (
             r"\b(?:has|have)n['’]t\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",
@@ -2325,7 +2367,8 @@ DISOWNING_WORDS = _words(
     "deleted dropped scrapped struck withdrew abolished "
     "voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
-    "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign"
+    "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
+    "left went writing drafting"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
@@ -2352,6 +2395,9 @@ _DISOWNS_AHEAD = lazy_compile(
     r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+(?:our|the\s+house['’]s)\s+(?:rule|policy)\b"
     r"|\bwe\s+(?:don['’]t|do\s+not)\s+have\s+(?:it|one|them|that|this)(?=\s*(?:[.;,:)!?]|$)|\s+(?:yet|here|at\s+all|anymore|now)\b)"
     r"|\bnothing\s+like\s+(?:it|this|that)\b"
+    # what a rule would say if the house had one: "If we had a smoking policy, it would be short:"
+    r"|^\W*if\s+we\s+had\s+(?:a|an|any)\s+(?:[\w'’-]+\s+){0,3}?(?:rule|policy|procedure|form|sheet|list|checklist|plan)s?\b"
+    r"[^.;]*\b(?:it|that|this|ours)\s+would\b"
     # an answer that it is not there yet: "Operator response: Not made yet.", "Not yet." (what follows is a plan)
     r"|^\W*(?:[\w ]{1,30}:\s*)?not\s+(?:(?:made|done|written|posted|started|set\s+up|drawn\s+up)\s+)?yet\s*(?:[.!]|$)"
     # "sample poster from the affiliate toolkit, we haven't filled it in or put it up at either house:"
