@@ -51,7 +51,8 @@ thirty-fourth round (THIRTY_FOURTH_VOICES: minimal pairs in an affiliate's certi
 answers, a county-funded house's quarterly grant report, a video tour's automatic captions, and a relief
 manager's training notes) and thirty-fifth round (THIRTY_FIFTH_VOICES: minimal pairs in former residents' online
 reviews of a house with the owner's replies, and in an e-mail thread between two co-owners and their bookkeeper)
-are split the same way.
+and thirty-sixth round (THIRTY_SIXTH_VOICES: minimal pairs in letters between a resident's legal-aid attorney and
+an operator, and in transcribed exit interviews) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -105,6 +106,7 @@ THIRTY_SECOND_VOICES = ("voicemail-pairs", "inspection-app-pairs")  # thirty-sec
 THIRTY_THIRD_VOICES = ("sms-reminders-pairs", "orientation-quiz-pairs", "bylaws-pairs")  # thirty-third: the same brief
 THIRTY_FOURTH_VOICES = ("portal-pairs", "grant-report-pairs", "video-tour-pairs", "training-notes-pairs")  # the same
 THIRTY_FIFTH_VOICES = ("review-replies-pairs", "co-owner-email-pairs")  # thirty-fifth: the same brief
+THIRTY_SIXTH_VOICES = ("legal-letters-pairs", "exit-interview-pairs")  # thirty-sixth: the same brief
 
 
 def _hash(text: str) -> int:
@@ -167,6 +169,7 @@ def main(folders: list[Path]) -> None:
         *THIRTY_THIRD_VOICES,
         *THIRTY_FOURTH_VOICES,
         *THIRTY_FIFTH_VOICES,
+        *THIRTY_SIXTH_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -76,6 +76,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("sms-reminders-pairs", "orientation-quiz-pairs", "bylaws-pairs"),  # thirty-third (minimal pairs)
         *("portal-pairs", "grant-report-pairs", "video-tour-pairs", "training-notes-pairs"),  # thirty-fourth
         *("review-replies-pairs", "co-owner-email-pairs"),  # thirty-fifth (minimal pairs)
+        *("legal-letters-pairs", "exit-interview-pairs"),  # thirty-sixth (minimal pairs)
     }
 )
 
