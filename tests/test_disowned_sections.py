@@ -82,6 +82,20 @@ CONTACTS_FORM = (
     "a person we may call in an emergency. The form is kept in the locked office file.\n"
 )
 
+AGREEMENT = ("2.F.16.a", "Resident agreement or house rules stating the alcohol- and drug-free rule")
+
+CONSENT = ("2.F.16.c", "Resident consent to drug screening (form)")
+
+AGREEMENT_RULE = (
+    "I agree not to use, possess or seek alcohol or illicit drugs, on or off the property, while I live at "
+    "Birchwood House."
+)
+
+CONSENT_FORM = (
+    "## Consent to testing\n\nI agree to give a urine or breath sample for drug and alcohol testing whenever the "
+    "house manager asks, at random or on suspicion. Resident signature and date.\n"
+)
+
 # (rule and document, the live passage, the same passage disowned)
 CASES = [
     # A record's status field: on a line of its own, label and value split ("Status:" then "Draft"), before
@@ -816,6 +830,117 @@ CASES = [
         "that now.\n",
         id="the-form-doesnt-ask-for-that-now",
     ),
+    # Stop 30, second batch (the thirty-sixth round's tuned part, in new words)
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nUnder the last owners: {SMOKING_RULE} All of that went out the door when they sold.\n",
+        id="went-out-the-door",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nThe sign by the back door said: {SMOKING_RULE} We took that sign down in June.\n",
+        id="took-that-sign-down",
+    ),
+    pytest.param(
+        CONSENT,
+        CONSENT_FORM,
+        CONSENT_FORM.strip() + " We never put that form into use.\n",
+        id="never-put-into-use",
+    ),
+    pytest.param(
+        SAFETY_CHECKS,
+        f"## Safety checks\n\n{SAFETY_CHECKS_RULE}\n",
+        f"## Safety checks\n\n{SAFETY_CHECKS_RULE} That was the old policy; nobody does it now.\n",
+        id="that-was-the-old-policy",
+    ),
+    pytest.param(
+        SAFETY_CHECKS,
+        f"## Safety checks\n\n{SAFETY_CHECKS_RULE}\n",
+        f"## Safety checks\n\nA resident's idea: {SAFETY_CHECKS_RULE} It never got taken up, and nobody's made it a "
+        "rule.\n",
+        id="never-got-taken-up",
+    ),
+    pytest.param(
+        EMERGENCY,
+        f"## Emergencies\n\n{EMERGENCY_RULE}",
+        f"## Emergencies\n\nWhat the new sheet will say: {EMERGENCY_RULE.strip()} None of that's up yet.\n",
+        id="none-of-thats-up-yet",
+    ),
+    pytest.param(
+        EMERGENCY,
+        f"## Emergencies\n\n{EMERGENCY_RULE}",
+        f"## Emergencies\n\nThe sheet by the phone read: {EMERGENCY_RULE.strip()} We painted in May and nothing went "
+        "back up.\n",
+        id="nothing-went-back-up",
+    ),
+    pytest.param(
+        CONTACTS,
+        CONTACTS_FORM,
+        CONTACTS_FORM.strip() + " Our form doesn't have that section, though.\n",
+        id="our-form-doesnt-have-that-section",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nIn the program he came from: {SCREENING_RULE} We never did that here.\n",
+        id="we-never-did-that-here",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nFrom another house's manual: {SCREENING_RULE} Our own manual has no counterpart.\n",
+        id="has-no-counterpart",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nThe letter quotes this: {SCREENING_RULE} That is the clinic's policy, not Birch House's.\n",
+        id="the-clinics-policy-not-ours-by-name",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nThe rule you cite: {SMOKING_RULE} Our house rules say nothing about smoking.\n",
+        id="our-rules-say-nothing-about-it",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nThe rule you cite: {SMOKING_RULE} Our handbook is silent on this.\n",
+        id="our-handbook-is-silent",
+    ),
+    pytest.param(
+        MEDICATION,
+        f"## Medicine\n\n{MEDICATION_RULE}\n",
+        f"## Medicine\n\nYour letter relies on this: {MEDICATION_RULE} It is a rule the house never adopted.\n",
+        id="a-rule-never-adopted",
+    ),
+    pytest.param(
+        MEDICATION,
+        f"## Medicine\n\n{MEDICATION_RULE}\n",
+        f"## Medicine\n\nPolicy 4 said: {MEDICATION_RULE} It was rescinded with the rest of the old manual.\n",
+        id="it-was-rescinded",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Orientation\n\n{ORIENTATION_RULE}\n",
+        f"## Orientation\n\nFrom next month: {ORIENTATION_RULE} That has not been our practice until now.\n",
+        id="not-been-our-practice",
+    ),
+    pytest.param(
+        MEDICATION,
+        f"## Medicine\n\n{MEDICATION_RULE}\n",
+        f"## Medicine\n\n{MEDICATION_RULE} Those were the rules used by the previous owners.\n",
+        id="used-by-the-previous-owners",
+    ),
+    pytest.param(
+        AGREEMENT,
+        f"# Resident Agreement\n\n{AGREEMENT_RULE}\n",
+        f"# Resident Agreement\n\nThe coalition's sample: {AGREEMENT_RULE} We reviewed it and set it aside.\n",
+        id="reviewed-and-set-aside",
+    ),
 ]
 
 
@@ -992,11 +1117,6 @@ def test_a_recommendation_the_house_took_up_is_its_rule(tmp_path: Path) -> None:
 
 # A rule residents are held to (topics marked `binds: residents` in standards/narr-3.0/2-F.yaml): the
 # same words binding someone else, or in a section written for someone else, are not it.
-AGREEMENT = ("2.F.16.a", "Resident agreement or house rules stating the alcohol- and drug-free rule")
-AGREEMENT_RULE = (
-    "I agree not to use, possess or seek alcohol or illicit drugs, on or off the property, while I live at "
-    "Birchwood House."
-)
 
 
 @pytest.mark.parametrize(
@@ -2007,9 +2127,6 @@ def test_a_log_entry_an_fyi_copy_and_unanswered_questions_state_no_rule(
     _twin_meets_none(rule, live, twin, tmp_path)
 
 
-CONSENT = ("2.F.16.c", "Resident consent to drug screening (form)")
-
-
 @pytest.mark.parametrize(
     ("rule", "live", "twin"),
     [
@@ -2295,6 +2412,16 @@ def test_an_absence_named_by_the_topic_takes_it_back(tmp_path: Path) -> None:
             SAFETY_CHECKS,
             f"## Safety checks\n\n{SAFETY_CHECKS_RULE} The old furnace never passed inspection, so it was replaced.\n",
             id="it-never-passed-inspection",
+        ),
+        pytest.param(  # what the lease leaves open is one detail, not the rule
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} The lease says nothing about how late the bench may be used.\n",
+            id="says-nothing-about-a-detail",
+        ),
+        pytest.param(  # the old way told first, then the rule
+            SMOKING,
+            f"## Smoking\n\nResidents smoked on the porch until 2023; that was the old policy. {SMOKING_RULE}\n",
+            id="the-old-policy-before-the-rule",
         ),
         pytest.param(
             SMOKING,

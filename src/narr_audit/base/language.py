@@ -2111,8 +2111,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\b(?:post|posts|posted|adopt|adopts|adopted|use|uses|follow|follows|followed|keep|keeps|kept)\s+none\s+of\b",
             r"\bnone\s+of\s+(?:it|this|these|that|them)\s+(?:came|carried|was\s+kept|transferred|survived|made\s+it)\b",
             # "None of this is in place yet.", "The house has none of this."
-            r"\bnone\s+of\s+(?:it|this|these|that|them)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:yet\s+)?"
-            r"(?:in\s+(?:place|use|force)|posted|adopted|done)\b",
+            r"\bnone\s+of\s+(?:it|this|these|that|them)(?:\s+(?:is|are|was|were|has\s+been|have\s+been)|['’]s)\s+(?:yet\s+)?"
+            r"(?:in\s+(?:place|use|force)|posted|adopted|done|up)\b",
             r"\b(?:has|have|had)\s+none\s+of\s+(?:it|this|these|that|them)\b",
         ),
         "no": (
@@ -2155,6 +2155,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"(?:posted|put\s+up|adopted|approved|moved|voted\s+on|in\s+(?:place|effect|force|use))"
             r"(?:\s+or\s+(?:posted|put\s+up|adopted|approved|moved|voted\s+on))?(?=\s*(?:yet\b|[.;,]|$))",
             r"\bnothing\s+gets\s+(?:posted|put\s+up)\b",  # "Gail: no, not needed, nothing gets posted at Fernbank"
+            r"\bnothing\s+(?:went|got|was\s+put)\s+back\s+up\b",  # "We painted in May and nothing went back up."
             r"\bnothing\s+(?:is\s+)?posted\s+anywhere\b",  # "right now there's nothing posted anywhere in the house"
         ),
         "never": (
@@ -2235,6 +2236,65 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\b(?:form|packet|agreement|intake|it)\s+(?:doesn['’]?t|does\s+not)\s+ask\s+(?:for\s+)?(?:that|this|it|"
             r"them|any\s+of\s+(?:that|this|it))(?:\s+(?:now|today|yet|anymore|at\s+all))?\s*(?:[.;,!]|$)",
         ),
+        # "All of that went out the door when they sold."; "We took that sign down in June."
+        "door": (r"\bwent\s+out\s+the\s+door\b",),
+        "took": (
+            r"\btook\s+(?:it|them|(?:that|the|this|those|these|our)\s+(?:[\w'’-]+\s+)?(?:sheet|sign|list|poster|rules?|"
+            r"page|map|notice)s?)\s+down\b",
+        ),
+        # "We never put that form into use."
+        "into use": (r"\bnever\s+put\s+(?:it|them|(?:that|this|the|those)\s+(?:[\w'’-]+\s+)?[\w'’-]+)\s+into\s+use\b",),
+        # "That was the old policy; nobody does it now."
+        " old ": (
+            r"^\W*(?:that|this|those|it)\s+(?:was|were)\s+(?:the|our)\s+old\s+(?:polic(?:y|ies)|rules?|procedure|way|sheet|"
+            r"form|list)\b",
+        ),
+        **dict.fromkeys(
+            ("nobody does", "no one does", "no-one does"),
+            (r"\b(?:nobody|no[\s-]one)\s+does\s+(?:it|that|this|them)\s+(?:now|anymore|any\s+more)\b",),
+        ),
+        # "It never got taken up", "nobody's made it a rule"
+        "taken up": (r"\bnever\s+got\s+taken\s+up\b",),
+        "made it": (
+            r"\b(?:nobody|no[\s-]one)(?:['’]s|\s+has)\s+(?:ever\s+)?made\s+(?:it|this|that)\s+(?:a|the|into\s+a)\s+rule\b",
+        ),
+        # "Our form doesn't have that section, though."
+        "have that": (
+            r"\b(?:form|packet|agreement|sheet)\s+(?:doesn['’]?t|does\s+not)\s+have\s+(?:that|this)\s+(?:[\w'’-]+\s+)?"
+            r"(?:box|section|line|part|field|page)\b",
+        ),
+        # "We never did that here."
+        "never did": (r"\bwe\s+never\s+did\s+(?:that|this|it)\s+(?:here|at\s+all)\b",),
+        # "Our own manual has no counterpart."
+        "counterpart": (r"\b(?:has|have)\s+no\s+counterpart\b",),
+        # "Our house rules say nothing about smoking", "Our handbook is silent on this."
+        **dict.fromkeys(
+            ("nothing about", "nothing on", "nothing of"),
+            (
+                r"\b(?:rules?|manual|handbook|agreement|lease|polic(?:y|ies)|form|packet)\s+(?:says?|said)\s+nothing\s+(?:at\s+all\s+)?"
+                r"(?:about|on|of)\s+"
+                r"(?:it|this|that|them|the\s+kind|[\w'’-]+(?:\s+[\w'’-]+)?)\s*(?:[.;]|$)",
+            ),
+        ),
+        "silent": (
+            r"\b(?:rules?|manual|handbook|agreement|lease|polic(?:y|ies)|form|packet|binder)\s+(?:is|are|was|were)\s+silent\b",
+        ),
+        # "It is a rule the house never adopted."
+        "never adopted": (r"\bnever\s+adopted\b",),
+        # "That has not been our practice until now."
+        "practice": (
+            r"\b(?:that|this|it)\s+(?:has|have)(?:\s+not|n['’]t)\s+been\s+(?:our|the\s+house['’]s)\s+practice\b",
+        ),
+        # "The manual used by the previous owners said: ..."
+        **dict.fromkeys(
+            ("by the previous", "by the prior", "by the former", "by the old"),
+            (
+                r"\b(?:used|written|adopted|posted|kept)\s+by\s+the\s+(?:previous|prior|former|old)\s+(?:operators?|owners?|"
+                r"managers?|management)\b",
+            ),
+        ),
+        # "We reviewed it and set it aside."
+        "aside": (r"\bset\s+(?:it|this|that|them|these|those)\s+aside\b|\breviewed\s+and\s+set\s+aside\b",),
         "n't": (
             r"\b(?:has|have)n['’]t\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",
             r"\b(?:manual|handbook|rules|agreement|binder|lease|polic(?:y|ies)|procedures?|packet|it)\s+(?:itself\s+)?"
@@ -2304,6 +2364,9 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             # "That's not our document", "That's them, not us"
             r"\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+our\s+(?:document|agreement|form|sheet|manual|rule|policy|checklist)\b",
             r"\b(?:that['’]s|that\s+is|those\s+are)\s+them,?\s+not\s+us\b",
+            # "That is the clinic's policy, not Birch House's." (see _NOT_OURS for "not ours")
+            r"\b(?:is|are)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?[\w-]+['’]s\s+(?:document|rules?|polic(?:y|ies)|forms?|paper|"
+            r"manual|handbook)\s*,?\s+(?:and\s+)?not\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s(?:\s|[.,;]|$)",
         ),
         "consider": (
             r"\b(?:will|to)\s+consider\s+(?:it|this|these|(?:the|her|his|their|that)\s+(?:recommendations?|suggestions?|"
@@ -2368,7 +2431,7 @@ DISOWNING_WORDS = _words(
     "voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
-    "left went writing drafting"
+    "left went writing drafting took old silent previous prior former aside"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
