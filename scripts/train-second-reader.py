@@ -130,7 +130,14 @@ def build() -> tuple[list[Item], list[tuple[dict[str, float], int, str]]]:
                     raise SystemExit(f"{p.key}: topic {topic.name!r} is not labelled")
                 spec = topic_spec(topic, vocabulary, ongoing=bool(rule.life_safety))  # as check reads it
                 question = asked(
-                    p.rule, rule.title, p.document, topic.name, spec.labels, [t.name for t in check.topics], every_idea
+                    p.rule,
+                    rule.title,
+                    p.document,
+                    topic.name,
+                    spec.labels,
+                    [t.name for t in check.topics],
+                    every_idea,
+                    spec.ideas,
                 )
                 found = topic.name not in missing
                 finding = find_in(spec, content, vocabulary)

@@ -88,7 +88,9 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
     for topic in check.topics:
         spec = topic_spec(topic, vocabulary, ongoing=ctx.life_safety)
         question = (
-            asked(ctx.rule_id, ctx.rule_title, check.label, topic.name, spec.labels, topic_names, every_idea)
+            asked(
+                ctx.rule_id, ctx.rule_title, check.label, topic.name, spec.labels, topic_names, every_idea, spec.ideas
+            )
             if ctx.reader
             else None
         )

@@ -150,6 +150,8 @@ class Asked:
     siblings: tuple[str, ...] = ()  # the names of the document check's other topics
     # its and its siblings' ideas: the phrasings of them that a sentence holds whole are left unread (_met_whole)
     ideas: tuple[Sequence[Phrasing], ...] = field(default=(), compare=False, repr=False)
+    # its own ideas among them: their phrasings stay read in the unit around the sentence (see _read_sets)
+    mine: tuple[Sequence[Phrasing], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def own(self) -> frozenset[str]:
@@ -176,9 +178,10 @@ def asked(
     labels: Sequence[str],
     siblings: Sequence[str] = (),
     ideas: Sequence[Sequence[Phrasing]] = (),
+    mine: Sequence[Sequence[Phrasing]] = (),
 ) -> Asked:
-    """The topic as the reader is asked it; ``siblings`` names its document check's other topics and
-    ``ideas`` holds its and their ideas (see :class:`Asked`)."""
+    """The topic as the reader is asked it; ``siblings`` names its document check's other topics,
+    ``ideas`` holds its and their ideas and ``mine`` its own (see :class:`Asked`)."""
     key = topic_key(rule_id, document, topic)
     return Asked(
         key,
@@ -186,6 +189,7 @@ def asked(
         (rule_title, document, topic, *labels),
         tuple(t for t in siblings if t != topic),
         tuple(ideas),
+        tuple(mine),
     )
 
 
@@ -199,13 +203,16 @@ _FRAME_WORDS = frozenset(stem(w) for w in (*STOP_WORDS, *KEPT)) | frozenset(
 )
 
 
-def _met_whole(topic: Asked, analysis: Analysis, n: int) -> frozenset[str]:
+def _met_whole(topic: Asked, analysis: Analysis, n: int, *, others: bool = False) -> frozenset[str]:
     """The content words of the topic's (and its siblings') phrasings of two content words or more that
     sentence ``n`` holds whole (the recogniser's index of each idea's longer phrasings, which it built
-    to find them, is looked up by the sentence's stems)."""
+    to find them, is looked up by the sentence's stems); ``others``: its siblings' only."""
     stems = frozenset(sentence_stems(analysis, n))
     out: set[str] = set()
+    mine = {id(idea) for idea in topic.mine} if others else set()
     for idea in topic.ideas:
+        if id(idea) in mine:
+            continue
         by_first = longer_phrasings(idea)
         for first in stems.intersection(by_first):
             for _, rest in by_first[first]:
@@ -279,11 +286,14 @@ UNREAD = frozenset(
 
 def _read_sets(analysis: Analysis, unit: Unit, topic: Asked) -> tuple[frozenset[str], frozenset[str]]:
     """What the reader reads of a unit: its stems without the topic's own words, and its best
-    sentence's without its siblings' words either, nor the phrasings it holds whole (see :class:`Asked`),
-    words of style left out (see UNREAD)."""
+    sentence's without its siblings' words either, nor the phrasings it holds whole; its siblings'
+    phrasings it holds whole are not read in the unit either (see :class:`Asked`: "mind-altering
+    chemical", said of the drugs, was held against the alcohol from the unit's words when the sentence's
+    own no longer did). Words of style are left out (see UNREAD)."""
     read = _read_stems(analysis)
     best = read(unit.best)
-    return frozenset().union(*[read(n) for n in unit.sentences]) - topic.own, (
+    theirs = _met_whole(topic, analysis, unit.best, others=True)
+    return frozenset().union(*[read(n) for n in unit.sentences]) - topic.own - theirs, (
         best - topic.in_sentence - _met_whole(topic, analysis, unit.best)
     )
 
