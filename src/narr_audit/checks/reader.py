@@ -203,24 +203,25 @@ _FRAME_WORDS = frozenset(stem(w) for w in (*STOP_WORDS, *KEPT)) | frozenset(
 )
 
 
-def _met_whole(topic: Asked, analysis: Analysis, n: int, *, others: bool = False) -> frozenset[str]:
-    """The content words of the topic's (and its siblings') phrasings of two content words or more that
-    sentence ``n`` holds whole (the recogniser's index of each idea's longer phrasings, which it built
-    to find them, is looked up by the sentence's stems); ``others``: its siblings' only."""
+def _met_whole(topic: Asked, analysis: Analysis, n: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The content words of the topic's and its siblings' phrasings of two content words or more that
+    sentence ``n`` holds whole, and of its siblings' alone (the recogniser's index of each idea's longer
+    phrasings, which it built to find them, is looked up by the sentence's stems)."""
     stems = frozenset(sentence_stems(analysis, n))
-    out: set[str] = set()
-    mine = {id(idea) for idea in topic.mine} if others else set()
+    every: set[str] = set()
+    theirs: set[str] = set()
+    mine = {id(idea) for idea in topic.mine}
     for idea in topic.ideas:
-        if id(idea) in mine:
-            continue
         by_first = longer_phrasings(idea)
         for first in stems.intersection(by_first):
             for _, rest in by_first[first]:
                 if rest <= stems:
                     words = (rest | {first}) - _FRAME_WORDS
                     if len(words) >= 2:
-                        out |= words
-    return frozenset(out)
+                        every |= words
+                        if id(idea) not in mine:
+                            theirs |= words
+    return frozenset(every), frozenset(theirs)
 
 
 def topic_key(rule_id: str, document: str, topic: str) -> str:
@@ -291,10 +292,9 @@ def _read_sets(analysis: Analysis, unit: Unit, topic: Asked) -> tuple[frozenset[
     chemical", said of the drugs, was held against the alcohol from the unit's words when the sentence's
     own no longer did). Words of style are left out (see UNREAD)."""
     read = _read_stems(analysis)
-    best = read(unit.best)
-    theirs = _met_whole(topic, analysis, unit.best, others=True)
+    every, theirs = _met_whole(topic, analysis, unit.best)
     return frozenset().union(*[read(n) for n in unit.sentences]) - topic.own - theirs, (
-        best - topic.in_sentence - _met_whole(topic, analysis, unit.best)
+        read(unit.best) - topic.in_sentence - every
     )
 
 
@@ -426,8 +426,9 @@ class SecondReader:
         z += math.fsum([paired.get(pair, 0.0) for pair in pairs]) / math.sqrt(len(pairs) + 1)
         return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 6)
 
-    def read(self, asked: Asked, analysis: Analysis, unit: Unit) -> Reading:
-        """The unit's score, and the words of its best sentence that weighed most against and for it."""
+    def read(self, asked: Asked, analysis: Analysis, unit: Unit, score: float | None = None) -> Reading:
+        """The unit's score (``score``, when already known), and the words of its best sentence that
+        weighed most against and for it."""
         data = self.data
         local, best = _stems(analysis, unit, asked)
         ideas, sentence, paired = self._ideas(asked.labels), data["sentence"], data["pairs"]
@@ -448,7 +449,8 @@ class SecondReader:
         quoted = sorted((v, s) for s, v in by_stem.items() if s in written and _quotable(written[s]))
         against = tuple(written[s] for v, s in quoted if v < -0.05)[:3]
         for_it = tuple(written[s] for v, s in reversed(quoted) if v > 0.05)[:3]
-        return Reading(self.score(asked, analysis, unit), unit.best, unit.where, against, for_it)
+        score = self.score(asked, analysis, unit) if score is None else score
+        return Reading(score, unit.best, unit.where, against, for_it)
 
     def _ideas(self, labels: tuple[str, ...]) -> _IdeaWeights:
         """A topic's ideas' weights by stem, summed on first use (a batch asks the same topics again)."""
@@ -531,7 +533,7 @@ def doubt_of(
     score = reader.score(asked, analysis, unit)
     t = reader.thresholds
     quoted = score < max(t.confirm, t.confirm_life_safety)  # the report may cite its words
-    reading = reader.read(asked, analysis, unit) if quoted else Reading(score, sentence, unit.where, (), ())
+    reading = reader.read(asked, analysis, unit, score) if quoted else Reading(score, sentence, unit.where, (), ())
     if spec.ongoing and t.doubt_life_safety <= score < t.confirm_life_safety:
         reading = replace(reading, beside=disclaimer_beside(analysis, sentence))
     if name is not None:
@@ -569,7 +571,7 @@ def rescue_of(
     if scored:  # the highest, the first in reading order on ties; its words quoted only when it rescues
         score, _, unit = max(scored, key=lambda found: (found[0], -found[1]))
         rescues = score > reader.thresholds.rescue
-        best = reader.read(asked, analysis, unit) if rescues else Reading(score, unit.best, unit.where, (), ())
+        best = reader.read(asked, analysis, unit, score) if rescues else Reading(score, unit.best, unit.where, (), ())
     if name is not None:
         kept = [] if best is None else _kept(best) if best.score > reader.thresholds.rescue else [best.score]
         note(content, vocabulary, name, kept)
