@@ -52,7 +52,9 @@ answers, a county-funded house's quarterly grant report, a video tour's automati
 manager's training notes) and thirty-fifth round (THIRTY_FIFTH_VOICES: minimal pairs in former residents' online
 reviews of a house with the owner's replies, and in an e-mail thread between two co-owners and their bookkeeper)
 and thirty-sixth round (THIRTY_SIXTH_VOICES: minimal pairs in letters between a resident's legal-aid attorney and
-an operator, and in transcribed exit interviews) are split the same way.
+an operator, and in transcribed exit interviews) and thirty-seventh round (THIRTY_SEVENTH_VOICES: minimal pairs in
+a neighborhood association's minutes of a meeting with an operator, and in a house binder's tabbed pages) are split
+the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -107,6 +109,7 @@ THIRTY_THIRD_VOICES = ("sms-reminders-pairs", "orientation-quiz-pairs", "bylaws-
 THIRTY_FOURTH_VOICES = ("portal-pairs", "grant-report-pairs", "video-tour-pairs", "training-notes-pairs")  # the same
 THIRTY_FIFTH_VOICES = ("review-replies-pairs", "co-owner-email-pairs")  # thirty-fifth: the same brief
 THIRTY_SIXTH_VOICES = ("legal-letters-pairs", "exit-interview-pairs")  # thirty-sixth: the same brief
+THIRTY_SEVENTH_VOICES = ("neighbor-meeting-pairs", "house-binder-tabs-pairs")  # thirty-seventh: the same brief
 
 
 def _hash(text: str) -> int:
@@ -170,6 +173,7 @@ def main(folders: list[Path]) -> None:
         *THIRTY_FOURTH_VOICES,
         *THIRTY_FIFTH_VOICES,
         *THIRTY_SIXTH_VOICES,
+        *THIRTY_SEVENTH_VOICES,
     ):
         items = []
         for incoming in folders:
