@@ -941,6 +941,79 @@ CASES = [
         f"# Resident Agreement\n\nThe coalition's sample: {AGREEMENT_RULE} We reviewed it and set it aside.\n",
         id="reviewed-and-set-aside",
     ),
+    # Stop 30, third batch (the thirty-seventh round's tuned part, in new words): a binder page's stamps and tags
+    pytest.param(
+        SMOKING,
+        f"SMOKING - Birch House\n{SMOKING_RULE}\n",
+        f"SMOKING - Birch House      SUPERSEDED 2024 - DO NOT HAND OUT\n{SMOKING_RULE}\n",
+        id="stamp-superseded-do-not-hand-out",
+    ),
+    pytest.param(
+        SMOKING,
+        f"SMOKING - Birch House\n{SMOKING_RULE}\n",
+        f"SMOKING - Birch House      REVOKED 5/2025\n{SMOKING_RULE}\n",
+        id="stamp-revoked",
+    ),
+    pytest.param(
+        SCREENING,
+        f"TESTING - Birch House\n{SCREENING_RULE}\n",
+        f"TESTING - Oak Row House (NOT OURS)\n{SCREENING_RULE}\n",
+        id="tag-not-ours",
+    ),
+    pytest.param(
+        SCREENING,
+        f"TESTING - Birch House\n{SCREENING_RULE}\n",
+        f"TESTING (coalition sample wording, blanks not filled in)\n{SCREENING_RULE}\n",
+        id="tag-sample-wording",
+    ),
+    pytest.param(
+        SCREENING,
+        f"TESTING - Birch House\n{SCREENING_RULE}\n",
+        f"TESTING - Oak Row House (their page, a friend passed it on)\n{SCREENING_RULE}\n",
+        id="tag-their-page",
+    ),
+    pytest.param(
+        SMOKING,
+        f"Smoking rule\n{SMOKING_RULE}\n",
+        f"Smoking rule (not on our house rules sheet; ask the owner)\n{SMOKING_RULE}\n",
+        id="tag-not-on-our-sheet",
+    ),
+    pytest.param(
+        MEDICATION,
+        f"## Medicine\n\n{MEDICATION_RULE}\n",
+        f"## Medicine\n\nFrom the manual at my last job: {MEDICATION_RULE} This house has no manual of its own yet.\n",
+        id="no-manual-of-its-own-yet",
+    ),
+    pytest.param(
+        MEDICATION,
+        f"## Medicine\n\n{MEDICATION_RULE}\n",
+        f"## Medicine\n\nThe owners looked at this: {MEDICATION_RULE} It voted that down in May.\n",
+        id="it-voted-that-down",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nThe neighbors proposed this: {SCREENING_RULE} The house hasn't agreed to any of it.\n",
+        id="hasnt-agreed-to-any",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nA resident wrote this up: {SMOKING_RULE} It never went to a vote.\n",
+        id="never-went-to-a-vote",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nWhat we would like: {SMOKING_RULE} It isn't in the house rules yet.\n",
+        id="isnt-in-the-house-rules-yet",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nOne idea: {SMOKING_RULE} The house has not settled on a rule yet.\n",
+        id="not-settled-on-a-rule-yet",
+    ),
 ]
 
 
@@ -2422,6 +2495,21 @@ def test_an_absence_named_by_the_topic_takes_it_back(tmp_path: Path) -> None:
             SMOKING,
             f"## Smoking\n\nResidents smoked on the porch until 2023; that was the old policy. {SMOKING_RULE}\n",
             id="the-old-policy-before-the-rule",
+        ),
+        pytest.param(  # a rule in capitals is no stamp
+            SMOKING,
+            f"NO SMOKING INSIDE - DO NOT USE THE BACK STAIRWELL\n{SMOKING_RULE}\n",
+            id="a-rule-in-capitals",
+        ),
+        pytest.param(  # what a house adapts from a template is its own
+            SMOKING,
+            f"Smoking (adapted from the affiliate's template)\n{SMOKING_RULE}\n",
+            id="adapted-from-a-template",
+        ),
+        pytest.param(  # "NOT OURS" said of whose words, in a title in capitals
+            SMOKING,
+            f"SMOKING - YOUR CHOICE OF SPOT, NOT OURS\n{SMOKING_RULE}\n",
+            id="not-ours-in-a-title-in-capitals",
         ),
         pytest.param(
             SMOKING,

@@ -2104,6 +2104,10 @@ _DISOWNS_FIRST = lowered(_DISOWNS.pattern.replace("(?-i:[A-Z]", "(?:[a-z]"))
 # moved", "the current rules have no smoking section", "Management is reviewing whether ...", "This
 # item is advisory", "nothing's been decided", "The Board will consider the recommendation next year",
 # "Policy in force: [ ] Yes [x] No", "Not decided.", "This checklist applies to paid staff only".
+_NOT_IN_THE_RULES = (  # "It isn't in the house rules yet."
+    r"\b(?:it|this|that)\s+(?:isn['’]t|is\s+not)\s+in\s+(?:the|our)\s+(?:house\s+)?(?:rules|handbook|manual|agreement)"
+    r"(?:\s+yet)?\s*(?:[.;,]|$)"
+)
 _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
     word: lazy_compile("|".join(branches), re.IGNORECASE)
     for word, branches in {
@@ -2137,8 +2141,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             # Street House has no resident agreement of its own", "... has no naloxone procedure and names no one"
             r"\b(?:contains?|includes?|holds?|keeps?|shows?|lists?)\s+no\s+such\s+[a-z]",
             r"\b(?:house|home|residence|program|manual|handbook|binder)\s+(?:itself\s+)?(?:has|have)\s+no\s+"
-            r"(?:[\w'’-]+\s+){0,2}?(?:procedure|policy|rule|form|checklist|list|schedule|log|agreement|box|section|clause)s?"
-            r"(?:\s+of\s+(?:its|our)\s+own)?\s*(?:[.;,]|\s+(?:and|but)\b|$)",
+            r"(?:[\w'’-]+\s+){0,2}?(?:procedure|policy|rule|form|checklist|list|schedule|log|agreement|box|section|clause|"
+            r"manual|handbook|binder)s?(?:\s+of\s+(?:its|our)\s+own)?(?:\s+yet)?\s*(?:[.;,]|\s+(?:and|but)\b|$)",
             # "Here at Juniper there's no rule about it at all."
             r"\b(?:there\s+is|there\s+are|there['’]s|we\s+have|the\s+house\s+has)\s+no\s+(?:written\s+|house\s+)?"
             r"(?:rule|policy|procedure|form|sheet|list|checklist|schedule)s?\s+(?:about|on|for|covering)\s+"
@@ -2161,6 +2165,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         "never": (
             r"\bnever\s+voted\s+(?:on|to\s+(?:adopt|bring|approve|keep|reinstate|restore))\b",
             r"\b(?:it|that|this)\s+never\s+happened\b",  # "... sometime. It's been six weeks and it never happened."
+            r"\bnever\s+(?:went|came|got)\s+to\s+a\s+vote\b",  # "a draft ... that never went to a vote"
             # "It never passed.", "the proposal never went through" (not "it never passed inspection")
             r"\b(?:it|this|that|the\s+(?:motion|proposal|draft|rule|idea))\s+never\s+(?:passed|went\s+through|got\s+"
             r"(?:passed|approved|adopted|a\s+vote))\s*(?:[.;,!]|$|\s+(?:at|in|with|because|and|but|after)\b)",
@@ -2199,7 +2204,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         ),
         # "They voted it down."
         "down": (
-            r"\b(?:we|they|the\s+(?:board|owners?|residents?|council|house|members))\s+voted\s+(?:it|this|that|them|these|"
+            r"\b(?:we|they|it|the\s+(?:board|owners?|residents?|council|house|members))\s+voted\s+(?:it|this|that|them|these|"
             r"those)\s+down\b",
         ),
         # "That binder left with them when they sold."
@@ -2295,6 +2300,16 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         ),
         # "We reviewed it and set it aside."
         "aside": (r"\bset\s+(?:it|this|that|them|these|those)\s+aside\b|\breviewed\s+and\s+set\s+aside\b",),
+        # "The house hasn't agreed to any of it."; "The house has not settled on a rule yet."
+        **dict.fromkeys(
+            ("hasn't", "hasn’t", "has not"),
+            (
+                r"\b(?:has|have)(?:n['’]t|\s+not)\s+(?:yet\s+)?agreed\s+to\s+any\b",
+                r"\b(?:has|have)(?:n['’]t|\s+not)\s+(?:yet\s+)?settled\s+on\s+(?:a|an|any|the)\b",
+            ),
+        ),
+        # "It isn't in the house rules yet."
+        "is not": (_NOT_IN_THE_RULES,),
         "n't": (
             r"\b(?:has|have)n['’]t\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",
             r"\b(?:manual|handbook|rules|agreement|binder|lease|polic(?:y|ies)|procedures?|packet|it)\s+(?:itself\s+)?"
@@ -2309,7 +2324,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\b(?:is|are|remains?)\s+still\s+blank\b",  # "Article IX is still blank."
             r"\b(?:usually|often|mostly|just)\s+leave\s+(?:it|them)\s+blank\b",  # "we usually leave it blank"
         ),
-        "isn't": (r"\bthere\s+isn['’]?t\s+one\b(?!\s+(?:of|who|that|in)\b)",),
+        "isn't": (r"\bthere\s+isn['’]?t\s+one\b(?!\s+(?:of|who|that|in)\b)", _NOT_IN_THE_RULES),
         # "Residents don't sign anything about drinking or drugs."
         "sign": (
             r"\b(?:residents?|we|they|you)\s+(?:don['’]?t|do\s+not|never)\s+sign\s+anything\s+(?:about|on|for|like|saying)\b",
@@ -2390,6 +2405,10 @@ _DISOWNING_TAG = lazy_compile(
     r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted|no\s+vote|not\s+written\s+yet|open\s+questions?|"
     r"(?:has|have|had|plays?)\s+no\s+part\s+in|theirs,?\s+not\s+ours|not\s+(?:for\s+)?(?:the\s+)?residents|"
     r"voted\s+(?:it\s+|them\s+)?down|never\s+(?:added|adopted)|"  # "(Cedar Row has no part in it)"
+    # a binder's tabs: "(NOT OURS)", "(coalition sample wording, blanks not filled in)", "(their page, ...)",
+    # "(not on our house rules sheet; ...)", "(... - not started)"
+    r"not\s+ours|sample\s+wording|blanks?\s+not\s+filled|(?:their|his|her)\s+(?:page|sheet|form|copy)|revoked|"
+    r"not\s+on\s+our\s+(?:[\w'’-]+\s+){0,2}?(?:checklist|list|sheet|form)|not\s+started|"
     # "(P&P sect. 5, removed in Jan; ...)", "(Gail says this never got set up; ...)", "(... hasn't adopted any
     # smoking rule yet, not in house rules)", "(sister house; ... nothing up here yet)", "(... sect. 5 is blank)"
     r"(?:removed|deleted|scrapped|dropped)\*?\s+(?:in|on|last|when)\b|"
@@ -2407,6 +2426,9 @@ _DISOWNING_TAG = lazy_compile(
     r"|\([^()]*\bnothing\s+(?:(?:below|here|in\s+(?:this|these)\s+\w+)\s+)?(?:is|was|has\s+been)\s+(?:yet\s+)?"
     r"(?:posted|adopted|in\s+(?:effect|force|use)|decided|final)\b[^()]*\)"  # "(nothing below is posted)"
     r"|^\W*open\s+questions?\b"  # "Open questions for the policy committee"
+    # a page's stamp in capitals: "MEDICATION RULES - Larkspur House   SUPERSEDED 2023 - DO NOT HAND OUT",
+    # "... Rev. 1/2025   REVOKED 2/2025" (not "DO NOT USE THE BACK STAIRS", a rule in capitals)
+    r"|(?-i:\b(?:SUPERSEDED|REVOKED|RESCINDED|WITHDRAWN|VOIDED|VOTED\s+DOWN|DO\s+NOT\s+HAND\s+OUT)\b)"
     r"|\((?:[\w'’-]+\s+){0,2}?(?:inventory|inventories|asset\s+list)\)"  # "(property inventory)"
     # an inventory, a list of receipts: what there is, no rule ("TESTING SUPPLIES (taped by the door)",
     # "house fund sec 6 - what we spent on fire stuff", "Supplies inventory - screening")
@@ -2444,7 +2466,8 @@ TAG_WORDS = _words(
     "procedure posted vote open "
     "maybe someday soon wish proposal proposals part ours hope nothing questions supplies inventory inventories "
     "asset receipts purchases spent bought fyi information "
-    "removed deleted scrapped dropped set started happened made hasn't haven't up sister blank"
+    "removed deleted scrapped dropped set started happened made hasn't haven't up sister blank "
+    "our their wording blanks revoked voided"
 )
 
 
