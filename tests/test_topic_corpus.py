@@ -160,3 +160,12 @@ def test_every_passage_labels_every_topic_of_its_check() -> None:
             assert sorted(passage.present + passage.absent) == sorted(names), passage.key
             count += 1
     assert count >= 1000
+
+
+def test_every_passage_has_a_key_of_its_own() -> None:
+    """The benchmark's listings name a passage by its key: a minimal pair's two twins, each of them a
+    near-miss of the same document, must not share one."""
+    from topic_corpus import PARTS, passages
+
+    keys = [passage.key for part in PARTS for passage in passages(part)]
+    assert len(keys) == len(set(keys))

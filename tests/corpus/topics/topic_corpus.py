@@ -41,10 +41,11 @@ class Passage:
     text: str
     present: tuple[str, ...]
     absent: tuple[str, ...]
+    at: int = 1  # its place among its document's passages: a minimal pair's two twins share a kind
 
     @property
     def key(self) -> str:
-        return f"{self.part}/{self.voice}/{self.rule}/{self.document}/{self.kind}"
+        return f"{self.part}/{self.voice}/{self.rule}/{self.document}/{self.kind}#{self.at}"
 
 
 # Voices whose tuned part has not been tuned on yet (the newest round): measured by the benchmark as
@@ -86,7 +87,7 @@ def passages(part: str, *, skip: frozenset[str] = frozenset()) -> Iterator[Passa
         if path.stem in skip:
             continue
         for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-            for p in item["passages"]:
+            for at, p in enumerate(item["passages"], start=1):
                 yield Passage(
                     part,
                     path.stem,
@@ -96,6 +97,7 @@ def passages(part: str, *, skip: frozenset[str] = frozenset()) -> Iterator[Passa
                     p["text"],
                     tuple(p["present"]),
                     tuple(p["absent"]),
+                    at,
                 )
 
 
