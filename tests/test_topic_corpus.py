@@ -47,35 +47,36 @@ BELOW_FLOORS = {
     "corrective-plan": (0.95, 0.87),
     "womens-house": (0.95, 0.82),
 }
-# Life-safety near-misses a tuned voice still passes, by passage and topic (issue 13 stays open for
-# them): a regression guard, so no new one appears. The clinical manual's near-miss is its staff's own
-# emergency contacts: nothing in the section says they are not the residents'. The veterans' home's
-# three: a resident agreement's title over a section on vehicles ("resident agrees"), an
-# over-the-counter shopping list (medication), and "safety first" as a motto (shared safety).
+# Life-safety near-misses a tuned voice still passes, by passage (its place among its document's
+# passages after "#") and topic (issue 13 stays open for them): a regression guard, so no new one
+# appears. The clinical manual's near-miss is its staff's own emergency contacts: nothing in the
+# section says they are not the residents'. The veterans' home's three: a resident agreement's title
+# over a section on vehicles ("resident agrees"), an over-the-counter shopping list (medication), and
+# "safety first" as a motto (shared safety).
 KNOWN_LIFE_SAFETY_PASSES = frozenset(
     {
         *(
-            f"tuned/clinical/2.F.19.b/Intake form with an emergency contact section/near-miss: {topic}"
+            f"tuned/clinical/2.F.19.b/Intake form with an emergency contact section/near-miss#3: {topic}"
             for topic in ("emergency contact", "contact details")
         ),
         "tuned/veterans/2.F.16.a/Resident agreement or house rules stating the alcohol- and drug-free rule"
-        "/near-miss: resident agrees",
+        "/near-miss#3: resident agrees",
         "tuned/veterans/2.F.16.d/Medication use and storage policy"
-        "/near-miss: prescription and over-the-counter medication",
+        "/near-miss#3: prescription and over-the-counter medication",
         "tuned/veterans/2.F.16.e/Policy or resident handbook section on residents' shared responsibility for safety"
-        "/near-miss: safety",
+        "/near-miss#3: safety",
         # A staff course's syllabus ("workplace safety, raising concerns with a supervisor"): since safety named
         # as a concern's subject ("safety concerns", read with up to two words between) counts, the recogniser
         # alone passes it; the second reader doubts it. Traded for 6 present topics found on the tuned part.
         "tuned/corrective-plan/2.F.16.e/Policy or resident handbook section on residents' shared responsibility "
-        "for safety/near-miss: how concerns are raised",
+        "for safety/near-miss#3: how concerns are raised",
         # The tenth round's: a campus's tobacco-free rule said not to apply to the house; a staff onboarding
         # checklist; neighbors "looking out for one another" on the block.
-        "tuned/collegiate/2.F.18.a/Smoking and vaping policy (house rules)/near-miss: smoking and tobacco",
+        "tuned/collegiate/2.F.18.a/Smoking and vaping policy (house rules)/near-miss#3: smoking and tobacco",
         "tuned/corrective-plan/2.F.19.c/Orientation checklist covering emergency procedures, signed by the resident"
-        "/near-miss: orientation",
+        "/near-miss#3: orientation",
         "tuned/womens-house/2.F.16.e/Policy or resident handbook section on residents' shared responsibility for safety"
-        "/near-miss: looking out for one another",
+        "/near-miss#3: looking out for one another",
     }
 )
 
