@@ -1014,6 +1014,51 @@ CASES = [
         f"## Smoking\n\nOne idea: {SMOKING_RULE} The house has not settled on a rule yet.\n",
         id="not-settled-on-a-rule-yet",
     ),
+    # Stop 30, fourth batch (forms from the tuned part's older voices, in new words)
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nThe county's model lease says: {SMOKING_RULE} Our lease sets no rule on smoking.\n",
+        id="sets-no-rule-on-it",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nTenants asked for this: {SMOKING_RULE} Smoking and vaping are not addressed by this lease.\n",
+        id="not-addressed-by-this-lease",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nPosted to the residents' forum: is this how it works here? {SCREENING_RULE}\n\n"
+        "(no replies yet)\n",
+        id="no-replies-yet",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"Orientation record\n{ORIENTATION_RULE}\n",
+        f"Orientation record - DEMO\n{ORIENTATION_RULE}\n",
+        id="stamp-demo",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"Orientation record\n{ORIENTATION_RULE}\n",
+        f"Orientation record (sample data, not a real house)\n{ORIENTATION_RULE}\n",
+        id="tag-sample-data",
+    ),
+    pytest.param(
+        EMERGENCY,
+        f"## Emergencies\n\n{EMERGENCY_RULE}",
+        f"## Emergencies\n\n{EMERGENCY_RULE.strip()} Posted in plain view: nothing posted; blank template only.\n",
+        id="blank-template-only",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        f"## Screening\n\nA friend says this is how it works here: {SCREENING_RULE} Is that right? Nobody has ever "
+        "said.\n",
+        id="nobody-has-ever-said",
+    ),
 ]
 
 
@@ -2510,6 +2555,19 @@ def test_an_absence_named_by_the_topic_takes_it_back(tmp_path: Path) -> None:
             SMOKING,
             f"SMOKING - YOUR CHOICE OF SPOT, NOT OURS\n{SMOKING_RULE}\n",
             id="not-ours-in-a-title-in-capitals",
+        ),
+        pytest.param(  # a question in the steps, answered by them
+            EMERGENCY,
+            "## Emergencies\n\nIf someone might be overdosing, shout their name. No answer? Call 911, give naloxone "
+            "from the kit on the kitchen wall and stay with them until help arrives. In an emergency, call 911 first "
+            "and then the house manager at 555-0142. If the alarm sounds, leave by the nearest exit and meet at the "
+            "mailbox across the street.\n",
+            id="no-answer-question-in-the-steps",
+        ),
+        pytest.param(  # what nobody has said is the clause before it, not the rule
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} Whether the bench has a roof, nobody's ever said.\n",
+            id="nobody-said-of-its-own-clause",
         ),
         pytest.param(
             SMOKING,

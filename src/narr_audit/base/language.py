@@ -2323,6 +2323,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\bstays?\s+blank\b",
             r"\b(?:is|are|remains?)\s+still\s+blank\b",  # "Article IX is still blank."
             r"\b(?:usually|often|mostly|just)\s+leave\s+(?:it|them)\s+blank\b",  # "we usually leave it blank"
+            r"\bblank\s+(?:template|form|sheet)\s+only\b",  # "nothing posted; blank template only"
         ),
         "isn't": (r"\bthere\s+isn['’]?t\s+one\b(?!\s+(?:of|who|that|in)\b)", _NOT_IN_THE_RULES),
         # "Residents don't sign anything about drinking or drugs."
@@ -2336,6 +2337,9 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             (
                 r"\b(?:nobody|no[\s-]one)(?:['’]s|\s+has)?\s+(?:ever\s+)?(?:signed|signs|filled|fills|completed|completes)\s+"
                 r"(?:one|it|them|this|that|anything|any)\b(?:\s+(?:in|out))?(?!\s+(?:until|unless|before|without|if)\b)",
+                # what the questions before it asked: "Is that right? Nobody has ever said." (the whole sentence: not
+                # "Whether they must go to meetings, nobody's ever said", which answers its own clause)
+                r"^\W*(?:nobody|no[\s-]one)(?:['’]s|\s+has)\s+(?:ever\s+)?(?:said|told\s+(?:me|us))\s*(?:[.!]|$)",
             ),
         ),
         # "The sheet and map were taken down for the painters and have not been put back."
@@ -2353,7 +2357,18 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\b(?:don['’]?t|do\s+not|doesn['’]?t|does\s+not)\s+have\s+any\s+of\s+(?:that|this|it|these|those|them)\b",
         ),
         # a finding's last word on it: "Nothing here asks residents themselves to do anything; not addressed."
-        "addressed": (r"[;:]\s*not\s+(?:addressed|covered|in\s+place)\s*\.?\s*$",),
+        "addressed": (
+            r"[;:]\s*not\s+(?:addressed|covered|in\s+place)\s*\.?\s*$",
+            # "Smoking and vaping are not addressed by this lease." (not "covered": "Staff are not covered
+            # by this policy" says whom a rule binds)
+            r"\b(?:is|are)\s+not\s+addressed\s+(?:by|in)\s+(?:this|the|our)\s+(?:lease|agreement|manual|handbook|"
+            r"polic(?:y|ies)|rules|document|form)\b",
+        ),
+        # a thread's question left unanswered: "(no replies yet)"
+        **dict.fromkeys(
+            ("no repl", "no answer", "no response"),
+            (r"^\W*no\s+(?:replies|reply|answers?|responses?)(?:\s+yet)?[\s.)*_\]]*$",),  # not "No answer? Call 911"
+        ),
         "whether": (
             r"\b(?:is|are)\s+(?:reviewing|considering|discussing|deciding)\s+whether(?:\s*,|\s+to\b|"
             r"\s+(?:the\s+)?\w+\s+(?:should|would)\b)",
@@ -2407,7 +2422,7 @@ _DISOWNING_TAG = lazy_compile(
     r"voted\s+(?:it\s+|them\s+)?down|never\s+(?:added|adopted)|"  # "(Cedar Row has no part in it)"
     # a binder's tabs: "(NOT OURS)", "(coalition sample wording, blanks not filled in)", "(their page, ...)",
     # "(not on our house rules sheet; ...)", "(... - not started)"
-    r"not\s+ours|sample\s+wording|blanks?\s+not\s+filled|(?:their|his|her)\s+(?:page|sheet|form|copy)|revoked|"
+    r"not\s+ours|sample\s+wording|blanks?\s+not\s+filled|sample\s+data|not\s+a\s+real\s+(?:house|home|residence|resident)|(?:their|his|her)\s+(?:page|sheet|form|copy)|revoked|"
     r"not\s+on\s+our\s+(?:[\w'’-]+\s+){0,2}?(?:checklist|list|sheet|form)|not\s+started|"
     # "(P&P sect. 5, removed in Jan; ...)", "(Gail says this never got set up; ...)", "(... hasn't adopted any
     # smoking rule yet, not in house rules)", "(sister house; ... nothing up here yet)", "(... sect. 5 is blank)"
@@ -2428,7 +2443,7 @@ _DISOWNING_TAG = lazy_compile(
     r"|^\W*open\s+questions?\b"  # "Open questions for the policy committee"
     # a page's stamp in capitals: "MEDICATION RULES - Larkspur House   SUPERSEDED 2023 - DO NOT HAND OUT",
     # "... Rev. 1/2025   REVOKED 2/2025" (not "DO NOT USE THE BACK STAIRS", a rule in capitals)
-    r"|(?-i:\b(?:SUPERSEDED|REVOKED|RESCINDED|WITHDRAWN|VOIDED|VOTED\s+DOWN|DO\s+NOT\s+HAND\s+OUT)\b)"
+    r"|(?-i:\b(?:SUPERSEDED|REVOKED|RESCINDED|WITHDRAWN|VOIDED|VOTED\s+DOWN|DO\s+NOT\s+HAND\s+OUT|DEMO)\b)"
     r"|\((?:[\w'’-]+\s+){0,2}?(?:inventory|inventories|asset\s+list)\)"  # "(property inventory)"
     # an inventory, a list of receipts: what there is, no rule ("TESTING SUPPLIES (taped by the door)",
     # "house fund sec 6 - what we spent on fire stuff", "Supplies inventory - screening")
@@ -2453,7 +2468,8 @@ DISOWNING_WORDS = _words(
     "voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
-    "left went writing drafting took old silent previous prior former aside"
+    "left went writing drafting took old silent previous prior former aside replies reply answer answers responses "
+    "said"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 
 
@@ -2467,7 +2483,7 @@ TAG_WORDS = _words(
     "maybe someday soon wish proposal proposals part ours hope nothing questions supplies inventory inventories "
     "asset receipts purchases spent bought fyi information "
     "removed deleted scrapped dropped set started happened made hasn't haven't up sister blank "
-    "our their wording blanks revoked voided"
+    "our their wording blanks revoked voided data real demo"
 )
 
 
@@ -2560,7 +2576,7 @@ _ABSENT_ABOUT = (  # what the paper would be about: "a rule on sharing"
     r"(?P<{0}>(?!(?:it|this|that|them|any)\b)[\w'’-]+(?:\s+[\w'’-]+){{0,2}}))?"
 )
 _ABSENT = lazy_compile(
-    r"\b(?:there\s+is|there['’]s|there\s+are|there\s+was|we\s+have|we['’]ve\s+got|has|have|keeps?|holds?|uses?)\s+no\s+"
+    r"\b(?:there\s+is|there['’]s|there\s+are|there\s+was|we\s+have|we['’]ve\s+got|has|have|keeps?|holds?|uses?|sets?|makes?)\s+no\s+"
     rf"(?P<obj>(?:such\s+)?(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}))\b(?!\s+(?:against|exceptions?)\b)"
     + _ABSENT_ABOUT.format("about")
     + r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:have|keep|use|post)\s+(?:a|an|any)\s+"
