@@ -1014,6 +1014,12 @@ CASES = [
         f"## Smoking\n\nOne idea: {SMOKING_RULE} The house has not settled on a rule yet.\n",
         id="not-settled-on-a-rule-yet",
     ),
+    pytest.param(  # a word processor's curly apostrophe reads as the straight one
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        f"## Smoking\n\nWhat we would like: {SMOKING_RULE} It isn\u2019t in the house rules yet.\n",
+        id="isnt-in-the-house-rules-yet-curly",
+    ),
     # Stop 30, fourth batch (forms from the tuned part's older voices, in new words)
     pytest.param(
         SMOKING,
