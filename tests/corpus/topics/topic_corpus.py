@@ -78,6 +78,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("portal-pairs", "grant-report-pairs", "video-tour-pairs", "training-notes-pairs"),  # thirty-fourth
         *("review-replies-pairs", "co-owner-email-pairs"),  # thirty-fifth (minimal pairs)
         *("legal-letters-pairs", "exit-interview-pairs"),  # thirty-sixth (minimal pairs)
+        *("neighbor-meeting-pairs", "house-binder-tabs-pairs"),  # thirty-seventh (minimal pairs)
     }
 )
 
