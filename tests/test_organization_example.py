@@ -97,3 +97,27 @@ def test_a_house_checked_alone_reports_what_the_organization_report_says_of_it(h
     assert together is not None
     assert [(r.id, r.status) for r in alone.gap_results()] == [(r.id, r.status) for r in together.gap_results()]
     assert alone.score == together.score
+
+
+@pytest.mark.parametrize(
+    ("folder", "loads_it"),
+    [("examples/level-2-monitored", False), ("examples/harbor-organization/birch-house", True)],
+)
+def test_only_a_property_of_an_organization_loads_the_organization_module(folder: str, loads_it: bool) -> None:
+    """A residence on its own, the common case, learns from file names alone that no organization holds
+    it (evidence.orgfolder), and does not pay for loading evidence.organization; a property still does."""
+    import json
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, datetime\n"
+        "from narr_audit.api import audit\n"
+        f"report = audit({folder!r}, today=datetime.date(2026, 11, 1))\n"
+        "print(report.residence.name)\n"
+        "print('narr_audit.evidence.organization' in sys.modules)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False, cwd=ROOT)
+    name, loaded = done.stdout.split("\n")[:2]
+    assert name and json.loads(loaded.lower()) is loads_it, done.stderr

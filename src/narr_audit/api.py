@@ -311,7 +311,7 @@ def init_organization(
 def organization_above(folder: Path | str) -> list[Path]:
     """The organization folder holding ``folder`` (a property), as a list of one; [] for a residence on
     its own. Output must not be written there either: it would be read as shared evidence."""
-    from narr_audit.evidence.organization import find_organization
+    from narr_audit.evidence.orgfolder import find_organization
 
     found = find_organization(Path(folder))
     return [found] if found is not None else []
@@ -343,7 +343,7 @@ def read_photos_soon(folder: Path | str, *, cache: Path | None = None) -> None:
 
 def is_organization(folder: Path | str) -> bool:
     """True when ``folder`` is an organization folder (it holds an organization.yaml)."""
-    from narr_audit.evidence.organization import is_organization as found
+    from narr_audit.evidence.orgfolder import is_organization as found
 
     return found(Path(folder))
 

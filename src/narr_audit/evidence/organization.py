@@ -48,8 +48,8 @@ from narr_audit.evidence.model import (
     RuleException,
     Text,
 )
+from narr_audit.evidence.orgfolder import ORGANIZATION, find_organization, is_organization, organization_above
 
-ORGANIZATION = "organization.yaml"
 ORGANIZATION_SCHEMA_FILE = "organization.schema.json"
 # Files at the organization's root that belong to its upkeep, not to the shared evidence.
 _OWN_FILES = frozenset({ORGANIZATION, ORGANIZATION_SCHEMA_FILE})
@@ -166,15 +166,6 @@ class Organization:
 
     def field_of(self, rel: str) -> str:
         return f"properties[{self.properties.index(rel)}]"
-
-
-def is_organization(folder: Path) -> bool:
-    """True when ``folder`` holds an organization.yaml (a file, or a link to refuse later)."""
-    candidate = folder / ORGANIZATION
-    try:
-        return candidate.is_symlink() or candidate.is_file()
-    except OSError:
-        return False
 
 
 def _resolved_folder(folder: Path) -> Path:
@@ -342,18 +333,6 @@ def _residences_under(root: Path, listed: tuple[str, ...]) -> tuple[tuple[str, .
     return tuple(unlisted), {k: tuple(v) for k, v in nested.items()}
 
 
-def find_organization(folder: Path) -> Path | None:
-    """The nearest folder above ``folder`` holding an organization.yaml, or None."""
-    try:
-        here = folder.resolve()
-    except (OSError, RuntimeError):
-        return None
-    for parent in here.parents:
-        if is_organization(parent):
-            return parent
-    return None
-
-
 def peek_operator(root: Path) -> tuple[Operator, list[str]] | None:
     """The operator named by the organization.yaml in ``root`` and the property folders it lists, read
     without checking the rest (`init` of a new property, before organization.yaml lists it); None when
@@ -486,11 +465,7 @@ def read_property(org: Organization, rel: str, base: str, folder: Path | None = 
 def find_property(folder: Path) -> PropertySource | None:
     """The property ``folder`` is, when an organization folder above it lists it; None for a residence
     on its own. A folder inside an organization that does not list it is an error, not a residence."""
-    try:
-        standalone = not (folder / MANIFEST).exists()
-    except OSError:
-        standalone = True
-    above = None if standalone else find_organization(folder)
+    above = organization_above(folder)
     if above is None:
         return None  # a residence on its own (or no residence.yaml: the loader says so)
     here = folder.resolve()

@@ -132,9 +132,13 @@ def load_evidence(
 
     A property of an organization folder inherits the organization's evidence (evidence.organization).
     ``read_unmapped`` False: the files no rule maps are listed, not read (for `validate` and the hook)."""
-    from narr_audit.evidence.organization import find_property, load_property
+    from narr_audit.evidence.orgfolder import organization_above
 
-    member = find_property(folder)
+    member = None
+    if organization_above(folder) is not None:  # a residence on its own never loads evidence.organization
+        from narr_audit.evidence.organization import find_property
+
+        member = find_property(folder)
     source = read_manifest(folder) if member is None else member.source
     if cache is not None and cache.inside(source.root if member is None else member.organization.root):
         cache = None  # never write into an evidence folder, not even the compiled rulebook
@@ -167,6 +171,8 @@ def load_evidence(
     )
     if member is None:
         return Loaded(evidence, rulebook)
+    from narr_audit.evidence.organization import load_property
+
     merged, places = load_property(
         member, own=evidence, rules=rules, today=today, overlays=names, as_of=as_of,
         read_documents=read_documents, cache=cache,
@@ -190,7 +196,7 @@ def audit(
     from narr_audit.checks.analysis_cache import AnalysisCache
     from narr_audit.checks.recognise import analyse, stored_in
     from narr_audit.engine import audit as run
-    from narr_audit.evidence.organization import find_organization
+    from narr_audit.evidence.orgfolder import find_organization
 
     extracted = ExtractionCache(cache) if cache is not None else None
     if extracted is not None and extracted.inside(find_organization(folder) or folder):
