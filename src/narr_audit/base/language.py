@@ -1779,9 +1779,18 @@ _USED_TO = lazy_compile(
 )
 
 
+# A time long gone named in the sentence: "back then every person who moved in signed a promise" (not
+# "Back then we had none; now every resident signs": what holds now is said beside it).
+_BACK_THEN = lazy_compile(r"\b(?:back\s+(?:then|in\s+the\s+day|in\s+those\s+days)|in\s+those\s+days)\b", re.IGNORECASE)
+_NOW = lazy_compile(r"\b(?:now|today|these\s+days|nowadays|currently|still|anymore|any\s+more)\b", re.IGNORECASE)
+
+
 def told_as_past_habit(text: str) -> bool:
-    """Whether a sentence tells what someone used to do ("He used to check the gauge every month")."""
-    return _USED_TO.search(text) is not None
+    """Whether a sentence tells what someone used to do ("He used to check the gauge every month", "back
+    then every person who moved in signed a promise")."""
+    return _USED_TO.search(text) is not None or (
+        _BACK_THEN.search(text) is not None and _PAST_VERB.search(text) is not None and _NOW.search(text) is None
+    )
 
 
 def told_in_past(text: str) -> bool:
@@ -2161,6 +2170,10 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\bnothing\s+gets\s+(?:posted|put\s+up)\b",  # "Gail: no, not needed, nothing gets posted at Fernbank"
             r"\bnothing\s+(?:went|got|was\s+put)\s+back\s+up\b",  # "We painted in May and nothing went back up."
             r"\bnothing\s+(?:is\s+)?posted\s+anywhere\b",  # "right now there's nothing posted anywhere in the house"
+            # "testing stopped altogether; nothing in place now", "nothing collected now", "nothing faxed yet" (not
+            # "Nothing is posted now without the manager's OK": the clause must end there)
+            r"\bnothing\s+(?:(?:is|was)\s+)?(?:in\s+place|collected|kept|done|posted|put\s+up|faxed|sent|signed|on\s+file)\s+"
+            r"(?:yet|now|today|anymore|any\s+more|these\s+days)(?=\s*(?:[.;,)!]|$))",
         ),
         "never": (
             r"\bnever\s+voted\s+(?:on|to\s+(?:adopt|bring|approve|keep|reinstate|restore))\b",
@@ -2200,6 +2213,12 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
                 # "That sheet got tossed when the owners changed"
                 r"\b(?:page|sheet|rule|policy|form|list|poster|map|section|clause)s?\s+(?:got|was|were|has\s+been|have\s+been)\s+"
                 r"(?:dropped|tossed|cut|scrapped|shredded|thrown\s+out)\b",
+                # "Dropped when they switched to a 1-page form last yr" (not "Dropped keys go to the office"), "they
+                # dropped it in 2023"
+                r"^\W*dropped\s+(?:it\s+|them\s+|that\s+)?(?:when|after|once|last\s+(?:year|yr|month|spring|summer|fall|"
+                r"autumn|winter))\b",
+                r"\b(?:they|we|he|she)\s+dropped\s+(?:it|that|them|those|this)\s+"
+                r"(?:when|after|once|last\s+(?:year|yr|month|spring|summer|fall|autumn|winter)|in\s+(?:19|20)\d\d)\b",
             ),
         ),
         # "They voted it down."
@@ -2402,6 +2421,17 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\b(?:will|to)\s+consider\s+(?:it|this|these|(?:the|her|his|their|that)\s+(?:recommendations?|suggestions?|"
             r"proposals?|ideas?|report))\b",
         ),
+        # "a checklist TEMPLATE ... - not used yet." (not "Spare kits not used yet stay in the office.")
+        "used yet": (r"(?:^|[-–—,;:(]\s*)not\s+used\s+yet\s*(?:[.;,)!]|$)",),
+        "in use yet": (r"(?:^|[-–—,;:(]\s*)not\s+in\s+use\s+yet\s*(?:[.;,)!]|$)",),
+        "different": (  # "We're a different setup here, though." after another house's rule
+            r"\b(?:we\s*['’]re|we\s+are|it['’]s|it\s+is|things\s+are)\s+(?:a\s+)?different\s+(?:setup|set-up|story)\b",
+            r"\b(?:we|things)(?:['’]re|\s+are)\s+different\s+here\b|\bwe\s+do\s+(?:it|things|that)\s+differently\s+here\b",
+        ),
+        "vote": (  # a poll: "Vote 👍 or 👎 below!", "Let's vote: 🅰️ a clear bin on top of the fridge, or 🅱️ ...?"
+            r"\bvote\s+(?:[^\w\s]+\s*|(?:yes|no|or|and|up|down)\s+){0,4}?below\b",
+            r"^\W*let['’]?s\s+vote\b",
+        ),
         "only": (
             r"\bapplies\s+(?:only\s+to\s+(?:paid\s+)?(?:staff|employees|volunteers|contractors|board\s+members)\b|"
             r"to\s+(?:paid\s+)?(?:staff|employees|volunteers|contractors|board\s+members)\s+only\b)",
@@ -2468,8 +2498,11 @@ DISOWNING_WORDS = _words(
     "voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
-    "left went writing drafting took old silent previous prior former aside"
+    "left went writing drafting took old silent previous prior former aside different differently vote"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
+# An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
+# shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
+AHEAD_WORDS = DISOWNING_WORDS | _words("sharing resharing reposting reposted spotted poll survey wrote made ran")
 
 
 TAG_WORDS = _words(
@@ -2502,7 +2535,14 @@ _DISOWNS_AHEAD = lazy_compile(
     # an answer that it is not there yet: "Operator response: Not made yet.", "Not yet." (what follows is a plan)
     r"|^\W*(?:[\w ]{1,30}:\s*)?not\s+(?:(?:made|done|written|posted|started|set\s+up|drawn\s+up)\s+)?yet\s*(?:[.!]|$)"
     # "sample poster from the affiliate toolkit, we haven't filled it in or put it up at either house:"
-    r"|\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:filled\s+(?:it|them|this)\s+(?:in|out)|put\s+(?:it|them|this)\s+up)\b",
+    r"|\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:filled\s+(?:it|them|this)\s+(?:in|out)|put\s+(?:it|them|this)\s+up)\b"
+    # a post shared from another house, a sight seen elsewhere, a poll, a rule-maker supposed: "Sharing this from our
+    # friends at Birchwood!", "Spotted at the Millbrook Falls Public Library!", "POLL: Should ...?", "Let's vote:",
+    # "If Whiskers the house cat wrote the rules: ..."
+    r"|^\W*(?:sharing|re-?sharing|re-?posting|reposted)\s+(?:this|a\s+post|their\s+post)\s+from\b"
+    r"|^\W*spotted\s+(?:at|over\s+at)\s+(?:the\s+)?(?-i:[A-Z])"
+    r"|^\W*(?:poll|survey)\s*[:!—–-]|^\W*let['’]?s\s+vote\b"
+    r"|^\W*if\s+(?:[\w'’-]+\s+){1,6}?(?:wrote|made|ran)\s+the\s+(?:house\s+)?rules\b",
     re.IGNORECASE,
 )
 

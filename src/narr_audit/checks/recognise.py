@@ -75,6 +75,7 @@ from typing import Any, NamedTuple, Protocol, overload
 from narr_audit.base.language import (
     ABBREVIATIONS,
     ABSENCE_CUES,
+    AHEAD_WORDS,
     APPLIES_WORDS,
     AVOWAL_CUES,
     DENIAL_CUES,
@@ -926,7 +927,8 @@ class Analysis:
             for n in self._holding(DISOWNING_WORDS):
                 if disowns_section(sentences[n].text):
                     out.update(self._section_run(n, -1))
-                if disowns_ahead(sentences[n].text) and self._opening(n):  # "Tenant has not adopted any of these."
+            for n in self._holding(AHEAD_WORDS):
+                if self._opening(n) and disowns_ahead(sentences[n].text):  # "Tenant has not adopted any of these."
                     out.update(self._section_run(n, 1))
             for n in self._holding(STATUS_WORDS):  # a status field ("Status: Draft") holds for its whole section
                 text = sentences[n].text.rstrip()
@@ -1827,7 +1829,7 @@ def index_ideas(specs: Iterable[TopicSpec], vocabulary: Vocabulary) -> None:
 
 
 _GENERIC_PAPERS = frozenset(map(stem, GENERIC_PAPERS))  # see base.language.GENERIC_PAPERS
-_USED = frozenset({"used"})
+_USED = frozenset({"used", "back", "those"})  # "used to", "back then", "in those days"
 ABSENCE_REACH = 12  # sentences either side, in the section, where an absence takes a rule back
 
 

@@ -53,8 +53,9 @@ manager's training notes) and thirty-fifth round (THIRTY_FIFTH_VOICES: minimal p
 reviews of a house with the owner's replies, and in an e-mail thread between two co-owners and their bookkeeper)
 and thirty-sixth round (THIRTY_SIXTH_VOICES: minimal pairs in letters between a resident's legal-aid attorney and
 an operator, and in transcribed exit interviews) and thirty-seventh round (THIRTY_SEVENTH_VOICES: minimal pairs in
-a neighborhood association's minutes of a meeting with an operator, and in a house binder's tabbed pages) are split
-the same way.
+a neighborhood association's minutes of a meeting with an operator, and in a house binder's tabbed pages) and
+thirty-eighth round (THIRTY_EIGHTH_VOICES: minimal pairs in a hospital discharge planner's referral notes on the houses
+she calls, and in a small house's public social-media page with the founder's replies) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -110,6 +111,7 @@ THIRTY_FOURTH_VOICES = ("portal-pairs", "grant-report-pairs", "video-tour-pairs"
 THIRTY_FIFTH_VOICES = ("review-replies-pairs", "co-owner-email-pairs")  # thirty-fifth: the same brief
 THIRTY_SIXTH_VOICES = ("legal-letters-pairs", "exit-interview-pairs")  # thirty-sixth: the same brief
 THIRTY_SEVENTH_VOICES = ("neighbor-meeting-pairs", "house-binder-tabs-pairs")  # thirty-seventh: the same brief
+THIRTY_EIGHTH_VOICES = ("discharge-planner-pairs", "social-posts-pairs")  # thirty-eighth: the same brief
 
 
 def _hash(text: str) -> int:
@@ -174,6 +176,7 @@ def main(folders: list[Path]) -> None:
         *THIRTY_FIFTH_VOICES,
         *THIRTY_SIXTH_VOICES,
         *THIRTY_SEVENTH_VOICES,
+        *THIRTY_EIGHTH_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -79,6 +79,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("review-replies-pairs", "co-owner-email-pairs"),  # thirty-fifth (minimal pairs)
         *("legal-letters-pairs", "exit-interview-pairs"),  # thirty-sixth (minimal pairs)
         *("neighbor-meeting-pairs", "house-binder-tabs-pairs"),  # thirty-seventh (minimal pairs)
+        *("discharge-planner-pairs", "social-posts-pairs"),  # thirty-eighth (minimal pairs)
     }
 )
 
