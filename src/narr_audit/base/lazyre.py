@@ -215,7 +215,9 @@ def lowered(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A quick first look for a case-blind pattern: ``source`` compiled without IGNORECASE, to search
     a plain-ASCII text lower-cased (:func:`cannot_match`). Python's engine tries a case-blind
     alternative letter by letter, and a plain one by its first letter; on the recogniser's longest
-    patterns the first look is two to three times faster than the pattern itself.
+    patterns the first look is two to three times faster than the pattern itself. Its word
+    boundaries (``\\b``) are left out: it then finds at least as much, and an alternation no longer
+    opening with one is tried faster still (a third, on those patterns).
 
     Only a pattern with no capital letter of its own (escapes such as ``\\W`` aside), no case-sensitive
     group and no character outside ASCII that a case-blind match takes for an ASCII one (the Kelvin
@@ -229,7 +231,37 @@ def lowered(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
         or any(_folds_to_ascii(c) for c in set(source) if not c.isascii())
     ):
         raise ValueError(f"a lowered first look needs a case-blind pattern in lower case: {source[:60]!r}")
-    return lazy_compile(source, flags & ~re.IGNORECASE)
+    return lazy_compile(_unbounded(source), flags & ~re.IGNORECASE)
+
+
+def _unbounded(source: str) -> str:
+    """``source`` without its word boundaries ``\\b`` (one in a character class, a backspace, is kept)."""
+    out: list[str] = []
+    at, in_class = 0, False
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            escape = source[at : at + 2]
+            if escape != "\\b" or in_class:
+                out.append(escape)
+            at += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            if source[at + 1 : at + 2] == "^":  # a class's opening "^", then a "]" there is a member
+                out.append("^")
+                at += 1
+            if source[at + 1 : at + 2] == "]":
+                out.append("]")
+                at += 1
+        elif char == "]" and in_class:
+            in_class = False
+            out.append(char)
+        else:
+            out.append(char)
+        at += 1
+    return "".join(out)
 
 
 def _folds_to_ascii(char: str) -> bool:
