@@ -2774,3 +2774,29 @@ def test_a_shared_post_a_poll_a_joke_and_what_ended_state_no_rule(
 def test_a_rule_beside_such_words_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
     _, missing, reason = _outcome(rule, text, tmp_path)
     assert missing == [], reason
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SHARED_SAFETY,
+            "## Keeping each other safe\n\nEvery resident is accountable for the safety of the whole house, not only "
+            "his own: if you are worried about someone, or see something unsafe, you bring it to the house leader "
+            "right away or raise it at the weekly house meeting.\n",
+            "## Keeping each other safe\n\nOur plan is to add a line to the handbook that every resident is "
+            "accountable for the safety of the whole house, not only his own, and brings any worry about someone, or "
+            "anything unsafe, to the house leader right away or to the weekly house meeting.\n",
+            id="our-plan-is-to-add",
+        ),
+    ],
+)
+def test_what_someone_plans_to_add_states_no_rule(rule: tuple[str, str], live: str, twin: str, tmp_path: Path) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+def test_nothing_of_its_own_on_paper_is_an_absence() -> None:
+    from narr_audit.base.language import absent_papers
+
+    assert absent_papers("Alder Street House has nothing of its own on paper.") == [None]
+    assert absent_papers("Maple House has nothing on paper yet.") == [None]

@@ -219,6 +219,14 @@ def test_it_borrows_only_what_it_refers_to(tmp_path: Path) -> None:
     assert not _find(tmp_path, text, weekly).found
 
 
+def test_all_of_them_refers_back_too(tmp_path: Path) -> None:
+    """ "House mgr checks all of them monthly" names what the sentence before listed, as "It" would;
+    in another paragraph it does not."""
+    text = "Each resident's medication goes in the staff office. The manager keeps all of them locked."
+    assert _find(tmp_path, text, LOCKED_MEDICATION).found
+    assert not _find(tmp_path, text.replace(". The", ".\n\nThe"), LOCKED_MEDICATION).found
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -884,15 +884,19 @@ def is_capitals(line: str) -> bool:
 def refers_back(piece: str) -> bool:
     """Whether a sentence opens by referring to the one before it ("It", "This", "Such ...", and
     in speech "So those are ...", "They're red", "That one's ..."), not to the document ("This
-    Section", "This Agreement")."""
+    Section", "This Agreement"); or names what came before as a whole later on ("House mgr checks
+    all of them monthly")."""
     words = _opening_words(piece, 4)
     if len(words) > 1 and words[0] in _SHARE_OF:  # "All that's split ...", "Both of them are ..."
         words = words[2:] if words[1] == "of" else words[1:]
         if words and "'" in words[0]:
             words[0] = words[0].split("'", 1)[0]
-    if not words or words[0] not in _REFERRING:
-        return False
-    return len(words) < 2 or words[1] not in _DOCUMENT_WORDS
+    if words and words[0] in _REFERRING:
+        return len(words) < 2 or words[1] not in _DOCUMENT_WORDS
+    return "them" in piece and _ALL_OF_THEM.search(piece) is not None
+
+
+_ALL_OF_THEM = lazy_compile(r"\b(?:all|each|both|every\s+one)\s+of\s+them\b|\bthem\s+(?:all|both)\b", re.IGNORECASE)
 
 
 _SHARE_OF = _words("all both each most some none any either neither")  # "all of that" refers back as "that" does
@@ -1465,6 +1469,9 @@ _LATER = lazy_compile(
     r"|(?<!you )(?<!they )(?<!he )(?<!she )"  # the house's hope, not the resident's ("where you hope to live when")
     r"\b(?:hope|hopes|hoping|would\s+like|'d\s+like|wish|wishes)\s+to\b[^.;]{0,80}?"
     r"\b(?:someday|some\s+day|one\s+day|eventually|down\s+the\s+road|in\s+the\s+future|once|when)\b"
+    # "my plan is to add something like: ..." (what the plan would add)
+    r"|\b(?:my|our|the\s+(?:owner's|owners'|board's|manager's))\s+plan\s+is\s+to\s+(?:propose|develop|draft|write|create|add|"
+    r"adopt|introduce|put\s+in)\b"
     r"|\b(?:in\s+the\s+future|someday|some\s+day|one\s+day|down\s+the\s+road|eventually),?\s+"
     r"(?:we|the\s+house|the\s+board|staff|management|i)\s+(?:(?:hope|want|plan|wish|intend)\s+to|"
     r"(?:would|'d)\s+like\s+to|might|could)\b"  # not a vision: "someday we hope every person in recovery ..."
@@ -1495,7 +1502,7 @@ LATER_WORDS = _words(
     "discussed covered handled dealt scheduled arranged part coming look looking considering noted acknowledged "
     "forwarded referred passed plans planning intends intending hope hopes hoping wish wishes future someday road "
     "eventually maybe finalized finalised approved settled written drafted raised suggested proposed talked topic "
-    "agenda draft"
+    "agenda draft plan"
 )
 
 
@@ -2625,7 +2632,9 @@ _ABSENT = lazy_compile(
     # "No orientation form is in use", "No exit map is posted", "No list has been given to residents"
     r"(?:exists?|(?:is|are|has\s+been|have\s+been)\s+(?:yet\s+)?(?:kept|posted|in\s+(?:place|use|effect)|on\s+file|"
     r"adopted|given(?:\s+out)?|handed\s+out)(?!\s+(?:until|unless|before|without)\b))\b"
-    r"|\bnothing\s+(?P<bare>on\s+paper|in\s+writing)(?=\s*(?:[.;,)]|$)|\s+(?:for|about|on|here|yet|at\s+all)\b)"
+    # "Alder Street House has nothing of its own on paper."
+    r"|\bnothing(?:\s+of\s+(?:its|our|their|his|her)\s+own)?\s+(?P<bare>on\s+paper|in\s+writing)"
+    r"(?=\s*(?:[.;,)]|$)|\s+(?:for|about|on|here|yet|at\s+all)\b)"
     # "nothing written down about smoking" (about smoking); "nothing written" alone (about anything)
     r"|\bnothing\s+(?:is\s+)?written(?:\s+down)?\s+(?:on|about|for|covering|regarding)\s+"
     r"(?P<about3>(?!(?:it|this|that|them|any|how|what|when|where|who|why|whether)\b)[\w'’-]+(?:\s+[\w'’-]+){0,2})"
