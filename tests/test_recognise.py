@@ -225,6 +225,8 @@ def test_all_of_them_refers_back_too(tmp_path: Path) -> None:
     text = "Each resident's medication goes in the staff office. The manager keeps all of them locked."
     assert _find(tmp_path, text, LOCKED_MEDICATION).found
     assert not _find(tmp_path, text.replace(". The", ".\n\nThe"), LOCKED_MEDICATION).found
+    # on the paragraph's next line, as an interview's notes put it
+    assert _find(tmp_path, text.replace(". The", ".\nThe"), LOCKED_MEDICATION).found
 
 
 @pytest.mark.parametrize(

@@ -1464,8 +1464,13 @@ def _analyse(content: Extracted) -> Analysis:
                     lead = leads[k]
                     if lead is not None and first + lead not in context:  # "(b) buy from or sell to any Resident"
                         context = (*context, first + lead)
-                    if k and index - 1 not in frames and (refers_back(piece) or is_proviso(piece)):
-                        context = (*context, index - 1)  # "... kept locked. It is ...", "...; provided that ..."
+                    if (
+                        (k or (n and not is_table))
+                        and index - 1 not in frames
+                        and (refers_back(piece) or is_proviso(piece))
+                    ):
+                        # "... kept locked. It is ...", "...; provided that ...", and on the paragraph's next line
+                        context = (*context, index - 1)
                     elif not k and n and _SPEAKER.match(line) and _SPEAKER.match(block[n - 1]) and refers_back(piece):
                         context = (*context, index - 1)  # a chat's "hm: it's from the owner" after the message it means
                     out.sentences.append(Sentence(segment.where, context, block_id, piece))

@@ -55,7 +55,9 @@ and thirty-sixth round (THIRTY_SIXTH_VOICES: minimal pairs in letters between a 
 an operator, and in transcribed exit interviews) and thirty-seventh round (THIRTY_SEVENTH_VOICES: minimal pairs in
 a neighborhood association's minutes of a meeting with an operator, and in a house binder's tabbed pages) and
 thirty-eighth round (THIRTY_EIGHTH_VOICES: minimal pairs in a hospital discharge planner's referral notes on the houses
-she calls, and in a small house's public social-media page with the founder's replies) are split the same way.
+she calls, and in a small house's public social-media page with the founder's replies) and thirty-ninth round
+(THIRTY_NINTH_VOICES: minimal pairs in a resident's journal of his first months in a house, and in an operator's
+job postings for house managers with its notes from interviews) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -112,6 +114,7 @@ THIRTY_FIFTH_VOICES = ("review-replies-pairs", "co-owner-email-pairs")  # thirty
 THIRTY_SIXTH_VOICES = ("legal-letters-pairs", "exit-interview-pairs")  # thirty-sixth: the same brief
 THIRTY_SEVENTH_VOICES = ("neighbor-meeting-pairs", "house-binder-tabs-pairs")  # thirty-seventh: the same brief
 THIRTY_EIGHTH_VOICES = ("discharge-planner-pairs", "social-posts-pairs")  # thirty-eighth: the same brief
+THIRTY_NINTH_VOICES = ("resident-journal-pairs", "job-posting-pairs")  # thirty-ninth: the same brief
 
 
 def _hash(text: str) -> int:
@@ -177,6 +180,7 @@ def main(folders: list[Path]) -> None:
         *THIRTY_SIXTH_VOICES,
         *THIRTY_SEVENTH_VOICES,
         *THIRTY_EIGHTH_VOICES,
+        *THIRTY_NINTH_VOICES,
     ):
         items = []
         for incoming in folders:

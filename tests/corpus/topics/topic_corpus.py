@@ -80,6 +80,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("legal-letters-pairs", "exit-interview-pairs"),  # thirty-sixth (minimal pairs)
         *("neighbor-meeting-pairs", "house-binder-tabs-pairs"),  # thirty-seventh (minimal pairs)
         *("discharge-planner-pairs", "social-posts-pairs"),  # thirty-eighth (minimal pairs)
+        *("resident-journal-pairs", "job-posting-pairs"),  # thirty-ninth (minimal pairs)
     }
 )
 
