@@ -2800,3 +2800,17 @@ def test_nothing_of_its_own_on_paper_is_an_absence() -> None:
 
     assert absent_papers("Alder Street House has nothing of its own on paper.") == [None]
     assert absent_papers("Maple House has nothing on paper yet.") == [None]
+
+
+def test_a_checklist_filed_with_personnel_records_is_the_staffs_not_the_residents(tmp_path: Path) -> None:
+    """ "Signed checklists are kept in personnel files": the signed paper is an employee's, so it is no
+    resident's sign-off; one kept in the resident's file still is."""
+    live = (
+        "## Move-in\n\nOn move-in day the house manager walks each new resident through the emergency exits, the "
+        "meeting spot, the fire plan and where the naloxone is kept. Signed checklists are kept in resident files.\n"
+    )
+    twin = live.replace("resident files", "personnel files")
+    topics, missing, reason = _outcome(ORIENTATION, live, tmp_path)
+    assert "resident sign-off" not in missing, reason
+    topics, missing, reason = _outcome(ORIENTATION, twin, tmp_path)
+    assert "resident sign-off" in missing, reason

@@ -1867,7 +1867,10 @@ _BINDS_OTHERS = lazy_compile(
     rf"{_OTHER_PEOPLE}(?:\s+(?:who|that)\s+[\w'’-]+(?:\s+[\w'’-]+){{0,2}}?)?\s+"
     r"(?:(?:now|also|then|all|each)\s+)?(?:may|must|shall|will|are|is|agrees?|understands?|can|cannot|can't|should|need|needs|"
     r"provides?|gives?|signs?|keeps?|takes?|receives?|completes?|submits?)\b"
-    rf"|^\W*(?:{_OTHER_PEOPLE}|staff(?:\s+member)?)(?:'s|’s)?\s+(?:signature|initials|name)\b",
+    rf"|^\W*(?:{_OTHER_PEOPLE}|staff(?:\s+member)?)(?:'s|’s)?\s+(?:signature|initials|name)\b"
+    # what is filed with the staff's own records: "Signed checklists are kept in personnel files."
+    r"|\b(?:kept|filed|placed|stored|go|goes)\s+in\s+(?:the\s+|their\s+|each\s+|an?\s+)?(?:employee['’]?s?\s+)?personnel\s+"
+    r"(?:files?|folders?|records?)\b",
     re.IGNORECASE,
 )
 _FOR_OTHERS = lazy_compile(
@@ -1888,7 +1891,7 @@ _RESIDENTS = lazy_compile(
 )
 OTHER_PEOPLE = _words(
     "employee employees worker workers volunteer volunteers visitor visitors guest guests applicant applicants "
-    "intern interns contractor contractors staff hires hire new"
+    "intern interns contractor contractors staff hires hire new personnel"
 )
 # An account of one event in its title ("Incident Summary (14 March)", "Room search, 9 February:
 # training case study", "what happened sat night (recap)", "ENTRY 3/9 - ROOM SEARCH"): what it goes on
