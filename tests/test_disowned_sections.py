@@ -2810,7 +2810,7 @@ def test_a_checklist_filed_with_personnel_records_is_the_staffs_not_the_resident
         "meeting spot, the fire plan and where the naloxone is kept. Signed checklists are kept in resident files.\n"
     )
     twin = live.replace("resident files", "personnel files")
-    topics, missing, reason = _outcome(ORIENTATION, live, tmp_path)
+    _, missing, reason = _outcome(ORIENTATION, live, tmp_path)
     assert "resident sign-off" not in missing, reason
-    topics, missing, reason = _outcome(ORIENTATION, twin, tmp_path)
+    _, missing, reason = _outcome(ORIENTATION, twin, tmp_path)
     assert "resident sign-off" in missing, reason
