@@ -2814,3 +2814,71 @@ def test_a_checklist_filed_with_personnel_records_is_the_staffs_not_the_resident
     assert "resident sign-off" not in missing, reason
     _, missing, reason = _outcome(ORIENTATION, twin, tmp_path)
     assert "resident sign-off" in missing, reason
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM,
+            "What the last owner's staff did (we bought the house in May and don't use their forms):\n"
+            "- On the move-in form, each resident gave the name, relationship and phone number of a person to call in "
+            "an emergency.\n",
+            id="we-dont-use-their-forms",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE}\n",
+            f"## From my last house\n\nI kept the Ridge House binder. {SCREENING_RULE} The manager here hasn't given "
+            "us any binder like that.\n",
+            id="hasnt-given-us-any-like-that",
+        ),
+        pytest.param(
+            CONSENT,
+            CONSENT_FORM,
+            "## Consent to testing\n\nThe office keeps a sample printed from a website: I agree to give a urine or "
+            "breath sample for drug and alcohol testing whenever the house manager asks, at random or on suspicion. "
+            "Nobody here has signed one.\n",
+            id="nobody-here-has-signed-one",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\n",
+            f"## Medication\n\nAt the Birch Street house: {MEDICATION_RULE} Here we just keep our things wherever.\n",
+            id="here-we-just-keep-them-wherever",
+        ),
+    ],
+)
+def test_another_houses_rule_beside_what_is_done_here_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    """A former operator's practice under a tag saying its forms are not used, a binder from another house
+    "the manager here hasn't given us any like", a sample "nobody here has signed", and another house's
+    rule before "Here we just keep our things wherever": none is this house's rule."""
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(
+            MEDICATION,
+            "## Medication\n\nHere we just ask one thing: every resident's medication, prescription or "
+            "over-the-counter, is kept in his own locked box in the office. Residents take medication only as directed "
+            "and never share, sell or trade it.\n",
+            id="here-we-just-ask",
+        ),
+        pytest.param(CONSENT, f"{CONSENT_FORM}Everybody here has signed one.\n", id="everybody-has-signed-one"),
+        pytest.param(
+            CONTACTS,
+            "## Emergency contact (we don't use the old forms' wording)\n\nOn the move-in form, each resident gives "
+            "the name, relationship and phone number of a person we may call in an emergency. The form is kept in the "
+            "locked office file.\n",
+            id="not-the-old-forms-wording",
+        ),
+    ],
+)
+def test_a_rule_beside_such_a_contrast_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert missing == [], reason

@@ -2380,6 +2380,19 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         "like": (
             r"\b(?:doesn['’]?t|does\s+not|don['’]?t|do\s+not)\s+have\s+(?:a|an|any)\s+(?:[\w'’-]+\s+){0,2}?(?:manual|policy|rule|"
             r"form|sheet|list|procedure|handbook|checklist|plan)s?\s+like\s+(?:that|this|it|theirs)\b",
+            # "Mike hasn't given me any binder like that here yet."
+            r"\b(?:hasn['’]?t|has\s+not|haven['’]?t|have\s+not)\s+(?:given|shown|handed)\s+(?:me|us|anyone|anybody)\s+(?:a|an|any)\s+"
+            r"(?:[\w'’-]+\s+){0,2}?(?:binder|manual|policy|rule|form|sheet|list|procedure|handbook|checklist)s?\s+like\s+(?:that|this|it)\b",
+        ),
+        # "It's a sample consent Carol printed off some website, and nobody here has signed one."
+        "signed": (
+            r"\b(?:nobody|no\s+one|no\s+resident)\s+(?:here\s+)?(?:has|have)\s+(?:ever\s+)?signed\s+(?:one|it|them|this|that|these|those)\b",
+        ),
+        # "Rule there is ... never hand a pill to anybody. Here we just keep our stuff wherever." (what came before
+        # was another house's)
+        "here": (  # not "Here we just ask that every resident ...": a rule
+            r"^\W*here,?\s+(?:we|they|residents|people|everyone|everybody|you)\s+just\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}?\s+"
+            r"(?:wherever|anywhere|however\s+(?:we|they|you)\s+(?:like|want))\b",
         ),
         # "we don't have any of that posted here"
         "any": (
@@ -2464,6 +2477,9 @@ _DISOWNING_TAG = lazy_compile(
     # "(not on our house rules sheet; ...)", "(... - not started)"
     r"not\s+ours|sample\s+wording|blanks?\s+not\s+filled|sample\s+data|not\s+a\s+real\s+(?:house|home|residence|resident)|(?:their|his|her)\s+(?:page|sheet|form|copy)|revoked|"
     r"not\s+on\s+our\s+(?:[\w'’-]+\s+){0,2}?(?:checklist|list|sheet|form)|not\s+started|"
+    # "(we took the house over in June and don't use their forms)"
+    r"(?:don['’]t|do\s+not|no\s+longer)\s+use\s+(?:their|those|the\s+old|the\s+previous)\s+(?:[\w'’-]+\s+)?(?:forms?|rules|"
+    r"polic(?:y|ies)|sheets?|procedures?)(?=\s*\))|"
     # "(P&P sect. 5, removed in Jan; ...)", "(Gail says this never got set up; ...)", "(... hasn't adopted any
     # smoking rule yet, not in house rules)", "(sister house; ... nothing up here yet)", "(... sect. 5 is blank)"
     r"(?:removed|deleted|scrapped|dropped)\*?\s+(?:in|on|last|when)\b|"
@@ -2508,7 +2524,7 @@ DISOWNING_WORDS = _words(
     "voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
-    "left went writing drafting took old silent previous prior former aside different differently vote"
+    "left went writing drafting took old silent previous prior former aside different differently vote signed just"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 # An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
