@@ -2882,3 +2882,34 @@ def test_another_houses_rule_beside_what_is_done_here_states_no_rule(
 def test_a_rule_beside_such_a_contrast_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
     _, missing, reason = _outcome(rule, text, tmp_path)
     assert missing == [], reason
+
+
+def test_no_reading_is_keyed_twice() -> None:
+    """The readings keyed by a word are written as one dict literal: a key written twice (or again in a
+    `**dict.fromkeys(...)` group) would silently drop the first key's readings."""
+    import ast
+
+    from narr_audit.base import language
+
+    tree = ast.parse(Path(language.__file__).read_text(encoding="utf-8"))
+    target = next(
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == "_DISOWNS_BY_WORD"
+    )
+    literal = next(node for node in ast.walk(target) if isinstance(node, ast.Dict) and len(node.keys) > 5)
+    keys: list[str] = []
+    for key, value in zip(literal.keys, literal.values, strict=True):
+        if key is None:  # **dict.fromkeys((...), (...))
+            assert isinstance(value, ast.Call) and isinstance(value.args[0], ast.Tuple)
+            for element in value.args[0].elts:  # words, or groups of them written *("a", "b")
+                if isinstance(element, ast.Starred):
+                    keys.extend(ast.literal_eval(element.value))
+                else:
+                    keys.append(ast.literal_eval(element))
+        else:
+            keys.append(ast.literal_eval(key))
+    assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+    assert set(keys) == set(language._DISOWNS_BY_WORD)

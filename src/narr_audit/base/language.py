@@ -2444,9 +2444,9 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\b(?:will|to)\s+consider\s+(?:it|this|these|(?:the|her|his|their|that)\s+(?:recommendations?|suggestions?|"
             r"proposals?|ideas?|report))\b",
         ),
-        # "a checklist TEMPLATE ... - not used yet." (not "Spare kits not used yet stay in the office.")
-        "used yet": (r"(?:^|[-–—,;:(]\s*)not\s+used\s+yet\s*(?:[.;,)!]|$)",),
-        "in use yet": (r"(?:^|[-–—,;:(]\s*)not\s+in\s+use\s+yet\s*(?:[.;,)!]|$)",),
+        # "a checklist TEMPLATE ... - not used yet.", "- not in use yet" (not "Spare kits not used yet stay in the
+        # office.")
+        "use": (r"(?:^|[-–—,;:(]\s*)not\s+(?:used|in\s+use)\s+yet\s*(?:[.;,)!]|$)",),
         "different": (  # "We're a different setup here, though." after another house's rule
             r"\b(?:we\s*['’]re|we\s+are|it['’]s|it\s+is|things\s+are)\s+(?:a\s+)?different\s+(?:setup|set-up|story)\b",
             r"\b(?:we|things)(?:['’]re|\s+are)\s+different\s+here\b|\bwe\s+do\s+(?:it|things|that)\s+differently\s+here\b",
