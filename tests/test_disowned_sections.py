@@ -2913,3 +2913,64 @@ def test_no_reading_is_keyed_twice() -> None:
             keys.append(ast.literal_eval(key))
     assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
     assert set(keys) == set(language._DISOWNS_BY_WORD)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}",
+            f"## The sheet for the fridge\n\nFrom the coalition's kit: {EMERGENCY_RULE}It's a blank template.\n",
+            id="a-blank-template",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}",
+            f"## The sheet for the fridge\n\nFrom the coalition's kit: {EMERGENCY_RULE}"
+            "We haven't filled it in or posted it.\n",
+            id="not-filled-in-or-posted",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\n",
+            f"## Medication\n\nPasted from the Larkspur handbook: {MEDICATION_RULE} Interesting, but it's theirs.\n",
+            id="but-its-theirs",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\n",
+            f"## Medication\n\nAt the detox: {MEDICATION_RULE}\nWell, that was the detox.\n",
+            id="that-was-the-detox",
+        ),
+    ],
+)
+def test_a_template_another_houses_rule_or_the_detoxs_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE} The key to each box is the resident's: it's theirs to keep.\n",
+            id="theirs-to-keep",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE} That was the hospital's advice too, and it is our rule.\n",
+            id="that-was-the-hospitals-advice",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}The blank template is in the office.\n",
+            id="a-template-in-the-office",
+        ),
+    ],
+)
+def test_a_rule_beside_a_template_or_theirs_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert missing == [], reason

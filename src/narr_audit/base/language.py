@@ -2353,6 +2353,19 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\b(?:is|are|remains?)\s+still\s+blank\b",  # "Article IX is still blank."
             r"\b(?:usually|often|mostly|just)\s+leave\s+(?:it|them)\s+blank\b",  # "we usually leave it blank"
             r"\bblank\s+(?:template|form|sheet)\s+only\b",  # "nothing posted; blank template only"
+            # "It's a blank template. We haven't filled it in or posted anything yet."
+            r"^\W*(?:it|this|that)(?:['’]s|\s+is)\s+(?:just\s+|only\s+)?a\s+blank\s+(?:template|form|sheet|sample)\s*[.!]?\s*$",
+        ),
+        "filled": (
+            r"\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?filled\s+(?:it|them|this|that)\s+(?:in|out)\s+or\s+posted\s+"
+            r"(?:it|them|anything)\b",
+        ),
+        # "Interesting, but it's theirs." after another house's rule (not "it's theirs to keep")
+        "theirs": (r"\b(?:it|that|this)(?:['’]s|\s+is)\s+theirs\b(?!\s+to\b)",),
+        # "Well, that was the detox." after a rule told of another place
+        "was the": (
+            r"^\W*(?:well,?\s+|but\s+)?(?:that|this)\s+was\s+(?:at\s+)?the\s+(?:detox|clinic|hospital|jail|rehab|shelter)"
+            r"\s*[.!]?\s*$",
         ),
         "isn't": (r"\bthere\s+isn['’]?t\s+one\b(?!\s+(?:of|who|that|in)\b)", _NOT_IN_THE_RULES),
         # "Residents don't sign anything about drinking or drugs."
@@ -2524,7 +2537,8 @@ DISOWNING_WORDS = _words(
     "voted turned never not hasn't haven't hadn't decided none nothing longer only thinking talking "
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
-    "left went writing drafting took old silent previous prior former aside different differently vote signed just"
+    "left went writing drafting took old silent previous prior former aside different differently vote signed just "
+    "filled theirs detox clinic hospital jail rehab shelter"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 # An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
