@@ -2974,3 +2974,100 @@ def test_a_template_another_houses_rule_or_the_detoxs_states_no_rule(
 def test_a_rule_beside_a_template_or_theirs_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
     _, missing, reason = _outcome(rule, text, tmp_path)
     assert missing == [], reason
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE}\n",
+            f"## Testing\n\nThis is how the previous owner ran it; we are rewriting it. {SCREENING_RULE}\n",
+            id="how-the-previous-owner-ran-it",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE}\n",
+            "Q: How often do you test?\n\nA (manager): We don't; that's the clinic our residents attend. "
+            f"{SCREENING_RULE}\n",
+            id="we-dont-thats-the-clinic",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            f"## Smoking\n\nProposed at the May house meeting and voted down by residents: {SMOKING_RULE}\n",
+            id="proposed-and-voted-down",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            f"A (owner): At our old house on Pine Street we said it plainly. {SMOKING_RULE}\n",
+            id="at-our-old-house",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Move-in\n\n{ORIENTATION_RULE}\n",
+            f"A (owner): There used to be, when we had a live-in manager. {ORIENTATION_RULE}\n",
+            id="there-used-to-be",
+        ),
+        pytest.param(
+            SHARED_SAFETY,
+            "## Keeping each other safe\n\nEvery resident is accountable for the safety of the whole house, not only "
+            "his own: if you are worried about someone, or see something unsafe, you bring it to the house leader "
+            "right away or raise it at the weekly house meeting.\n",
+            "## Keeping each other safe\n\nSome houses say every resident is accountable for the safety of the whole "
+            "house, not only his own: if you are worried about someone, or see something unsafe, you bring it to the "
+            "house leader right away or raise it at the weekly house meeting. We don't ask that of residents.\n",
+            id="we-dont-ask-that-of-residents",
+        ),
+        pytest.param(
+            NALOXONE_PLACE,
+            f"## Naloxone\n\n{NALOXONE_PLACE_RULE}\n",
+            f"## Naloxone\n\nUntil the remodel: {NALOXONE_PLACE_RULE} We're still deciding where it goes now.\n",
+            id="still-deciding",
+        ),
+        pytest.param(
+            SEARCHES,
+            SEARCH_RULE,
+            "## Searches\n\nThe station's own contraband rule bans alcohol, mouthwash, paraphernalia and weapons, and "
+            "a room is searched only by the captain with a second officer present, every search written in the "
+            "search log. Offered as a model; the house has nothing comparable.\n",
+            id="nothing-comparable",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}",
+            f"## The emergency sheet\n\nWe are putting it together: {EMERGENCY_RULE}Not up yet.\n",
+            id="not-up-yet",
+        ),
+    ],
+)
+def test_another_owners_way_a_vote_down_or_what_is_not_up_yet_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nProposed at the May house meeting and adopted by residents: {SMOKING_RULE}\n",
+            id="proposed-and-adopted",
+        ),
+        pytest.param(
+            SMOKING,
+            f"A (owner): At our house we say it plainly. {SMOKING_RULE}\n",
+            id="at-our-house",
+        ),
+        pytest.param(
+            NALOXONE_PLACE,
+            f"## Naloxone\n\n{NALOXONE_PLACE_RULE} We don't make it a secret: every resident is shown the box.\n",
+            id="not-a-secret",
+        ),
+    ],
+)
+def test_a_rule_beside_another_way_of_saying_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
+    _, missing, reason = _outcome(rule, text, tmp_path)
+    assert missing == [], reason

@@ -2269,7 +2269,15 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         "ask": (
             r"\b(?:form|packet|agreement|intake|it)\s+(?:doesn['’]?t|does\s+not)\s+ask\s+(?:for\s+)?(?:that|this|it|"
             r"them|any\s+of\s+(?:that|this|it))(?:\s+(?:now|today|yet|anymore|at\s+all))?\s*(?:[.;,!]|$)",
+            # "Some houses say every resident is responsible ... We don't ask that of residents."
+            r"\bwe\s+(?:don['’]?t|do\s+not)\s+ask\s+(?:that|this|it)\s+of\s+(?:residents|our\s+residents|you|anyone)\b",
         ),
+        # "That's between you and your sponsor; we don't make it a house rule."
+        "make it": (r"\b(?:don['’]?t|do\s+not|never)\s+make\s+(?:it|that|this)\s+a\s+(?:house\s+)?rule\b",),
+        # "We're still deciding where they'll go once the remodel is done."
+        "deciding": (r"\b(?:we['’]re|we\s+are|the\s+(?:house|owner|owners|board)\s+(?:is|are))\s+still\s+deciding\b",),
+        # "Offered to Fenwick as a model; the house has nothing comparable."
+        "comparable": (r"\b(?:has|have)\s+nothing\s+comparable\b",),
         # "All of that went out the door when they sold."; "We took that sign down in June."
         "door": (r"\bwent\s+out\s+the\s+door\b",),
         "took": (
@@ -2444,6 +2452,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             # the questions before it stand unanswered: "Management raised both questions; Tenant has not answered."
             r"\b(?:has|have)\s+not\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",
             r"^\W*(?:a\s*[:.]\s*)?not\s+(?:yet\s+)?decided\b",
+            r"^\W*not\s+(?:up|posted|out|ready)\s+yet\s*[.!]?\s*$",  # "Safety: Coming soon. ... Not up yet."
             # "which was sweet but it's not in the handbook"
             r"\b(?:it|that)['’]s\s+not\s+in\s+(?:the|our)\s+(?:handbook|house\s+rules|rules)\b",
             # "That's not our document", "That's them, not us"
@@ -2538,11 +2547,13 @@ DISOWNING_WORDS = _words(
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
     "left went writing drafting took old silent previous prior former aside different differently vote signed just "
-    "filled theirs detox clinic hospital jail rehab shelter"
+    "filled theirs detox clinic hospital jail rehab shelter make deciding comparable"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 # An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
-AHEAD_WORDS = DISOWNING_WORDS | _words("sharing resharing reposting reposted spotted poll survey wrote made ran")
+AHEAD_WORDS = DISOWNING_WORDS | _words(
+    "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed"
+)
 
 
 TAG_WORDS = _words(
@@ -2582,7 +2593,17 @@ _DISOWNS_AHEAD = lazy_compile(
     r"|^\W*(?:sharing|re-?sharing|re-?posting|reposted)\s+(?:this|a\s+post|their\s+post)\s+from\b"
     r"|^\W*spotted\s+(?:at|over\s+at)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|^\W*(?:poll|survey)\s*[:!—–-]|^\W*let['’]?s\s+vote\b"
-    r"|^\W*if\s+(?:[\w'’-]+\s+){1,6}?(?:wrote|made|ran)\s+the\s+(?:house\s+)?rules\b",
+    r"|^\W*if\s+(?:[\w'’-]+\s+){1,6}?(?:wrote|made|ran)\s+the\s+(?:house\s+)?rules\b"
+    # another owner's or another place's way, said first: "(how the previous owner ran it; ...)", "We don't; that's
+    # the outpatient clinic most of our residents attend.", "Proposed at the June house meeting and voted down by
+    # residents:", "At our old house on Kell Street ...", "There used to be, when we had a live-in manager."
+    r"|\bhow\s+the\s+(?:previous|former|old|last)\s+(?:owners?|operators?|managers?|management)\s+(?:ran|did|handled|had)\s+"
+    r"(?:it|things)\b"
+    r"|^\W*(?:[\w ().]{1,40}:\s*)?(?:no,?\s+)?we\s+(?:don['’]?t|do\s+not)\s*[;:—–-]\s*(?:that['’]s|that\s+is)\s+"
+    r"(?:the|their|a)\b"
+    r"|^\W*(?:[\w ().]{1,40}:\s*)?proposed\b[^.;:]{0,60}\b(?:and\s+)?(?:voted|turned)\s+down\b"
+    r"|^\W*(?:[\w ().]{1,40}:\s*)?at\s+our\s+(?:old|previous|former|last|other)\s+(?:house|home|place|location)\b"
+    r"|^\W*(?:[\w ().]{1,40}:\s*)?there\s+used\s+to\s+be\b",
     re.IGNORECASE,
 )
 

@@ -57,7 +57,9 @@ a neighborhood association's minutes of a meeting with an operator, and in a hou
 thirty-eighth round (THIRTY_EIGHTH_VOICES: minimal pairs in a hospital discharge planner's referral notes on the houses
 she calls, and in a small house's public social-media page with the founder's replies) and thirty-ninth round
 (THIRTY_NINTH_VOICES: minimal pairs in a resident's journal of his first months in a house, and in an operator's
-job postings for house managers with its notes from interviews) are split the same way.
+job postings for house managers with its notes from interviews) and fortieth round (FORTIETH_VOICES: minimal
+pairs in a fire department officer's home-visit reports and letters, and in a house's listing on a sober-living
+directory with its public Q&A) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -115,6 +117,7 @@ THIRTY_SIXTH_VOICES = ("legal-letters-pairs", "exit-interview-pairs")  # thirty-
 THIRTY_SEVENTH_VOICES = ("neighbor-meeting-pairs", "house-binder-tabs-pairs")  # thirty-seventh: the same brief
 THIRTY_EIGHTH_VOICES = ("discharge-planner-pairs", "social-posts-pairs")  # thirty-eighth: the same brief
 THIRTY_NINTH_VOICES = ("resident-journal-pairs", "job-posting-pairs")  # thirty-ninth: the same brief
+FORTIETH_VOICES = ("fire-liaison-pairs", "directory-listing-pairs")  # fortieth: the same brief
 
 
 def _hash(text: str) -> int:
@@ -181,6 +184,7 @@ def main(folders: list[Path]) -> None:
         *THIRTY_SEVENTH_VOICES,
         *THIRTY_EIGHTH_VOICES,
         *THIRTY_NINTH_VOICES,
+        *FORTIETH_VOICES,
     ):
         items = []
         for incoming in folders:

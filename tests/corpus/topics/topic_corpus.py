@@ -81,6 +81,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("neighbor-meeting-pairs", "house-binder-tabs-pairs"),  # thirty-seventh (minimal pairs)
         *("discharge-planner-pairs", "social-posts-pairs"),  # thirty-eighth (minimal pairs)
         *("resident-journal-pairs", "job-posting-pairs"),  # thirty-ninth (minimal pairs)
+        *("fire-liaison-pairs", "directory-listing-pairs"),  # fortieth (minimal pairs)
     }
 )
 
