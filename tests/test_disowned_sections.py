@@ -3068,3 +3068,224 @@ def test_another_owners_way_a_vote_down_or_what_is_not_up_yet_states_no_rule(
 )
 def test_a_rule_beside_another_way_of_saying_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
     _meets_every_topic(rule, text, tmp_path)
+
+
+MEDICATION_ONE = (
+    "each client's pills, prescribed or bought over the counter, stay locked in the nurse's cabinet and are taken "
+    "only as the label directs, never shared."
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            "## Smoking\n\nWhat follows is Maple Court's (their binder p. 7, copied for comparison, not ours): "
+            f"{SMOKING_RULE}\n",
+            id="not-ours-after-a-page-number",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\nAt Alder House, {MEDICATION_ONE}\n",
+            f"## Medication\n\nOur van driver asked about the day program. Per their policy, {MEDICATION_ONE}\n",
+            id="per-their-policy",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\nAt Alder House, {MEDICATION_ONE}\n",
+            "## Medication\n\nThe van goes to the day program twice a week. Per the clinic's procedure, "
+            f"{MEDICATION_ONE}\n",
+            id="per-another-places-procedure",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE}\n",
+            f"## Testing\n\nMy cousin's place runs it like this. {SCREENING_RULE} That's all in their handbook.\n",
+            id="in-their-handbook",
+        ),
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM,
+            CONTACTS_FORM.replace("On the move-in form, each", "The council asked that each")
+            + "\nIt's not on the form.\n",
+            id="not-on-the-form",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}",
+            f"## The old poster\n\nWording back then:\n\n{EMERGENCY_RULE}",
+            id="wording-back-then",
+        ),
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM,
+            "## Emergency contact\n\nThe hospital's intake asks each patient for the name, relationship and phone "
+            "number of a person to call in an emergency. We don't ask for any of that.\n",
+            id="we-do-not-ask-for-any-of-that",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Detectors\n\n{SAFETY_CHECKS_RULE}\n",
+            f"## Detectors\n\nHere's the idea from the workshop. {SAFETY_CHECKS_RULE} We haven't done any of it yet.\n",
+            id="none-of-it-done",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}",
+            f"## Emergency sheet\n\nThe sheet from the workshop reads: {EMERGENCY_RULE}We haven't filled it in or put "
+            "it up.\n",
+            id="not-filled-in-or-put-up",
+        ),
+        pytest.param(
+            AGREEMENT,
+            f"# Resident Agreement\n\n{AGREEMENT_RULE}\n",
+            f"# Resident Agreement\n\nSam wrote this for the new place: {AGREEMENT_RULE} Nobody's voted on it.\n",
+            id="nobody-voted-on-it",
+        ),
+        pytest.param(
+            AGREEMENT,
+            f"# Resident Agreement\n\n{AGREEMENT_RULE}\n",
+            f"# Resident Agreement\n\nSam wrote this for the new place: {AGREEMENT_RULE} Nobody has signed off.\n",
+            id="nobody-signed-off",
+        ),
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM,
+            "## Emergency contact\n\nThe shelter's form has a box where each resident gives the name, relationship and "
+            "phone number of a person to call in an emergency.\n\nQ: Is that your form?\n\nA: Not ours.\n",
+            id="not-ours-as-an-answer",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE}\n",
+            "## Testing\n\nAt Juniper Lodge, a men's house in the next county (not us), every resident gives a urine "
+            "sample in an observed cup at move-in and at random twice a month, and a positive or refused test is "
+            "reviewed with the house manager the same day.\n",
+            id="not-us-aside",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Notes\n\nFixed the porch light on Monday. Replaced two bulbs in the hall. {SMOKING_RULE}\n",
+            "## Notes\n\nFixed the porch light on Monday. Replaced two bulbs in the hall. For comparison (Maple "
+            f"Court's binder, nothing like it in ours): {SMOKING_RULE}\n",
+            id="a-lead-in-within-a-section",
+        ),
+    ],
+)
+def test_another_places_paper_an_answer_or_a_lead_in_within_a_section_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(
+            MEDICATION, f"## Medication\n\nPer the house's policy, {MEDICATION_ONE}\n", id="per-the-houses-policy"
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\nPer their prescriptions, {MEDICATION_ONE}\n",
+            id="per-their-prescriptions",
+        ),
+        pytest.param(
+            SMOKING,
+            "## Notes\n\nFixed the porch light on Monday. Replaced two bulbs in the hall. Current rule: "
+            f"{SMOKING_RULE}\n",
+            id="an-ordinary-label-within-a-section",
+        ),
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM + "\nIf a name is not on the form, the manager asks again on the first day.\n",
+            id="not-on-the-form-under-a-condition",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE} Managers get told, it's in their handbook, to log every refusal.\n",
+            id="its-in-their-own-handbook",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE}\n\nNote (RD): Does the county run its own lab? Owner: no, not ours.\n",
+            id="no-not-ours-of-another-matter",
+        ),
+    ],
+)
+def test_a_rule_beside_words_that_could_disown_it_still_counts(
+    rule: tuple[str, str], text: str, tmp_path: Path
+) -> None:
+    _meets_every_topic(rule, text, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            NALOXONE_PLACE,
+            f"## Naloxone\n\n{NALOXONE_PLACE_RULE}\n",
+            f"## Naloxone\n\nFrom the training binder: {NALOXONE_PLACE_RULE} We haven't set anything like this up "
+            "yet.\n",
+            id="nothing-like-it-set-up",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\n",
+            f"## Medication\n\nIdeas typed up for the spring meeting:\n\n{MEDICATION_RULE}\n\nScrawled on the corner: "
+            '"Voted down 5-4."\n',
+            id="a-verdict-voted-down",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Checks\n\n{SAFETY_CHECKS_RULE}\n",
+            f"## Checks\n\nA card on the gym wall across the alley: {SAFETY_CHECKS_RULE} Their card, their gym.\n",
+            id="their-card-their-place",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            f"## Smoking\n\n(An old enamel plate in the shed; it means nothing now.) {SMOKING_RULE}\n",
+            id="means-nothing-now",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Orientation\n\n{ORIENTATION_RULE}\n",
+            f"## Orientation\n\nA handout from a course in another town: {ORIENTATION_RULE} The owner says the house "
+            "hasn't taken it up.\n",
+            id="not-taken-up",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Orientation\n\n{ORIENTATION_RULE}\n",
+            f"## Orientation\n\n{ORIENTATION_RULE}\n\nPencilled below: Not started yet - the binder is still at the "
+            "printer.\n",
+            id="not-started-yet",
+        ),
+    ],
+)
+def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(SMOKING, f"## Smoking\n\nOur house, our rules. {SMOKING_RULE}\n", id="our-house-our-rules"),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nA warning means nothing here without a date, so each one is written down. {SMOKING_RULE}\n",
+            id="means-nothing-without",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Orientation\n\n{ORIENTATION_RULE} Residents not started yet on the chore wheel shadow a peer.\n",
+            id="not-started-yet-within-a-rule",
+        ),
+    ],
+)
+def test_a_rule_beside_a_verdict_like_word_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
+    _meets_every_topic(rule, text, tmp_path)

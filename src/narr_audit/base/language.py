@@ -2123,6 +2123,8 @@ _DISOWNS_FIRST = lowered(_DISOWNS.pattern.replace("(?-i:[A-Z]", "(?:[a-z]"))
 # moved", "the current rules have no smoking section", "Management is reviewing whether ...", "This
 # item is advisory", "nothing's been decided", "The Board will consider the recommendation next year",
 # "Policy in force: [ ] Yes [x] No", "Not decided.", "This checklist applies to paid staff only".
+# "it was the old landlord's and means nothing now" (not "A warning means nothing here without a date")
+_MEANS_NOTHING_NOW = r"\bmeans?\s+nothing\s+(?:now|anymore|any\s+more|today)(?=\s*(?:[.;,)!]|$))"
 _NOT_IN_THE_RULES = (  # "It isn't in the house rules yet."
     r"\b(?:it|this|that)\s+(?:isn['’]t|is\s+not)\s+in\s+(?:the|our)\s+(?:house\s+)?(?:rules|handbook|manual|agreement)"
     r"(?:\s+yet)?\s*(?:[.;,]|$)"
@@ -2235,6 +2237,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         "down": (
             r"\b(?:we|they|it|the\s+(?:board|owners?|residents?|council|house|members))\s+voted\s+(?:it|this|that|them|these|"
             r"those)\s+down\b",
+            # a verdict written on it: 'handwritten across the top: "VOTED DOWN 6-3."'
+            r"(?:^|[:\"“(])\s*voted\s+down\b(?:\s+\d+\s*[-–—to]+\s*\d+)?\s*(?:[.!)\"”]|$)",
         ),
         # "That binder left with them when they sold."
         **dict.fromkeys(
@@ -2271,9 +2275,39 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"them|any\s+of\s+(?:that|this|it))(?:\s+(?:now|today|yet|anymore|at\s+all))?\s*(?:[.;,!]|$)",
             # "Some houses say every resident is responsible ... We don't ask that of residents."
             r"\bwe\s+(?:don['’]?t|do\s+not)\s+ask\s+(?:that|this|it)\s+of\s+(?:residents|our\s+residents|you|anyone)\b",
+            # "Theirs is eight pages. We don't ask any of that." (not "We don't ask any of that until move-in day")
+            r"\bwe\s+(?:don['’]?t|do\s+not|never)\s+ask\s+(?:for\s+)?any\s+of\s+(?:that|this|it|them)\s*(?:[.;!]|$)",
         ),
         # "That's between you and your sponsor; we don't make it a house rule."
+        # "Their sign, their building."; "Their house, their rules."
+        "their": (
+            r"^\W*their\s+(?:signs?|cards?|notices?|labels?|rules?|polic(?:y|ies)|forms?|sheets?|building|house|place|"
+            r"posters?|lists?)\s*[,;]\s*"
+            r"their\s+[\w'’-]+\s*[.!]",
+        ),
+        # "the operator says it was the old landlord's and means nothing now"
+        "means nothing": (_MEANS_NOTHING_NOW,),
         "make it": (r"\b(?:don['’]?t|do\s+not|never)\s+make\s+(?:it|that|this)\s+a\s+(?:house\s+)?rule\b",),
+        # "Per their policy: meds are kept in the locked office cabinet ..."; "Per the clinic's procedure, two doses
+        # are kept there." (not "Per the house's policy", "per the manager's rules": the house's own)
+        "per ": (
+            r"^\W*(?:[\w ().]{1,40}:\s*)?per\s+(?:their|the\s+(?!(?:house|home|residence|manager|owner|operator|"
+            r"director|company|board|program)['’]s\b)[\w-]+['’]s)\s+(?:own\s+)?(?:polic(?:y|ies)|procedures?|rules?|"
+            r"manual|handbook|protocols?)\b",
+        ),
+        # "Over there it counts the same as a positive, that's in their policy."
+        "in their": (
+            # (not "Staff get told, it's in their handbook": the staff's own)
+            r"\b(?:that['’]s|that\s+is)\s+(?:all\s+)?in\s+their\s+(?:own\s+)?(?:polic(?:y|ies)|"
+            r"manual|handbook|paperwork)\b",
+        ),
+        # "The owner said no, too much paperwork. So it's not on there."
+        "not on": (
+            r"\b(?:it['’]s|it\s+is|that['’]s|that\s+is|they['’]re|they\s+are)\s+not\s+on\s+(?:there|it|the\s+(?:form|"
+            r"application|sheet|list|packet|page))\s*(?:[.;,!]|$)",
+        ),
+        # "Content back then: emergency numbers, overdose steps ..." (a label told in the past)
+        "back then": (r"^\W*(?:[\w'’-]+\s+){0,2}?back\s+then\s*:",),
         # "We're still deciding where they'll go once the remodel is done."
         "deciding": (r"\b(?:we['’]re|we\s+are|the\s+(?:house|owner|owners|board)\s+(?:is|are))\s+still\s+deciding\b",),
         # "Offered to Fenwick as a model; the house has nothing comparable."
@@ -2297,6 +2331,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         ),
         # "It never got taken up", "nobody's made it a rule"
         "taken up": (r"\bnever\s+got\s+taken\s+up\b",),
+        # "the manager says the house hasn't taken it up"
+        "taken it": (r"\b(?:has|have)(?:n['’]t|\s+not)\s+(?:yet\s+)?taken\s+(?:it|this|that|them)\s+up\b",),
         "made it": (
             r"\b(?:nobody|no[\s-]one)(?:['’]s|\s+has)\s+(?:ever\s+)?made\s+(?:it|this|that)\s+(?:a|the|into\s+a)\s+rule\b",
         ),
@@ -2343,6 +2379,12 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             (
                 r"\b(?:has|have)(?:n['’]t|\s+not)\s+(?:yet\s+)?agreed\s+to\s+any\b",
                 r"\b(?:has|have)(?:n['’]t|\s+not)\s+(?:yet\s+)?settled\s+on\s+(?:a|an|any|the)\b",
+                # "It's a good list. We haven't done any of it yet."
+                r"\b(?:we|they|i|the\s+house)\s+(?:has|have)(?:n['’]t|\s+not)\s+(?:yet\s+)?(?:done|set\s+up|put\s+in)\s+"
+                r"any\s+of\s+(?:it|this|that|them|these|those)\b",
+                # "Note from me: I haven't set anything like this up here yet."
+                r"\b(?:we|they|i|the\s+house)\s+(?:has|have)(?:n['’]t|\s+not)\s+(?:yet\s+)?set\s+(?:anything|something|one)\s+"
+                r"like\s+(?:it|this|that)\s+up\b",
             ),
         ),
         # "It isn't in the house rules yet."
@@ -2365,8 +2407,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"^\W*(?:it|this|that)(?:['’]s|\s+is)\s+(?:just\s+|only\s+)?a\s+blank\s+(?:template|form|sheet|sample)\s*[.!]?\s*$",
         ),
         "filled": (
-            r"\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?filled\s+(?:it|them|this|that)\s+(?:in|out)\s+or\s+posted\s+"
-            r"(?:it|them|anything)\b",
+            r"\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?filled\s+(?:it|them|this|that)\s+(?:in|out)\s+or\s+(?:posted\s+"
+            r"(?:it|them|anything)|put\s+(?:it|them)\s+up)\b",
         ),
         # "Interesting, but it's theirs." after another house's rule (not "it's theirs to keep")
         "theirs": (r"\b(?:it|that|this)(?:['’]s|\s+is)\s+theirs\b(?!\s+to\b)",),
@@ -2387,6 +2429,9 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             (
                 r"\b(?:nobody|no[\s-]one)(?:['’]s|\s+has)?\s+(?:ever\s+)?(?:signed|signs|filled|fills|completed|completes)\s+"
                 r"(?:one|it|them|this|that|anything|any)\b(?:\s+(?:in|out))?(?!\s+(?:until|unless|before|without|if)\b)",
+                # "Nobody's voted on it, nobody's signed off" (not "nobody signs off until the manager has checked")
+                r"\b(?:nobody|no[\s-]one)(?:['’]s|\s+has)\s+(?:ever\s+)?(?:voted\s+on\s+(?:it|this|that|them)|signed\s+off"
+                r"(?:\s+on\s+(?:it|this|that|them))?)\s*(?:[.;,!]|$)",
                 # what the questions before it asked: "Is that right? Nobody has ever said." (the whole sentence: not
                 # "Whether they must go to meetings, nobody's ever said", which answers its own clause)
                 r"^\W*(?:nobody|no[\s-]one)(?:['’]s|\s+has)\s+(?:ever\s+)?(?:said|told\s+(?:me|us))\s*(?:[.!]|$)",
@@ -2453,6 +2498,11 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\b(?:has|have)\s+not\s+(?:yet\s+)?(?:answered|replied|responded)(?:\s+yet)?\s*(?:[.;]|$)",
             r"^\W*(?:a\s*[:.]\s*)?not\s+(?:yet\s+)?decided\b",
             r"^\W*not\s+(?:up|posted|out|ready)\s+yet\s*[.!]?\s*$",  # "Safety: Coming soon. ... Not up yet."
+            # '"Not started yet — still waiting on the trainer device."'
+            r"^\W*(?:[\w ().]{1,40}:\s*)?\W*not\s+(?:started|begun|in\s+use)\s+yet\s*(?:[.!—–]|\s-|$)",
+            # an answer: "But not yours?" "DANA: Not ours." (after another place's form)
+            # (not "Owner: no, not ours.", said of another matter asked about)
+            r"^\W*(?:[\w ().]{1,40}:\s*)?not\s+(?:ours|mine)\s*[.!]?\s*$",
             # "which was sweet but it's not in the handbook"
             r"\b(?:it|that)['’]s\s+not\s+in\s+(?:the|our)\s+(?:handbook|house\s+rules|rules)\b",
             # "That's not our document", "That's them, not us"
@@ -2547,7 +2597,8 @@ DISOWNING_WORDS = _words(
     "lapsed expired changes no yet decide decided consider such doesn't don't advisory motion blank whether anything "
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
     "left went writing drafting took old silent previous prior former aside different differently vote signed just "
-    "filled theirs detox clinic hospital jail rehab shelter make deciding comparable"
+    "filled theirs detox clinic hospital jail rehab shelter make deciding comparable per their means taken started "
+    "begun"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 # An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
@@ -2579,7 +2630,7 @@ _DISOWNS_AHEAD = lazy_compile(
     r"|\bnothing\s+changes\s+(?:until|till|til)\b|\bnot\s+to\s+be\s+(?:initialed|initialled|signed)\b"
     r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+(?:our|the\s+house['’]s)\s+(?:rule|policy)\b"
     r"|\bwe\s+(?:don['’]t|do\s+not)\s+have\s+(?:it|one|them|that|this)(?=\s*(?:[.;,:)!?]|$)|\s+(?:yet|here|at\s+all|anymore|now)\b)"
-    r"|\bnothing\s+like\s+(?:it|this|that)\b"
+    r"|\bnothing\s+like\s+(?:it|this|that)\b|" + _MEANS_NOTHING_NOW +
     # what a rule would say if the house had one: "If we had a smoking policy, it would be short:"
     r"|^\W*if\s+we\s+had\s+(?:a|an|any)\s+(?:[\w'’-]+\s+){0,3}?(?:rule|policy|procedure|form|sheet|list|checklist|plan)s?\b"
     r"[^.;]*\b(?:it|that|this|ours)\s+would\b"
@@ -2612,13 +2663,14 @@ _DISOWNS_AHEAD = lazy_compile(
 # not to us", "That's your employer's rule, not the house's". Read in two steps (the denial, then an
 # owner named before it) to keep a long regex from being tried at every word.
 _NOT_OURS = lazy_compile(
-    r"\bnot\s+(?:ours|to\s+us|the\s+(?:house|home|residence|company)(?:'s|’s)|"
+    r"\bnot\s+(?:ours|us(?=\s*[—–),;-])|to\s+us|the\s+(?:house|home|residence|company)(?:'s|’s)|"
     r"(?P<named>our\s+(?:house\s+)?(?:rules?|lists?|polic(?:y|ies)|search(?:es)?|forms?|checklists?|program|testing)))\b",
     re.IGNORECASE,
 )
 _OWNER_BEFORE = lazy_compile(
     r"(?:\b(?!(?:it|that|there|what|he|she|who|here|let|this|where|how)['’]s\b)[a-z]+['’]s|"
-    r"\bbelongs?\s+to\s+(?!them\b|you\b|(?:the\s+|each\s+)?residents?\b)|\b(?:their|his|her))\b[^.;?!]{0,80}$",
+    r"\bbelongs?\s+to\s+(?!them\b|you\b|(?:the\s+|each\s+)?residents?\b)|\b(?:their|his|her))\b"
+    r"(?:[^.;?!]|\.(?=\s*\d)){0,80}$",  # "their manual sec. 3, pasted by mistake, NOT ours": a number's stop
     re.IGNORECASE,
 )
 

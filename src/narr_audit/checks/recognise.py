@@ -928,8 +928,14 @@ class Analysis:
                 if disowns_section(sentences[n].text):
                     out.update(self._section_run(n, -1))
             for n in self._holding(AHEAD_WORDS):
-                if self._opening(n) and disowns_ahead(sentences[n].text):  # "Tenant has not adopted any of these."
-                    out.update(self._section_run(n, 1))
+                text = sentences[n].text
+                if self._opening(n):
+                    if disowns_ahead(text):  # "Tenant has not adopted any of these."
+                        out.update(self._section_run(n, 1))
+                elif 0 < text.find(":") < len(text.rstrip()) - 1 and disowns_ahead(text[: text.find(":")]):
+                    # a lead-in within a section, its rule after the colon: "FYI only (Hillcrest's handbook,
+                    # nothing like it in ours): every resident ...": it and the rest of its paragraph
+                    out.update(m for m in self._section_run(n, 1) if sentences[m].block == sentences[n].block)
             for n in self._holding(STATUS_WORDS):  # a status field ("Status: Draft") holds for its whole section
                 text = sentences[n].text.rstrip()
                 if text.endswith(":") and n + 1 < len(sentences) and n in sentences[n + 1].context:

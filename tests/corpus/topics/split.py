@@ -59,7 +59,10 @@ she calls, and in a small house's public social-media page with the founder's re
 (THIRTY_NINTH_VOICES: minimal pairs in a resident's journal of his first months in a house, and in an operator's
 job postings for house managers with its notes from interviews) and fortieth round (FORTIETH_VOICES: minimal
 pairs in a fire department officer's home-visit reports and letters, and in a house's listing on a sober-living
-directory with its public Q&A) are split the same way.
+directory with its public Q&A) and forty-first round (FORTY_FIRST_VOICES: minimal pairs in a property manager's
+maintenance tickets for a chain of houses, and in a local recovery podcast's interview with a house manager) and
+forty-second round (FORTY_SECOND_VOICES: minimal pairs in an operator's policy manual drafted with an AI writing
+assistant, and in a volunteer's transcription of the signs posted around a house) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -118,6 +121,8 @@ THIRTY_SEVENTH_VOICES = ("neighbor-meeting-pairs", "house-binder-tabs-pairs")  #
 THIRTY_EIGHTH_VOICES = ("discharge-planner-pairs", "social-posts-pairs")  # thirty-eighth: the same brief
 THIRTY_NINTH_VOICES = ("resident-journal-pairs", "job-posting-pairs")  # thirty-ninth: the same brief
 FORTIETH_VOICES = ("fire-liaison-pairs", "directory-listing-pairs")  # fortieth: the same brief
+FORTY_FIRST_VOICES = ("maintenance-tickets-pairs", "podcast-pairs")  # forty-first: the same brief
+FORTY_SECOND_VOICES = ("ai-drafted-policy-pairs", "house-signs-pairs")  # forty-second: the same brief
 
 
 def _hash(text: str) -> int:
@@ -185,6 +190,8 @@ def main(folders: list[Path]) -> None:
         *THIRTY_EIGHTH_VOICES,
         *THIRTY_NINTH_VOICES,
         *FORTIETH_VOICES,
+        *FORTY_FIRST_VOICES,
+        *FORTY_SECOND_VOICES,
     ):
         items = []
         for incoming in folders:

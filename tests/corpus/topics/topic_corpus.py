@@ -82,6 +82,8 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("discharge-planner-pairs", "social-posts-pairs"),  # thirty-eighth (minimal pairs)
         *("resident-journal-pairs", "job-posting-pairs"),  # thirty-ninth (minimal pairs)
         *("fire-liaison-pairs", "directory-listing-pairs"),  # fortieth (minimal pairs)
+        *("maintenance-tickets-pairs", "podcast-pairs"),  # forty-first (minimal pairs)
+        *("ai-drafted-policy-pairs", "house-signs-pairs"),  # forty-second (minimal pairs)
     }
 )
 
