@@ -337,13 +337,32 @@ def meets(
     """Where one text meets the topic as the check reads a document (the recogniser, then the second
     reader's doubt and rescue), for `map`'s suggestions: the place (heading or page, "the text"
     without one), or None."""
-    finding, _ = _read_in(spec, content, vocabulary, reader, question, life_safety)
+    return meeting(spec, content, vocabulary, reader, question, life_safety)[0]
+
+
+def meeting(
+    spec: TopicSpec,
+    content: Extracted,
+    vocabulary: Vocabulary,
+    reader: SecondReader | None = None,
+    question: Asked | None = None,
+    life_safety: bool = False,
+) -> tuple[str | None, Reading | None]:
+    """:func:`meets`, and when the topic is not met because the second reader doubted the place the
+    recogniser found, that reading (its ``where`` the place): `map` tells such a topic apart from one
+    the text never states."""
+    finding, reading = _read_in(spec, content, vocabulary, reader, question, life_safety)
     if finding.found:
-        return finding.where or "the text"
-    if reader is None or question is None or life_safety:
-        return None
+        return finding.where or "the text", None
+    if reader is None or question is None:
+        return None, None
+    doubted = None if reading is None else replace(reading, where=reading.where or finding.where or "the text")
+    if life_safety:
+        return None, doubted
     rescue = rescue_of(reader, question, spec, content, vocabulary)
-    return (rescue.where or "the text") if rescue is not None and rescue.score > reader.thresholds.rescue else None
+    if rescue is not None and rescue.score > reader.thresholds.rescue:
+        return rescue.where or "the text", None
+    return None, doubted
 
 
 def _rescued(

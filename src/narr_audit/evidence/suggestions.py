@@ -16,12 +16,24 @@ class TopicHit:
 
 
 @dataclass(frozen=True)
+class TopicDoubt:
+    """A topic the recogniser found in the section ``where`` and the second reader doubts there (with
+    the words that weighed most ``against`` it): not met, but worth the operator's look, unlike a topic
+    the document never states."""
+
+    topic: str
+    where: str
+    against: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Suggestion:
     rule_id: str
     title: str
     score: float
     matched: tuple[TopicHit, ...]
-    missed: tuple[str, ...] = ()
+    missed: tuple[str, ...] = ()  # every topic not met, the doubted ones included
+    doubted: tuple[TopicDoubt, ...] = ()
 
 
 @dataclass

@@ -130,8 +130,17 @@ def map_text(found: list[FileSuggestions], written: int) -> str:
                 f"{h.topic} (under '{h.where}')" if h.where else f"{h.topic} ('{h.term}')" for h in s.matched
             )
             lines.append(safe(f"  {s.rule_id} {s.title}: {round(s.score * 100)}% of topics; matched {terms}"))
-            if s.missed:
-                lines.append(safe(f"    not found: {', '.join(s.missed)}"))
+            doubted = {d.topic for d in s.doubted}
+            if unstated := [t for t in s.missed if t not in doubted]:
+                lines.append(safe(f"    not found: {', '.join(unstated)}"))
+            for d in s.doubted:  # the recogniser found it; the second reader doubts it (see `check`)
+                against = f", weighing against it {', '.join(repr(w) for w in d.against)}" if d.against else ""
+                lines.append(
+                    safe(
+                        f"    doubted: {d.topic} (found under '{d.where}', but the second reader doubts it{against};"
+                        " if it is there, point to that section with covers: once the file is mapped)"
+                    )
+                )
     lines.append("")
     if written:
         lines.append(f"Added {written} file(s) to residence.yaml. Review them: remove any rule that does not fit.")
@@ -156,6 +165,9 @@ def map_json(found: list[FileSuggestions], written: int) -> str:
                         "score": s.score,
                         "matched": [{"topic": h.topic, "term": h.term, "where": h.where} for h in s.matched],
                         "missed": list(s.missed),
+                        "doubted": [
+                            {"topic": d.topic, "where": d.where, "against": list(d.against)} for d in s.doubted
+                        ],
                     }
                     for s in f.suggestions
                 ],

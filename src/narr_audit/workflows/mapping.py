@@ -17,7 +17,7 @@ from pathlib import Path
 
 from narr_audit.base.errors import NarrError
 from narr_audit.base.safewrite import Wording, replace_unchanged
-from narr_audit.checks.document import DocumentCheck, meets, topic_spec
+from narr_audit.checks.document import DocumentCheck, meeting, topic_spec
 from narr_audit.checks.log import LogCheck
 from narr_audit.checks.reader import SecondReader, asked
 from narr_audit.checks.recognise import Vocabulary
@@ -25,7 +25,7 @@ from narr_audit.evidence.content import Extracted, Segment
 from narr_audit.evidence.extract import extract, kind_of
 from narr_audit.evidence.logs import is_log
 from narr_audit.evidence.model import MANIFEST
-from narr_audit.evidence.suggestions import FileSuggestions, Suggestion, TopicHit
+from narr_audit.evidence.suggestions import FileSuggestions, Suggestion, TopicDoubt, TopicHit
 from narr_audit.standards.model import Rule, Rulebook
 from narr_audit.standards.reader import second_reader
 
@@ -57,20 +57,23 @@ def score_document(
     names = {c.label: [t.name for t in c.topics] for c in rule.checks() if isinstance(c, DocumentCheck)}
     if not topics:
         return None
-    hits, missed = [], []
+    hits, missed, doubted = [], [], []
     for label, topic in topics:
         spec = topic_spec(topic, vocabulary, ongoing=rule.life_safety)  # as `check` asks it
         question = (
             asked(rule.id, rule.title, label, topic.name, spec.labels, names[label]) if reader is not None else None
         )
-        where = meets(spec, content, vocabulary, reader, question, rule.life_safety)
+        where, doubt = meeting(spec, content, vocabulary, reader, question, rule.life_safety)
         if where is not None:
             hits.append(TopicHit(topic.name, "", where))
         else:
             missed.append(topic.name)
+            if doubt is not None:
+                doubted.append(TopicDoubt(topic.name, doubt.where or "the text", doubt.against))
     if len(hits) < 2:
         return None
-    return Suggestion(rule.id, rule.title, round(len(hits) / len(topics), 3), tuple(hits), tuple(missed))
+    score = round(len(hits) / len(topics), 3)
+    return Suggestion(rule.id, rule.title, score, tuple(hits), tuple(missed), tuple(doubted))
 
 
 def score_log(rule: Rule, name_words: set[str], kinds: tuple[str, ...] = ("log",)) -> Suggestion | None:
