@@ -3289,3 +3289,152 @@ def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
 )
 def test_a_rule_beside_a_verdict_like_word_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
     _meets_every_topic(rule, text, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE}\n",
+            f"## Testing\n\nIt is Elm Court's practice, not mine. {SCREENING_RULE}\n",
+            id="not-mine",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE}\n",
+            f"## Testing\n\n{SCREENING_RULE}\n\nNote: all of it ended when the county money dried up.\n",
+            id="all-of-it-ended-when",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE}\n",
+            f"## Testing\n\n{SCREENING_RULE} We haven't tested anyone since.\n",
+            id="not-tested-since",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Orientation\n\n{ORIENTATION_RULE}\n",
+            f"## Orientation\n\n{ORIENTATION_RULE}\n\n(Later note: I stopped all of this in 2015 and never picked it "
+            "back up again.)\n",
+            id="never-picked-up-again",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Checks\n\n{SAFETY_CHECKS_RULE}\n",
+            f"## Checks\n\nThe inspector's visit in 2020 went like this. {SAFETY_CHECKS_RULE} Nobody has checked "
+            "since.\n",
+            id="nobody-checked-since",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}",
+            f"## Emergencies\n\n{EMERGENCY_RULE}That is still a draft in my inbox.\n",
+            id="still-a-draft",
+        ),
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM,
+            CONTACTS_FORM + "\nWe've talked about adopting it, nothing more.\n",
+            id="talked-about-adopting-it",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            f"## Smoking\n\nFrom the old owner's binder. {SMOKING_RULE} I haven't decided whether to keep it.\n",
+            id="not-decided-whether",
+        ),
+        pytest.param(
+            AGREEMENT,
+            f"# Resident Agreement\n\n{AGREEMENT_RULE}\n",
+            f"# Resident Agreement\n\nThe sample line from the coalition: {AGREEMENT_RULE} We never put it in.\n",
+            id="never-put-it-in",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE}\n",
+            f"## Testing\n\nQuestions for our lawyer. {SCREENING_RULE} Still waiting to hear back.\n",
+            id="waiting-to-hear-back",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Checks\n\n{SAFETY_CHECKS_RULE}\n",
+            f"## Checks\n\nWhat we meant to do. {SAFETY_CHECKS_RULE} It never got off the ground.\n",
+            id="never-got-off-the-ground",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE}\n",
+            f"## Testing\n\nThe old policy said this. {SCREENING_RULE} They dropped the program entirely in 2022.\n",
+            id="dropped-entirely",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Orientation\n\n{ORIENTATION_RULE}\n",
+            f"## Orientation\n\nA checklist from the insurer's kit. Never used it:\n\n{ORIENTATION_RULE}\n",
+            id="never-used-it",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            f"## Smoking\n\nMay 2 -- [crossed out: {SMOKING_RULE}]\n",
+            id="crossed-out-note",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            f"## Smoking\n\nCopied from the binder of Ms. Lane, who ran the Pine St. house before me. {SMOKING_RULE}\n",
+            id="ran-the-house-before-me",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            "## Smoking\n\nThe rule I took to the meeting Jun. 3. Voted down, so nothing was changed:\n"
+            f"{SMOKING_RULE}\n",
+            id="voted-down-after-an-abbreviation",
+        ),
+    ],
+)
+def test_what_stopped_was_never_used_or_waits_on_someone_states_no_rule(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} A lighter left on the porch is not mine to keep: it goes to the office.\n",
+            id="not-mine-to-keep",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE} We never put it in writing alone: the manager tells the resident too.\n",
+            id="never-put-it-in-writing-alone",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nOur old policy let residents smoke on the porch; that changed in May. {SMOKING_RULE}\n",
+            id="old-policy-before-the-rule",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Checks\n\n{SAFETY_CHECKS_RULE} Nobody has missed a month since we started.\n",
+            id="nobody-missed-since",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} We have talked about adding it to the lease as well.\n",
+            id="talked-about-adding-it-elsewhere",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} The owner has not yet decided whether to approve a second bench.\n",
+            id="not-decided-whether-to-approve-something-else",
+        ),
+    ],
+)
+def test_a_rule_beside_what_stopped_words_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
+    _meets_every_topic(rule, text, tmp_path)

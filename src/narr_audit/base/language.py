@@ -2238,7 +2238,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\b(?:we|they|it|the\s+(?:board|owners?|residents?|council|house|members))\s+voted\s+(?:it|this|that|them|these|"
             r"those)\s+down\b",
             # a verdict written on it: 'handwritten across the top: "VOTED DOWN 6-3."'
-            r"(?:^|[:\"“(])\s*voted\s+down\b(?:\s+\d+\s*[-–—to]+\s*\d+)?\s*(?:[.!)\"”]|$)",
+            r"(?:^|[:\"“(]|\.\s)\s*voted\s+down\b(?:\s+\d+\s*[-–—to]+\s*\d+)?\s*(?:[.!,;)\"”]|$)",
         ),
         # "That binder left with them when they sold."
         **dict.fromkeys(
@@ -2258,6 +2258,11 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
                 r"^\W*(?:that|this|it|all\s+(?:of\s+)?that)\s+(?:all\s+)?(?:stopped|ended)\s+(?:when|after|once)\s+"
                 r"(?:he|she|they|we|the\s+(?:old|previous|former)\s+[\w'’-]+|our\s+old\s+[\w'’-]+)\s+"
                 r"(?:left|moved|sold|retired|quit|closed|bought|took\s+over)\b",
+                # "[margin: all of it stopped when the grant ran out in 2011.]", "stopped all this when I was sick"
+                r"^\W*(?:[\w ,().]{1,40}:\s*)?(?:all\s+(?:of\s+)?(?:it|this|that)|it\s+all|that\s+all)\s+"
+                r"(?:stopped|ended)\s+(?:when|after|once|in\s+(?:19|20)\d\d)\b",
+                r"^\W*(?:[\w ,().]{1,40}:\s*)?(?:we\s+|i\s+)?stopped\s+all\s+(?:of\s+)?(?:this|that|it)\s+"
+                r"(?:when|after|once|in)\b",
             ),
         ),
         # "We're talking it over with the residents."
@@ -2279,6 +2284,63 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\bwe\s+(?:don['’]?t|do\s+not|never)\s+ask\s+(?:for\s+)?any\s+of\s+(?:that|this|it|them)\s*(?:[.;!]|$)",
         ),
         # "That's between you and your sponsor; we don't make it a house rule."
+        # "We've talked about copying it, nothing more." (not "We have talked about adding it.", said of one part
+        # the paper lacks)
+        "talked about": (
+            r"\b(?:we|i|they)(?:['’]ve|\s+have)?\s+(?:only\s+|just\s+)?talked\s+about\s+(?:copying|adopting|using|"
+            r"making|adding|writing|starting|doing)\s+(?:it|one|that|this|them|something\s+like\s+(?:it|that|this))\s*"
+            r"[,;—–-]\s*(?:nothing\s+more|that['’]s\s+all|no\s+more)\b",
+        ),
+        # "Haven't decided if I keep any of his." (a rule kept or not; not "not yet decided whether to approve
+        # that arrangement", said of a use the letter names)
+        **dict.fromkeys(
+            ("decided if", "decided whether"),
+            (
+                r"\b(?:has|have)(?:n['’]t|\s+not)\s+(?:yet\s+)?decided\s+(?:if|whether)\s+(?:to\s+|i\s+|we\s+)?"
+                r"(?:keep|use|adopt|copy)\b",
+            ),
+        ),
+        # "Didn't care for the wording and we never put it in."
+        # (not "We never put it in writing alone: ...")
+        "never put": (
+            r"\b(?:we|i|they)\s+never\s+put\s+(?:it|them|that|this|any\s+of\s+(?:it|them))\s+in\s*(?:[.;,!]|$)",
+        ),
+        # "Waiting to hear back."
+        "waiting to hear": (r"^\W*(?:[\w ,().]{1,40}:\s*)?(?:still\s+)?waiting\s+to\s+hear\s+back\b",),
+        # "It never got going.", "... and never started it up again."
+        "never got": (r"\b(?:it|this|that|they|these|those)\s+never\s+got\s+(?:going|started|off\s+the\s+ground)\b",),
+        "never started": (r"\bnever\s+(?:started|picked)\s+(?:it|them|that|this)\s+(?:back\s+)?up\s+again\b",),
+        # "That went on his sheet; nobody has checked since.", "Haven't tested anybody since."
+        "since": (
+            r"\b(?:nobody|no[\s-]one)(?:['’]s|\s+has)\s+(?:checked|tested|inspected|looked\s+at)\s+(?:it|them|anything|"
+            r"anybody|anyone\s+)?\s*since\s*(?:[.;!]|$)",
+            r"\b(?:has|have)(?:n['’]t|\s+not)\s+(?:tested|searched|checked|inspected)\s+(?:anybody|anyone|anything|any\s+[\w-]+)"
+            r"\s+since\b",
+        ),
+        # "It's still a draft on my laptop."
+        "still a draft": (r"\b(?:it['’]s|it\s+is|that['’]s|that\s+is|this\s+is)\s+still\s+(?:just\s+)?a\s+draft\b",),
+        # "We dropped testing altogether in 2021."
+        **dict.fromkeys(
+            ("altogether", "entirely", "completely"),
+            (
+                r"\b(?:we|they|i|the\s+(?:house|owners?|board))\s+dropped\s+(?:[\w'’-]+\s+){0,3}?(?:altogether|entirely|"
+                r"completely)\b",
+            ),
+        ),
+        # "Our old policy treated a refusal the same as a positive."
+        "old polic": (
+            r"^\W*(?:[\w ,().]{1,60}:\s*)?(?:our|the|his|her|their)\s+old\s+(?:polic(?:y|ies)|rules?|procedures?)\s+"
+            r"(?:was|were|said|treated|had|required|let|made|asked|counted)\b",
+        ),
+        # "Never used it:" before a sample's text
+        "never used": (
+            r"^\W*(?:[\w ,().]{1,40}:\s*)?(?:we\s+|i\s+)?never\s+used\s+(?:it|them|this|that|one)\s*(?:[.:;!]|$)",
+        ),
+        # "Our manual still has nothing on it."
+        "has nothing": (
+            r"\b(?:rules?|manual|handbook|agreement|lease|polic(?:y|ies)|binder|packet)\s+(?:still\s+)?(?:has|have)\s+nothing\s+"
+            r"(?:on|about|for)\s+(?:it|this|that|them)\b",
+        ),
         # "Their sign, their building."; "Their house, their rules."
         "their": (
             r"^\W*their\s+(?:signs?|cards?|notices?|labels?|rules?|polic(?:y|ies)|forms?|sheets?|building|house|place|"
@@ -2499,7 +2561,7 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"^\W*(?:a\s*[:.]\s*)?not\s+(?:yet\s+)?decided\b",
             r"^\W*not\s+(?:up|posted|out|ready)\s+yet\s*[.!]?\s*$",  # "Safety: Coming soon. ... Not up yet."
             # '"Not started yet — still waiting on the trainer device."'
-            r"^\W*(?:[\w ().]{1,40}:\s*)?\W*not\s+(?:started|begun|in\s+use)\s+yet\s*(?:[.!—–]|\s-|$)",
+            r"^\W*(?:[\w ().]{1,40}:\s*)?\W*not\s+(?:started|begun|in\s+use)(?:\s+yet)?\s*(?:[.!—–]|\s-|$)",
             # an answer: "But not yours?" "DANA: Not ours." (after another place's form)
             # (not "Owner: no, not ours.", said of another matter asked about)
             r"^\W*(?:[\w ().]{1,40}:\s*)?not\s+(?:ours|mine)\s*[.!]?\s*$",
@@ -2598,12 +2660,12 @@ DISOWNING_WORDS = _words(
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
     "left went writing drafting took old silent previous prior former aside different differently vote signed just "
     "filled theirs detox clinic hospital jail rehab shelter make deciding comparable per their means taken started "
-    "begun"
+    "begun talked waiting draft"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 # An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
 AHEAD_WORDS = DISOWNING_WORDS | _words(
-    "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed"
+    "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed crossed scratched"
 )
 
 
@@ -2654,7 +2716,11 @@ _DISOWNS_AHEAD = lazy_compile(
     r"(?:the|their|a)\b"
     r"|^\W*(?:[\w ().]{1,40}:\s*)?proposed\b[^.;:]{0,60}\b(?:and\s+)?(?:voted|turned)\s+down\b"
     r"|^\W*(?:[\w ().]{1,40}:\s*)?at\s+our\s+(?:old|previous|former|last|other)\s+(?:house|home|place|location)\b"
-    r"|^\W*(?:[\w ().]{1,40}:\s*)?there\s+used\s+to\s+be\b",
+    r"|^\W*(?:[\w ().]{1,40}:\s*)?there\s+used\s+to\s+be\b"
+    # a transcriber's note that what follows was crossed out: "Oct. 1 -- [crossed out: Safety checks ..."; another
+    # owner's rule copied: "... copied out of his binder, he ran the Alder St. house before me."
+    r"|\[\s*(?:crossed|struck|scratched)\s+out\s*$|\[\s*(?:crossed|struck|scratched)\s+out\s*:"
+    r"|\b(?:he|she|they|who)\s+ran\s+(?:the|this|that)\s+(?:[\w.'’-]+\s+){0,4}?(?:house|home|place)\s+before\s+(?:me|us)\b",
     re.IGNORECASE,
 )
 
@@ -2663,7 +2729,7 @@ _DISOWNS_AHEAD = lazy_compile(
 # not to us", "That's your employer's rule, not the house's". Read in two steps (the denial, then an
 # owner named before it) to keep a long regex from being tried at every word.
 _NOT_OURS = lazy_compile(
-    r"\bnot\s+(?:ours|us(?=\s*[—–),;-])|to\s+us|the\s+(?:house|home|residence|company)(?:'s|’s)|"
+    r"\bnot\s+(?:ours|mine|us(?=\s*[—–),;-])|to\s+us|the\s+(?:house|home|residence|company)(?:'s|’s)|"
     r"(?P<named>our\s+(?:house\s+)?(?:rules?|lists?|polic(?:y|ies)|search(?:es)?|forms?|checklists?|program|testing)))\b",
     re.IGNORECASE,
 )
