@@ -45,12 +45,13 @@ from narr_audit.checks.recognise import (
     longer_phrasings,
     note,
     noted,
+    single_stems,
     spec_name,
 )
 from narr_audit.evidence.content import Extracted
 
 FORMAT = 2  # the model file's format; a file of another format is refused with a clear message
-SCORING = 5  # how a unit is read and scored; kept readings of another way are read again
+SCORING = 6  # how a unit is read and scored; kept readings of another way are read again
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,12 @@ class Asked:
     the others' words against a topic doubted such plain statements. So are the words of any phrasing
     of its or its siblings' ideas, two content words or more, that the sentence holds whole: in "Residents
     refrain from using or possessing alcohol or any mind-altering chemical", read for "alcohol", the
-    drugs' "mind-altering" is not held against it. (Every phrasing's words left out, met or not, read
-    worse in cross-validation: the words a sentence uses for the topic tell the reader something.)
+    drugs' "mind-altering" is not held against it. Nor are its own ideas' phrasings of one word that the
+    sentence holds ("beer" read for a prohibition of alcohol): a model trained on twins that name the
+    same substances in another house's rule held them against plain prohibitions (it doubted that very
+    sentence for "use is forbidden", 0.29 against a doubt of 0.30; 0.32 now, cross-validation
+    unchanged). (Every phrasing's words left out, met or not, read worse in cross-validation: the words a
+    sentence uses for the topic tell the reader something.)
     """
 
     key: str
@@ -287,14 +292,16 @@ UNREAD = frozenset(
 
 def _read_sets(analysis: Analysis, unit: Unit, topic: Asked) -> tuple[frozenset[str], frozenset[str]]:
     """What the reader reads of a unit: its stems without the topic's own words, and its best
-    sentence's without its siblings' words either, nor the phrasings it holds whole; its siblings'
-    phrasings it holds whole are not read in the unit either (see :class:`Asked`: "mind-altering
-    chemical", said of the drugs, was held against the alcohol from the unit's words when the sentence's
-    own no longer did). Words of style are left out (see UNREAD)."""
+    sentence's without its siblings' words either, nor the phrasings it holds whole, nor its own ideas'
+    one-word phrasings it holds; its siblings' phrasings it holds whole are not read in the unit either
+    (see :class:`Asked`: "mind-altering chemical", said of the drugs, was held against the alcohol from
+    the unit's words when the sentence's own no longer did). Words of style are left out (see UNREAD)."""
     read = _read_stems(analysis)
     every, theirs = _met_whole(topic, analysis, unit.best)
+    best = read(unit.best)
+    single = frozenset().union(*[single_stems(idea) for idea in topic.mine]) & best if topic.mine else frozenset()
     return frozenset().union(*[read(n) for n in unit.sentences]) - topic.own - theirs, (
-        read(unit.best) - topic.in_sentence - every
+        best - topic.in_sentence - every - single
     )
 
 

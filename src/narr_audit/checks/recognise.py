@@ -1676,6 +1676,11 @@ _INDEXES: dict[int, tuple[object, _IdeaIndex]] = {}  # by the idea's identity (i
 _INDEXES_SIZE = 8192
 
 
+def single_stems(phrasings: Sequence[Phrasing]) -> frozenset[str]:
+    """An idea's phrasings of one word (looked up by stem)."""
+    return _index_of(phrasings).stems
+
+
 def longer_phrasings(phrasings: Sequence[Phrasing]) -> Mapping[str, tuple[tuple[Phrasing, frozenset[str]], ...]]:
     """An idea's phrasings of several words by their first word's stem, each with its other words'
     stems (see _IdeaIndex): what the second reader looks up to leave unread the phrasings a sentence

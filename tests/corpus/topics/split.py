@@ -62,7 +62,12 @@ pairs in a fire department officer's home-visit reports and letters, and in a ho
 directory with its public Q&A) and forty-first round (FORTY_FIRST_VOICES: minimal pairs in a property manager's
 maintenance tickets for a chain of houses, and in a local recovery podcast's interview with a house manager) and
 forty-second round (FORTY_SECOND_VOICES: minimal pairs in an operator's policy manual drafted with an AI writing
-assistant, and in a volunteer's transcription of the signs posted around a house) are split the same way.
+assistant, and in a volunteer's transcription of the signs posted around a house) and forty-third round
+(FORTY_THIRD_VOICES: minimal pairs in a state legislative committee's hearing transcript with an operator's
+testimony, and in an older owner's kitchen notebook of house rules, transcribed) and forty-fourth round
+(FORTY_FOURTH_VOICES: every document check, a full, a partial and a near-miss passage each, in a resident-owned
+cooperative house's member handbook and in a family operator's binder written by a retired nurse) are split the
+same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -123,6 +128,8 @@ THIRTY_NINTH_VOICES = ("resident-journal-pairs", "job-posting-pairs")  # thirty-
 FORTIETH_VOICES = ("fire-liaison-pairs", "directory-listing-pairs")  # fortieth: the same brief
 FORTY_FIRST_VOICES = ("maintenance-tickets-pairs", "podcast-pairs")  # forty-first: the same brief
 FORTY_SECOND_VOICES = ("ai-drafted-policy-pairs", "house-signs-pairs")  # forty-second: the same brief
+FORTY_THIRD_VOICES = ("legislative-testimony-pairs", "owner-notebook-pairs")  # forty-third: the same brief
+FORTY_FOURTH_VOICES = ("coop-house", "nurse-owner")  # forty-fourth: every document check, in two parts
 
 
 def _hash(text: str) -> int:
@@ -192,6 +199,8 @@ def main(folders: list[Path]) -> None:
         *FORTIETH_VOICES,
         *FORTY_FIRST_VOICES,
         *FORTY_SECOND_VOICES,
+        *FORTY_THIRD_VOICES,
+        *FORTY_FOURTH_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -84,6 +84,8 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("fire-liaison-pairs", "directory-listing-pairs"),  # fortieth (minimal pairs)
         *("maintenance-tickets-pairs", "podcast-pairs"),  # forty-first (minimal pairs)
         *("ai-drafted-policy-pairs", "house-signs-pairs"),  # forty-second (minimal pairs)
+        *("legislative-testimony-pairs", "owner-notebook-pairs"),  # forty-third (minimal pairs)
+        *("coop-house", "nurse-owner"),  # forty-fourth (every document check)
     }
 )
 
