@@ -929,10 +929,11 @@ class Analysis:
                     out.update(self._section_run(n, -1))
             for n in self._holding(AHEAD_WORDS):
                 text = sentences[n].text
+                colon = text.find(":")
                 if self._opening(n):
                     if disowns_ahead(text):  # "Tenant has not adopted any of these."
                         out.update(self._section_run(n, 1))
-                elif 0 < text.find(":") < len(text.rstrip()) - 1 and disowns_ahead(text[: text.find(":")]):
+                elif 0 < colon < len(text.rstrip()) - 1 and disowns_ahead(text[:colon]):
                     # a lead-in within a section, its rule after the colon: "FYI only (Hillcrest's handbook,
                     # nothing like it in ours): every resident ...": it and the rest of its paragraph
                     out.update(m for m in self._section_run(n, 1) if sentences[m].block == sentences[n].block)
