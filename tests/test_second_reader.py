@@ -437,7 +437,7 @@ def test_the_report_lists_the_topics_for_the_reviewer_to_confirm(
 )
 def test_map_reads_a_text_as_check_does(tmp_path: Path, text: str, weights: dict[str, float]) -> None:
     """`map` suggests a rule by the topics `check` would find met: doubts, flags and rescues alike."""
-    from narr_audit.checks.document import meets
+    from narr_audit.checks.document import meeting
 
     reader = _hand(**weights)
     outcome, content = judged(BOOK, *CHORES, text, tmp_path / "policy.md", reader)
@@ -447,5 +447,5 @@ def test_map_reads_a_text_as_check_does(tmp_path: Path, text: str, weights: dict
         spec = topic_spec(topic, BOOK.concepts)
         names = [t.name for t in document_check(BOOK, *CHORES).topics]
         question = asked(rule.id, rule.title, CHORES[1], topic.name, spec.labels, names)
-        mapped = meets(spec, content, BOOK.concepts, reader, question, rule.life_safety) is not None
+        mapped = meeting(spec, content, BOOK.concepts, reader, question, rule.life_safety)[0] is not None
         assert mapped == (topic.name not in outcome.missing), topic.name

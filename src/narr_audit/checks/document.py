@@ -326,20 +326,6 @@ def _read_in(
     return replace(first[0], found=False), first[1]
 
 
-def meets(
-    spec: TopicSpec,
-    content: Extracted,
-    vocabulary: Vocabulary,
-    reader: SecondReader | None = None,
-    question: Asked | None = None,
-    life_safety: bool = False,
-) -> str | None:
-    """Where one text meets the topic as the check reads a document (the recogniser, then the second
-    reader's doubt and rescue), for `map`'s suggestions: the place (heading or page, "the text"
-    without one), or None."""
-    return meeting(spec, content, vocabulary, reader, question, life_safety)[0]
-
-
 def meeting(
     spec: TopicSpec,
     content: Extracted,
@@ -348,9 +334,11 @@ def meeting(
     question: Asked | None = None,
     life_safety: bool = False,
 ) -> tuple[str | None, Reading | None]:
-    """:func:`meets`, and when the topic is not met because the second reader doubted the place the
-    recogniser found, that reading (its ``where`` the place): `map` tells such a topic apart from one
-    the text never states."""
+    """Where one text meets the topic as the check reads a document (the recogniser, then the second
+    reader's doubt and rescue), for `map`'s suggestions: the place (heading or page, "the text"
+    without one), or None; and when the topic is not met because the second reader doubted the place
+    the recogniser found, that reading (its ``where`` the place): `map` tells such a topic apart from
+    one the text never states."""
     finding, reading = _read_in(spec, content, vocabulary, reader, question, life_safety)
     if finding.found:
         return finding.where or "the text", None
