@@ -49,6 +49,7 @@ from topic_corpus import document_check, judged, passages  # noqa: E402
 
 from narr_audit.checks.document import topic_spec  # noqa: E402
 from narr_audit.checks.reader import (  # noqa: E402
+    PLAIN_WORDS,
     Thresholds,
     asked,
     features,
@@ -221,11 +222,22 @@ def scores(w: dict[str, float], item: Item) -> float:
     return max((probability(w, f) for f in item.others), default=0.0)
 
 
-def decide(item: Item, p: float, t: Thresholds) -> tuple[bool, bool]:
-    """(met, for the reviewer to confirm), as checks.document decides with the reader."""
+def plain(w: dict[str, float], item: Item) -> bool:
+    """Whether the unit that met the topic is short and its words weigh for it (checks.reader.PLAIN_WORDS)."""
+    if not item.found or item.met is None:
+        return False
+    words = sum(w.get(k, 0.0) * v for k, v in item.met.items() if k != "bias")
+    read = len({k.rsplit(":", 1)[1] for k in item.met if k.startswith("CL:")})
+    read += sum(1 for k in item.met if k.startswith(("B:", "P:")))
+    return words >= 0 and read <= PLAIN_WORDS
+
+
+def decide(item: Item, p: float, t: Thresholds, short: bool = False) -> tuple[bool, bool]:
+    """(met, for the reviewer to confirm), as checks.document decides with the reader (``short``: the
+    unit is plain, see :func:`plain`)."""
     doubt, confirm = t.limits(item.life)
     if item.found:
-        return p >= doubt, doubt <= p < confirm
+        return p >= doubt or short, (doubt <= p or short) and p < confirm
     rescued = p > t.rescue and not item.life
     return rescued, rescued
 
@@ -290,15 +302,17 @@ def _deal(voices: list[str], repeat: int) -> list[set[str]]:
 
 def cross_validate(items: list[Item], train: list[tuple[dict[str, float], int, str]]) -> Thresholds:
     voices = sorted({it.voice for it in items})
-    runs: list[tuple[list[float], Thresholds]] = []
+    runs: list[tuple[list[float], list[bool], Thresholds]] = []
     for repeat in range(REPEATS):
         ps = [0.0] * len(items)
+        short = [False] * len(items)
         for k, held in enumerate(_deal(voices, repeat)):
             t0 = time.perf_counter()
             w = shrink(fit(common([x for x in train if x[2] not in held])))
             for i, it in enumerate(items):
                 if it.voice in held:
                     ps[i] = scores(w, it)
+                    short[i] = plain(w, it)
             print(
                 f"  deal {repeat + 1}, fold {k + 1}: {len(w)} weights, {time.perf_counter() - t0:.1f} s",
                 file=sys.stderr,
@@ -306,14 +320,14 @@ def cross_validate(items: list[Item], train: list[tuple[dict[str, float], int, s
             )
         t = choose(items, ps)
         print(f"deal {repeat + 1} thresholds: " + ", ".join(f"{k} {v:.2f}" for k, v in t.as_data().items()))
-        runs.append((ps, t))
+        runs.append((ps, short, t))
     fields = ("doubt", "doubt_life_safety", "confirm", "confirm_life_safety", "rescue")
-    t = Thresholds(*(statistics.median(getattr(run, name) for _, run in runs) for name in fields))
+    t = Thresholds(*(statistics.median(getattr(run, name) for _, _, run in runs) for name in fields))
     print("thresholds (the deals' medians): " + ", ".join(f"{k} {v:.2f}" for k, v in t.as_data().items()))
     print("grouped 3-fold cross-validation over the tuned part's voices, with these thresholds:")
     print("  recogniser alone:        " + tally(items, [(it.found, False) for it in items]))
-    for repeat, (ps, _) in enumerate(runs):
-        decided = [decide(it, p, t) for it, p in zip(items, ps, strict=True)]
+    for repeat, (ps, short, _) in enumerate(runs):
+        decided = [decide(it, p, t, s) for it, p, s in zip(items, ps, short, strict=True)]
         print(f"  with the second reader, deal {repeat + 1}: " + tally(items, decided))
     return t
 

@@ -3263,6 +3263,19 @@ def test_a_rule_beside_words_that_could_disown_it_still_counts(
             "printer.\n",
             id="not-started-yet",
         ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            f"## Smoking\n\nCopied from my friend's house rules in Dayton, for the file: {SMOKING_RULE}\n",
+            id="a-friends-house-rules",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Checks\n\n{SAFETY_CHECKS_RULE}\n",
+            f"## Checks\n\nMy plan for the checks, typed up last night. {SAFETY_CHECKS_RULE} The owner hasn't said "
+            "yes.\n",
+            id="owner-has-not-said-yes",
+        ),
     ],
 )
 def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
@@ -3284,6 +3297,17 @@ def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
             ORIENTATION,
             f"## Orientation\n\n{ORIENTATION_RULE} Residents not started yet on the chore wheel shadow a peer.\n",
             id="not-started-yet-within-a-rule",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nThe owner's house rules, as signed at move-in: {SMOKING_RULE}\n",
+            id="the-owners-rules",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Checks\n\n{SAFETY_CHECKS_RULE} A new resident who hasn't said yes to the walk-through shadows the "
+            "manager.\n",
+            id="has-not-said-yes-to-a-thing",
         ),
     ],
 )

@@ -145,10 +145,28 @@ def test_a_one_word_phrasing_of_the_topics_own_idea_that_met_it_is_left_unread(t
     )
     assert _check(FORBID, text, tmp_path, None).missing == ()
     assert _check(FORBID, text, tmp_path, _hand(beer=-20.0)).missing == ("illicit drugs",)
-    assert _check(FORBID, text, tmp_path, _hand(hous=-20.0)).missing == ("alcohol", "illicit drugs", "use is forbidden")
+    assert _check(FORBID, text, tmp_path, _hand(out=-20.0)).missing == ("alcohol", "illicit drugs", "use is forbidden")
 
 
-SMOKE = "# Smoking\n\nNo smoking or vaping indoors. The only place to smoke is the back patio, by the bench.\n"
+def test_a_short_plain_sentence_is_not_doubted_on_the_prior_alone(tmp_path: Path) -> None:
+    """A short sentence whose words, read, weigh for the topic is met for the reviewer to confirm when
+    the model's prior alone (its bias) puts it under the doubt; a long one, or one a word of it weighs
+    against, is doubted (checks.reader.PLAIN_WORDS)."""
+    prior = SecondReader.from_weights({"bias": -5.0}, LIMITS)
+    short = "# Substances\n\nResidents refrain from alcohol and illegal drugs.\n"
+    outcome = _check(FORBID, short, tmp_path, prior)
+    assert outcome.status == "met" and outcome.to_confirm == ("alcohol", "illicit drugs", "use is forbidden")
+    against = SecondReader.from_weights({"bias": -5.0, "P:< resid": -0.1}, LIMITS)
+    assert _check(FORBID, short, tmp_path, against).missing == ("alcohol", "illicit drugs", "use is forbidden")
+    long = (
+        "# Substances\n\nResidents refrain from using or possessing alcohol or any mind-altering chemical at the "
+        "house, at work, at family gatherings, on weekend passes and at any event they attend while they live here.\n"
+    )
+    assert _check(FORBID, long, tmp_path, None).missing == ()
+    assert _check(FORBID, long, tmp_path, prior).missing == ("alcohol", "illicit drugs", "use is forbidden")
+
+
+SMOKE = "# Smoking\n\nNo smoking or vaping indoors. The only place to smoke is the back patio, by the wooden bench.\n"
 
 
 def test_a_life_safety_topic_is_never_rescued_and_is_doubted_by_its_own_limits(tmp_path: Path) -> None:
@@ -156,7 +174,7 @@ def test_a_life_safety_topic_is_never_rescued_and_is_doubted_by_its_own_limits(t
     assert rule is not None and rule.life_safety
     assert _check(SMOKING, SMOKE, tmp_path, None).status == "met"
     # 0.18: over the doubt limit of other rules (0.1), under the life-safety one (0.2): doubted here.
-    outcome = _check(SMOKING, SMOKE, tmp_path, _hand(bench=-1.5 / _weight_of_one(SMOKING, SMOKE, tmp_path, "bench")))
+    outcome = _check(SMOKING, SMOKE, tmp_path, _hand(wooden=-1.5 / _weight_of_one(SMOKING, SMOKE, tmp_path, "wooden")))
     assert "the second reader doubts that it states it" in outcome.reason, outcome.reason
     missed = "# Smoking\n\nSmoking and vaping are part of some residents' lives; we talk about it at the meeting.\n"
     before = _check(SMOKING, missed, tmp_path, None)
@@ -172,7 +190,7 @@ def test_an_unsure_life_safety_reading_beside_a_disclaimer_is_not_met(tmp_path: 
     the rule back. Not on other rules, and not without the reader's doubt."""
     area = "designated area or smoke-free property"
     # 0.4: between the life-safety doubt (0.2) and confirm (0.6) limits
-    reader = _hand(bench=-0.405 / _weight_of_one(SMOKING, SMOKE, tmp_path, "bench"))
+    reader = _hand(wooden=-0.405 / _weight_of_one(SMOKING, SMOKE, tmp_path, "wooden"))
     plain = _check(SMOKING, SMOKE, tmp_path, reader)
     assert area not in plain.missing and area in plain.to_confirm, plain.reason
     beside = SMOKE + "There is no extinguisher log in this house.\n"  # an absence of something else
@@ -200,7 +218,9 @@ def _weight_of_one(which: tuple[str, str], text: str, tmp_path: Path, stem: str)
     assert finding.found and finding.sentence is not None
     rule = BOOK.rule(which[0])
     assert rule is not None
-    question = asked(which[0], rule.title, which[1], topic.name, spec.labels)
+    every_idea = [idea for t in check.topics for idea in topic_spec(t, BOOK.concepts).ideas]
+    names = [t.name for t in check.topics]
+    question = asked(which[0], rule.title, which[1], topic.name, spec.labels, names, every_idea, spec.ideas)
     found = features(question, analysis, unit_of(spec, analysis, BOOK.concepts, finding.sentence))
     return found[f"B:{stem}"]
 
@@ -208,8 +228,8 @@ def _weight_of_one(which: tuple[str, str], text: str, tmp_path: Path, stem: str)
 def test_a_sentence_stating_several_topics_is_not_read_against_one_for_the_others_phrasings(tmp_path: Path) -> None:
     """ "Residents refrain from using or possessing alcohol or any mind-altering chemical": read for the
     alcohol topic, the drugs it names in a phrasing of the drugs topic ("mind-altering chemical") are not
-    held against it, in the sentence or in its unit; a word no phrasing of two content words holds whole
-    ("refrain") still is."""
+    held against it, in the sentence or in its unit; nor, in the sentence, is the word of its own idea's
+    phrasing in a frame ("refrain from"), which its unit still reads."""
     which = ("2.F.16.a", "Alcohol- and drug-free policy (policy and procedure manual)")
     path = tmp_path / "policy.md"
     path.write_text(
@@ -233,7 +253,7 @@ def test_a_sentence_stating_several_topics_is_not_read_against_one_for_the_other
     unread = features(asked(which[0], rule.title, which[1], topic.name, spec.labels, names), analysis, unit)
     assert "B:mind" in unread and "B:alter" in unread  # without the phrasings, the drugs' words are read
     assert "B:mind" not in read and "B:alter" not in read
-    assert "B:refrain" in read
+    assert "B:refrain" not in read and "B:refrain" in unread and "CL:forbidden:refrain" in read
     assert not [name for name in read if name.startswith("CL:") and name.endswith((":mind", ":alter", ":chemic"))]
     assert [name for name in unread if name.startswith("CL:") and name.endswith(":mind")]
 

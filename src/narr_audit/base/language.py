@@ -2395,6 +2395,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
         "taken up": (r"\bnever\s+got\s+taken\s+up\b",),
         # "the manager says the house hasn't taken it up"
         "taken it": (r"\b(?:has|have)(?:n['’]t|\s+not)\s+(?:yet\s+)?taken\s+(?:it|this|that|them)\s+up\b",),
+        # "Haven't walked it or logged anything; Renata hasn't said yes." (not "until the owner has said yes")
+        "said yes": (r"\b(?:has|have)(?:n['’]t|\s+not)\s+(?:yet\s+)?said\s+yes\b(?!\s+to\s+(?:a|an|the|any)\b)",),
         "made it": (
             r"\b(?:nobody|no[\s-]one)(?:['’]s|\s+has)\s+(?:ever\s+)?made\s+(?:it|this|that)\s+(?:a|the|into\s+a)\s+rule\b",
         ),
@@ -2665,7 +2667,9 @@ DISOWNING_WORDS = _words(
 # An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
 AHEAD_WORDS = DISOWNING_WORDS | _words(
-    "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed crossed scratched"
+    "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed crossed scratched "
+    "sister sisters brother brothers friend friends cousin cousins mom mother dad father aunt uncle sponsor neighbor "
+    "neighbour"
 )
 
 
@@ -2720,7 +2724,11 @@ _DISOWNS_AHEAD = lazy_compile(
     # a transcriber's note that what follows was crossed out: "Oct. 1 -- [crossed out: Safety checks ..."; another
     # owner's rule copied: "... copied out of his binder, he ran the Alder St. house before me."
     r"|\[\s*(?:crossed|struck|scratched)\s+out\s*$|\[\s*(?:crossed|struck|scratched)\s+out\s*:"
-    r"|\b(?:he|she|they|who)\s+ran\s+(?:the|this|that)\s+(?:[\w.'’-]+\s+){0,4}?(?:house|home|place)\s+before\s+(?:me|us)\b",
+    r"|\b(?:he|she|they|who)\s+ran\s+(?:the|this|that)\s+(?:[\w.'’-]+\s+){0,4}?(?:house|home|place)\s+before\s+(?:me|us)\b"
+    # a relative's or a friend's house rules, copied: "Day 2 - My sister's house rules at her sober home, copied word
+    # for word:" (not "our owner's house rules")
+    r"|\b(?:my|our|his|her|their|a)\s+(?:sisters?|brothers?|friends?|cousins?|mom|mother|dad|father|aunt|uncle|sponsor|"
+    r"neighbou?r)['’]s?\s+(?:(?:house|home)\s+)?(?:rules?|polic(?:y|ies)|handbook|manual|binder|agreement)\b",
     re.IGNORECASE,
 )
 

@@ -317,7 +317,7 @@ def _read_in(
     while finding.found and finding.sentence is not None and len(passed) < MAX_DOUBTS:
         reading = doubt_of(reader, question, spec, content, vocabulary, finding.sentence)
         # on a life-safety rule, unsure beside a sentence saying something there is not so: not met
-        if reading.score >= doubt and reading.beside is None:
+        if (reading.score >= doubt or reading.plain) and reading.beside is None:
             return finding, (reading if reading.score < confirm else None)
         first = first or (finding, reading)
         passed.add(finding.sentence)

@@ -51,7 +51,16 @@ from narr_audit.checks.recognise import (
 from narr_audit.evidence.content import Extracted
 
 FORMAT = 2  # the model file's format; a file of another format is refused with a clear message
-SCORING = 6  # how a unit is read and scored; kept readings of another way are read again
+# A short sentence that the recogniser found and whose words, read, weigh for the topic is not doubted when
+# its score falls below the doubt on the model's prior alone (its bias): it is met, for the reviewer to
+# confirm. "Residents refrain from using or possessing alcohol or any mind-altering chemical." leaves the
+# reader five words and twelve pairs once the topic's own are out; they weigh for it, and the prior (how
+# often the corpus's found sentences were near-misses) put it under the life-safety doubt. Chosen by the
+# trainer's cross-validation: up to 17 words and pairs read, 17 present topics out of fold move from not
+# met to confirm and 1 absent one (no life-safety near-miss); at 20, 3 absent; with no bound, 38 more
+# life-safety near-misses pass.
+PLAIN_WORDS = 17
+SCORING = 7  # how a unit is read and scored; kept readings of another way are read again
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,7 @@ class Reading:
     against: tuple[str, ...]
     for_it: tuple[str, ...]
     beside: str | None = None  # what its section says is not so (recognise.disclaimer_beside), beside a doubt
+    plain: bool = False  # a short sentence whose words weigh for it: below the doubt on the prior alone (PLAIN_WORDS)
 
 
 @dataclass(frozen=True)
@@ -210,8 +220,9 @@ _FRAME_WORDS = frozenset(stem(w) for w in (*STOP_WORDS, *KEPT)) | frozenset(
 
 def _met_whole(topic: Asked, analysis: Analysis, n: int) -> tuple[frozenset[str], frozenset[str]]:
     """The content words of the topic's and its siblings' phrasings of two content words or more that
-    sentence ``n`` holds whole, and of its siblings' alone (the recogniser's index of each idea's longer
-    phrasings, which it built to find them, is looked up by the sentence's stems)."""
+    sentence ``n`` holds whole, with its own ideas' phrasings of one content word in a frame ("refrain
+    from", read as its one-word phrasings are), and of its siblings' alone (the recogniser's index of
+    each idea's longer phrasings, which it built to find them, is looked up by the sentence's stems)."""
     stems = frozenset(sentence_stems(analysis, n))
     every: set[str] = set()
     theirs: set[str] = set()
@@ -226,6 +237,8 @@ def _met_whole(topic: Asked, analysis: Analysis, n: int) -> tuple[frozenset[str]
                         every |= words
                         if id(idea) not in mine:
                             theirs |= words
+                    elif words and id(idea) in mine:  # its own idea's one word in a frame: "refrain from"
+                        every |= words
     return frozenset(every), frozenset(theirs)
 
 
@@ -420,18 +433,23 @@ class SecondReader:
         return out
 
     def score(self, asked: Asked, analysis: Analysis, unit: Unit) -> float:
-        """The unit's score: the logistic regression over :func:`features`, summed here from the
-        model's groups without naming each feature (exactly, by ``math.fsum``, so the order in which
-        a set gives its words does not matter and nothing needs sorting)."""
+        """The unit's score: the logistic regression over :func:`features`."""
+        return self.weigh(asked, analysis, unit)[0]
+
+    def weigh(self, asked: Asked, analysis: Analysis, unit: Unit) -> tuple[float, bool]:
+        """The unit's score, and whether it is plain (see PLAIN_WORDS): summed here from the model's
+        groups without naming each feature (exactly, by ``math.fsum``, so the order in which a set
+        gives its words does not matter and nothing needs sorting)."""
         data = self.data
         local, best = _read_sets(analysis, unit, asked)
         ideas, sentence, paired = self._ideas(asked.labels), data["sentence"], data["pairs"]
         pairs = word_pairs(analysis, unit.best, asked.in_sentence)
-        z = float(data["bias"])
-        z += math.fsum([ideas[s] for s in local]) / math.sqrt(len(local) + 1)
-        z += math.fsum([sentence.get(s, 0.0) for s in best]) / math.sqrt(len(best) + 1)
-        z += math.fsum([paired.get(pair, 0.0) for pair in pairs]) / math.sqrt(len(pairs) + 1)
-        return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 6)
+        words = math.fsum([ideas[s] for s in local]) / math.sqrt(len(local) + 1)
+        words += math.fsum([sentence.get(s, 0.0) for s in best]) / math.sqrt(len(best) + 1)
+        words += math.fsum([paired.get(pair, 0.0) for pair in pairs]) / math.sqrt(len(pairs) + 1)
+        z = float(data["bias"]) + words
+        plain = words >= 0 and len(local) + len(best) + len(pairs) <= PLAIN_WORDS
+        return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 6), plain
 
     def read(self, asked: Asked, analysis: Analysis, unit: Unit, score: float | None = None) -> Reading:
         """The unit's score (``score``, when already known), and the words of its best sentence that
@@ -537,11 +555,13 @@ def doubt_of(
         return kept
     analysis = analyse(content)
     unit = unit_of(spec, analysis, vocabulary, sentence)
-    score = reader.score(asked, analysis, unit)
+    score, plain = reader.weigh(asked, analysis, unit)
     t = reader.thresholds
     quoted = score < max(t.confirm, t.confirm_life_safety)  # the report may cite its words
     reading = reader.read(asked, analysis, unit, score) if quoted else Reading(score, sentence, unit.where, (), ())
-    if spec.ongoing and t.doubt_life_safety <= score < t.confirm_life_safety:
+    if plain and quoted:
+        reading = replace(reading, plain=True)
+    if spec.ongoing and (t.doubt_life_safety <= score or plain) and score < t.confirm_life_safety:
         reading = replace(reading, beside=disclaimer_beside(analysis, sentence))
     if name is not None:
         note(content, vocabulary, name, _kept(reading) if quoted else [score])
@@ -593,19 +613,28 @@ def _note_name(kind: str, reader: SecondReader, topic: str, asked: Asked, senten
 
 
 def _kept(reading: Reading) -> list[object]:
-    return [reading.score, reading.sentence, reading.where, list(reading.against), list(reading.for_it), reading.beside]
+    return [
+        reading.score,
+        reading.sentence,
+        reading.where,
+        list(reading.against),
+        list(reading.for_it),
+        reading.beside,
+        reading.plain,
+    ]
 
 
 def _read(kept: object) -> Reading | None:
-    """A reading kept as [score, sentence, where, against, for, beside], or as [score] alone when it
-    neither doubts, flags nor rescues (nothing of it is cited); None when it is not one."""
+    """A reading kept as [score, sentence, where, against, for, beside, plain], or as [score] alone when
+    it neither doubts, flags nor rescues (nothing of it is cited); None when it is not one."""
     if isinstance(kept, list) and len(kept) == 1 and isinstance(kept[0], float):
         return Reading(kept[0], -1, None, (), ())
-    if not isinstance(kept, list) or len(kept) != 6 or not (kept[5] is None or isinstance(kept[5], str)):
+    if not isinstance(kept, list) or len(kept) != 7 or not (kept[5] is None or isinstance(kept[5], str)):
         return None
-    score, sentence, where, against, for_it, beside = kept
+    score, sentence, where, against, for_it, beside, plain = kept
     if (
-        not isinstance(score, float)
+        not isinstance(plain, bool)
+        or not isinstance(score, float)
         or type(sentence) is not int
         or not (where is None or isinstance(where, str))
         or not isinstance(against, list)
@@ -613,7 +642,7 @@ def _read(kept: object) -> Reading | None:
         or not all(isinstance(w, str) for w in [*against, *for_it])
     ):
         return None
-    return Reading(score, sentence, where, tuple(against), tuple(for_it), beside)
+    return Reading(score, sentence, where, tuple(against), tuple(for_it), beside, plain)
 
 
 __all__ = [

@@ -66,8 +66,9 @@ assistant, and in a volunteer's transcription of the signs posted around a house
 (FORTY_THIRD_VOICES: minimal pairs in a state legislative committee's hearing transcript with an operator's
 testimony, and in an older owner's kitchen notebook of house rules, transcribed) and forty-fourth round
 (FORTY_FOURTH_VOICES: every document check, a full, a partial and a near-miss passage each, in a resident-owned
-cooperative house's member handbook and in a family operator's binder written by a retired nurse) are split the
-same way.
+cooperative house's member handbook and in a family operator's binder written by a retired nurse) and forty-fifth
+round (FORTY_FIFTH_VOICES: minimal pairs in a new house manager's diary of her first weeks, and in an accreditation
+consultant's gap analysis for an operator) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -130,6 +131,7 @@ FORTY_FIRST_VOICES = ("maintenance-tickets-pairs", "podcast-pairs")  # forty-fir
 FORTY_SECOND_VOICES = ("ai-drafted-policy-pairs", "house-signs-pairs")  # forty-second: the same brief
 FORTY_THIRD_VOICES = ("legislative-testimony-pairs", "owner-notebook-pairs")  # forty-third: the same brief
 FORTY_FOURTH_VOICES = ("coop-house", "nurse-owner")  # forty-fourth: every document check, in two parts
+FORTY_FIFTH_VOICES = ("manager-diary-pairs", "consultant-gap-pairs")  # forty-fifth: the minimal pairs' brief
 
 
 def _hash(text: str) -> int:
@@ -201,6 +203,7 @@ def main(folders: list[Path]) -> None:
         *FORTY_SECOND_VOICES,
         *FORTY_THIRD_VOICES,
         *FORTY_FOURTH_VOICES,
+        *FORTY_FIFTH_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -86,6 +86,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("ai-drafted-policy-pairs", "house-signs-pairs"),  # forty-second (minimal pairs)
         *("legislative-testimony-pairs", "owner-notebook-pairs"),  # forty-third (minimal pairs)
         *("coop-house", "nurse-owner"),  # forty-fourth (every document check)
+        *("manager-diary-pairs", "consultant-gap-pairs"),  # forty-fifth (minimal pairs)
     }
 )
 
