@@ -232,6 +232,34 @@ def test_all_of_them_refers_back_too(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Each resident's medication goes in the staff office. All are locked in the cabinet overnight.",
+        "Each resident's medication goes in the staff office. All locked at night by the manager.",
+        "Each resident's medication goes in the staff office. The manager checks all nightly; they stay locked.",
+    ],
+    ids=["all-are", "all-and-a-participle", "checks-all"],
+)
+def test_all_or_each_said_of_at_once_refers_back(tmp_path: Path, text: str) -> None:
+    """ "All tested monthly and written on the log.", "House mgr checks all monthly": an opening "All",
+    "Each" or "Both" said of at once (a verb follows), or "all" as what a check is done to, names what
+    the sentence before listed."""
+    assert _find(tmp_path, text, LOCKED_MEDICATION).found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each resident's medication goes in the staff office. All residents are locked out of it at night.",
+        "Each resident's medication goes in the staff office. The manager checks all doors; they stay locked.",
+    ],
+    ids=["all-residents", "locks-all-doors"],
+)
+def test_all_before_a_noun_does_not_refer_back(tmp_path: Path, text: str) -> None:
+    assert not _find(tmp_path, text, LOCKED_MEDICATION).found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Each resident's medication is kept in the staff office.\n\nIt is locked at all times.",
         "Each resident's medication is kept in the staff office. The front door is locked at night.",
         "Medication is kept in the office. This Section is locked against amendment by residents.",

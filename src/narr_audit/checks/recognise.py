@@ -462,6 +462,7 @@ class Analysis:
     _spelled: list[str] | None = None  # the distinct words, sorted
     _framed: list[list[int]] | None = None  # for each sentence, the sentences it frames
     _in: dict[str, frozenset[int]] = field(default_factory=dict)  # a stem's or '*prefix''s sentences
+    _with: dict[Phrasing, frozenset[int]] = field(default_factory=dict)  # a phrasing's sentences (sentences_with)
     _denials: dict[int, list[tuple[int, int]]] | None = None  # per sentence, the words it denies
     _contacts: frozenset[int] | None = None
     _month_days: frozenset[int] | None = None  # sentences naming a weekday with an ordinal
@@ -514,8 +515,15 @@ class Analysis:
             found = self._in[key] = frozenset([owner[p] for p in self.positions(word)])
         return found
 
-    def sentences_with(self, phrasing: Phrasing) -> set[int]:
-        """Sentences where the phrasing's words occur in order, at most MAX_GAP words apart."""
+    def sentences_with(self, phrasing: Phrasing) -> frozenset[int]:
+        """Sentences where the phrasing's words occur in order, at most MAX_GAP words apart; kept, as
+        the ideas of a binder's many topics share phrasings (a third of the look-ups repeat one)."""
+        found = self._with.get(phrasing)
+        if found is None:
+            found = self._with[phrasing] = frozenset(self._sentences_with(phrasing))
+        return found
+
+    def _sentences_with(self, phrasing: Phrasing) -> set[int]:
         if not phrasing:
             return set()
         common = self.sentences_of(phrasing[0])
