@@ -3276,6 +3276,24 @@ def test_a_rule_beside_words_that_could_disown_it_still_counts(
             "yes.\n",
             id="owner-has-not-said-yes",
         ),
+        pytest.param(
+            CONTACTS,
+            CONTACTS_FORM,
+            "## Intake form\n\nSection 4 - Emergency contact name, relationship and phone number: N/A\n",
+            id="a-field-left-n-a",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}",
+            f"## Emergencies\n\nAn old version on the office computer, never printed or posted: {EMERGENCY_RULE}",
+            id="a-version-never-printed",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\n",
+            f"## Medication\n\nCopied from the county hospital's discharge leaflet: {MEDICATION_RULE}\n",
+            id="copied-from-a-hospital-leaflet",
+        ),
     ],
 )
 def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
@@ -3308,6 +3326,20 @@ def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
             f"## Checks\n\n{SAFETY_CHECKS_RULE} A new resident who hasn't said yes to the walk-through shadows the "
             "manager.\n",
             id="has-not-said-yes-to-a-thing",
+        ),
+        pytest.param(
+            CONTACTS,
+            "## Intake form\n\nSection 4 - Emergency contact: the name, relationship and phone number of a person we "
+            "may call in an emergency.\n",
+            id="a-field-filled-in",
+        ),
+        pytest.param(
+            MEDICATION, f"## Medication\n\nCopied from our house binder: {MEDICATION_RULE}\n", id="copied-from-ours"
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}The sheet is never posted without the manager's initials.\n",
+            id="never-posted-without",
         ),
     ],
 )

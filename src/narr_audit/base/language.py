@@ -1837,11 +1837,15 @@ _COLON = lazy_compile(r"(?<!\d):|:(?!\d)")
 _NOT_IN_USE = lazy_compile(
     r"(?:^|[;|(,:]\s*)(?:planned\s+for\b|not\s+(?:yet\s+)?in\s+(?:use|effect|force)\b|not\s+yet\s+(?:adopted|started|used)\b)"
     # a report's cell: "| Not found |"
-    r"|\|\s*(?:not\s+(?:found|observed|seen)|none\s+found)\b[^|]{0,40}\|",
+    r"|\|\s*(?:not\s+(?:found|observed|seen)|none\s+found)\b[^|]{0,40}\|"
+    # a form's field left empty: "Section 6 - Emergency Contact: N/A", "Naloxone kept at: TBD" (not "none",
+    # which can be the rule: "Guests: none")
+    r"|^[^:|]{1,80}:\s*(?:n/a|n\.a\.|tbd|not\s+applicable|(?:left\s+)?blank)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 NOT_IN_USE_CUES = frozenset(
     {"planned", "use", "effect", "force", "adopted", "started", "used", "found", "observed", "seen"}
+    | {"n", "tbd", "applicable", "blank"}
 )
 
 
@@ -2743,7 +2747,7 @@ DISOWNING_WORDS = _words(
 # An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
 AHEAD_WORDS = DISOWNING_WORDS | _words(
-    "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed crossed scratched "
+    "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed crossed scratched copied "
     "sister sisters brother brothers friend friends cousin cousins mom mother dad father aunt uncle sponsor neighbor "
     "neighbour"
 )
@@ -2801,6 +2805,14 @@ _DISOWNS_AHEAD = lazy_compile(
     # owner's rule copied: "... copied out of his binder, he ran the Alder St. house before me."
     r"|\[\s*(?:crossed|struck|scratched)\s+out\s*$|\[\s*(?:crossed|struck|scratched)\s+out\s*:"
     r"|\b(?:he|she|they|who)\s+ran\s+(?:the|this|that)\s+(?:[\w.'’-]+\s+){0,4}?(?:house|home|place)\s+before\s+(?:me|us)\b"
+    # a paper named and said never put to use: "DRAFT sheet in Google Drive, never printed or posted:"
+    r"|\b(?:sheet|draft|form|poster|map|list|checklist|policy|page|version|template)\b[^.;:]{0,40}?,?\s+never\s+"
+    r"(?:printed|posted|put\s+up|used|adopted|handed\s+out|signed|filled\s+in)\b"
+    r"(?!\s+(?:without|unless|until|till|before|except|if|by)\b)"
+    # what was copied off an outside body's paper: "Notes: copied off the Ridgeline Clinic flyer a resident
+    # brought home:" (not "copied from our handbook")
+    r"|\bcopied\s+(?:off|from|out\s+of)\s+(?:the\s+|a\s+|an\s+|some\s+)?(?:[\w'’.-]+\s+){0,3}?(?:clinic|hospital|"
+    r"county|church|school|jail|court|shelter|rehab|detox|treatment|website|internet|online|google)(?:['’]s)?\b"
     # a relative's or a friend's house rules, copied: "Day 2 - My sister's house rules at her sober home, copied word
     # for word:" (not "our owner's house rules")
     r"|\b(?:my|our|his|her|their|a)\s+(?:sisters?|brothers?|friends?|cousins?|mom|mother|dad|father|aunt|uncle|sponsor|"

@@ -68,7 +68,9 @@ testimony, and in an older owner's kitchen notebook of house rules, transcribed)
 (FORTY_FOURTH_VOICES: every document check, a full, a partial and a near-miss passage each, in a resident-owned
 cooperative house's member handbook and in a family operator's binder written by a retired nurse) and forty-fifth
 round (FORTY_FIFTH_VOICES: minimal pairs in a new house manager's diary of her first weeks, and in an accreditation
-consultant's gap analysis for an operator) are split the same way.
+consultant's gap analysis for an operator) and forty-sixth round (FORTY_SIXTH_VOICES: minimal pairs in an
+insurance adjuster's claim notes after a kitchen fire, and in a property-management app's house profile) are split
+the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -132,6 +134,7 @@ FORTY_SECOND_VOICES = ("ai-drafted-policy-pairs", "house-signs-pairs")  # forty-
 FORTY_THIRD_VOICES = ("legislative-testimony-pairs", "owner-notebook-pairs")  # forty-third: the same brief
 FORTY_FOURTH_VOICES = ("coop-house", "nurse-owner")  # forty-fourth: every document check, in two parts
 FORTY_FIFTH_VOICES = ("manager-diary-pairs", "consultant-gap-pairs")  # forty-fifth: the minimal pairs' brief
+FORTY_SIXTH_VOICES = ("insurance-claim-pairs", "house-profile-pairs")  # forty-sixth: the same brief
 
 
 def _hash(text: str) -> int:
@@ -204,6 +207,7 @@ def main(folders: list[Path]) -> None:
         *FORTY_THIRD_VOICES,
         *FORTY_FOURTH_VOICES,
         *FORTY_FIFTH_VOICES,
+        *FORTY_SIXTH_VOICES,
     ):
         items = []
         for incoming in folders:

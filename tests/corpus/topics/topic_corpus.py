@@ -87,6 +87,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("legislative-testimony-pairs", "owner-notebook-pairs"),  # forty-third (minimal pairs)
         *("coop-house", "nurse-owner"),  # forty-fourth (every document check)
         *("manager-diary-pairs", "consultant-gap-pairs"),  # forty-fifth (minimal pairs)
+        *("insurance-claim-pairs", "house-profile-pairs"),  # forty-sixth (minimal pairs)
     }
 )
 
