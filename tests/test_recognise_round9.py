@@ -14,8 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from narr_audit.checks.recognise import Finding, TopicSpec, Vocabulary, analyse
+from narr_audit.standards.loader import load_rulebook
 
-from .topic_cases import find_in_text, read_policy, spec_of
+from .topic_cases import find_in_text, read_policy, spec_of, topic_met
 
 VOCABULARY = Vocabulary.build(
     {
@@ -120,6 +121,16 @@ def test_a_safety_net_fund_is_no_safety_rule(tmp_path: Path) -> None:
 def test_residents_responsible_for_safety_is_met(tmp_path: Path) -> None:
     page = "## Safety\nEvery resident is responsible for keeping the house safe.\n"
     assert _find(tmp_path, page, RESIDENTS_RESPONSIBLE_FOR_SAFETY).found
+
+
+# The social model of disability (barriers disable people) is no Social Model of recovery. (Failed before.)
+def test_the_social_model_of_disability_is_no_social_model_of_recovery(tmp_path: Path) -> None:
+    book = load_rulebook()
+    topic = "the Social Model of recovery"
+    disability = "## Access\nOur homes follow the social model of disability and remove barriers on request.\n"
+    assert not topic_met(book, tmp_path, "1.D.10.a", topic, disability)
+    recovery = "## Our approach\nOur homes follow the social model of recovery: peers help peers.\n"
+    assert topic_met(book, tmp_path, "1.D.10.a", topic, recovery)
 
 
 # A financial emergency is no emergency procedure. (Failed before.)

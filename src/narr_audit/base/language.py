@@ -1283,7 +1283,9 @@ _OTHER_SENSE_BEFORE = {  # the word, and the words before it that give it anothe
     "testing": _OTHER_TESTS,
     **dict.fromkeys(("medication", "medications", "medicine", "medicines", "meds", "prescription", "pills"), _ANIMALS),
 }
-OTHER_SENSE_WORDS = frozenset([*_OTHER_SENSE_AFTER, *_OTHER_SENSE_BEFORE])
+# "the social model of disability" (barriers, not bodies, disable people) is no Social Model of recovery
+_DISABILITY = _words("disability disabilities disablement")
+OTHER_SENSE_WORDS = frozenset([*_OTHER_SENSE_AFTER, *_OTHER_SENSE_BEFORE, "model"])
 
 
 def other_sense_regions(words: Sequence[str], positions: Iterable[int], lo: int, hi: int) -> list[tuple[int, int]]:
@@ -1292,6 +1294,16 @@ def other_sense_regions(words: Sequence[str], positions: Iterable[int], lo: int,
     found = []
     for p in positions:
         word = words[p]
+        if word == "model":
+            if (
+                lo < p
+                and p + 2 < hi
+                and words[p - 1] == "social"
+                and words[p + 1] == "of"
+                and words[p + 2] in _DISABILITY
+            ):
+                found.append((max(lo, p - 2), p + 3))  # from its article: "the social model of disability"
+            continue
         if p + 1 < hi and words[p + 1] in _OTHER_SENSE_AFTER.get(word, ()):
             found.append((p, p + 2))
         elif p > lo and words[p - 1] in _OTHER_SENSE_BEFORE.get(word, ()):

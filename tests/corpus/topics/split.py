@@ -69,8 +69,10 @@ testimony, and in an older owner's kitchen notebook of house rules, transcribed)
 cooperative house's member handbook and in a family operator's binder written by a retired nurse) and forty-fifth
 round (FORTY_FIFTH_VOICES: minimal pairs in a new house manager's diary of her first weeks, and in an accreditation
 consultant's gap analysis for an operator) and forty-sixth round (FORTY_SIXTH_VOICES: minimal pairs in an
-insurance adjuster's claim notes after a kitchen fire, and in a property-management app's house profile) are split
-the same way.
+insurance adjuster's claim notes after a kitchen fire, and in a property-management app's house profile) and
+forty-seventh round (FORTY_SEVENTH_VOICES: every document check, a full, a partial and a near-miss passage each, in
+an LGBTQ+-affirming peer-run house's community guide and in a medication-friendly nonprofit's program manual) are
+split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -135,6 +137,7 @@ FORTY_THIRD_VOICES = ("legislative-testimony-pairs", "owner-notebook-pairs")  # 
 FORTY_FOURTH_VOICES = ("coop-house", "nurse-owner")  # forty-fourth: every document check, in two parts
 FORTY_FIFTH_VOICES = ("manager-diary-pairs", "consultant-gap-pairs")  # forty-fifth: the minimal pairs' brief
 FORTY_SIXTH_VOICES = ("insurance-claim-pairs", "house-profile-pairs")  # forty-sixth: the same brief
+FORTY_SEVENTH_VOICES = ("affirming-house", "harm-reduction-nonprofit")  # forty-seventh: every document check
 
 
 def _hash(text: str) -> int:
@@ -208,6 +211,7 @@ def main(folders: list[Path]) -> None:
         *FORTY_FOURTH_VOICES,
         *FORTY_FIFTH_VOICES,
         *FORTY_SIXTH_VOICES,
+        *FORTY_SEVENTH_VOICES,
     ):
         items = []
         for incoming in folders:

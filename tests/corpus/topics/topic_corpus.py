@@ -88,6 +88,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("coop-house", "nurse-owner"),  # forty-fourth (every document check)
         *("manager-diary-pairs", "consultant-gap-pairs"),  # forty-fifth (minimal pairs)
         *("insurance-claim-pairs", "house-profile-pairs"),  # forty-sixth (minimal pairs)
+        *("affirming-house", "harm-reduction-nonprofit"),  # forty-seventh (every document check)
     }
 )
 
