@@ -3294,6 +3294,19 @@ def test_a_rule_beside_words_that_could_disown_it_still_counts(
             f"## Medication\n\nCopied from the county hospital's discharge leaflet: {MEDICATION_RULE}\n",
             id="copied-from-a-hospital-leaflet",
         ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Detectors\n\n{SAFETY_CHECKS_RULE}\n",
+            f"## Detectors\n\nThe county inspector's memo, as sent: {SAFETY_CHECKS_RULE} We have not acted on the "
+            "memo.\n",
+            id="not-acted-on-the-memo",
+        ),
+        pytest.param(
+            NALOXONE_PLACE,
+            f"## Naloxone\n\n{NALOXONE_PLACE_RULE}\n",
+            f"[Fri 8:10 PM] Manager Lee: Kit poll: where should the naloxone live? {NALOXONE_PLACE_RULE}\n",
+            id="a-chat-poll",
+        ),
     ],
 )
 def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
@@ -3340,6 +3353,11 @@ def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
             EMERGENCY,
             f"## Emergencies\n\n{EMERGENCY_RULE}The sheet is never posted without the manager's initials.\n",
             id="never-posted-without",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Detectors\n\nWe acted on the county inspector's memo in May. {SAFETY_CHECKS_RULE}\n",
+            id="acted-on-the-memo",
         ),
     ],
 )

@@ -2111,7 +2111,7 @@ _DISOWNS = lazy_compile(
     r"(?:adopted|added|approved|implemented|acted\s+on|put\s+in\s+place|taken\s+up|written|drafted|voted\s+on|brought|"
     r"posted|tried|started)\s+(?:any\s+of\s+)?"
     r"(?:it|them|this|these|that|those|(?:the|her|his|their)\s+(?:recommendations?|suggestions?|proposals?|report|rules?|"
-    r"lines?|ideas?|changes?|notes?|drafts?|wording|version))\b"
+    r"lines?|ideas?|changes?|notes?|drafts?|wording|version|letters?|memos?))\b"
     r"|decided\s+(?:on\s+)?(?:any\s+of\s+)?(?:it|this|these|that|them)\b"
     r"|decided\s+(?:yet\s+)?whether\s+to(?:\s+(?:adopt|add|start|implement|go\s+ahead|do\s+(?:it|this|that|so|any\s+of\s+(?:it|this|that|them)))\b|\s*[.;,]|$)"
     r"|decided\s+yet\s*[.;,]|$)"
@@ -2777,6 +2777,9 @@ _DISOWNS_AHEAD = lazy_compile(
     r"|^\W*(?:sharing|re-?sharing|re-?posting|reposted)\s+(?:this|a\s+post|their\s+post)\s+from\b"
     r"|^\W*spotted\s+(?:at|over\s+at)\s+(?:the\s+)?(?-i:[A-Z])"
     r"|^\W*(?:poll|survey)\s*[:!—–-]|^\W*let['’]?s\s+vote\b"
+    # a poll named after a chat's time and sender: "[Mon 9:00 AM] HouseBot: Narcan poll: 2 boxes arrived, where
+    # should they go?"
+    r"|^[^.!?]{0,60}?\b[\w-]+\s+poll\s*:"
     r"|^\W*if\s+(?:[\w'’-]+\s+){1,6}?(?:wrote|made|ran)\s+the\s+(?:house\s+)?rules\b"
     # another owner's or another place's way, said first: "(how the previous owner ran it; ...)", "We don't; that's
     # the outpatient clinic most of our residents attend.", "Proposed at the June house meeting and voted down by
