@@ -3307,6 +3307,13 @@ def test_a_rule_beside_words_that_could_disown_it_still_counts(
             f"[Fri 8:10 PM] Manager Lee: Kit poll: where should the naloxone live? {NALOXONE_PLACE_RULE}\n",
             id="a-chat-poll",
         ),
+        pytest.param(
+            AGREEMENT,
+            f"# Resident Agreement\n\n{AGREEMENT_RULE}\n",
+            "# Application, part 4\n\nItem 4.2 - Does your resident agreement repeat the no-alcohol, no-drugs rule? "
+            "Quote the clause.\n\nOperator response: Not yet.\n",
+            id="a-numbered-form-question",
+        ),
     ],
 )
 def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
@@ -3358,6 +3365,12 @@ def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
             SAFETY_CHECKS,
             f"## Detectors\n\nWe acted on the county inspector's memo in May. {SAFETY_CHECKS_RULE}\n",
             id="acted-on-the-memo",
+        ),
+        pytest.param(
+            AGREEMENT,
+            "# Application, part 4\n\nItem 4.2 - Does each resident sign the house's no-alcohol, no-drugs agreement at "
+            f"move-in?\n\nYes. Its clause reads: {AGREEMENT_RULE}\n",
+            id="a-numbered-form-question-answered-yes",
         ),
     ],
 )

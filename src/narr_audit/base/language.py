@@ -1014,11 +1014,15 @@ def asks_practice(question: str) -> bool:
 def asks_yes_no(question: str) -> bool:
     """Whether a question is answered yes or no ("Do staff join?", "Can I have guests?", a note's "A guy
     not answering his door → do we say something?"): it states nothing."""
-    words = _opening_words(strip_answer_mark(question), 1)
+    words = _opening_words(_QUESTION_LABEL.sub("", strip_answer_mark(question), count=1), 1)
     if words and words[0] in _AUXILIARIES:
         return True
     _, arrow, asked = question.rpartition("\u2192")
     return bool(arrow) and asked.rstrip(" *_\"')\u201d").endswith("?") and asks_yes_no(asked)
+
+
+# A form's numbered question label: "Question 6.2 — Does your resident agreement ...?", "Item 4: Do you ...?"
+_QUESTION_LABEL = lazy_compile(r"^\W*(?:question|item)\s*\d+(?:\.\d+)*[a-z]?\s*[\u2014\u2013:.)-]+\s*", re.IGNORECASE)
 
 
 _YES = lazy_compile(
