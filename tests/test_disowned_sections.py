@@ -3314,6 +3314,12 @@ def test_a_rule_beside_words_that_could_disown_it_still_counts(
             "Quote the clause.\n\nOperator response: Not yet.\n",
             id="a-numbered-form-question",
         ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergencies\n\n{EMERGENCY_RULE}",
+            f"## Emergencies\n\nNot written yet - front hall or kitchen wall?\n\n{EMERGENCY_RULE}",
+            id="not-written-yet-dash",
+        ),
     ],
 )
 def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(

@@ -2773,6 +2773,8 @@ _DISOWNS_AHEAD = lazy_compile(
     r"[^.;]*\b(?:it|that|this|ours)\s+would\b"
     # an answer that it is not there yet: "Operator response: Not made yet.", "Not yet." (what follows is a plan)
     r"|^\W*(?:[\w ]{1,30}:\s*)?not\s+(?:(?:made|done|written|posted|started|set\s+up|drawn\s+up)\s+)?yet\s*(?:[.!]|$)"
+    # or with a dash before a note: "NOT POSTED yet - kitchen? upstairs hall?" (a binder tab's draft)
+    r"|^\W*not\s+(?:made|done|written|posted|started|set\s+up|drawn\s+up|adopted|signed)\s+yet\s+[\u2014\u2013-]"
     # "sample poster from the affiliate toolkit, we haven't filled it in or put it up at either house:"
     r"|\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:filled\s+(?:it|them|this)\s+(?:in|out)|put\s+(?:it|them|this)\s+up)\b"
     # a post shared from another house, a sight seen elsewhere, a poll, a rule-maker supposed: "Sharing this from our
