@@ -3320,6 +3320,20 @@ def test_a_rule_beside_words_that_could_disown_it_still_counts(
             f"## Emergencies\n\nNot written yet - front hall or kitchen wall?\n\n{EMERGENCY_RULE}",
             id="not-written-yet-dash",
         ),
+        pytest.param(
+            AGREEMENT,
+            f"# Resident Agreement\n\n{AGREEMENT_RULE}\n",
+            f"# Resident Agreement\n\nEach resident signs this at move-in: {AGREEMENT_RULE} Birchwood has no matching "
+            "rule.\n",
+            id="no-matching-rule",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\n",
+            f"## Medication\n\n[A poster from the county clinic, mailed here by mistake and pinned up anyway.]\n\n"
+            f"{MEDICATION_RULE}\n",
+            id="mailed-here-by-mistake",
+        ),
     ],
 )
 def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
@@ -3377,6 +3391,11 @@ def test_a_verdict_a_neighbours_sign_or_a_checklist_not_started_states_no_rule(
             "# Application, part 4\n\nItem 4.2 - Does each resident sign the house's no-alcohol, no-drugs agreement at "
             f"move-in?\n\nYes. Its clause reads: {AGREEMENT_RULE}\n",
             id="a-numbered-form-question-answered-yes",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\nIf a dose is taken by mistake, tell the manager. {MEDICATION_RULE}\n",
+            id="by-mistake",
         ),
     ],
 )

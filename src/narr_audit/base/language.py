@@ -2739,6 +2739,7 @@ DISOWNING_WORDS = _words(
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
 AHEAD_WORDS = DISOWNING_WORDS | _words(
     "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed crossed scratched copied "
+    "mistake "
     "sister sisters brother brothers friend friends cousin cousins mom mother dad father aunt uncle sponsor neighbor "
     "neighbour"
 )
@@ -2801,6 +2802,9 @@ _DISOWNS_AHEAD = lazy_compile(
     # owner's rule copied: "... copied out of his binder, he ran the Alder St. house before me."
     r"|\[\s*(?:crossed|struck|scratched)\s+out\s*$|\[\s*(?:crossed|struck|scratched)\s+out\s*:"
     r"|\b(?:he|she|they|who)\s+ran\s+(?:the|this|that)\s+(?:[\w.'’-]+\s+){0,4}?(?:house|home|place)\s+before\s+(?:me|us)\b"
+    # a sign or sheet that came by mistake: "[... made for the operator's women's house across town and dropped
+    # off here by mistake.]"
+    r"|\b(?:dropped\s+off|sent|delivered|left|put\s+up|posted|hung|mailed)\s+(?:here\s+)?by\s+mistake\b"
     # a paper named and said never put to use: "DRAFT sheet in Google Drive, never printed or posted:"
     r"|\b(?:sheet|draft|form|poster|map|list|checklist|policy|page|version|template)\b[^.;:]{0,40}?,?\s+never\s+"
     r"(?:printed|posted|put\s+up|used|adopted|handed\s+out|signed|filled\s+in)\b"
@@ -2927,6 +2931,9 @@ GENERIC_PAPERS = frozenset({"policy", "policies", "rule", "rules", "procedure", 
 _ANY_RULE = GENERIC_PAPERS | {"agreement", "agreements"}
 
 
+_LIKE_IT = _words("matching similar comparable equivalent corresponding")
+
+
 def absent_papers(text: str) -> list[str | None]:
     """What a sentence says the house has no paper for: each absence's words, the paper's name included
     ("med policy" of "There's no med policy", "check sheet"), or None for no paper at all ("no such
@@ -2947,7 +2954,12 @@ def absent_papers(text: str) -> list[str | None]:
         )
         about = m.group("about") or m.group("about2") or m.group("about3") or ""
         words += about.lower().split()  # "a rule on sharing"
-        if (words and words[0] == "such") or (len(words) == 1 and words[0] in _ANY_RULE):
+        if (
+            (words and words[0] == "such")
+            or (len(words) == 1 and words[0] in _ANY_RULE)
+            # "has no matching rule", "no similar policy": the section's own, whatever it is about
+            or (len(words) == 2 and words[0] in _LIKE_IT and words[1] in _ANY_RULE)
+        ):
             found.append(None)
         else:
             found.append(" ".join(words))
