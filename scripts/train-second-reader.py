@@ -139,6 +139,7 @@ def build() -> tuple[list[Item], list[tuple[dict[str, float], int, str]]]:
                     [t.name for t in check.topics],
                     every_idea,
                     spec.ideas,
+                    life_safety=bool(rule.life_safety),
                 )
                 found = topic.name not in missing
                 finding = find_in(spec, content, vocabulary)

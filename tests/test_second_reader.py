@@ -183,6 +183,20 @@ def test_a_life_safety_topic_is_never_rescued_and_is_doubted_by_its_own_limits(t
     assert not after.to_confirm
 
 
+def test_a_life_safety_topic_reads_the_words_of_its_section(tmp_path: Path) -> None:
+    """On a life-safety rule the reader also reads the words of the topic's section outside the unit
+    (a section's "not ours" or "voted down" is often a sentence carrying none of the topic's ideas);
+    on other rules it does not (checks.reader.surround)."""
+    reader = SecondReader.from_weights({"bias": 0.0, "S:binder": -50.0}, LIMITS)
+    aside = "\nKept in the binder since spring.\n"
+    assert _check(SMOKING, SMOKE, tmp_path, reader).status == "met"
+    doubted = _check(SMOKING, SMOKE + aside, tmp_path, reader)
+    assert "the second reader doubts that it states it" in doubted.reason, doubted.reason
+    assert _check(CHORES, ROTATING + aside, tmp_path, reader).status == "met"  # not a life-safety rule
+    elsewhere = SMOKE + "\n# Records\n\nKept in the binder since spring.\n"  # another section: not read
+    assert _check(SMOKING, elsewhere, tmp_path, reader).status == "met"
+
+
 def test_an_unsure_life_safety_reading_beside_a_disclaimer_is_not_met(tmp_path: Path) -> None:
     """On a life-safety rule, a reading the second reader is unsure of is met for the reviewer to confirm,
     unless another sentence of its section says something there is not so (the house has none of it, no

@@ -89,7 +89,15 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
         spec = topic_spec(topic, vocabulary, ongoing=ctx.life_safety)
         question = (
             asked(
-                ctx.rule_id, ctx.rule_title, check.label, topic.name, spec.labels, topic_names, every_idea, spec.ideas
+                ctx.rule_id,
+                ctx.rule_title,
+                check.label,
+                topic.name,
+                spec.labels,
+                topic_names,
+                every_idea,
+                spec.ideas,
+                life_safety=ctx.life_safety,
             )
             if ctx.reader
             else None

@@ -50,7 +50,7 @@ from narr_audit.checks.recognise import (
 )
 from narr_audit.evidence.content import Extracted
 
-FORMAT = 2  # the model file's format; a file of another format is refused with a clear message
+FORMAT = 3  # the model file's format; a file of another format is refused with a clear message
 # A short sentence that the recogniser found and whose words, read, weigh for the topic is not doubted when
 # its score falls below the doubt on the model's prior alone (its bias): it is met, for the reviewer to
 # confirm. "Residents refrain from using or possessing alcohol or any mind-altering chemical." leaves the
@@ -60,7 +60,7 @@ FORMAT = 2  # the model file's format; a file of another format is refused with 
 # met to confirm and 1 absent one (no life-safety near-miss); at 20, 3 absent; with no bound, 38 more
 # life-safety near-misses pass.
 PLAIN_WORDS = 17
-SCORING = 7  # how a unit is read and scored; kept readings of another way are read again
+SCORING = 8  # how a unit is read and scored; kept readings of another way are read again
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,7 @@ class Asked:
     ideas: tuple[Sequence[Phrasing], ...] = field(default=(), compare=False, repr=False)
     # its own ideas among them: their phrasings stay read in the unit around the sentence (see _read_sets)
     mine: tuple[Sequence[Phrasing], ...] = field(default=(), compare=False, repr=False)
+    life_safety: bool = False  # its rule is a life-safety rule: the words of its section are read too (surround)
 
     @property
     def own(self) -> frozenset[str]:
@@ -194,9 +195,11 @@ def asked(
     siblings: Sequence[str] = (),
     ideas: Sequence[Sequence[Phrasing]] = (),
     mine: Sequence[Sequence[Phrasing]] = (),
+    life_safety: bool = False,
 ) -> Asked:
     """The topic as the reader is asked it; ``siblings`` names its document check's other topics,
-    ``ideas`` holds its and their ideas and ``mine`` its own (see :class:`Asked`)."""
+    ``ideas`` holds its and their ideas and ``mine`` its own (see :class:`Asked`); ``life_safety``
+    says its rule is one."""
     key = topic_key(rule_id, document, topic)
     return Asked(
         key,
@@ -205,6 +208,7 @@ def asked(
         tuple(t for t in siblings if t != topic),
         tuple(ideas),
         tuple(mine),
+        life_safety,
     )
 
 
@@ -367,7 +371,37 @@ def features(topic: Asked, analysis: Analysis, unit: Unit) -> dict[str, float]:
     wp = 1 / math.sqrt(len(pairs) + 1)
     for pair in pairs:
         out["P:" + pair] = wp
+    if topic.life_safety:
+        around = surround(analysis, unit, topic, frozenset(local))
+        wa = 1 / math.sqrt(len(around) + 1)
+        for s in around:
+            out["S:" + s] = wa
     return out
+
+
+SURROUND = 8  # sentences either side of the unit's best one whose words the reader reads as its section's
+
+
+def surround(analysis: Analysis, unit: Unit, topic: Asked, local: frozenset[str]) -> list[str]:
+    """On a life-safety topic, the words of the unit's section (its heading's sentences, else its
+    paragraph's), SURROUND sentences either side at most, that the unit does not read: a section's "not
+    ours", "we don't test", "voted down" or "nobody here gets tested" is often said in a sentence that
+    carries none of the topic's ideas, out of the unit's reach. Cross-validated over the tuned part
+    (five deals, the 47 rounds in): 155-163 life-safety near-misses passed out of fold against 178-189
+    without, found and reported missing no lower (95.1-95.2%, 93.7-94.0%). Read for every topic (not
+    only life-safety ones), it cost about 20 present topics found for 12 fewer passes; its cue words
+    alone did no better. Sorted: features are summed in a fixed order."""
+    sentences = analysis.sentences
+    best = sentences[unit.best]
+    inside = set(unit.sentences)
+    read = _read_stems(analysis)
+    found: set[str] = set()
+    for n in range(max(0, unit.best - SURROUND), min(len(sentences), unit.best + SURROUND + 1)):
+        other = sentences[n]
+        if n in inside or (other.where != best.where if best.where is not None else other.block != best.block):
+            continue
+        found |= read(n)
+    return sorted(found - local - topic.own)
 
 
 OWN = "@"  # a topic's own word, in a word pair: "not @" reads the same for every topic
@@ -430,6 +464,8 @@ class SecondReader:
             out["B:" + s] = float(v)
         for pair, v in data["pairs"].items():
             out["P:" + pair] = float(v)
+        for s, v in data["section"].items():
+            out["S:" + s] = float(v)
         return out
 
     def score(self, asked: Asked, analysis: Analysis, unit: Unit) -> float:
@@ -447,6 +483,9 @@ class SecondReader:
         words = math.fsum([ideas[s] for s in local]) / math.sqrt(len(local) + 1)
         words += math.fsum([sentence.get(s, 0.0) for s in best]) / math.sqrt(len(best) + 1)
         words += math.fsum([paired.get(pair, 0.0) for pair in pairs]) / math.sqrt(len(pairs) + 1)
+        if asked.life_safety:
+            around, section = surround(analysis, unit, asked, local), data["section"]
+            words += math.fsum([section.get(s, 0.0) for s in around]) / math.sqrt(len(around) + 1)
         z = float(data["bias"]) + words
         plain = words >= 0 and len(local) + len(best) + len(pairs) <= PLAIN_WORDS
         return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 6), plain
@@ -521,6 +560,7 @@ def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict
     ideas: dict[str, dict[str, float]] = {}
     sentence: dict[str, float] = {}
     pairs: dict[str, float] = {}
+    section: dict[str, float] = {}
     for name in sorted(weights):
         v = weights[name]
         kind, _, rest = name.partition(":")
@@ -531,6 +571,8 @@ def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict
             sentence[rest] = v
         elif kind == "P":
             pairs[rest] = v
+        elif kind == "S":
+            section[rest] = v
     return {
         "format": FORMAT,
         "trained_on": dict(trained_on),
@@ -538,6 +580,7 @@ def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict
         "ideas": {k: ideas[k] for k in sorted(ideas)},
         "sentence": sentence,
         "pairs": pairs,
+        "section": section,
     }
 
 

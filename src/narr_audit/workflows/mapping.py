@@ -61,7 +61,9 @@ def score_document(
     for label, topic in topics:
         spec = topic_spec(topic, vocabulary, ongoing=rule.life_safety)  # as `check` asks it
         question = (
-            asked(rule.id, rule.title, label, topic.name, spec.labels, names[label]) if reader is not None else None
+            asked(rule.id, rule.title, label, topic.name, spec.labels, names[label], life_safety=rule.life_safety)
+            if reader is not None
+            else None
         )
         where, doubt = meeting(spec, content, vocabulary, reader, question, rule.life_safety)
         if where is not None:
