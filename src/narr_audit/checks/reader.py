@@ -387,10 +387,11 @@ def surround(analysis: Analysis, unit: Unit, topic: Asked, local: frozenset[str]
     paragraph's), SURROUND sentences either side at most, that the unit does not read: a section's "not
     ours", "we don't test", "voted down" or "nobody here gets tested" is often said in a sentence that
     carries none of the topic's ideas, out of the unit's reach. Cross-validated over the tuned part
-    (five deals, the 47 rounds in): 155-163 life-safety near-misses passed out of fold against 178-189
+    (five deals, the 47 rounds in): 153-165 life-safety near-misses passed out of fold against 169-190
     without, found and reported missing no lower (95.1-95.2%, 93.7-94.0%). Read for every topic (not
     only life-safety ones), it cost about 20 present topics found for 12 fewer passes; its cue words
-    alone did no better. Sorted: features are summed in a fixed order."""
+    alone did no better. The reason quotes only the scored sentence's words, not these. Sorted:
+    features are summed in a fixed order."""
     sentences = analysis.sentences
     best = sentences[unit.best]
     inside = set(unit.sentences)
