@@ -251,7 +251,7 @@ def test_all_or_each_said_of_at_once_refers_back(tmp_path: Path, text: str) -> N
         "Each resident's medication goes in the staff office. All residents are locked out of it at night.",
         "Each resident's medication goes in the staff office. The manager checks all doors; they stay locked.",
     ],
-    ids=["all-residents", "locks-all-doors"],
+    ids=["all-residents", "checks-all-doors"],
 )
 def test_all_before_a_noun_does_not_refer_back(tmp_path: Path, text: str) -> None:
     assert not _find(tmp_path, text, LOCKED_MEDICATION).found
