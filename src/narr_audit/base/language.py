@@ -1048,9 +1048,14 @@ def asks_on(piece: str, shortest: int = 4) -> bool:
         text.endswith("?")
         and len(asked.split()) >= shortest
         and "__" not in asked
-        and _QUESTION_WORD.search(asked) is None
+        and (_QUESTION_WORD.search(asked) is None or _FOR_EXAMPLE.match(asked) is not None)
         and _TAG_QUESTION.search(asked) is None
     )
+
+
+# A question that gives an example of what the one before asked: "Should we add a section for an emergency
+# contact? Like who we'd call, their name, a phone number?" asks on, question word or not.
+_FOR_EXAMPLE = lazy_compile(r"\W*(?:like|say|such as|for example|for instance|e\.g\.|meaning)\b", re.IGNORECASE)
 
 
 def answers_yes(piece: str) -> bool:
@@ -1586,6 +1591,50 @@ def sounds_spoken(text: str) -> bool:
     if words < MIN_TALK or _LAID_OUT.search(text):
         return False
     return 100 * len(_SPOKEN_MARKS.findall(text.lower().replace("\u2019", "'"))) >= SPOKEN_DENSITY * words
+
+
+# Speech-to-text left raw: the speaker's spoken punctuation written out as words, and no marks at all
+# ("... the key stays with them period no sharing ... be kept question mark new paragraph so ...").
+_MARKED = lazy_compile(r"[.?!;,:]")
+_DICTATED = lazy_compile(
+    r"\s*\b(?:(?<![\w-])(?<!the )(?<!a )(?<!this )(?<!that )(?<!each )(?<!same )(?<!grace )(?<!notice )(?<!trial )"
+    r"(?<!policy )(?<!waiting )(?<!probation )(?<!probationary )(?<!coverage )(?<!billing )(?<!pay )(?<!time )"
+    r"(?<!review )(?<!day )(?<!week )(?<!month )(?<!-)(period|full stop)\b"
+    r"(?!\s+(?:of|for|to|is|was|will|before|after|applies|ends|starts|begins|runs|during|in|on|at)\b)"
+    r"|(question mark|exclamation (?:point|mark))|(new paragraph)|(new line)|(comma))\b\s*",
+    re.IGNORECASE,
+)
+_DICTATED_CLEAR = lazy_compile(
+    r"\b(?:question mark|new paragraph|new line|full stop|exclamation point)\b", re.IGNORECASE
+)
+DICTATED_WORDS = 30  # words: shorter unmarked text is a label or a list's item, not a dictation
+
+
+def undictated(text: str) -> str:
+    """A dictation's text with its spoken punctuation put back as marks, so its sentences end where the
+    speaker ended them: a plan, a question or "that's how they do it there" stays in its own sentence
+    instead of one run-on the length of the note. Only text with no marks at all and at least two
+    commands (or one that is never a word of prose, "question mark", "new paragraph") is read so; "the
+    grace period of" is never one. Anything else is returned as it is."""
+    if _MARKED.search(text) or len(text.split()) < DICTATED_WORDS:
+        return text
+    commands = _DICTATED.findall(text)
+    if len(commands) < 2 and not _DICTATED_CLEAR.search(text):
+        return text
+
+    def mark(match: re.Match[str]) -> str:
+        stop, _, paragraph, line, comma = match.groups()
+        if comma:
+            return ", "
+        if paragraph:
+            return ".\n\n"  # after a mark dictated just before, the second goes below
+        if line:
+            return "\n"
+        return ("." if stop else "?") + " "
+
+    out = _DICTATED.sub(mark, text).strip()
+    out = re.sub(r"[ \t]+\n", "\n", re.sub(r"([.?])\s*\.", r"\1", out))  # "kept? new paragraph": no second mark
+    return re.sub(r"(^|[.?!]\s+|\n\n)([a-z])", lambda m: m.group(1) + m.group(2).upper(), out)
 
 
 # --- someone else's act: "the county inspects ...", "classes offered by the community college" ------

@@ -166,6 +166,7 @@ from narr_audit.base.language import (
     tokens,
     told_as_past_habit,
     told_in_past,
+    undictated,
     unstated_regions,
     written_for_others,
 )
@@ -1421,7 +1422,7 @@ def _analyse(content: Extracted) -> Analysis:
         heading: int | None = None
         labels: tuple[int, ...] = ()  # a short line standing alone, read as a sub-heading for what follows
         carried: int | None = None  # a lead-in ending its block ("... the following:") introduces the next
-        blocks, paged = _lines(segment.text, content.kind in WRAPPED_KINDS, segment.where)
+        blocks, paged = _lines(undictated(segment.text), content.kind in WRAPPED_KINDS, segment.where)
         for b, block in enumerate(blocks):
             if b in paged:  # a line standing alone heads what follows it on its page, no further
                 labels = ()

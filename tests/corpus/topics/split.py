@@ -71,8 +71,9 @@ round (FORTY_FIFTH_VOICES: minimal pairs in a new house manager's diary of her f
 consultant's gap analysis for an operator) and forty-sixth round (FORTY_SIXTH_VOICES: minimal pairs in an
 insurance adjuster's claim notes after a kitchen fire, and in a property-management app's house profile) and
 forty-seventh round (FORTY_SEVENTH_VOICES: every document check, a full, a partial and a near-miss passage each, in
-an LGBTQ+-affirming peer-run house's community guide and in a medication-friendly nonprofit's program manual) are
-split the same way.
+an LGBTQ+-affirming peer-run house's community guide and in a medication-friendly nonprofit's program manual) and
+forty-eighth round (FORTY_EIGHTH_VOICES: minimal pairs in a house manager's speech-to-text dictation, and in an AI
+notetaker's call summaries) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -138,6 +139,7 @@ FORTY_FOURTH_VOICES = ("coop-house", "nurse-owner")  # forty-fourth: every docum
 FORTY_FIFTH_VOICES = ("manager-diary-pairs", "consultant-gap-pairs")  # forty-fifth: the minimal pairs' brief
 FORTY_SIXTH_VOICES = ("insurance-claim-pairs", "house-profile-pairs")  # forty-sixth: the same brief
 FORTY_SEVENTH_VOICES = ("affirming-house", "harm-reduction-nonprofit")  # forty-seventh: every document check
+FORTY_EIGHTH_VOICES = ("dictation-pairs", "ai-notetaker-pairs")  # forty-eighth: the minimal pairs' brief
 
 
 def _hash(text: str) -> int:
@@ -212,6 +214,7 @@ def main(folders: list[Path]) -> None:
         *FORTY_FIFTH_VOICES,
         *FORTY_SIXTH_VOICES,
         *FORTY_SEVENTH_VOICES,
+        *FORTY_EIGHTH_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -89,6 +89,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("manager-diary-pairs", "consultant-gap-pairs"),  # forty-fifth (minimal pairs)
         *("insurance-claim-pairs", "house-profile-pairs"),  # forty-sixth (minimal pairs)
         *("affirming-house", "harm-reduction-nonprofit"),  # forty-seventh (every document check)
+        *("dictation-pairs", "ai-notetaker-pairs"),  # forty-eighth (minimal pairs)
     }
 )
 
