@@ -1065,6 +1065,34 @@ CASES = [
         "said.\n",
         id="nobody-has-ever-said",
     ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        "## Smoking\n\nPolicy 4 of Casa Serena, another residence in town, that the owner copied in a seminar as "
+        f"example; it is not a policy of our house.\n{SMOKING_RULE}\n",
+        id="not-a-policy-of-our-house",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        "## Screening\n\nProcedure 7 of the detox clinic some residents come from. This is the procedure of the "
+        f"clinic, not of our house.\n{SCREENING_RULE}\n",
+        id="the-clinics-not-of-our-house",
+    ),
+    pytest.param(
+        ORIENTATION,
+        f"## Orientation\n\n{ORIENTATION_RULE}\n",
+        "## Orientation\n\nPoint 14 of the entry papers of Hogar Luz (the house where one of our residents lived "
+        f"before, not our house):\n{ORIENTATION_RULE}\n",
+        id="apposition-not-our-house",
+    ),
+    pytest.param(
+        SMOKING,
+        f"## Smoking\n\n{SMOKING_RULE}\n",
+        "## Smoking\n\nChapter 2, of the former operator; it was taken out of the manual in 2019 and it does not "
+        f"apply actually.\n{SMOKING_RULE}\n",
+        id="does-not-apply-actually",
+    ),
 ]
 
 
@@ -3545,6 +3573,17 @@ def test_what_stopped_was_never_used_or_waits_on_someone_states_no_rule(
             SMOKING,
             f"## Smoking\n\n{SMOKING_RULE} The owner has not yet decided whether to approve a second bench.\n",
             id="not-decided-whether-to-approve-something-else",
+        ),
+        pytest.param(
+            SMOKING,
+            "## Smoking\n\nThis is a policy of our house, written by the residents, not a rule of the landlord.\n"
+            f"{SMOKING_RULE}\n",
+            id="a-policy-of-our-house-not-the-landlords",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} It does not apply to staff, who smoke off the property.\n",
+            id="does-not-apply-to-staff",
         ),
     ],
 )

@@ -2816,6 +2816,12 @@ _DISOWNS_AHEAD = lazy_compile(
     r"|\b(?:has|have)(?:\s+not|n['’]?t)\s+(?:yet\s+)?adopted\s+(?:any\s+of\s+)?(?:these|this|them|it)\b"
     r"|\bnothing\s+changes\s+(?:until|till|til)\b|\bnot\s+to\s+be\s+(?:initialed|initialled|signed)\b"
     r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+(?:our|the\s+house['’]s)\s+(?:rule|policy)\b"
+    # another place's paper, said so in a translator's word order: "... copied in a seminar as an example; it is not
+    # a policy of our house.", "This is the procedure of the clinic, not of our house.", "(the house where one of
+    # our residents lived before, not our house)"; a rule that does not apply now: "it does not apply actually"
+    r"|\bnot\s+(?:a|the|one)\s+(?:rule|policy|procedure|form|practice)s?\s+of\s+our\s+(?:house|home|residence)\b"
+    r"|[,;(]\s*not\s+(?:of\s+)?our\s+(?:house|home|residence)\s*[.;:)]"
+    r"|\b(?:it|this|that|they|these)\s+(?:does|do)(?:\s+not|n['’]t)\s+apply\s+(?:actually|anymore|any\s+more|now|today)\b"
     r"|\bwe\s+(?:don['’]t|do\s+not)\s+have\s+(?:it|one|them|that|this)(?=\s*(?:[.;,:)!?]|$)|\s+(?:yet|here|at\s+all|anymore|now)\b)"
     r"|\bnothing\s+like\s+(?:it|this|that)\b|" + _MEANS_NOTHING_NOW +
     # what a rule would say if the house had one: "If we had a smoking policy, it would be short:"

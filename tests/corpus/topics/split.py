@@ -73,7 +73,10 @@ insurance adjuster's claim notes after a kitchen fire, and in a property-managem
 forty-seventh round (FORTY_SEVENTH_VOICES: every document check, a full, a partial and a near-miss passage each, in
 an LGBTQ+-affirming peer-run house's community guide and in a medication-friendly nonprofit's program manual) and
 forty-eighth round (FORTY_EIGHTH_VOICES: minimal pairs in a house manager's speech-to-text dictation, and in an AI
-notetaker's call summaries) are split the same way.
+notetaker's call summaries) and forty-ninth round (FORTY_NINTH_VOICES: minimal pairs in a house's papers run through a
+machine translator, and in a tabletop emergency exercise's script; FORTY_NINTH_EVERY_VOICES: every document check in a
+veterans' house's standing operating procedures and a mothers-with-children house's family handbook) are split the
+same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -140,6 +143,8 @@ FORTY_FIFTH_VOICES = ("manager-diary-pairs", "consultant-gap-pairs")  # forty-fi
 FORTY_SIXTH_VOICES = ("insurance-claim-pairs", "house-profile-pairs")  # forty-sixth: the same brief
 FORTY_SEVENTH_VOICES = ("affirming-house", "harm-reduction-nonprofit")  # forty-seventh: every document check
 FORTY_EIGHTH_VOICES = ("dictation-pairs", "ai-notetaker-pairs")  # forty-eighth: the minimal pairs' brief
+FORTY_NINTH_VOICES = ("machine-translation-pairs", "tabletop-drill-pairs")  # forty-ninth: the minimal pairs' brief
+FORTY_NINTH_EVERY_VOICES = ("veterans-house", "mothers-house")  # forty-ninth: every document check, in four parts
 
 
 def _hash(text: str) -> int:
@@ -215,6 +220,8 @@ def main(folders: list[Path]) -> None:
         *FORTY_SIXTH_VOICES,
         *FORTY_SEVENTH_VOICES,
         *FORTY_EIGHTH_VOICES,
+        *FORTY_NINTH_VOICES,
+        *FORTY_NINTH_EVERY_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -90,6 +90,8 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("insurance-claim-pairs", "house-profile-pairs"),  # forty-sixth (minimal pairs)
         *("affirming-house", "harm-reduction-nonprofit"),  # forty-seventh (every document check)
         *("dictation-pairs", "ai-notetaker-pairs"),  # forty-eighth (minimal pairs)
+        *("machine-translation-pairs", "tabletop-drill-pairs"),  # forty-ninth (minimal pairs)
+        *("veterans-house", "mothers-house"),  # forty-ninth (every document check)
     }
 )
 
