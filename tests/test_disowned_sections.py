@@ -1093,6 +1093,39 @@ CASES = [
         f"apply actually.\n{SMOKING_RULE}\n",
         id="does-not-apply-actually",
     ),
+    pytest.param(
+        SMOKING,
+        f"IMG_0611.jpg - Office wall, the smoking sign:\n{SMOKING_RULE}\n",
+        f"IMG_0611.jpg - Office wall, the smoking sign:\n{SMOKING_RULE}\n[Retired with that operator; not in use.]\n",
+        id="bracketed-note-not-in-use",
+    ),
+    pytest.param(
+        SAFETY_CHECKS,
+        f"IMG_1102.jpg - Bedroom 3 ceiling, the detector:\n{SAFETY_CHECKS_RULE}\n",
+        f"IMG_1102.jpg - Bedroom 3 ceiling, bare mounting plate:\n{SAFETY_CHECKS_RULE}\n"
+        "[Not started; nothing installed or checked yet.]\n",
+        id="bracketed-note-nothing-installed-yet",
+    ),
+    pytest.param(
+        EMERGENCY,
+        f"IMG_1303.jpg - Kitchen counter, the Emergency Sheet:\n{EMERGENCY_RULE}",
+        f"IMG_1303.jpg - Kitchen counter, the county's sample Emergency Sheet:\n{EMERGENCY_RULE}"
+        "[Sample packet only; we have not posted anything yet.]\n",
+        id="bracketed-note-sample-only",
+    ),
+    pytest.param(
+        EMERGENCY,
+        f"## Hallway\n\n{EMERGENCY_RULE}",
+        f"## Hallway\n\n{EMERGENCY_RULE}[Pulled by the fire inspector in April. Replacements not made yet.]\n",
+        id="replacements-not-made-yet",
+    ),
+    pytest.param(
+        SCREENING,
+        f"## Screening\n\n{SCREENING_RULE}\n",
+        "## Screening\n\nHeads-up on the testing policy we are planning to start in the fall (still being worked out, "
+        f"not active yet):\n{SCREENING_RULE}\n",
+        id="not-active-yet",
+    ),
 ]
 
 
@@ -3584,6 +3617,16 @@ def test_what_stopped_was_never_used_or_waits_on_someone_states_no_rule(
             SMOKING,
             f"## Smoking\n\n{SMOKING_RULE} It does not apply to staff, who smoke off the property.\n",
             id="does-not-apply-to-staff",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} We haven't written anything yet about guests' cars.\n",
+            id="nothing-written-yet-about-something-else",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nRetired veterans are welcome at our house. {SMOKING_RULE}\n",
+            id="retired-said-of-people",
         ),
     ],
 )

@@ -2186,7 +2186,20 @@ _DISOWNS = lazy_compile(
     r"|\b(?:we|we've|we\s+have|the\s+house\s+has)\s+never\s+(?:(?:drug|alcohol)[-\s]?)?(?:tested|screened|searched)\s+(?:anyone|anybody|residents|a\s+resident)\b"
     r"|\bnot\s+yet\s+(?:decided|written|adopted|added|approved|signed|in\s+(?:force|effect|use))\s*(?:[.;)\]]|$)|\bfor\s+(?:the\s+)?(?:owners?|board|management)\s+to\s+(?:consider|decide)\b"
     r"|\bto\s+(?:be\s+)?decided?\s+(?:at|by)\s+the\b[^.;:]*:\s*$"
-    r"|\b(?:has|have|there\s+is|there\s+are)\s+no\s+such\s+(?:section|rule|policy|clause|form|list|procedure|schedule|log|checklist)s?\b",
+    r"|\b(?:has|have|there\s+is|there\s+are)\s+no\s+such\s+(?:section|rule|policy|clause|form|list|procedure|schedule|log|checklist)s?\b"
+    # a terse note of status in brackets or after a semicolon, its verb left out: "[Retired with that operator; not in
+    # use.]", "[Not started; nothing installed or checked yet.]", "[Handout sample only; ...]", "[Replacements not made
+    # yet.]", ending "we have not posted anything yet." or "we haven't set up checks of our own." (not "We haven't
+    # written anything yet about guests' cars", nor a sentence "Not in effect." after one item of a list)
+    r"|[\[(;]\s*(?:retired(?=\s+(?:with|in|since|when|after|on|at)\b|\s*[.;,)\]]|$)|not\s+(?:in\s+use|in\s+effect|active|used|posted|started|adopted)(?:\s+or\s+\w+)?"
+    r"(?:\s+(?:since|yet|anymore|any\s+more))?\s*(?:[.;)\]]|$)|(?:handout\s+|sample\s+)?(?:sample|template)\s+"
+    r"(?:packet\s+|copy\s+|form\s+)?only\b|nothing\s+(?:\w+\s+or\s+)?(?:installed|posted|checked|done|set\s+up|written|signed)"
+    r"\s+yet\b)"
+    r"|,\s*not\s+(?:active|in\s+(?:use|effect|force))\s+yet\s*[.;)\]]"  # "(still being worked out, not active yet)"
+    r"|\b(?:replacements?|copies|copy|new\s+ones?)\s+not\s+(?:yet\s+)?(?:made|done|written|posted|installed|put\s+up|printed)"
+    r"(?:\s+yet)?\s*(?:[.;)\]]|$)"
+    r"|\b(?:have|has)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:posted|set\s+up|put\s+up|started|made|written)\s+(?:anything|"
+    r"(?:any\s+)?(?:\w+\s+)?of\s+(?:our|its|their)\s+own)(?:\s+yet)?\s*(?:[.;)\]]|$)",
     re.IGNORECASE,
 )
 _DISOWNS_FIRST = lowered(_DISOWNS.pattern)

@@ -75,8 +75,9 @@ an LGBTQ+-affirming peer-run house's community guide and in a medication-friendl
 forty-eighth round (FORTY_EIGHTH_VOICES: minimal pairs in a house manager's speech-to-text dictation, and in an AI
 notetaker's call summaries) and forty-ninth round (FORTY_NINTH_VOICES: minimal pairs in a house's papers run through a
 machine translator, and in a tabletop emergency exercise's script; FORTY_NINTH_EVERY_VOICES: every document check in a
-veterans' house's standing operating procedures and a mothers-with-children house's family handbook) are split the
-same way.
+veterans' house's standing operating procedures and a mothers-with-children house's family handbook) and fiftieth
+round (FIFTIETH_VOICES: minimal pairs in a certification application's photo captions, and in a house's Discord
+server's pinned messages) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -145,6 +146,7 @@ FORTY_SEVENTH_VOICES = ("affirming-house", "harm-reduction-nonprofit")  # forty-
 FORTY_EIGHTH_VOICES = ("dictation-pairs", "ai-notetaker-pairs")  # forty-eighth: the minimal pairs' brief
 FORTY_NINTH_VOICES = ("machine-translation-pairs", "tabletop-drill-pairs")  # forty-ninth: the minimal pairs' brief
 FORTY_NINTH_EVERY_VOICES = ("veterans-house", "mothers-house")  # forty-ninth: every document check, in four parts
+FIFTIETH_VOICES = ("photo-captions-pairs", "discord-pins-pairs")  # fiftieth: the minimal pairs' brief
 
 
 def _hash(text: str) -> int:
@@ -222,6 +224,7 @@ def main(folders: list[Path]) -> None:
         *FORTY_EIGHTH_VOICES,
         *FORTY_NINTH_VOICES,
         *FORTY_NINTH_EVERY_VOICES,
+        *FIFTIETH_VOICES,
     ):
         items = []
         for incoming in folders:
