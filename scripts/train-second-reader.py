@@ -19,7 +19,7 @@ which the reader is right often enough for what the report then says:
 - confirm (met, for the reviewer to confirm): at least CONFIRM_PRECISION are wrong; on life-safety
   rules, the lowest score that leaves no near-miss passage passed without a flag, so long as it flags
   at most LIFE_COST of their present topics;
-- rescue (met, for the reviewer to confirm): at least CONFIRM_PRECISION of the misses above it are right.
+- rescue (met, for the reviewer to confirm): at least RESCUE_PRECISION of the misses above it are right.
 A feature seen in fewer than MIN_UNITS training units is left out and the weights are rounded, to
 keep the shipped file small.
 """
@@ -75,6 +75,14 @@ DOUBT_PRECISION = 0.9
 # tests/test_issue13_examples.py holds must be met; that test still holds.)
 DOUBT_PRECISION_LIFE_SAFETY = 0.66
 CONFIRM_PRECISION = 0.8
+# A topic the recogniser missed is met for the reviewer to confirm above the score where this share of the misses
+# are present (never on a life-safety rule). The issue asks for 95% of present topics found and 90% of absent
+# ones reported missing; out of fold the second was met with room (about 94%) and the first was not (94.8-95.0%),
+# so the rescue takes more: out of fold (stop 34, two deals; found / reported missing), 0.8 gave 94.8-94.9% /
+# 93.7-94.4%, 0.75 94.9-95.0% / 93.4-94.2%, 0.7 95.0-95.2% / 93.1-93.9%, 0.65 95.1-95.2% / 92.9-93.6%, the
+# life-safety near-misses the same. Each topic rescued is one more for the reviewer to confirm (about 130 more
+# out of some 40,000 in the tuned part).
+RESCUE_PRECISION = 0.7
 LIFE_COST = 0.15
 # A feature seen in fewer training units is dropped: it would only remember its passage. Cross-validated
 # (stop 27; found / reported missing / life-safety near-misses passed, the deals' means): 2 95.8% / 93.4% /
@@ -262,7 +270,7 @@ def choose(items: list[Item], ps: list[float]) -> Thresholds:
     rescue = 1.01
     for t in GRID:
         r = [y for p, y in misses if p > t]
-        if len(r) >= 5 and sum(r) / len(r) >= CONFIRM_PRECISION:
+        if len(r) >= 5 and sum(r) / len(r) >= RESCUE_PRECISION:
             rescue = t
             break
     life = [(p, it) for it, p in pairs if it.found and it.life]
