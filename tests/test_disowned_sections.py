@@ -97,6 +97,9 @@ CONSENT_FORM = (
 )
 
 # (rule and document, the live passage, the same passage disowned)
+REGISTER = "| Policy | Status | Text |\n|---|---|---|\n"  # a policy register: its rows' status says which are in effect
+REGISTER_OWNED = "| Policy | Owner | Policy status | Wording |\n|---|---|---|---|\n"
+
 CASES = [
     # A record's status field: on a line of its own, label and value split ("Status:" then "Draft"), before
     # or after the rule; a document control line
@@ -1125,6 +1128,24 @@ CASES = [
         "## Screening\n\nHeads-up on the testing policy we are planning to start in the fall (still being worked out, "
         f"not active yet):\n{SCREENING_RULE}\n",
         id="not-active-yet",
+    ),
+    pytest.param(
+        SMOKING,
+        f"{REGISTER}| Smoking | Active | {SMOKING_RULE} |\n| Chores | Active | Chores rotate weekly. |\n",
+        f"{REGISTER}| Smoking | Retired | {SMOKING_RULE} |\n| Chores | Active | Chores rotate weekly. |\n",
+        id="register-row-retired",
+    ),
+    pytest.param(
+        SCREENING,
+        f"{REGISTER_OWNED}| Testing | Manager | Approved | {SCREENING_RULE} |\n",
+        f"{REGISTER_OWNED}| Testing | Manager | Under review | {SCREENING_RULE} |\n",
+        id="register-row-under-review",
+    ),
+    pytest.param(
+        EMERGENCY,
+        f"## Hallway\n\nTaped by both exits at Riverstone there is a bright yellow sheet:\n{EMERGENCY_RULE}",
+        f"## Hallway\n\nTaped by both exits at Riverstone there once was a bright yellow sheet:\n{EMERGENCY_RULE}",
+        id="there-once-was",
     ),
 ]
 

@@ -2039,6 +2039,20 @@ def answered_no(row: str, header: str) -> bool:
     )
 
 
+def row_not_in_effect(row: str, header: str) -> bool:
+    """Whether a table's row says in a status column that its rule is not in effect ("| Policy | Status |
+    Text |" over "| Smoking | Draft | ... |"), as a status field does ("Status: Draft"): a policy register's
+    draft, retired or proposed rows state no rule; its "Active" ones do."""
+    heads, cells = _cells(header), _cells(row)
+    return any(
+        _STATUS_HEAD.match(head) is not None and i < len(cells) and states_not_in_effect(f"Status: {cells[i]}")
+        for i, head in enumerate(heads)
+    )
+
+
+_STATUS_HEAD = lazy_compile(r"\W*(?:policy\s+|document\s+|rule\s+)?status\W*$", re.IGNORECASE)
+
+
 def names_event(title: str) -> bool:
     """Whether a title (a heading, a document's first line, a lead-in) names an account of one event."""
     return _EVENT_TITLE.search(title) is not None
@@ -2801,7 +2815,7 @@ DISOWNING_WORDS = _words(
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
 AHEAD_WORDS = DISOWNING_WORDS | _words(
     "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed crossed scratched copied "
-    "mistake "
+    "mistake once "
     "sister sisters brother brothers friend friends cousin cousins mom mother dad father aunt uncle sponsor neighbor "
     "neighbour"
 )
@@ -2866,6 +2880,7 @@ _DISOWNS_AHEAD = lazy_compile(
     r"|^\W*(?:[\w ().]{1,40}:\s*)?proposed\b[^.;:]{0,60}\b(?:and\s+)?(?:voted|turned)\s+down\b"
     r"|^\W*(?:[\w ().]{1,40}:\s*)?at\s+our\s+(?:old|previous|former|last|other)\s+(?:house|home|place|location)\b"
     r"|^\W*(?:[\w ().]{1,40}:\s*)?there\s+used\s+to\s+be\b"
+    r"|\bthere\s+once\s+(?:was|were|hung|stood)\b"  # "Taped by both exits there once was a bright yellow sheet:"
     # a transcriber's note that what follows was crossed out: "Oct. 1 -- [crossed out: Safety checks ..."; another
     # owner's rule copied: "... copied out of his binder, he ran the Alder St. house before me."
     r"|\[\s*(?:crossed|struck|scratched)\s+out\s*$|\[\s*(?:crossed|struck|scratched)\s+out\s*:"

@@ -152,6 +152,7 @@ from narr_audit.base.language import (
     other_sense_regions,
     proposes,
     refers_back,
+    row_not_in_effect,
     says_none_of_it,
     says_not_in_use,
     says_otherwise,
@@ -748,8 +749,9 @@ class Analysis:
 
     def _not_done(self) -> list[int]:
         """A checklist's crossed lines among ticked ones ("☑ house agreement signed" / "✗ drug screen consent
-        → we don't have one"), and a table's rows answered no in a column its header asks ("| Step |
-        Covered? |" over "| Exits + meeting spot | NO, we don't do this |")."""
+        → we don't have one"), a table's rows answered no in a column its header asks ("| Step |
+        Covered? |" over "| Exits + meeting spot | NO, we don't do this |"), and its rows a status column
+        says are not in effect ("| Policy | Status | Text |" over "| Smoking | Draft | ... |")."""
         sentences = self.sentences
         out: list[int] = []
         crossed_lines = [n for n, s in enumerate(sentences) if crossed(s.text)]
@@ -762,8 +764,13 @@ class Analysis:
                     n
                     for c in sentence.context
                     if "|" in sentences[c].text
-                    and "?" in sentences[c].text
-                    and answered_no(sentence.text, sentences[c].text)
+                    and (
+                        ("?" in sentences[c].text and answered_no(sentence.text, sentences[c].text))
+                        or (
+                            "status" in sentences[c].text.lower()
+                            and row_not_in_effect(sentence.text, sentences[c].text)
+                        )
+                    )
                 )
         return out
 

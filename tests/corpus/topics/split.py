@@ -77,7 +77,8 @@ notetaker's call summaries) and forty-ninth round (FORTY_NINTH_VOICES: minimal p
 machine translator, and in a tabletop emergency exercise's script; FORTY_NINTH_EVERY_VOICES: every document check in a
 veterans' house's standing operating procedures and a mothers-with-children house's family handbook) and fiftieth
 round (FIFTIETH_VOICES: minimal pairs in a certification application's photo captions, and in a house's Discord
-server's pinned messages) are split the same way.
+server's pinned messages) and fifty-first round (FIFTY_FIRST_VOICES: minimal pairs in an operator's policy-tracking
+spreadsheet pasted as CSV, and in an affiliate newsletter's spotlight on a house) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -147,6 +148,7 @@ FORTY_EIGHTH_VOICES = ("dictation-pairs", "ai-notetaker-pairs")  # forty-eighth:
 FORTY_NINTH_VOICES = ("machine-translation-pairs", "tabletop-drill-pairs")  # forty-ninth: the minimal pairs' brief
 FORTY_NINTH_EVERY_VOICES = ("veterans-house", "mothers-house")  # forty-ninth: every document check, in four parts
 FIFTIETH_VOICES = ("photo-captions-pairs", "discord-pins-pairs")  # fiftieth: the minimal pairs' brief
+FIFTY_FIRST_VOICES = ("policy-tracker-pairs", "affiliate-spotlight-pairs")  # fifty-first: the same brief
 
 
 def _hash(text: str) -> int:
@@ -225,6 +227,7 @@ def main(folders: list[Path]) -> None:
         *FORTY_NINTH_VOICES,
         *FORTY_NINTH_EVERY_VOICES,
         *FIFTIETH_VOICES,
+        *FIFTY_FIRST_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -93,6 +93,7 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("machine-translation-pairs", "tabletop-drill-pairs"),  # forty-ninth (minimal pairs)
         *("veterans-house", "mothers-house"),  # forty-ninth (every document check)
         *("photo-captions-pairs", "discord-pins-pairs"),  # fiftieth (minimal pairs)
+        *("policy-tracker-pairs", "affiliate-spotlight-pairs"),  # fifty-first (minimal pairs)
     }
 )
 
