@@ -3653,3 +3653,55 @@ def test_what_stopped_was_never_used_or_waits_on_someone_states_no_rule(
 )
 def test_a_rule_beside_what_stopped_words_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
     _meets_every_topic(rule, text, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            f"## Smoking\n\n{SMOKING_RULE} The signs had been printed but not posted.\n",
+            id="printed-but-not-posted",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE}\n",
+            f"## Smoking\n\n{SMOKING_RULE} The template was never filled in or put up.\n",
+            id="template-never-filled-in-or-put-up",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nSince the new owner, the rule is simple. {SMOKING_RULE}\n",
+            f"## Smoking\n\nUnder the old owner, the rule was simple. {SMOKING_RULE}\n",
+            id="under-the-old-owner",
+        ),
+        pytest.param(
+            NALOXONE_PLACE,
+            f"## Naloxone\n\n{NALOXONE_PLACE_RULE}\n",
+            f"## Naloxone\n\nProposal on the table: {NALOXONE_PLACE_RULE}\n",
+            id="proposal-on-the-table",
+        ),
+        pytest.param(
+            NALOXONE_PLACE,
+            "## Naloxone\n\nOur sheet says naloxone is kept in the red box on the kitchen wall.\n",
+            "## Naloxone\n\nHis proposed sheet says naloxone is kept in the red box on the kitchen wall.\n",
+            id="his-proposed-sheet",
+        ),
+        pytest.param(
+            NALOXONE_PLACE,
+            "## Naloxone\n\nThe manager keeps naloxone in the red box on the kitchen wall, never locked.\n",
+            "## Naloxone\n\nThe manager proposes to keep naloxone in the red box on the kitchen wall, never locked.\n",
+            id="proposes-to-keep",
+        ),
+    ],
+)
+def test_a_rule_printed_never_put_up_proposed_or_of_the_old_owner_states_none(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+def test_a_proposed_paper_since_adopted_still_states_its_rule(tmp_path: Path) -> None:
+    text = "## Naloxone\n\nThe proposed sheet was adopted in May: naloxone is kept in the red box by the stairs.\n"
+    _meets_every_topic(NALOXONE_PLACE, text, tmp_path)

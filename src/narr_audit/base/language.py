@@ -1773,7 +1773,14 @@ _PROPOSES = lazy_compile(
     # what somebody once put forward: "Somebody pitched making the whole lot smoke-free, ..." (not the
     # process "somebody proposes, you discuss, the house votes")
     r"|(?:^|\.\s+)\W*(?:somebody|someone|one\s+of\s+(?:the\s+)?(?:guys|residents|women|men|members))\s+(?:once\s+|also\s+)?"
-    r"(?:proposed|pitched|floated|suggested|recommended)\b",
+    r"(?:proposed|pitched|floated|suggested|recommended)\b"
+    # "Proposal on the table: the white cabinet ...", "His proposed sheet listed ...", "the spot where he
+    # proposes to keep naloxone" (not "The proposed schedule was adopted in May")
+    r"|^\W*(?:a\s+|the\s+|our\s+)?proposal\s+on\s+the\s+table\b"
+    r"|\b(?:his|her|their|our|my|a|an)\s+proposed\s+(?:[\w'’-]+\s+){0,2}?(?:sheet|policy|form|rules?|checklist|procedure|"
+    r"agreement|list|schedule|page|wording)\b(?![^.;]*\b(?:was|were|has\s+been|is\s+now)\s+(?:adopted|approved|in\s+effect)\b)"
+    r"|\b(?:he|she|they|we|i|owner|manager|operator)\s+propos(?:es|ed|e)\s+to\s+(?:keep|store|put|hang|post|start|add|test|use|"
+    r"require|make|have)\b",
     re.IGNORECASE,
 )
 # Something that happened once, told as such: a past time named ("On March 3 the fire marshal inspected
@@ -2150,7 +2157,8 @@ def disowns_rule(text: str) -> bool:
 # "(not in use)" or "(suggestions only)" disowns its whole section.
 _ENDED = (
     r"withdrawn|rejected|repealed|rescinded|revoked|discontinued|abandoned|retired|superseded|"
-    r"ended|stopped|dropped|voted\s+down|turned\s+down|never\s+(?:adopted|approved|used|implemented|put\s+in\s+place)"
+    r"ended|stopped|dropped|voted\s+down|turned\s+down|never\s+(?:adopted|approved|used|implemented|put\s+in\s+place)|"
+    r"never\s+(?:filled\s+in|put\s+up|posted)(?!\s+(?:without|unless|until|till|before|except|if|by)\b)"
 )
 _IN_FORCE = (
     r"adopted|approved|implemented|enacted|added|in\s+(?:effect|force|place)|"
@@ -2160,7 +2168,7 @@ _IN_FORCE = (
 _REFERENT = (
     r"(?:this|these|that|those|it|they|none\s+of\s+(?:it|this|these|that|them)|"
     r"the\s+(?:above|table|list|rule|rules|policy|form|forms|agreement|section|sheet|pilot|program|programme|"
-    r"plan|procedure|checklist|ideas?|proposal|suggestions?|recommendations?|draft|schedule|setup|set-up|"
+    r"plan|procedure|checklist|ideas?|proposal|suggestions?|recommendations?|draft|template|schedule|setup|set-up|"
     r"arrangement|items?|lines?|practice|page|testing)|"
     r"(?:rule|policy|section|procedure|form|schedule|table)\s+[0-9][0-9.a-z-]*)"
 )
@@ -2210,6 +2218,7 @@ _DISOWNS = lazy_compile(
     r"(?:packet\s+|copy\s+|form\s+)?only\b|nothing\s+(?:\w+\s+or\s+)?(?:installed|posted|checked|done|set\s+up|written|signed)"
     r"\s+yet\b)"
     r"|,\s*not\s+(?:active|in\s+(?:use|effect|force))\s+yet\s*[.;)\]]"  # "(still being worked out, not active yet)"
+    r"|\bprinted\s+but\s+(?:not|never)\s+(?:posted|put\s+up|hung|handed\s+out)\b"  # "printed but not posted"
     r"|\b(?:replacements?|copies|copy|new\s+ones?)\s+not\s+(?:yet\s+)?(?:made|done|written|posted|installed|put\s+up|printed)"
     r"(?:\s+yet)?\s*(?:[.;)\]]|$)"
     r"|\b(?:have|has)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:posted|set\s+up|put\s+up|started|made|written)\s+(?:anything|"
@@ -2880,7 +2889,9 @@ _DISOWNS_AHEAD = lazy_compile(
     r"|^\W*(?:[\w ().]{1,40}:\s*)?proposed\b[^.;:]{0,60}\b(?:and\s+)?(?:voted|turned)\s+down\b"
     r"|^\W*(?:[\w ().]{1,40}:\s*)?at\s+our\s+(?:old|previous|former|last|other)\s+(?:house|home|place|location)\b"
     r"|^\W*(?:[\w ().]{1,40}:\s*)?there\s+used\s+to\s+be\b"
-    r"|\bthere\s+once\s+(?:was|were|hung|stood)\b"  # "Taped by both exits there once was a bright yellow sheet:"
+    # "Taped by both exits there once was a bright yellow sheet:", "Under the old owner, ..."
+    r"|\bthere\s+once\s+(?:was|were|hung|stood)\b"
+    r"|^\W*under\s+(?:the\s+)?(?:old|previous|former|last|prior)\s+(?:owners?|operators?|managers?|management|landlords?)\b"
     # a transcriber's note that what follows was crossed out: "Oct. 1 -- [crossed out: Safety checks ..."; another
     # owner's rule copied: "... copied out of his binder, he ran the Alder St. house before me."
     r"|\[\s*(?:crossed|struck|scratched)\s+out\s*$|\[\s*(?:crossed|struck|scratched)\s+out\s*:"
