@@ -236,8 +236,7 @@ def plain(w: dict[str, float], item: Item) -> bool:
     if not item.found or item.met is None:
         return False
     words = sum(w.get(k, 0.0) * v for k, v in item.met.items() if k != "bias")
-    read = len({k.rsplit(":", 1)[1] for k in item.met if k.startswith("CL:")})
-    read += sum(1 for k in item.met if k.startswith(("B:", "P:")))
+    read = len({k.rsplit(":", 1)[1] for k in item.met if k.startswith("CL:")})  # the unit's words read
     return words >= 0 and read <= PLAIN_WORDS
 
 

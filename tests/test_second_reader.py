@@ -166,6 +166,16 @@ def test_a_short_plain_sentence_is_not_doubted_on_the_prior_alone(tmp_path: Path
     assert _check(FORBID, long, tmp_path, prior).missing == ("alcohol", "illicit drugs", "use is forbidden")
 
 
+def test_short_is_counted_in_words_read_not_in_word_pairs(tmp_path: Path) -> None:
+    """The issue's plain prohibition reads six words but fifteen pairs: it is short, and met for the
+    reviewer to confirm when the prior alone puts it under the doubt (a retrained model once doubted it
+    while pairs were counted too)."""
+    prior = SecondReader.from_weights({"bias": -5.0}, LIMITS)
+    text = "# Alcohol and drugs\n\nResidents may not use or possess alcohol or illegal drugs, on or off the property.\n"
+    outcome = _check(FORBID, text, tmp_path, prior)
+    assert outcome.status == "met" and outcome.to_confirm == ("alcohol", "illicit drugs", "use is forbidden")
+
+
 SMOKE = "# Smoking\n\nNo smoking or vaping indoors. The only place to smoke is the back patio, by the wooden bench.\n"
 
 
