@@ -52,7 +52,8 @@ def score_document(
     rule: Rule, content: Extracted, vocabulary: Vocabulary, reader: SecondReader | None = None
 ) -> Suggestion | None:
     """The share of the rule's document topics the text meets, read as the document check reads it
-    (with the second reader, when given: its doubts and rescues count as they do in `check`)."""
+    (with the second reader, when given: its doubts count as they do in `check`, its rescues not; see
+    checks.document.meeting)."""
     topics = [(c.label, t) for c in rule.checks() if isinstance(c, DocumentCheck) for t in c.topics]
     names = {c.label: [t.name for t in c.topics] for c in rule.checks() if isinstance(c, DocumentCheck)}
     if not topics:
