@@ -1627,7 +1627,7 @@ def undictated(text: str) -> str:
         if comma:
             return ", "
         if paragraph:
-            return ".\n\n"  # after a mark dictated just before, the second goes below
+            return ".\n\n"  # a paragraph ends its sentence (after a dictated mark, the doubled one is dropped below)
         if line:
             return "\n"
         return ("." if stop else "?") + " "
