@@ -78,7 +78,10 @@ machine translator, and in a tabletop emergency exercise's script; FORTY_NINTH_E
 veterans' house's standing operating procedures and a mothers-with-children house's family handbook) and fiftieth
 round (FIFTIETH_VOICES: minimal pairs in a certification application's photo captions, and in a house's Discord
 server's pinned messages) and fifty-first round (FIFTY_FIRST_VOICES: minimal pairs in an operator's policy-tracking
-spreadsheet pasted as CSV, and in an affiliate newsletter's spotlight on a house) are split the same way.
+spreadsheet pasted as CSV, and in an affiliate newsletter's spotlight on a house) and fifty-second round
+(FIFTY_SECOND_VOICES: minimal pairs in a house's task board and in a resident's texts to their sponsor;
+FIFTY_SECOND_EVERY_VOICES: every document check in a farm-based residence's handbook and a collegiate recovery
+house's guide) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -149,6 +152,8 @@ FORTY_NINTH_VOICES = ("machine-translation-pairs", "tabletop-drill-pairs")  # fo
 FORTY_NINTH_EVERY_VOICES = ("veterans-house", "mothers-house")  # forty-ninth: every document check, in four parts
 FIFTIETH_VOICES = ("photo-captions-pairs", "discord-pins-pairs")  # fiftieth: the minimal pairs' brief
 FIFTY_FIRST_VOICES = ("policy-tracker-pairs", "affiliate-spotlight-pairs")  # fifty-first: the same brief
+FIFTY_SECOND_VOICES = ("kanban-board-pairs", "sponsor-texts-pairs")  # fifty-second: the same brief
+FIFTY_SECOND_EVERY_VOICES = ("farm-house", "campus-house")  # fifty-second: every document check, in four parts
 
 
 def _hash(text: str) -> int:
@@ -228,6 +233,8 @@ def main(folders: list[Path]) -> None:
         *FORTY_NINTH_EVERY_VOICES,
         *FIFTIETH_VOICES,
         *FIFTY_FIRST_VOICES,
+        *FIFTY_SECOND_VOICES,
+        *FIFTY_SECOND_EVERY_VOICES,
     ):
         items = []
         for incoming in folders:

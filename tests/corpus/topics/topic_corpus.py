@@ -94,6 +94,8 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("veterans-house", "mothers-house"),  # forty-ninth (every document check)
         *("photo-captions-pairs", "discord-pins-pairs"),  # fiftieth (minimal pairs)
         *("policy-tracker-pairs", "affiliate-spotlight-pairs"),  # fifty-first (minimal pairs)
+        *("kanban-board-pairs", "sponsor-texts-pairs"),  # fifty-second (minimal pairs)
+        *("farm-house", "campus-house"),  # fifty-second (every document check)
     }
 )
 
