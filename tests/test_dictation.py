@@ -22,13 +22,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus" / "topics"))
 from topic_corpus import document_check, judged
 
 from narr_audit.base.language import undictated
+from narr_audit.checks.recognise import analyse
+from narr_audit.evidence.content import Extracted
+from narr_audit.evidence.extract import extract
 from narr_audit.standards.loader import load_rulebook
 
 BOOK = load_rulebook()
 
 NALOXONE_PLACE = ("2.F.19.d", "Naloxone procedure saying where naloxone is kept")
 CONTACTS = ("2.F.19.b", "Intake form with an emergency contact section")
-MEDICATION = ("2.F.16.d", "Medication use and storage policy")
 
 
 def _missing(rule: tuple[str, str], text: str, tmp_path: Path) -> tuple[list[str], list[str]]:
@@ -69,7 +71,9 @@ def test_text_that_is_not_a_raw_dictation_is_left_as_it_is(text: str) -> None:
     assert undictated(text) == text
 
 
-def test_a_dictated_rule_meets_its_topic(tmp_path: Path) -> None:
+def test_a_dictated_rule_meets_its_topic_and_a_dictated_question_none(tmp_path: Path) -> None:
+    """The same note said as a rule ("... period") and asked ("... question mark"): read as one run-on,
+    neither met the topic; sentence by sentence, the rule does and the question does not."""
     said = (
         "okay naloxone for the Elm Street binder um we keep two kits in the orange pouch on the hook at the "
         "bottom of the stairs period it is never locked and anybody can grab it period new paragraph check it "
@@ -77,31 +81,29 @@ def test_a_dictated_rule_meets_its_topic(tmp_path: Path) -> None:
     )
     _, missing = _missing(NALOXONE_PLACE, said, tmp_path)
     assert missing == []
-
-
-def test_a_dictated_question_states_no_rule(tmp_path: Path) -> None:
     asked = (
         "okay naloxone for the Elm Street binder um where should we keep the two kits question mark maybe in "
-        "an orange pouch on a hook at the bottom of the stairs or a spare in the office desk question mark new "
-        "paragraph ask Dana on Sunday\n"
+        "the orange pouch on the hook at the bottom of the stairs question mark new paragraph ask Dana on "
+        "Sunday\n"
     )
     topics, missing = _missing(NALOXONE_PLACE, asked, tmp_path)
     assert missing == topics
 
 
-def test_a_dictated_rule_is_cited_by_the_sentences_that_state_it(tmp_path: Path) -> None:
-    """The sentences the speaker ended are the recogniser's sentences: what it cites is one of them,
-    not the whole note."""
-    said = (
+def test_the_speakers_sentences_are_the_recognisers(tmp_path: Path) -> None:
+    """What the check reads and cites is a sentence the speaker ended, not the whole note."""
+    path = tmp_path / "notes.md"
+    path.write_text(
         "okay med policy for Elm Street um every medication prescription or over the counter goes in the "
         "resident's own lock box in their room period they take it exactly like the label says and never "
-        "give it to anybody else period new paragraph next thing is the chore chart\n"
+        "give it to anybody else period new paragraph next thing is the chore chart\n",
+        encoding="utf-8",
     )
-    _, missing = _missing(MEDICATION, said, tmp_path)
-    assert missing == []
-    rule_id, label = MEDICATION
-    outcome, _ = judged(BOOK, rule_id, label, said, tmp_path / "notes.md", None)
-    assert "chore chart" not in outcome.reason
+    content = extract(path)
+    assert isinstance(content, Extracted)
+    sentences = [s.text for s in analyse(content).sentences]
+    assert "They take it exactly like the label says and never give it to anybody else." in sentences
+    assert "Next thing is the chore chart" in sentences
 
 
 def test_a_question_giving_an_example_of_the_one_before_goes_on_asking(tmp_path: Path) -> None:

@@ -1613,9 +1613,9 @@ DICTATED_WORDS = 30  # words: shorter unmarked text is a label or a list's item,
 def undictated(text: str) -> str:
     """A dictation's text with its spoken punctuation put back as marks, so its sentences end where the
     speaker ended them: a plan, a question or "that's how they do it there" stays in its own sentence
-    instead of one run-on the length of the note. Only text with no marks at all and at least two
-    commands (or one that is never a word of prose, "question mark", "new paragraph") is read so; "the
-    grace period of" is never one. Anything else is returned as it is."""
+    instead of one run-on the length of the note. Only text with no marks at all, of DICTATED_WORDS words
+    or more, and with two commands (or one of _DICTATED_CLEAR's, "question mark", "new paragraph", ...) is
+    read so; "the grace period of" is never a command. Anything else is returned as it is."""
     if _MARKED.search(text) or len(text.split()) < DICTATED_WORDS:
         return text
     commands = _DICTATED.findall(text)

@@ -354,8 +354,6 @@ def meeting(
     finding, reading = _read_in(spec, content, vocabulary, reader, question, life_safety)
     if finding.found:
         return finding.where or "the text", None
-    if reader is None or question is None:
-        return None, None
     return None, None if reading is None else replace(reading, where=reading.where or finding.where or "the text")
 
 
