@@ -48,7 +48,7 @@ from narr_audit.checks.recognise import (
     single_stems,
     spec_name,
 )
-from narr_audit.evidence.content import Extracted
+from narr_audit.evidence.content import PAGE, Extracted
 
 FORMAT = 3  # the model file's format; a file of another format is refused with a clear message
 # A short sentence that the recogniser found and whose words, read, weigh for the topic is not doubted when
@@ -387,7 +387,8 @@ SURROUND = 8  # sentences either side of the unit's best one whose words the rea
 
 def surround(analysis: Analysis, unit: Unit, topic: Asked, local: frozenset[str]) -> list[str]:
     """On a life-safety topic, the words of the unit's section (its heading's sentences, else its
-    paragraph's), SURROUND sentences either side at most, that the unit does not read: a section's "not
+    paragraph's; on a PDF's or scan's page, its block: the lines under the same heading line), SURROUND
+    sentences either side at most, that the unit does not read: a section's "not
     ours", "we don't test", "voted down" or "nobody here gets tested" is often said in a sentence that
     carries none of the topic's ideas, out of the unit's reach. Cross-validated over the tuned part
     (five deals, the 47 rounds in): 153-165 life-safety near-misses passed out of fold against 169-190
@@ -399,10 +400,11 @@ def surround(analysis: Analysis, unit: Unit, topic: Asked, local: frozenset[str]
     best = sentences[unit.best]
     inside = set(unit.sentences)
     read = _read_stems(analysis)
+    sectioned = best.where is not None and not best.where.startswith(PAGE)  # a page's sections are its blocks
     found: set[str] = set()
     for n in range(max(0, unit.best - SURROUND), min(len(sentences), unit.best + SURROUND + 1)):
         other = sentences[n]
-        if n in inside or (other.where != best.where if best.where is not None else other.block != best.block):
+        if n in inside or (other.where != best.where if sectioned else other.block != best.block):
             continue
         found |= read(n)
     return sorted(found - local - topic.own)

@@ -1165,10 +1165,46 @@ def _lines(segment_text: str, wrapped: bool, heading: str | None) -> tuple[list[
             and _wraps(previous, line, width=width)
         ):
             block[-1] = _join_wrapped(previous, line)
+        elif wrapped and previous is not None and _stands_as_heading(block, line):
+            # a PDF's or text file's heading line ("17. Alcohol- and drug-free policy") between paragraphs
+            # the page runs together: its own block, so it heads what follows (a label) as a heading does
+            block.pop()
+            if block:
+                blocks.append([previous])
+            else:
+                block.append(previous)
+            blocks.append([line])
         else:
             block.append(line)
     kept = [b for b in blocks if b]
     return kept, {n for n, b in enumerate(kept) if id(b) in paged}
+
+
+def _stands_as_heading(block: list[str], line: str) -> bool:
+    """Whether the block's last line is a heading over ``line``, in a page whose text runs on without blank
+    lines: short, without a sentence's end, after a sentence that ended (or first), before a sentence
+    that starts; numbered ("17. Alcohol- and drug-free policy", "4.2 Visitors") or not. A list's short
+    items ("1. Alcohol" over "2. Weapons") are not headings: the line after a numbered one is no item."""
+    previous = block[-1]
+    if len(previous) > HEADING_LINE or previous.endswith((".", "!", "?", ";", ",", ":")) or "|" in previous:
+        return False
+    if "__" in previous or previous.count(":") > 1:  # a form's fields ("Resident signature: ____ Date: ____")
+        return False
+    if len(block) > 1 and not block[-2].endswith((".", "!", "?")):
+        return False
+    title = _HEADING_NUMBER.sub("", previous, count=1)
+    if not title[:1].isupper() or not 0 < len(title.split()) <= HEADING_WORDS or is_running_line(previous):
+        return False
+    if title != previous and _ITEM.match(line):
+        return False
+    return line[:1].isupper() or line[:1] in '"\u201c' or _ITEM.match(line) is not None
+
+
+HEADING_LINE = 80  # characters: a heading line in a PDF's running text is shorter
+HEADING_WORDS = 8  # words, its number aside
+_HEADING_NUMBER = re.compile(
+    r"^(?:(?:section|article|part)\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.|[A-Z]\.)\s+", re.I
+)
 
 
 def _runs_on(previous: str, line: str) -> bool:

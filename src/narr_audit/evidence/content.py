@@ -14,6 +14,9 @@ from typing import Literal
 DocKind = Literal["pdf", "docx", "markdown", "text", "html", "image"]
 
 
+PAGE = "page "  # a PDF's or scan's page segment is named so ("page 3"): no heading names it
+
+
 @dataclass(frozen=True)
 class Segment:
     """A stretch of text and where it sits, so a finding can say "page 3" or "under 'Evacuation'"."""

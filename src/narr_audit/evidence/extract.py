@@ -32,7 +32,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from narr_audit.evidence.content import DocKind, Extracted, Segment, Table, Unreadable
+from narr_audit.evidence.content import PAGE, DocKind, Extracted, Segment, Table, Unreadable
 from narr_audit.evidence.limits import (
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENT_CHARS,
@@ -326,7 +326,7 @@ def _read_pdf(data: bytes, ocr: bool = False) -> Extracted | Unreadable:
         going_on: Columns | None = None  # a month calendar running on over a page break
         for n in range(count):
             text, going_on = _pdf_page_text(pdf, n, going_on)
-            pages.append(Segment(f"page {n + 1}", text))
+            pages.append(Segment(f"{PAGE}{n + 1}", text))
             chars += len(pages[-1].text)
             if chars > MAX_DOCUMENT_CHARS:
                 return _too_much_text("PDF")

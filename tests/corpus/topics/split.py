@@ -81,7 +81,11 @@ server's pinned messages) and fifty-first round (FIFTY_FIRST_VOICES: minimal pai
 spreadsheet pasted as CSV, and in an affiliate newsletter's spotlight on a house) and fifty-second round
 (FIFTY_SECOND_VOICES: minimal pairs in a house's task board and in a resident's texts to their sponsor;
 FIFTY_SECOND_EVERY_VOICES: every document check in a farm-based residence's handbook and a collegiate recovery
-house's guide) are split the same way.
+house's guide) and fifty-third round (FIFTY_THIRD_VOICES: minimal pairs in a house's smart-speaker routines and a
+peer recovery coach's session notes) and fifty-fourth round (FIFTY_FOURTH_VOICES: minimal pairs in the commit
+messages of an operator's policy repository and in a memorandum of understanding with a partner;
+FIFTY_FOURTH_EVERY_VOICES: every document check in an older adults' residence's guide and a men's house's rules
+written by a former construction foreman) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -154,6 +158,9 @@ FIFTIETH_VOICES = ("photo-captions-pairs", "discord-pins-pairs")  # fiftieth: th
 FIFTY_FIRST_VOICES = ("policy-tracker-pairs", "affiliate-spotlight-pairs")  # fifty-first: the same brief
 FIFTY_SECOND_VOICES = ("kanban-board-pairs", "sponsor-texts-pairs")  # fifty-second: the same brief
 FIFTY_SECOND_EVERY_VOICES = ("farm-house", "campus-house")  # fifty-second: every document check, in four parts
+FIFTY_THIRD_VOICES = ("voice-assistant-pairs", "coach-notes-pairs")  # fifty-third: the minimal pairs' brief
+FIFTY_FOURTH_VOICES = ("policy-git-log-pairs", "mou-pairs")  # fifty-fourth: the minimal pairs' brief
+FIFTY_FOURTH_EVERY_VOICES = ("senior-house", "foreman-house")  # fifty-fourth: every document check, in four parts
 
 
 def _hash(text: str) -> int:
@@ -235,6 +242,9 @@ def main(folders: list[Path]) -> None:
         *FIFTY_FIRST_VOICES,
         *FIFTY_SECOND_VOICES,
         *FIFTY_SECOND_EVERY_VOICES,
+        *FIFTY_THIRD_VOICES,
+        *FIFTY_FOURTH_VOICES,
+        *FIFTY_FOURTH_EVERY_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -96,6 +96,9 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("policy-tracker-pairs", "affiliate-spotlight-pairs"),  # fifty-first (minimal pairs)
         *("kanban-board-pairs", "sponsor-texts-pairs"),  # fifty-second (minimal pairs)
         *("farm-house", "campus-house"),  # fifty-second (every document check)
+        *("voice-assistant-pairs", "coach-notes-pairs"),  # fifty-third (minimal pairs)
+        *("policy-git-log-pairs", "mou-pairs"),  # fifty-fourth (minimal pairs)
+        *("senior-house", "foreman-house"),  # fifty-fourth (every document check)
     }
 )
 
