@@ -3705,3 +3705,48 @@ def test_a_rule_printed_never_put_up_proposed_or_of_the_old_owner_states_none(
 def test_a_proposed_paper_since_adopted_still_states_its_rule(tmp_path: Path) -> None:
     text = "## Naloxone\n\nThe proposed sheet was adopted in May: naloxone is kept in the red box by the stairs.\n"
     _meets_every_topic(NALOXONE_PLACE, text, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            NALOXONE_PLACE,
+            "## Naloxone\n\nA motion to keep naloxone in the red box on the kitchen wall, never locked, passed "
+            "six votes to two.\n",
+            "## Naloxone\n\nA motion to keep naloxone in the red box on the kitchen wall, never locked, was "
+            "defeated six votes to two.\n",
+            id="a-motion-to-keep-it-defeated",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nThe county sent a sheet, which the house has adopted and posted: {SMOKING_RULE}\n",
+            f"## Smoking\n\nThe county sent a sheet, which the house has neither adopted nor posted: {SMOKING_RULE}\n",
+            id="neither-adopted-nor-posted",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking rule (merged)\n\n{SMOKING_RULE}\n",
+            f"## Smoking rule (closed, not merged)\n\n{SMOKING_RULE}\n",
+            id="a-change-not-merged",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing (adopted)\n\n{SCREENING_RULE}\n",
+            f"## Testing (tabled)\n\n{SCREENING_RULE}\n",
+            id="tabled",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\nThe board has decided: {MEDICATION_RULE}\n",
+            "## Medication\n\nThe parties are exploring whether the house should keep every resident's medication, "
+            "prescription or over-the-counter, in his own locked box in the office, taken only as directed and "
+            "never shared.\n",
+            id="exploring-whether",
+        ),
+    ],
+)
+def test_a_motion_defeated_a_paper_neither_adopted_nor_posted_or_a_change_not_merged_states_none(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)

@@ -2182,6 +2182,9 @@ _DISOWNS = lazy_compile(
     r"(?:\s*[,:;]|\s+(?:when|in|on|after|at|by|since|last)\b)"
     r"|,\s+(?:void|voided|suspended|expired|lapsed)\s*(?:[.:;]|$)"  # "Standing Rule 22. Smoking and Vaping, VOID."
     r"|\b(?:has|have|had)(?:\s+not|n['’]?t)\s+(?:yet\s+)?(?:set|scheduled|picked|chosen)\s+(?:any\s+)?(?:a\s+)?dates?\b"
+    # "a draft sheet, which the Residence has neither adopted nor posted": not X and not Y
+    r"|\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?neither\s+(?:adopted|approved|posted|implemented|signed|used|"
+    r"followed|enforced|put\s+up|put\s+in\s+place)\s+nor\b"
     r"|(?:\b(?:has|have|had)\s+not|\b(?:hasn['’]?t|haven['’]?t|hadn['’]?t))\s+(?:yet\s+)?(?:"
     r"(?:adopted|added|approved|implemented|acted\s+on|put\s+in\s+place|taken\s+up|written|drafted|voted\s+on|brought|"
     r"posted|tried|started)\s+(?:any\s+of\s+)?"
@@ -2325,7 +2328,11 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"(?:rule|policy|procedure|form|sheet|list|checklist|schedule)s?\s+(?:about|on|for|covering)\s+"
             r"(?:it|this|that|them|any\s+of\s+(?:it|this|that|them))\b",
         ),
-        "motion": (r"\bmotion\s+(?:was\s+)?(?:withdrawn|fails|failed|defeated|tabled|rejected|lost)\b",),
+        "motion": (
+            r"\bmotion\s+(?:was\s+)?(?:withdrawn|fails|failed|defeated|tabled|rejected|lost)\b",
+            # "a motion to hang a naloxone kit by the back door, ..., was defeated five votes to four"
+            r"\bmotion\s+to\b[^.;:?!]{0,200}?,?\s+(?:was|were)\s+(?:defeated|rejected|tabled|withdrawn|lost|voted\s+down)\b",
+        ),
         "nothing": (
             r"\bnothing\s+(?:was\s+)?(?:adopted|approved|passed|added|decided)\b",
             r"\b(?:have|has)\s+nothing\s+like\s+(?:it|this|that)\b",
@@ -2698,7 +2705,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             (r"^\W*no\s+(?:replies|reply|answers?|responses?)(?:\s+yet)?[\s.)*_\]]*$",),  # not "No answer? Call 911"
         ),
         "whether": (
-            r"\b(?:is|are)\s+(?:reviewing|considering|discussing|deciding)\s+whether(?:\s*,|\s+to\b|"
+            r"\b(?:is|are)\s+(?:reviewing|considering|discussing|deciding|exploring|weighing|debating|studying)\s+whether"
+            r"(?:\s*,|\s+to\b|"
             r"\s+(?:the\s+)?\w+\s+(?:should|would)\b)",
             # "Whether the move-in form asks for an emergency contact is still unknown"
             r"^\W*whether\b[^.;]{0,240}?\b(?:is|are|remains?)\s+(?:still\s+)?(?:unknown|unclear|not\s+known|undecided|uncertain)\b",
@@ -2765,6 +2773,8 @@ _DISOWNING_TAG = lazy_compile(
     r"to\s+(?:be\s+)?decided?|no\s+motion|not\s+posted|no\s+vote|not\s+written\s+yet|open\s+questions?|"
     r"(?:has|have|had|plays?)\s+no\s+part\s+in|theirs,?\s+not\s+ours|not\s+(?:for\s+)?(?:the\s+)?residents|"
     r"voted\s+(?:it\s+|them\s+)?down|never\s+(?:added|adopted)|"  # "(Cedar Row has no part in it)"
+    # a motion put off or a change never taken in: "... walk-through idea (tabled)", "(closed, not merged)"
+    r"tabled|not\s+merged|never\s+merged|closed\s+without\s+merging|"
     # a binder's tabs: "(NOT OURS)", "(coalition sample wording, blanks not filled in)", "(their page, ...)",
     # "(not on our house rules sheet; ...)", "(... - not started)"
     r"not\s+ours|sample\s+wording|blanks?\s+not\s+filled|sample\s+data|not\s+a\s+real\s+(?:house|home|residence|resident)|(?:their|his|her)\s+(?:page|sheet|form|copy)|revoked|"
@@ -2850,6 +2860,8 @@ TAG_WORDS = _words(
 _DISOWNS_AHEAD = lazy_compile(
     r"\bnot\s+(?:yet\s+)?(?:in\s+(?:effect|force|use)|adopted)\b|\bnot\s+an?\s+(?:house\s+)?rules?\s+yet\b"
     r"|\b(?:has|have)(?:\s+not|n['’]?t)\s+(?:yet\s+)?adopted\s+(?:any\s+of\s+)?(?:these|this|them|it)\b"
+    # "a sheet, which the house has neither adopted nor posted: ..."
+    r"|\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?neither\s+(?:adopted|approved|posted)\s+nor\b"
     r"|\bnothing\s+changes\s+(?:until|till|til)\b|\bnot\s+to\s+be\s+(?:initialed|initialled|signed)\b"
     r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+(?:our|the\s+house['’]s)\s+(?:rule|policy)\b"
     # another place's paper, said so in a translator's word order: "... copied in a seminar as an example; it is not
