@@ -85,7 +85,12 @@ house's guide) and fifty-third round (FIFTY_THIRD_VOICES: minimal pairs in a hou
 peer recovery coach's session notes) and fifty-fourth round (FIFTY_FOURTH_VOICES: minimal pairs in the commit
 messages of an operator's policy repository and in a memorandum of understanding with a partner;
 FIFTY_FOURTH_EVERY_VOICES: every document check in an older adults' residence's guide and a men's house's rules
-written by a former construction foreman) are split the same way.
+written by a former construction foreman) and fifty-fifth round (FIFTY_FIFTH_VOICES: minimal pairs in a house's
+shared calendar and in a community mediator's summary; FIFTY_FIFTH_EVERY_VOICES: every document check in a hospital
+system's recovery housing policies and a house guide for musicians and artists) and fifty-sixth round
+(FIFTY_SIXTH_VOICES: minimal pairs in a house's automated welcome e-mails and in an operator's answers on an
+affiliate's certification application form; FIFTY_SIXTH_EVERY_VOICES: every document check in a Deaf residents'
+house's handbook and a pet-friendly residence's guide) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -161,6 +166,10 @@ FIFTY_SECOND_EVERY_VOICES = ("farm-house", "campus-house")  # fifty-second: ever
 FIFTY_THIRD_VOICES = ("voice-assistant-pairs", "coach-notes-pairs")  # fifty-third: the minimal pairs' brief
 FIFTY_FOURTH_VOICES = ("policy-git-log-pairs", "mou-pairs")  # fifty-fourth: the minimal pairs' brief
 FIFTY_FOURTH_EVERY_VOICES = ("senior-house", "foreman-house")  # fifty-fourth: every document check, in four parts
+FIFTY_FIFTH_VOICES = ("calendar-events-pairs", "mediation-summary-pairs")  # fifty-fifth: the minimal pairs' brief
+FIFTY_FIFTH_EVERY_VOICES = ("hospital-house", "artist-house")  # fifty-fifth: every document check, in four parts
+FIFTY_SIXTH_VOICES = ("onboarding-emails-pairs", "application-form-pairs")  # fifty-sixth: the minimal pairs' brief
+FIFTY_SIXTH_EVERY_VOICES = ("deaf-house", "pet-friendly-house")  # fifty-sixth: every document check, in four parts
 
 
 def _hash(text: str) -> int:
@@ -245,6 +254,10 @@ def main(folders: list[Path]) -> None:
         *FIFTY_THIRD_VOICES,
         *FIFTY_FOURTH_VOICES,
         *FIFTY_FOURTH_EVERY_VOICES,
+        *FIFTY_FIFTH_VOICES,
+        *FIFTY_FIFTH_EVERY_VOICES,
+        *FIFTY_SIXTH_VOICES,
+        *FIFTY_SIXTH_EVERY_VOICES,
     ):
         items = []
         for incoming in folders:

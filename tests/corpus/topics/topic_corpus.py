@@ -99,6 +99,10 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("voice-assistant-pairs", "coach-notes-pairs"),  # fifty-third (minimal pairs)
         *("policy-git-log-pairs", "mou-pairs"),  # fifty-fourth (minimal pairs)
         *("senior-house", "foreman-house"),  # fifty-fourth (every document check)
+        *("calendar-events-pairs", "mediation-summary-pairs"),  # fifty-fifth (minimal pairs)
+        *("hospital-house", "artist-house"),  # fifty-fifth (every document check)
+        *("onboarding-emails-pairs", "application-form-pairs"),  # fifty-sixth (minimal pairs)
+        *("deaf-house", "pet-friendly-house"),  # fifty-sixth (every document check)
     }
 )
 
