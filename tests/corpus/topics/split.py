@@ -90,7 +90,9 @@ shared calendar and in a community mediator's summary; FIFTY_FIFTH_EVERY_VOICES:
 system's recovery housing policies and a house guide for musicians and artists) and fifty-sixth round
 (FIFTY_SIXTH_VOICES: minimal pairs in a house's automated welcome e-mails and in an operator's answers on an
 affiliate's certification application form; FIFTY_SIXTH_EVERY_VOICES: every document check in a Deaf residents'
-house's handbook and a pet-friendly residence's guide) are split the same way.
+house's handbook and a pet-friendly residence's guide) and fifty-seventh round (FIFTY_SEVENTH_VOICES: minimal pairs
+in an operator's internal quality audit and on a house's hallway bulletin board; FIFTY_SEVENTH_EVERY_VOICES: every
+document check in a couples' recovery residence's handbook and a border-town house's rules) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -170,6 +172,8 @@ FIFTY_FIFTH_VOICES = ("calendar-events-pairs", "mediation-summary-pairs")  # fif
 FIFTY_FIFTH_EVERY_VOICES = ("hospital-house", "artist-house")  # fifty-fifth: every document check, in four parts
 FIFTY_SIXTH_VOICES = ("onboarding-emails-pairs", "application-form-pairs")  # fifty-sixth: the minimal pairs' brief
 FIFTY_SIXTH_EVERY_VOICES = ("deaf-house", "pet-friendly-house")  # fifty-sixth: every document check, in four parts
+FIFTY_SEVENTH_VOICES = ("quality-audit-pairs", "bulletin-board-pairs")  # fifty-seventh: the minimal pairs' brief
+FIFTY_SEVENTH_EVERY_VOICES = ("couples-house", "border-town-house")  # fifty-seventh: every document check, 4 parts
 
 
 def _hash(text: str) -> int:
@@ -258,6 +262,8 @@ def main(folders: list[Path]) -> None:
         *FIFTY_FIFTH_EVERY_VOICES,
         *FIFTY_SIXTH_VOICES,
         *FIFTY_SIXTH_EVERY_VOICES,
+        *FIFTY_SEVENTH_VOICES,
+        *FIFTY_SEVENTH_EVERY_VOICES,
     ):
         items = []
         for incoming in folders:
