@@ -23,7 +23,7 @@ from typing import Literal
 
 from narr_audit.base.errors import Problem
 from narr_audit.base.lazyre import lazy_compile
-from narr_audit.evidence.content import Extracted
+from narr_audit.evidence.content import PAGE, Extracted
 
 __all__ = [
     "PLAUSIBLE_YEARS",
@@ -244,7 +244,7 @@ _WORDS: dict[DateRole, str] = {"effective": "effective", "reviewed": "review", "
 def _place(where: str | None) -> str:
     if not where:
         return ""
-    return f" on {where}" if where.startswith("page ") else f" under '{where}'"
+    return f" on {where}" if where.startswith(PAGE) else f" under '{where}'"
 
 
 def read_dates(content: Extracted) -> TextDates:

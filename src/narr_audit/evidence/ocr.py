@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 
 from narr_audit.base.errors import Problem
 from narr_audit.base.idle import while_waiting
-from narr_audit.evidence.content import Unreadable
+from narr_audit.evidence.content import PAGE, Unreadable
 from narr_audit.evidence.limits import MAX_IMAGE_PIXELS, MAX_OCR_PAGES, MAX_OCR_SIDE
 
 if TYPE_CHECKING:
@@ -522,7 +522,7 @@ def _ocr_pdf_page(pdf: Any, index: int) -> OcrPage | Unreadable:
             bitmap.close()
     finally:
         page.close()
-    return _read(image, f"page {index + 1}")
+    return _read(image, f"{PAGE}{index + 1}")
 
 
 def _prepared(image: Image) -> Image:

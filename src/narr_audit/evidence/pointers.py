@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from narr_audit.evidence.content import Extracted
+from narr_audit.evidence.content import PAGE, Extracted
 
 _SPACE = re.compile(r"\s+")
 
@@ -24,7 +24,7 @@ def headings(content: Extracted) -> list[str]:
     """The document's headings (sections of Word, Markdown and web pages), in reading order."""
     seen: list[str] = []
     for segment in content.segments:
-        if segment.where and not segment.where.startswith("page ") and segment.where not in seen:
+        if segment.where and not segment.where.startswith(PAGE) and segment.where not in seen:
             seen.append(segment.where)
     return seen
 
