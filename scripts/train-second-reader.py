@@ -33,6 +33,7 @@ import math
 import pickle
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -374,6 +375,38 @@ def main() -> None:
             print(f"  {line}")
         raise SystemExit(1)
     print("the issue's own examples (tests/test_issue13_examples.py): all met")
+    failed = examples_hold()
+    if failed:
+        print("the model written changes what the example binders report against their READMEs' gap tables, not to be")
+        print("shipped as it is (a plainly stated topic doubted is the usual cause; read the failures):")
+        for line in failed:
+            print(f"  {line}")
+        raise SystemExit(1)
+    print("the example binders' gap tables (" + ", ".join(EXAMPLE_TESTS) + "): all hold")
+
+
+# What the example binders report, against the gap tables of their READMEs. A retrain moves sentences near a
+# threshold; three times in stop 35 a model doubted a plainly stated topic of an example (Harbor House's
+# "illicit drugs", the Level IV orientation sign-off, Birch House's trained facilitators), found only when the
+# test run after it failed.
+EXAMPLE_TESTS = ("tests/test_examples.py", "tests/test_organization_example.py", "tests/test_level_fit.py")
+
+
+def examples_hold() -> list[str]:
+    """The example tests' failures (their summary lines) with the model just written; empty when they pass."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *EXAMPLE_TESTS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode == 0:
+        return []
+    out = done.stdout.splitlines()
+    failed = [line for line in out if line.startswith(("FAILED", "ERROR"))]  # the summary: which test
+    said = [line for line in out if line.startswith("E   ") and "Error:" in line]  # what it reports
+    return (failed + said)[:20] or out[-20:]
 
 
 def acceptance() -> list[str]:
