@@ -1357,6 +1357,13 @@ def is_numbered(line: str) -> bool:
     return _CLAUSE_NUMBER.match(line) is not None
 
 
+def without_number(line: str) -> str:
+    """The line without the clause's number it opens with ("17. Alcohol- and drug-free policy" ->
+    "Alcohol- and drug-free policy"); the line itself when it opens with none."""
+    found = _CLAUSE_NUMBER.match(line)
+    return line[found.end() :] if found else line
+
+
 def gives_contact(text: str) -> bool:
     """Whether the text gives a way to reach someone: a phone number, an e-mail, an extension, an address."""
     return _CONTACT.search(text) is not None

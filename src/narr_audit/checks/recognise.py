@@ -169,6 +169,7 @@ from narr_audit.base.language import (
     told_in_past,
     undictated,
     unstated_regions,
+    without_number,
     written_for_others,
 )
 from narr_audit.evidence.content import Extracted
@@ -1168,11 +1169,9 @@ def _lines(segment_text: str, wrapped: bool, heading: str | None) -> tuple[list[
         elif wrapped and previous is not None and _stands_as_heading(block, line):
             # a PDF's or text file's heading line ("17. Alcohol- and drug-free policy") between paragraphs
             # the page runs together: its own block, so it heads what follows (a label) as a heading does
-            block.pop()
-            if block:
+            if len(block) > 1:
+                block.pop()
                 blocks.append([previous])
-            else:
-                block.append(previous)
             blocks.append([line])
         else:
             block.append(line)
@@ -1192,7 +1191,7 @@ def _stands_as_heading(block: list[str], line: str) -> bool:
         return False
     if len(block) > 1 and not block[-2].endswith((".", "!", "?")):
         return False
-    title = _HEADING_NUMBER.sub("", previous, count=1)
+    title = without_number(previous)
     if not title[:1].isupper() or not 0 < len(title.split()) <= HEADING_WORDS or is_running_line(previous):
         return False
     if title != previous and _ITEM.match(line):
@@ -1202,9 +1201,6 @@ def _stands_as_heading(block: list[str], line: str) -> bool:
 
 HEADING_LINE = 80  # characters: a heading line in a PDF's running text is shorter
 HEADING_WORDS = 8  # words, its number aside
-_HEADING_NUMBER = re.compile(
-    r"^(?:(?:section|article|part)\s+)?(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.|[A-Z]\.)\s+", re.I
-)
 
 
 def _runs_on(previous: str, line: str) -> bool:
