@@ -3750,3 +3750,127 @@ def test_a_motion_defeated_a_paper_neither_adopted_nor_posted_or_a_change_not_me
     rule: tuple[str, str], live: str, twin: str, tmp_path: Path
 ) -> None:
     _twin_meets_none(rule, live, twin, tmp_path)
+
+
+NALOXONE_TRAINED = ("2.F.19.d", "Naloxone procedure naming who is trained to give naloxone")
+NALOXONE_TRAINED_RULE = (
+    "The house manager and both house leads are trained by the county health department to give naloxone."
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            EMERGENCY,
+            f"## Emergency sheet\n\n{EMERGENCY_RULE}The sheet hangs by the front door.\n",
+            f"## Emergency sheet\n\n{EMERGENCY_RULE}The sheet came down when the hall was painted and has not been "
+            "replaced.\n",
+            id="taken-down-and-not-replaced",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Safety checks\n\n{SAFETY_CHECKS_RULE} The fire service checks them too, every spring.\n",
+            f"## Safety checks\n\n{SAFETY_CHECKS_RULE} The fire service contract ended in 2022 and nothing replaced "
+            "it.\n",
+            id="nothing-replaced-it",
+        ),
+        pytest.param(
+            NALOXONE_TRAINED,
+            f"## Naloxone training\n\n{NALOXONE_TRAINED_RULE}\n",
+            f"## Naloxone training\n\n{NALOXONE_TRAINED_RULE} That class was cancelled, and nobody here is trained "
+            "yet.\n",
+            id="nobody-trained-yet",
+        ),
+        pytest.param(
+            NALOXONE_TRAINED,
+            "## Naloxone training\n\nThe county trained the house manager and both house leads to give naloxone in "
+            "May.\n",
+            "## Naloxone training\n\nWas supposed to get the house manager and both house leads trained to give "
+            "naloxone by the county in May.\n",
+            id="was-supposed-to",
+        ),
+        pytest.param(
+            CONSENT,
+            CONSENT_FORM,
+            CONSENT_FORM + "That is the clinic's form; we don't use one.\n",
+            id="the-clinics-form",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE} It has been the rule since 2019.\n",
+            f"## Testing\n\n{SCREENING_RULE} For now it is only a plan.\n",
+            id="only-a-plan",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Safety checks\n\n{SAFETY_CHECKS_RULE} It is all on the house calendar.\n",
+            f"## Safety checks\n\n{SAFETY_CHECKS_RULE} It is all still on the wish list.\n",
+            id="on-the-wish-list",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\nThe affiliate's model policy, which we follow: {SCREENING_RULE}\n",
+            f"## Testing\n\nThe affiliate's model policy suggests: {SCREENING_RULE} We haven't set anything yet.\n",
+            id="nothing-set-yet",
+        ),
+        pytest.param(
+            NALOXONE_PLACE,
+            f"## Naloxone\n\nWhere it goes: {NALOXONE_PLACE_RULE}\n",
+            f"## Naloxone\n\nOptions floated: {NALOXONE_PLACE_RULE}\n",
+            id="options-floated",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Safety checks\n\nOur routine: {SAFETY_CHECKS_RULE}\n",
+            f"## Safety checks\n\nPlan once the landlord finishes the rehab: {SAFETY_CHECKS_RULE}\n",
+            id="plan-once-the-landlord-finishes",
+        ),
+        pytest.param(
+            NALOXONE_PLACE,
+            f"## Naloxone\n\n{NALOXONE_PLACE_RULE} The box was bought and hung in June.\n",
+            f"## Naloxone\n\n{NALOXONE_PLACE_RULE} Nothing has been bought or placed yet.\n",
+            id="nothing-bought-or-placed",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nA resident proposed a rule, and the house adopted it: {SMOKING_RULE}\n",
+            f"## Smoking\n\nA resident proposed a rule: {SMOKING_RULE} The house declined to add it.\n",
+            id="declined-to-add-it",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Orientation\n\nThe manager proposed this and the board approved it: {ORIENTATION_RULE}\n",
+            f"## Orientation\n\nThe manager proposed this: {ORIENTATION_RULE} The board rejected it.\n",
+            id="the-board-rejected-it",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\n{SMOKING_RULE} These rules were renewed in January.\n",
+            f"## Smoking\n\n{SMOKING_RULE} Those rules lapsed in January.\n",
+            id="those-rules-lapsed",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE} The whole program is run by the house manager.\n",
+            f"## Testing\n\n{SCREENING_RULE} That whole program ended with the sale last spring.\n",
+            id="that-whole-program-ended",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication (applies at every house)\n\n{MEDICATION_RULE}\n",
+            f"## Medication (doesn't apply here)\n\n{MEDICATION_RULE}\n",
+            id="title-does-not-apply-here",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE} This clause binds every resident of the Residence.\n",
+            f"## Medication\n\n{MEDICATION_RULE} This clause sets no rule for the Residence or its residents.\n",
+            id="sets-no-rule-for-the-residence",
+        ),
+    ],
+)
+def test_a_sheet_not_replaced_a_plan_a_proposal_declined_or_another_bodys_form_states_none(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)

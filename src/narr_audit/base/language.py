@@ -2232,7 +2232,43 @@ _DISOWNS = lazy_compile(
     r"|\b(?:replacements?|copies|copy|new\s+ones?)\s+not\s+(?:yet\s+)?(?:made|done|written|posted|installed|put\s+up|printed)"
     r"(?:\s+yet)?\s*(?:[.;)\]]|$)"
     r"|\b(?:have|has)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:posted|set\s+up|put\s+up|started|made|written)\s+(?:anything|"
-    r"(?:any\s+)?(?:\w+\s+)?of\s+(?:our|its|their)\s+own)(?:\s+yet)?\s*(?:[.;)\]]|$)",
+    r"(?:any\s+)?(?:\w+\s+)?of\s+(?:our|its|their)\s+own)(?:\s+yet)?\s*(?:[.;)\]]|$)"
+    # "We haven't set anything yet." said of the section (not "Training after you're hired: Dale hasn't set
+    # anything yet.")
+    r"|^\W*(?:we|the\s+(?:house|board|owners?)|management|they)\s+(?:have|has)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:set|decided|"
+    r"agreed|settled)\s+(?:on\s+)?anything(?:\s+yet)?\s*(?:[.;)\]]|$)"
+    # a paper taken down and not put back: "The sheet came down for the remodel and has not been replaced.", "Both
+    # kits were used in March and haven't been replaced" (not "has not been replaced since 2019": still there)
+    r"|\b(?:has|have|had)(?:\s+not|n['’]t)\s+been\s+(?:replaced|put\s+back(?:\s+up)?)(?=\s*(?:[.;,!)]|$|\s+(?:yet|and)\b))"
+    r"|\bnothing\s+(?:ever\s+)?replaced\s+(?:it|them|this|that|those|these)\b"
+    # "Nobody is trained yet.", "no one at the Residence has been trained" (not "no one is trained until ...")
+    r"|\b(?:nobody|no\s+one|no-one)\s+(?:here\s+|(?:at|in)\s+(?:the\s+)?[\w'’ -]{1,40}?\s+)?"
+    r"(?:is|has\s+been|was|got|have\s+been)\s+(?:yet\s+)?trained(?=\s*(?:[.;,!)]|$|\s+(?:yet|so\s+far)\b))"
+    # what was to happen and did not: "Was supposed to get both house leads trained on giving naloxone"
+    r"|^\W*(?:[\w ]{1,30}:\s*)?(?:(?:we|it|this|they|he|she|the\s+[\w'’-]+)\s+)?(?:was|were)\s+supposed\s+to\b"
+    # an outside body's paper: "That's the clinic's form; we don't use one." (not "This is the manager's checklist")
+    r"|^\W*(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:the|their)\s+(?:[\w'’-]+\s+){0,2}?(?:clinic|hospital|county|church|court|"
+    r"probation|employer|school|college|shelter|center|centre|partner|department|agency)['’]s\s+(?:own\s+)?(?:form|policy|"
+    r"rules?|procedure|list|schedule|routine|checklist|card|paperwork)\b"
+    # "For now it's only a plan.", "It's all still on the wish list."
+    r"|\b(?:it['’]s|it\s+is|this\s+is|that['’]s|that\s+is|these\s+are|they['’]re|they\s+are)\s+(?:all\s+)?(?:still\s+)?"
+    r"(?:only|just|merely)\s+(?:a\s+)?(?:plan|proposal|draft|wish|idea|suggestion)s?\b(?!\s+(?:for|of|to)\b)"
+    # "It's all still on the wish list." (not "A spill kit? On the wish list.", which is one item's)
+    r"|\b(?:it['’]s|it\s+is|this\s+is|that['’]s|these\s+are|they['’]re|they\s+are)\s+all\s+(?:still\s+)?on\s+(?:the|our)\s+"
+    r"wish\s*list\b"
+    # "The house declined to add it.", "The board rejected it." (not "the manager rejected the request")
+    r"|\b(?:declined|refused)\s+to\s+(?:add|adopt|approve|include|post|use)\s+(?:it|this|that|them|these|those|the\s+(?:rule|"
+    r"proposal|section|change|idea|form|sheet|checklist))\b"
+    r"|\b(?:board|owners?|house|residents|members|council|management|committee|director|landlord)\s+(?:then\s+|later\s+|"
+    r"finally\s+)?(?:rejected|vetoed|turned\s+down)\s+(?:it|this|that|them|these|those|the\s+(?:proposal|idea|draft|motion|"
+    r"change|plan|checklist|rule))\b"
+    # "Those rules lapsed in January.", "That whole program ended with the sale."
+    r"|\b(?:those|these|the|that|our|its|their)\s+(?:old\s+|house\s+)?(?:rules|polic(?:y|ies)|procedures?|arrangements?)\s+"
+    r"(?:all\s+)?(?:lapsed|went\s+away|expired)\b"
+    r"|\b(?:that|this|the)\s+(?:whole|entire)\s+(?:[\w'’-]+\s+)?(?:program|programme|policy|procedure|setup|set-up|system|"
+    r"arrangement|practice|thing)\s+(?:ended|stopped|lapsed|went\s+away|was\s+dropped)\b"
+    # "This clause sets no rule for the Residence", "it names no one at Birchline House"
+    r"|\bsets?\s+no\s+(?:rules?|polic(?:y|ies)|requirements?)\s+for\b|\bnames\s+no\s+one\s+(?:at|in|from|for)\b",
     re.IGNORECASE,
 )
 _DISOWNS_FIRST = lowered(_DISOWNS.pattern)
@@ -2347,8 +2383,9 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             # "Nothing is posted yet", "Nothing here has been moved or voted on." (not "Nothing is posted
             # on the board without approval": the clause must end there)
             r"\bnothing(?:\s+(?:here|below|else|of\s+(?:this|it)))?(?:\s+is|\s+has\s+been|\s+was|['’]s\s+been|['’]s)\s+(?:yet\s+)?"
-            r"(?:posted|put\s+up|adopted|approved|moved|voted\s+on|in\s+(?:place|effect|force|use))"
-            r"(?:\s+or\s+(?:posted|put\s+up|adopted|approved|moved|voted\s+on))?(?=\s*(?:yet\b|[.;,]|$))",
+            r"(?:posted|put\s+up|adopted|approved|moved|voted\s+on|bought|placed|installed|ordered|in\s+(?:place|effect|force|use))"
+            r"(?:\s+or\s+(?:posted|put\s+up|adopted|approved|moved|voted\s+on|bought|placed|installed|ordered))?"
+            r"(?=\s*(?:yet\b|[.;,]|$))",
             r"\bnothing\s+gets\s+(?:posted|put\s+up)\b",  # "Gail: no, not needed, nothing gets posted at Fernbank"
             r"\bnothing\s+(?:went|got|was\s+put)\s+back\s+up\b",  # "We painted in May and nothing went back up."
             r"\bnothing\s+(?:is\s+)?posted\s+anywhere\b",  # "right now there's nothing posted anywhere in the house"
@@ -2782,6 +2819,8 @@ _DISOWNING_TAG = lazy_compile(
     r"voted\s+(?:it\s+|them\s+)?down|never\s+(?:added|adopted)|"  # "(Cedar Row has no part in it)"
     # a motion put off or a change never taken in: "... walk-through idea (tabled)", "(closed, not merged)"
     r"tabled|not\s+merged|never\s+merged|closed\s+without\s+merging|"
+    # "Med count: Orchard Rd sister house only (doesn't apply here)"
+    r"(?:does\s+not|doesn['’]t)\s+apply\s+(?:here|to\s+(?:us|this\s+house))|"
     # a binder's tabs: "(NOT OURS)", "(coalition sample wording, blanks not filled in)", "(their page, ...)",
     # "(not on our house rules sheet; ...)", "(... - not started)"
     r"not\s+ours|sample\s+wording|blanks?\s+not\s+filled|sample\s+data|not\s+a\s+real\s+(?:house|home|residence|resident)|(?:their|his|her)\s+(?:page|sheet|form|copy)|revoked|"
@@ -2835,13 +2874,13 @@ DISOWNING_WORDS = _words(
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
     "left went writing drafting took old silent previous prior former aside different differently vote signed just "
     "filled theirs detox clinic hospital jail rehab shelter make deciding comparable per their means taken started "
-    "begun talked waiting draft"
+    "begun talked waiting draft supposed wish declined refused vetoed county employer partner"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 # An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
 AHEAD_WORDS = DISOWNING_WORDS | _words(
     "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed crossed scratched copied "
-    "mistake once "
+    "mistake once options choices ideas suggestions floated plan planned "
     "sister sisters brother brothers friend friends cousin cousins mom mother dad father aunt uncle sponsor neighbor "
     "neighbour"
 )
@@ -2898,6 +2937,9 @@ _DISOWNS_AHEAD = lazy_compile(
     # should they go?"
     r"|^[^.!?]{0,60}?\b[\w-]+\s+poll\s*:"
     r"|^\W*if\s+(?:[\w'’-]+\s+){1,6}?(?:wrote|made|ran)\s+the\s+(?:house\s+)?rules\b"
+    # choices not yet made, a plan for later: "Options floated: ...", "Plan once the landlord finishes: ..."
+    r"|^\W*(?:options?|ideas?|suggestions?|choices)\s+(?:floated|raised|suggested|offered|on\s+the\s+table|so\s+far)\s*:"
+    r"|^\W*(?:the\s+)?plan(?:ned)?\s+(?:once|when|after|for\s+(?:when|after))\b[^.;:]{0,80}:"
     # another owner's or another place's way, said first: "(how the previous owner ran it; ...)", "We don't; that's
     # the outpatient clinic most of our residents attend.", "Proposed at the June house meeting and voted down by
     # residents:", "At our old house on Kell Street ...", "There used to be, when we had a live-in manager."
