@@ -92,7 +92,11 @@ system's recovery housing policies and a house guide for musicians and artists) 
 affiliate's certification application form; FIFTY_SIXTH_EVERY_VOICES: every document check in a Deaf residents'
 house's handbook and a pet-friendly residence's guide) and fifty-seventh round (FIFTY_SEVENTH_VOICES: minimal pairs
 in an operator's internal quality audit and on a house's hallway bulletin board; FIFTY_SEVENTH_EVERY_VOICES: every
-document check in a couples' recovery residence's handbook and a border-town house's rules) are split the same way.
+document check in a couples' recovery residence's handbook and a border-town house's rules) and fifty-eighth round
+(FIFTY_EIGHTH_VOICES: minimal pairs in an operator's budget memo, a translator's notes on the house rules, a
+disability-rights consultant's accessibility review and a family program's guide for residents' parents;
+FIFTY_EIGHTH_EVERY_VOICES: every document check in a converted motel's handbook, run by a county housing authority)
+are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -174,6 +178,13 @@ FIFTY_SIXTH_VOICES = ("onboarding-emails-pairs", "application-form-pairs")  # fi
 FIFTY_SIXTH_EVERY_VOICES = ("deaf-house", "pet-friendly-house")  # fifty-sixth: every document check, in four parts
 FIFTY_SEVENTH_VOICES = ("quality-audit-pairs", "bulletin-board-pairs")  # fifty-seventh: the minimal pairs' brief
 FIFTY_SEVENTH_EVERY_VOICES = ("couples-house", "border-town-house")  # fifty-seventh: every document check, 4 parts
+FIFTY_EIGHTH_VOICES = (  # fifty-eighth: the minimal pairs' brief
+    "budget-memo-pairs",
+    "translation-notes-pairs",
+    "accessibility-review-pairs",
+    "parent-guide-pairs",
+)
+FIFTY_EIGHTH_EVERY_VOICES = ("motel-conversion-house",)  # fifty-eighth: every document check, in four parts
 
 
 def _hash(text: str) -> int:
@@ -264,6 +275,8 @@ def main(folders: list[Path]) -> None:
         *FIFTY_SIXTH_EVERY_VOICES,
         *FIFTY_SEVENTH_VOICES,
         *FIFTY_SEVENTH_EVERY_VOICES,
+        *FIFTY_EIGHTH_VOICES,
+        *FIFTY_EIGHTH_EVERY_VOICES,
     ):
         items = []
         for incoming in folders:

@@ -103,6 +103,10 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("hospital-house", "artist-house"),  # fifty-fifth (every document check)
         *("onboarding-emails-pairs", "application-form-pairs"),  # fifty-sixth (minimal pairs)
         *("deaf-house", "pet-friendly-house"),  # fifty-sixth (every document check)
+        *("quality-audit-pairs", "bulletin-board-pairs"),  # fifty-seventh (minimal pairs)
+        *("couples-house", "border-town-house"),  # fifty-seventh (every document check)
+        *("budget-memo-pairs", "translation-notes-pairs", "accessibility-review-pairs", "parent-guide-pairs"),  # 58th
+        *("motel-conversion-house",),  # fifty-eighth (every document check)
     }
 )
 
