@@ -3874,3 +3874,119 @@ def test_a_sheet_not_replaced_a_plan_a_proposal_declined_or_another_bodys_form_s
     rule: tuple[str, str], live: str, twin: str, tmp_path: Path
 ) -> None:
     _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nPolicy text, adopted in 2022: {SMOKING_RULE}\n",
+            f"## Smoking\n\nNo policy text. The county's leaflet suggests: {SMOKING_RULE}\n",
+            id="no-policy-text",
+        ),
+        pytest.param(
+            AGREEMENT,
+            f"# Resident Agreement\n\n{AGREEMENT_RULE} It was kept in the 2021 rewrite.\n",
+            f"# Resident Agreement\n\n{AGREEMENT_RULE} It was struck in the 2021 rewrite and not replaced.\n",
+            id="struck-and-not-replaced",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication (handbook tab 7; every resident)\n\n{MEDICATION_RULE}\n",
+            f"## Medication (handbook tab 7; residents not covered)\n\n{MEDICATION_RULE}\n",
+            id="residents-not-covered",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE} The rule binds every resident.\n",
+            f"## Medication\n\n{MEDICATION_RULE} The rule binds the staff only.\n",
+            id="binds-the-staff-only",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE} The same rule is in tab 7.\n",
+            f"## Medication\n\n{MEDICATION_RULE} For residents' medication: no rule in any tab.\n",
+            id="no-rule-in-any-tab",
+        ),
+        pytest.param(
+            MEDICATION,
+            "## Medication\n\nA motion to adopt this rule passed 3-2: every resident's medication, prescription or "
+            "over-the-counter, is kept in his own locked box in the office, taken only as directed and never shared.\n",
+            "## Medication\n\nA motion to adopt this rule (every resident's medication, prescription or "
+            "over-the-counter, kept in his own locked box in the office, taken only as directed and never shared) "
+            "voted down 3-2.\n",
+            id="motion-voted-down",
+        ),
+        pytest.param(
+            SHARED_SAFETY,
+            "## Speak up\n\nEvery resident is responsible for his own safety and his housemates'; if you see a hazard "
+            "or someone slipping, tell the house lead or raise it at the Sunday house meeting. It is section 9 of the "
+            "handbook.\n",
+            "## Speak up\n\nEvery resident is responsible for his own safety and his housemates'; if you see a hazard "
+            "or someone slipping, tell the house lead or raise it at the Sunday house meeting. A poster for the open "
+            "house only, never in the handbook.\n",
+            id="never-in-the-handbook",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Safety checks\n\nApproved 6/12, in force: {SAFETY_CHECKS_RULE}\n",
+            f"## Safety checks\n\nPending, NOT approved 6/12. {SAFETY_CHECKS_RULE}\n",
+            id="pending-not-approved",
+        ),
+        pytest.param(
+            AGREEMENT,
+            f"# Resident Agreement\n\n{AGREEMENT_RULE} We wrote it when he left.\n",
+            f"# Resident Agreement\n\n{AGREEMENT_RULE} He took it when he left, and nobody's written a new one.\n",
+            id="nobody-has-written-a-new-one",
+        ),
+        pytest.param(
+            AGREEMENT,
+            f"## Resident agreement, line 6 (added in May)\n\n{AGREEMENT_RULE}\n",
+            f"## Resident agreement, line 6 (up for discussion Sunday, not added yet)\n\n{AGREEMENT_RULE}\n",
+            id="tag-not-added-yet",
+        ),
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Safety check (first Saturday of the month)\n\n{SAFETY_CHECKS_RULE}\n",
+            f"## Safety check (stopped in 2021)\n\n{SAFETY_CHECKS_RULE}\n",
+            id="tag-stopped-in",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergency sheet (the state association's, filled in and posted by the door)\n\n{EMERGENCY_RULE}",
+            f"## Emergency sheet (the state association's sample; we haven't filled ours in or put one up yet)\n\n"
+            f"{EMERGENCY_RULE}",
+            id="not-filled-ours-in",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergency sheet\n\n{EMERGENCY_RULE}That sheet belongs to this house and hangs by its fridge.\n",
+            f"## Emergency sheet\n\n{EMERGENCY_RULE}That sheet belongs to Riverside Commons, across town.\n",
+            id="belongs-to-another-house",
+        ),
+        pytest.param(
+            NALOXONE_TRAINED,
+            f"## Naloxone training\n\n{NALOXONE_TRAINED_RULE} The binder names them.\n",
+            f"## Naloxone training\n\nThe county nurse recommends: {NALOXONE_TRAINED_RULE} The binder names no one.\n",
+            id="names-no-one",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Orientation\n\n{ORIENTATION_RULE} The checklist is in each resident's file.\n",
+            f"## Orientation\n\n{ORIENTATION_RULE} No checklist exists, and no file holds a signature.\n",
+            id="no-checklist-exists",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergency\n\nThe firefighter's slide, printed and posted by the door:\n\n{EMERGENCY_RULE}",
+            f"## Emergency\n\nThe firefighter's slide read:\n\n{EMERGENCY_RULE}\nNothing was printed or posted "
+            "afterwards.\n",
+            id="nothing-printed-or-posted-afterwards",
+        ),
+    ],
+)
+def test_a_finding_of_no_text_a_rule_struck_or_for_others_or_a_paper_of_another_house_states_none(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)

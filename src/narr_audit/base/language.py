@@ -2268,7 +2268,29 @@ _DISOWNS = lazy_compile(
     r"|\b(?:that|this|the)\s+(?:whole|entire)\s+(?:[\w'’-]+\s+)?(?:program|programme|policy|procedure|setup|set-up|system|"
     r"arrangement|practice|thing)\s+(?:ended|stopped|lapsed|went\s+away|was\s+dropped)\b"
     # "This clause sets no rule for the Residence", "it names no one at Birchline House"
-    r"|\bsets?\s+no\s+(?:rules?|polic(?:y|ies)|requirements?)\s+for\b|\bnames\s+no\s+one\s+(?:at|in|from|for)\b",
+    r"|\bsets?\s+no\s+(?:rules?|polic(?:y|ies)|requirements?)\s+for\b"
+    r"|\bnames\s+no\s+one(?=\s*(?:[.;,)]|$|\s+(?:at|in|from|for|who|as)\b))"
+    # a reviewer's finding that there is none: "No policy text.", "No policy text yet; ..."
+    r"|^\W*no\s+(?:policy|procedure|written)\s+text(?:\s+yet)?\s*(?:[.;:,]|$)"
+    # "Old Rule 1 (...) was struck in the 2021 rewrite and not replaced" (not "... and not replaced unless ...")
+    # ("... and has not been replaced" is the branch above: found from "and", a "when" before it would read as a
+    # condition)
+    r"|\band\s+(?:was\s+|were\s+)?(?:not|never)\s+(?:been\s+)?replaced\b(?!\s+(?:since|because|until|unless)\b)"
+    # a rule for others: "(staff only; residents not covered)", "Staff only; residents are not asked", "it binds
+    # guests only", "binds staff, not residents" (not "binds residents only")
+    r"|[(;,]\s*residents?\s+(?:are\s+)?not\s+covered\b|\bstaff\s+only\s*[;:,.]\s*residents\s+(?:are\s+)?not\b"
+    r"|\bbinds\s+(?!(?:all\s+|every\s+|each\s+|the\s+|our\s+)?residents?\b)(?:[\w'’-]+\s+){1,4}?only\b"
+    r"|\bbinds\s+[^.;]{1,40}?,?\s+not\s+(?:our\s+|the\s+)?residents\b"
+    r"|\bno\s+(?:rule|policy|section)\s+in\s+any\s+(?:tab|section|binder|manual|handbook|document|policy)\b"
+    # "Taken down after the open house; never in the handbook"
+    r"|\bnever\s+in\s+(?:the|our)\s+(?:handbook|manual|house\s+rules|rules|agreement|binder|polic(?:y|ies))\b"
+    # "... and nobody's written a new one."
+    r"|\b(?:nobody|no\s+one)(?:['’]s|\s+has)\s+(?:yet\s+)?(?:written|made|drawn\s+up|put\s+up|posted)\s+(?:a\s+new\s+one|"
+    r"one|anything|a\s+replacement)\b"
+    # "That sheet belongs to Riverside Commons" (not "belongs to the house")
+    r"|\b(?:that|this|the)\s+(?:sheet|form|list|poster|policy|rule|rules|manual|card|binder|checklist)\s+belongs?\s+to\s+"
+    r"(?!(?:the\s+|this\s+|our\s+)?(?:house|home|residence|us|residents?)\b)"
+    r"|\bno\s+(?:[\w'’-]+\s+){0,2}?(?:checklist|list|form|policy|procedure|log|sheet|rule)s?\s+exists?\b",
     re.IGNORECASE,
 )
 _DISOWNS_FIRST = lowered(_DISOWNS.pattern)
@@ -2375,6 +2397,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\bmotion\s+(?:was\s+)?(?:withdrawn|fails|failed|defeated|tabled|rejected|lost)\b",
             # "a motion to hang a naloxone kit by the back door, ..., was defeated five votes to four"
             r"\bmotion\s+to\b[^.;:?!]{0,200}?,?\s+(?:was|were)\s+(?:defeated|rejected|tabled|withdrawn|lost|voted\s+down)\b",
+            # "Motion to adopt a tab 7 (...) voted down 3-2 on 6/12."
+            r"\bmotion\s+to\b[^.;:?!]{0,200}?\s+(?:voted\s+down|defeated)\b",
         ),
         "nothing": (
             r"\bnothing\s+(?:was\s+)?(?:adopted|approved|passed|added|decided)\b",
@@ -2383,9 +2407,10 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             # "Nothing is posted yet", "Nothing here has been moved or voted on." (not "Nothing is posted
             # on the board without approval": the clause must end there)
             r"\bnothing(?:\s+(?:here|below|else|of\s+(?:this|it)))?(?:\s+is|\s+has\s+been|\s+was|['’]s\s+been|['’]s)\s+(?:yet\s+)?"
-            r"(?:posted|put\s+up|adopted|approved|moved|voted\s+on|bought|placed|installed|ordered|in\s+(?:place|effect|force|use))"
-            r"(?:\s+or\s+(?:posted|put\s+up|adopted|approved|moved|voted\s+on|bought|placed|installed|ordered))?"
-            r"(?=\s*(?:yet\b|[.;,]|$))",
+            r"(?:posted|put\s+up|adopted|approved|moved|voted\s+on|bought|placed|installed|ordered|printed|"
+            r"in\s+(?:place|effect|force|use))"
+            r"(?:\s+or\s+(?:posted|put\s+up|adopted|approved|moved|voted\s+on|bought|placed|installed|ordered|printed))?"
+            r"(?:\s+(?:afterwards|afterward|since|after\s+that))?(?=\s*(?:yet\b|[.;,]|$))",
             r"\bnothing\s+gets\s+(?:posted|put\s+up)\b",  # "Gail: no, not needed, nothing gets posted at Fernbank"
             r"\bnothing\s+(?:went|got|was\s+put)\s+back\s+up\b",  # "We painted in May and nothing went back up."
             r"\bnothing\s+(?:is\s+)?posted\s+anywhere\b",  # "right now there's nothing posted anywhere in the house"
@@ -2821,6 +2846,9 @@ _DISOWNING_TAG = lazy_compile(
     r"tabled|not\s+merged|never\s+merged|closed\s+without\s+merging|"
     # "Med count: Orchard Rd sister house only (doesn't apply here)"
     r"(?:does\s+not|doesn['’]t)\s+apply\s+(?:here|to\s+(?:us|this\s+house))|"
+    # "(up for discussion Sunday, not added yet)", "(stopped in 2021)"
+    r"not\s+(?:yet\s+)?added(?:\s+yet)?|stopped\s+(?:in|on|when|after|last)\b|"
+    r"residents?\s+(?:are\s+)?not\s+covered|"
     # a binder's tabs: "(NOT OURS)", "(coalition sample wording, blanks not filled in)", "(their page, ...)",
     # "(not on our house rules sheet; ...)", "(... - not started)"
     r"not\s+ours|sample\s+wording|blanks?\s+not\s+filled|sample\s+data|not\s+a\s+real\s+(?:house|home|residence|resident)|(?:their|his|her)\s+(?:page|sheet|form|copy)|revoked|"
@@ -2874,7 +2902,7 @@ DISOWNING_WORDS = _words(
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
     "left went writing drafting took old silent previous prior former aside different differently vote signed just "
     "filled theirs detox clinic hospital jail rehab shelter make deciding comparable per their means taken started "
-    "begun talked waiting draft supposed wish declined refused vetoed county employer partner"
+    "begun talked waiting draft supposed wish declined refused vetoed county employer partner belongs belong"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 # An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
@@ -2887,7 +2915,7 @@ AHEAD_WORDS = DISOWNING_WORDS | _words(
 
 
 TAG_WORDS = _words(
-    "residents voted never added "
+    "residents voted never added stopped covered "
     "withdrawn rejected repealed rescinded superseded discontinued proposed planned ended use adopted effect "
     "suspended expired lapsed void voided comparison ideas "
     "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
@@ -2926,7 +2954,8 @@ _DISOWNS_AHEAD = lazy_compile(
     # or with a dash before a note: "NOT POSTED yet - kitchen? upstairs hall?" (a binder tab's draft)
     r"|^\W*not\s+(?:made|done|written|posted|started|set\s+up|drawn\s+up|adopted|signed)\s+yet\s+[\u2014\u2013-]"
     # "sample poster from the affiliate toolkit, we haven't filled it in or put it up at either house:"
-    r"|\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:filled\s+(?:it|them|this)\s+(?:in|out)|put\s+(?:it|them|this)\s+up)\b"
+    r"|\b(?:has|have)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:filled\s+(?:it|them|this|ours|one)\s+(?:in|out)|"
+    r"put\s+(?:it|them|this|ours|one)\s+up)\b"
     # a post shared from another house, a sight seen elsewhere, a poll, a rule-maker supposed: "Sharing this from our
     # friends at Birchwood!", "Spotted at the Millbrook Falls Public Library!", "POLL: Should ...?", "Let's vote:",
     # "If Whiskers the house cat wrote the rules: ..."
@@ -2939,6 +2968,9 @@ _DISOWNS_AHEAD = lazy_compile(
     r"|^\W*if\s+(?:[\w'’-]+\s+){1,6}?(?:wrote|made|ran)\s+the\s+(?:house\s+)?rules\b"
     # choices not yet made, a plan for later: "Options floated: ...", "Plan once the landlord finishes: ..."
     r"|^\W*(?:options?|ideas?|suggestions?|choices)\s+(?:floated|raised|suggested|offered|on\s+the\s+table|so\s+far)\s*:"
+    # "Pending, NOT approved 6/12: proposed contract ..." (not "Passes not approved by the manager ...")
+    r"|^\W*(?:pending\s*[,;:]?\s*)?not\s+(?:yet\s+)?approved\b"
+    r"|^\W*no\s+(?:policy|procedure|written)\s+text(?:\s+yet)?\s*(?:[.;:,]|$)"
     r"|^\W*(?:the\s+)?plan(?:ned)?\s+(?:once|when|after|for\s+(?:when|after))\b[^.;:]{0,80}:"
     # another owner's or another place's way, said first: "(how the previous owner ran it; ...)", "We don't; that's
     # the outpatient clinic most of our residents attend.", "Proposed at the June house meeting and voted down by
