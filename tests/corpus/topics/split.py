@@ -96,7 +96,10 @@ document check in a couples' recovery residence's handbook and a border-town hou
 (FIFTY_EIGHTH_VOICES: minimal pairs in an operator's budget memo, a translator's notes on the house rules, a
 disability-rights consultant's accessibility review and a family program's guide for residents' parents;
 FIFTY_EIGHTH_EVERY_VOICES: every document check in a converted motel's handbook, run by a county housing authority)
-are split the same way.
+and fifty-ninth round (FIFTY_NINTH_VOICES: minimal pairs in a house's compliance spreadsheet's cell comments, a state
+hotline's call log, a social-work intern's field placement report and a recovery residence's sale listing;
+FIFTY_NINTH_EVERY_VOICES: every document check in a house for restaurant and hospitality workers run by a former
+chef) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -185,6 +188,13 @@ FIFTY_EIGHTH_VOICES = (  # fifty-eighth: the minimal pairs' brief
     "parent-guide-pairs",
 )
 FIFTY_EIGHTH_EVERY_VOICES = ("motel-conversion-house",)  # fifty-eighth: every document check, in four parts
+FIFTY_NINTH_VOICES = (  # fifty-ninth: the minimal pairs' brief
+    "spreadsheet-comments-pairs",
+    "hotline-log-pairs",
+    "field-placement-pairs",
+    "realtor-listing-pairs",
+)
+FIFTY_NINTH_EVERY_VOICES = ("chef-house",)  # fifty-ninth: every document check, in four parts
 
 
 def _hash(text: str) -> int:
@@ -277,6 +287,8 @@ def main(folders: list[Path]) -> None:
         *FIFTY_SEVENTH_EVERY_VOICES,
         *FIFTY_EIGHTH_VOICES,
         *FIFTY_EIGHTH_EVERY_VOICES,
+        *FIFTY_NINTH_VOICES,
+        *FIFTY_NINTH_EVERY_VOICES,
     ):
         items = []
         for incoming in folders:
