@@ -3798,6 +3798,12 @@ NALOXONE_TRAINED_RULE = (
         ),
         pytest.param(
             SCREENING,
+            f"## Testing\n\n{SCREENING_RULE} That is the house's policy.\n",
+            f"## Testing\n\n{SCREENING_RULE} That is the county's policy.\n",
+            id="the-countys-policy",
+        ),
+        pytest.param(
+            SCREENING,
             f"## Testing\n\n{SCREENING_RULE} It has been the rule since 2019.\n",
             f"## Testing\n\n{SCREENING_RULE} For now it is only a plan.\n",
             id="only-a-plan",

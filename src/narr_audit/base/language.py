@@ -2902,7 +2902,10 @@ DISOWNING_WORDS = _words(
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
     "left went writing drafting took old silent previous prior former aside different differently vote signed just "
     "filled theirs detox clinic hospital jail rehab shelter make deciding comparable per their means taken started "
-    "begun talked waiting draft supposed wish declined refused vetoed county employer partner belongs belong"
+    "begun talked waiting draft supposed wish declined refused vetoed belongs belong "
+    # an outside body's paper, "That's the clinic's form." (a word keeps its "'s")
+    "clinic's hospital's county's church's court's probation's employer's school's college's shelter's center's "
+    "centre's partner's department's agency's"
 )  # every branch of _DISOWNS holds one of these (the sentences read are those that hold one)
 # An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
