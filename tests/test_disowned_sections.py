@@ -3816,6 +3816,18 @@ NALOXONE_TRAINED_RULE = (
         ),
         pytest.param(
             SCREENING,
+            f"## Testing\n\n{SCREENING_RULE} It is merely the rule we have kept since 2019.\n",
+            f"## Testing\n\n{SCREENING_RULE} It is merely a proposal.\n",
+            id="merely-a-proposal",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"Med count, Orchard Rd (applies here too)\n\n{MEDICATION_RULE}\n",
+            f"Med count, Orchard Rd (doesn't apply here)\n\n{MEDICATION_RULE}\n",
+            id="title-line-does-not-apply-here",
+        ),
+        pytest.param(
+            SCREENING,
             f"## Testing\n\nThe affiliate's model policy, which we follow: {SCREENING_RULE}\n",
             f"## Testing\n\nThe affiliate's model policy suggests: {SCREENING_RULE} We haven't set anything yet.\n",
             id="nothing-set-yet",

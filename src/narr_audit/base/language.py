@@ -2902,7 +2902,7 @@ DISOWNING_WORDS = _words(
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
     "left went writing drafting took old silent previous prior former aside different differently vote signed just "
     "filled theirs detox clinic hospital jail rehab shelter make deciding comparable per their means taken started "
-    "begun talked waiting draft supposed wish declined refused vetoed belongs belong "
+    "begun talked waiting draft supposed wish wishlist merely declined refused vetoed belongs belong "
     # an outside body's paper, "That's the clinic's form." (a word keeps its "'s")
     "clinic's hospital's county's church's court's probation's employer's school's college's shelter's center's "
     "centre's partner's department's agency's"
@@ -2918,7 +2918,7 @@ AHEAD_WORDS = DISOWNING_WORDS | _words(
 
 
 TAG_WORDS = _words(
-    "residents voted never added stopped covered "
+    "residents voted never added stopped covered apply "
     "withdrawn rejected repealed rescinded superseded discontinued proposed planned ended use adopted effect "
     "suspended expired lapsed void voided comparison ideas "
     "current longer suggestions suggestion ideas idea recommendations recommendation rules history reference "
