@@ -4008,3 +4008,32 @@ def test_a_finding_of_no_text_a_rule_struck_or_for_others_or_a_paper_of_another_
     rule: tuple[str, str], live: str, twin: str, tmp_path: Path
 ) -> None:
     _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SAFETY_CHECKS,
+            f"## Safety checks\n\n{SAFETY_CHECKS_RULE} That is the standing routine.\n",
+            f"## Safety checks\n\n{SAFETY_CHECKS_RULE} That was a one-off, for the open house.\n",
+            id="a-one-off",
+        ),
+        pytest.param(
+            EMERGENCY,
+            f"## Emergency\n\n{EMERGENCY_RULE}That is on the sheet by the door, for good.\n",
+            f"## Emergency\n\n{EMERGENCY_RULE}That was a single occasion, not a rule: the fire-safety evening.\n",
+            id="a-single-occasion",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\n{SCREENING_RULE} It has been done this way since 2019.\n",
+            f"## Testing\n\n{SCREENING_RULE} It has happened exactly once, last winter.\n",
+            id="happened-exactly-once",
+        ),
+    ],
+)
+def test_a_practice_said_to_have_happened_once_states_none(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)

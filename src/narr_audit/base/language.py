@@ -2290,7 +2290,11 @@ _DISOWNS = lazy_compile(
     # "That sheet belongs to Riverside Commons" (not "belongs to the house")
     r"|\b(?:that|this|the)\s+(?:sheet|form|list|poster|policy|rule|rules|manual|card|binder|checklist)\s+belongs?\s+to\s+"
     r"(?!(?:the\s+|this\s+|our\s+)?(?:house|home|residence|us|residents?)\b)"
-    r"|\bno\s+(?:[\w'’-]+\s+){0,2}?(?:checklist|list|form|policy|procedure|log|sheet|rule)s?\s+exists?\b",
+    r"|\bno\s+(?:[\w'’-]+\s+){0,2}?(?:checklist|list|form|policy|procedure|log|sheet|rule)s?\s+exists?\b"
+    # what was done once, said so: "That was a one-off.", "That was a single occasion, not a rule", "It has
+    # happened exactly once" (not "a one-off fee": the sentence must say it of what it follows)
+    r"|\b(?:that|this|it)\s+(?:was|is)\s+(?:just\s+|only\s+)?(?:a\s+)?(?:one[-\s]off|single\s+occasion)\b(?!\s*[-\w])"
+    r"|\b(?:has|have)\s+happened\s+(?:exactly\s+|only\s+|just\s+)?once\b",
     re.IGNORECASE,
 )
 _DISOWNS_FIRST = lowered(_DISOWNS.pattern)
@@ -2902,7 +2906,8 @@ DISOWNING_WORDS = _words(
     "void voided suspended nobody nobody's back kind like any addressed cut tossed shredded isn't sign "
     "left went writing drafting took old silent previous prior former aside different differently vote signed just "
     "filled theirs detox clinic hospital jail rehab shelter make deciding comparable per their means taken started "
-    "begun talked waiting draft supposed wish wishlist merely declined refused vetoed belongs belong "
+    "begun talked waiting draft supposed wish wishlist merely declined refused vetoed belongs belong off occasion "
+    "happened "
     # an outside body's paper, "That's the clinic's form." (a word keeps its "'s")
     "clinic's hospital's county's church's court's probation's employer's school's college's shelter's center's "
     "centre's partner's department's agency's"
