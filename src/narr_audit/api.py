@@ -437,6 +437,7 @@ def audit(
     cache: Path | None = None,
     review: Path | None = None,
     level_fit: bool = False,
+    jobs: int | None = 1,
 ) -> Report:
     """Evaluate every rule in force against an evidence folder; the report every format renders.
 
@@ -444,6 +445,8 @@ def audit(
     has no ``assessed_on`` and no ``as_of`` is given): the same folder and date give the same report.
     ``review`` is a reviewer's review.yaml (default: review.yaml in the folder, when there is one).
     ``level_fit`` adds the report's ``level_fit`` section (which level the evidence supports).
+    ``jobs``: processes reading the documents (1, the default: this one alone; None: two where the
+    machine has two cores and it is safe to fork, see workflows.share); the report is the same.
     Raises NarrError (with every problem found) when the folder or the review cannot be loaded.
     """
     from narr_audit.workflows.audit import audit as run
@@ -457,6 +460,7 @@ def audit(
         cache=cache,
         review=review,
         level_fit=level_fit,
+        jobs=jobs,
     )
 
 

@@ -566,6 +566,14 @@ def check(
     level_fit: bool = typer.Option(
         False, "--level-fit", help="Add which level of support the evidence supports (as `narr-audit level`)."
     ),
+    jobs: int | None = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes reading the documents (default: 2 on a machine of two cores or more; 1: one). "
+        "The report is the same either way.",
+    ),
 ) -> None:
     """Score an evidence folder against NARR 3.0 (and overlays) and list the gaps, most serious first.
 
@@ -602,6 +610,7 @@ def check(
         cache=_cache_dir(no_cache, cache_dir),
         review=review,
         level_fit=level_fit,
+        jobs=jobs,
     )
     colour = fmt == "terminal" and output is None and _is_terminal()
     width = shutil.get_terminal_size((100, 24)).columns if colour else 100

@@ -9,7 +9,7 @@ is a result ("error"), not an exception.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Container, Hashable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
@@ -63,18 +63,9 @@ _PREFERENCE: tuple[Status, ...] = (
 def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: LoadedReview | None = None) -> Report:
     """The report for ``evidence`` under the rules of ``book``, with a reviewer's findings if given."""
     level = evidence.level
-    by_rule, attestations = _grouped(evidence)
-    exceptions: dict[str, list[RuleException]] = defaultdict(list)
-    for exception in evidence.manifest.exceptions:
-        exceptions[normalise_rule_id(exception.rule)].append(exception)
-
+    rules = _Rules(evidence, book, review)
     written = [*evidence.warnings, *(review.warnings if review is not None else ())]
     notices = [Notice(message=p.message, file=p.file, line=p.line, rule=p.rule, hint=p.hint) for p in written]
-    # The whole binder, mapped files and the others, in path order: each rule's context sees it less the
-    # rule's own files (Context.elsewhere), as slices of one tuple, indexed once when a check first looks.
-    binder = Binder([*evidence.documents, *evidence.unmapped_documents])
-    vocabulary = book.concepts  # once per report, not once per rule
-    reader = second_reader()
     results: list[RuleResult] = []
     domain_scores: list[Score] = []
     for domain in book.domains:
@@ -86,31 +77,7 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
             for standard in principle.standards:
                 standard_results: list[RuleResult] = []
                 for rule in standard.rules:
-                    mapped = tuple(by_rule.get(rule.id, ()))
-                    ctx = Context(
-                        rule_id=rule.id,
-                        assessed_on=evidence.assessed_on,
-                        documents=mapped,
-                        attestations=tuple(attestations.get(rule.id, ())),
-                        vocabulary=vocabulary,
-                        reader=reader,
-                        life_safety=rule.life_safety,
-                        roster=evidence.roster,
-                        level=level,
-                        elsewhere=binder.elsewhere(mapped),
-                        rule_title=rule.title,
-                    )
-                    result = evaluate_rule(
-                        rule,
-                        ctx,
-                        level,
-                        exceptions.get(rule.id, []),
-                        domain=domain.id,
-                        principle=principle.principle,
-                        standard_title=standard.title,
-                        location=_location(rule.id, ctx, evidence),
-                        finding=review.decisions.get(rule.id) if review else None,
-                    )
+                    result = rules.evaluate(rule, domain.id, principle.principle, standard.title)
                     notice = _expiry_notice(result)
                     if notice is not None:
                         notices.append(notice)
@@ -121,6 +88,7 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
             domain_results.extend(principle_results)
         domain_scores.append(score(domain.id, domain.title, domain_results, principle_scores))
         results.extend(domain_results)
+    binder = rules.binder
     # How the dates of records not mapped to the rules that used them were read: once per file.
     notices.extend(Notice(message=p.message, file=p.file, line=p.line, hint=p.hint) for p in binder.notes)
 
@@ -179,6 +147,95 @@ def audit(evidence: Evidence, book: Rulebook, *, generated_on: date, review: Loa
         else None,
         plan=_plan(evidence, results),
     )
+
+
+class _Rules:
+    """What every rule of one evaluation shares: the folder's documents and attestations by rule, the
+    exceptions approved, the whole binder (mapped files and the others, in path order: each rule's
+    context sees it less the rule's own files, as slices of one tuple, indexed once when a check first
+    looks), the vocabulary and the second reader (once per report, not once per rule)."""
+
+    def __init__(self, evidence: Evidence, book: Rulebook, review: LoadedReview | None) -> None:
+        self.evidence, self.review, self.level = evidence, review, evidence.level
+        self.by_rule, self.attestations = _grouped(evidence)
+        self.exceptions: dict[str, list[RuleException]] = defaultdict(list)
+        for exception in evidence.manifest.exceptions:
+            self.exceptions[normalise_rule_id(exception.rule)].append(exception)
+        self.binder = Binder([*evidence.documents, *evidence.unmapped_documents])
+        self.vocabulary = book.concepts
+        self.reader = second_reader()
+
+    def evaluate(self, rule: Rule, domain: str, principle: str, standard_title: str) -> RuleResult:
+        evidence = self.evidence
+        mapped = tuple(self.by_rule.get(rule.id, ()))
+        ctx = Context(
+            rule_id=rule.id,
+            assessed_on=evidence.assessed_on,
+            documents=mapped,
+            attestations=tuple(self.attestations.get(rule.id, ())),
+            vocabulary=self.vocabulary,
+            reader=self.reader,
+            life_safety=rule.life_safety,
+            roster=evidence.roster,
+            level=self.level,
+            elsewhere=self.binder.elsewhere(mapped),
+            rule_title=rule.title,
+        )
+        return evaluate_rule(
+            rule,
+            ctx,
+            self.level,
+            self.exceptions.get(rule.id, []),
+            domain=domain,
+            principle=principle,
+            standard_title=standard_title,
+            location=_location(rule.id, ctx, evidence),
+            finding=self.review.decisions.get(rule.id) if self.review else None,
+        )
+
+
+def look_ahead(
+    evidence: Evidence, book: Rulebook, rule_ids: Container[str], review: LoadedReview | None = None
+) -> None:
+    """Evaluate only these rules, for what their checks note in the store the caller gives
+    (checks.recognise.stored_in): what another process does with part of a binder's rules while this
+    one reads the others (workflows.share). The results are dropped; :func:`audit` then reads them
+    back from the notes, as a second run of an unchanged folder does."""
+    rules = _Rules(evidence, book, review)
+    for domain in book.domains:
+        for principle in domain.principles:
+            for standard in principle.standards:
+                for rule in standard.rules:
+                    if rule.id in rule_ids:
+                        rules.evaluate(rule, domain.id, principle.principle, standard.title)
+
+
+def shares(evidence: Evidence, book: Rulebook, parts: int, first: float) -> list[frozenset[str]]:
+    """The rules in force cut into ``parts`` shares of about equal reading, the first ``first`` of the
+    whole (the process that also builds the report after takes less): rules in the order of the first
+    document mapped to them, so that the rules reading one policy fall into one share and each
+    document is cut into sentences once; each weighs the text of its mapped documents. Rules with no
+    document fall into the first share."""
+    by_rule, _ = _grouped(evidence)
+    sizes: dict[int, int] = {}
+
+    def size(document: Document) -> int:
+        if id(document) not in sizes:
+            content = document.content
+            sizes[id(document)] = 0 if content is None else sum(len(s.text) for s in content.segments)
+        return sizes[id(document)]
+
+    ids = [rule.id for rule in book.rules() if rule.levels.status_at(evidence.level) != "not_applicable"]
+    read = {i: [d for d in by_rule.get(i, ()) if d.content is not None] for i in ids}
+    weight = {i: sum(size(d) for d in read[i]) for i in ids}
+    total = sum(weight.values())
+    cuts = [total * (first + (1 - first) * k / (parts - 1)) for k in range(parts - 1)] if parts > 1 else []
+    out: list[set[str]] = [set() for _ in range(max(1, parts))]
+    done = 0
+    for i in sorted(ids, key=lambda i: (min((d.path for d in read[i]), default=""), i)):
+        out[sum(1 for cut in cuts if done >= cut)].add(i)
+        done += weight[i]
+    return [frozenset(share) for share in out]
 
 
 def _plan(evidence: Evidence, results: list[RuleResult]) -> PlanProgress | None:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from narr_audit import __version__
-from narr_audit.checks.recognise import Analysis, Sentence
+from narr_audit.checks.recognise import Analysis, AnalysisStore, Sentence
 from narr_audit.evidence.content import Extracted
 
 # Bump when the stored form of an analysis changes.
@@ -248,3 +248,61 @@ def _runs(within: dict[int, tuple[str, ...]]) -> list[list[Any]]:
 
 
 __all__ = ["ANALYSIS_VERSION", "AnalysisCache", "fingerprint"]
+
+
+class Notebook:
+    """Notes kept in memory (an AnalysisStore that writes nothing), over the store of an earlier run's
+    notes if there is one: what a process reading part of a binder's rules found, to hand to the
+    process that builds the report (workflows.share), or what that process keeps meanwhile when no
+    cache is used. Analyses are not kept: each process cuts what it reads into sentences itself."""
+
+    def __init__(self, under: AnalysisStore | None = None) -> None:
+        self.under = under
+        self.kept: dict[tuple[str, str], dict[str, object]] = {}
+        self._keys: dict[int, tuple[Extracted, str]] = {}
+
+    def key(self, content: Extracted) -> str:
+        if self.under is not None:
+            return self.under.key(content)
+        kept = self._keys.get(id(content))
+        if kept is None or kept[0] is not content:
+            kept = self._keys[id(content)] = (content, _key(content))
+        return kept[1]
+
+    def load(self, content: Extracted) -> Analysis | None:
+        return self.under.load(content) if self.under is not None else None
+
+    def save(self, content: Extracted, analysis: Analysis) -> None:
+        analysis.key = self.key(content)  # the key its notes are kept under; the analysis is not kept
+
+    def notes(self, key: str, stamp: str) -> Mapping[str, object]:
+        mine = self.kept.get((key, stamp), {})
+        if self.under is None:
+            return mine
+        return _Over(mine, self.under.notes(key, stamp)) if mine else self.under.notes(key, stamp)
+
+    def note(self, key: str, stamp: str, name: str, value: object) -> None:
+        self.kept.setdefault((key, stamp), {})[name] = value
+
+    def flush(self) -> None:
+        """Nothing is written: the notes are handed over (:meth:`written`)."""
+
+    def written(self) -> list[tuple[str, str, str, object]]:
+        """What was noted here, in the order noted: (document key, vocabulary stamp, name, value)."""
+        return [(key, stamp, name, value) for (key, stamp), notes in self.kept.items() for name, value in notes.items()]
+
+
+class _Over(Mapping[str, object]):
+    """One process's notes over an earlier run's: a name noted here is read here first."""
+
+    def __init__(self, first: Mapping[str, object], then: Mapping[str, object]) -> None:
+        self.first, self.then = first, then
+
+    def __getitem__(self, name: str) -> object:
+        return self.first[name] if name in self.first else self.then[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return chain(self.first, (name for name in self.then if name not in self.first))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

@@ -258,7 +258,7 @@ def _shipped(key: tuple[tuple[str, tuple[int, int] | None], ...]) -> Rulebook | 
         book = Rulebook.model_validate_json(gzip.decompress(compiled.shipped_file("rulebook", found).read_bytes()))
     except _UNREADABLE:
         return None
-    concepts_from(book, functools.partial(_shipped_concepts, found))
+    concepts_from(book, functools.partial(_shipped_concepts, found, stamp=f"shipped-{found}"))
     return book
 
 

@@ -190,18 +190,21 @@ def audit(
     cache: Path | None = None,
     review: Path | None = None,
     level_fit: bool = False,
+    jobs: int | None = 1,
 ) -> Report:
     """The report of one folder, with a reviewer's findings (``review``, else review.yaml in the folder);
-    with ``level_fit``, also which level of support its evidence supports (workflows.levelfit)."""
+    with ``level_fit``, also which level of support its evidence supports (workflows.levelfit).
+    ``jobs``: processes reading the rules' documents (workflows.share; 1: this one alone; None: two
+    where the machine has two cores)."""
     from narr_audit.checks.analysis_cache import AnalysisCache
-    from narr_audit.checks.recognise import analyse, stored_in
+    from narr_audit.checks.recognise import AnalysisStore, analyse, stored_in
     from narr_audit.engine import audit as run
     from narr_audit.evidence.orgfolder import find_organization
 
     extracted = ExtractionCache(cache) if cache is not None else None
     if extracted is not None and extracted.inside(find_organization(folder) or folder):
         extracted = None  # never write into an evidence folder (nor into the organization holding it)
-    store = AnalysisCache(extracted.root) if extracted is not None else None
+    store: AnalysisStore | None = AnalysisCache(extracted.root) if extracted is not None else None
     # While Tesseract reads the photos (read last), the run reads the second reader's model and cuts the
     # documents already read into sentences (base.idle), kept as the engine would keep them.
     with stored_in(store), meanwhile(first=_model, each=analyse):
@@ -217,6 +220,10 @@ def audit(
         from narr_audit.evidence.review import load_review
 
         findings = load_review(review, loaded.rulebook.index(), folder=own)
+    if jobs != 1 and (extracted is None or extracted.misses):  # a folder read from the cache is read alone
+        from narr_audit.workflows.share import share_reading
+
+        store, _ = share_reading(loaded.evidence, loaded.rulebook, findings, store, jobs)
     # Documents' analyses, and what was found in them, are kept beside their extracted text: a second
     # check of an unchanged folder neither cuts its policies into sentences nor looks for its topics again.
     with stored_in(store):
