@@ -4037,3 +4037,28 @@ def test_a_practice_said_to_have_happened_once_states_none(
     rule: tuple[str, str], live: str, twin: str, tmp_path: Path
 ) -> None:
     _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nAt the house meeting residents went over this page: {SMOKING_RULE} The page was adopted "
+            "that night.\n",
+            f"## Smoking\n\nAt the house meeting residents went over this page: {SMOKING_RULE} No page was adopted "
+            "that night.\n",
+            id="no-page-was-adopted",
+        ),
+        pytest.param(
+            SCREENING,
+            f"## Testing\n\nIntake procedure 2.4, signed off by the owner in May: {SCREENING_RULE}\n",
+            f"## Testing\n\nDraft intake procedure 2.4, pending the owner's sign-off: {SCREENING_RULE}\n",
+            id="pending-sign-off",
+        ),
+    ],
+)
+def test_a_paper_not_adopted_or_pending_sign_off_states_none(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)

@@ -2369,7 +2369,8 @@ _DISOWNS_BY_WORD: dict[str, re.Pattern[str]] = {
             r"\b(?:has|have|had)\s+none\s+of\s+(?:it|this|these|that|them)\b",
         ),
         "no": (
-            r"\bno\s+(?:further\s+|formal\s+)?(?:motion|vote|decision|sheet|checks?|dates?|log|schedule|"
+            r"\bno\s+(?:further\s+|formal\s+)?(?:motion|vote|decision|sheet|checks?|dates?|log|schedule|page|form|list|"
+            r"checklist|agreement|"
             r"(?:polic(?:y|ies)|rules?|clauses?|procedures?)(?:\s+[0-9][0-9.a-z-]*)?)\s+"
             r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:ever\s+)?(?:made|adopted|posted|scheduled|approved|set|taken|"
             r"passed|proposed)\b",
@@ -2915,6 +2916,7 @@ DISOWNING_WORDS = _words(
 # An opening sentence is also read for what reaches forward (disowns_ahead) when it holds one of these: a
 # shared post, a sight seen elsewhere, a poll, a supposed rule-maker ("If Biscuit wrote the rules:").
 AHEAD_WORDS = DISOWNING_WORDS | _words(
+    "pending "
     "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed crossed scratched copied "
     "mistake once options choices ideas suggestions floated plan planned "
     "sister sisters brother brothers friend friends cousin cousins mom mother dad father aunt uncle sponsor neighbor "
@@ -2945,6 +2947,8 @@ _DISOWNS_AHEAD = lazy_compile(
     # "a sheet, which the house has neither adopted nor posted: ..."
     r"|\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?neither\s+(?:adopted|approved|posted)\s+nor\b"
     r"|\bnothing\s+changes\s+(?:until|till|til)\b|\bnot\s+to\s+be\s+(?:initialed|initialled|signed)\b"
+    # a lead-in: "Draft intake procedure 2.4, pending the owner's sign-off: ...", "Pending board approval:"
+    r"|\bpending\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:approval|sign-?off|signature|adoption|vote)\b"
     r"|\b(?:that|this|it)(?:['’]s|\s+is)\s+not\s+(?:our|the\s+house['’]s)\s+(?:rule|policy)\b"
     # another place's paper, said so in a translator's word order: "... copied in a seminar as an example; it is not
     # a policy of our house.", "This is the procedure of the clinic, not of our house.", "(the house where one of
