@@ -8,14 +8,14 @@ extraction (reading document text), evaluation (the engine) and rendering.
 
 Needs the test extra (fpdf2, python-docx): pip install '.[test]'.
 Usage: python benchmarks/bench_check.py [--runs N] [--keep DIR] [--example DIR]
-                                        [--before DIR [--only-example] [--no-ocr]]
+                                        [--before DIR [--only-example] [--no-ocr] [--jobs N]]
   --before DIR times another checkout's src/ (say, a worktree of an earlier commit) against this one's
   in paired runs (the two one after the other, so load on the machine hits both alike), cold (--no-cache)
   and warm, and prints the medians, the median ratio of each pair and the ratios' quartiles.
   --only-example skips the generated folder. --example DIR times that folder instead of the largest
   example (a copy without what the older checkout cannot read, such as `covers:` pointers before they
   were read). --no-ocr runs both sides without Tesseract on the search path, to time the rest apart
-  from reading photos.
+  from reading photos. --jobs N runs this checkout's side with `check --jobs N` (1: in one process).
 """
 
 from __future__ import annotations
@@ -216,7 +216,7 @@ def report(name: str, folder: Path, runs: int) -> None:
     print(f"  {'other':<11} {other:7.3f} s  {100 * other / wall:5.1f}% of wall")
 
 
-def paired(name: str, folder: Path, runs: int, before: Path, *, no_ocr: bool = False) -> None:
+def paired(name: str, folder: Path, runs: int, before: Path, *, no_ocr: bool = False, jobs: int | None = None) -> None:
     """``check`` from this checkout and from ``before`` (another src/), one after the other in each round,
     cold (--no-cache) and warm (a cache filled by a first run): medians and the median of the ratios.
     CPU seconds (user + system, Tesseract's included) are printed too: on a busy machine they move less."""
@@ -235,9 +235,14 @@ def paired(name: str, folder: Path, runs: int, before: Path, *, no_ocr: bool = F
             envs[side] = env
         cmd = [sys.executable, "-m", "narr_audit", "check", str(folder), "--fail-on", "none"]
         modes = {"cold": ["--no-cache"], "warm": ["--cache-dir", str(Path(work) / "cache-{side}")]}
+        now_only = ["--jobs", str(jobs)] if jobs is not None else []  # an option the older checkout may not have
+
+        def args_of(side: str, extra: list[str]) -> list[str]:
+            return [*cmd, *(e.format(side=side) for e in extra), *(now_only if side == "now" else [])]
+
         for side, env in envs.items():  # compile the bytecode, fill the warm cache
             for extra in modes.values():
-                _run([*cmd, *(e.format(side=side) for e in extra)], env)
+                _run(args_of(side, extra), env)
         print(
             f"  {'mode':<6} {'before s':>9} {'now s':>9} {'now/before':>11} {'quartiles':>13} "
             f"{'before cpu':>11} {'now cpu':>8}"
@@ -245,9 +250,7 @@ def paired(name: str, folder: Path, runs: int, before: Path, *, no_ocr: bool = F
         for mode, extra in modes.items():
             rounds = []
             for _ in range(runs):
-                rounds.append(
-                    {side: _run([*cmd, *(e.format(side=side) for e in extra)], env) for side, env in envs.items()}
-                )
+                rounds.append({side: _run(args_of(side, extra), env) for side, env in envs.items()})
             b, n = (statistics.median(r[side][0] for r in rounds) for side in ("before", "now"))
             ratios = [r["now"][0] / r["before"][0] for r in rounds]
             ratio = statistics.median(ratios)
@@ -289,6 +292,12 @@ def main() -> int:
         help="with --before: run both sides as on a machine without Tesseract (photos are not read), "
         "to time the rest apart from OCR",
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        help="with --before: run this checkout's `check` with --jobs N (1: one process, to time it apart from "
+        "reading the rules in two)",
+    )
     args = parser.parse_args()
     if args.before and not (args.before / "narr_audit" / "__init__.py").is_file():
         parser.error(f"--before {args.before}: no narr_audit package there; give the other checkout's src/ folder")
@@ -298,7 +307,7 @@ def main() -> int:
     if examples:
         largest = max(examples, key=lambda p: sum(f.stat().st_size for f in p.rglob("*") if f.is_file()))
         if args.before:
-            paired("largest example", largest, args.runs, args.before, no_ocr=args.no_ocr)
+            paired("largest example", largest, args.runs, args.before, no_ocr=args.no_ocr, jobs=args.jobs)
         else:
             report("largest example", largest, args.runs)
     else:
@@ -311,7 +320,9 @@ def main() -> int:
         generate(target)
         print(f"\n(generated 200 documents in {time.perf_counter() - start:.1f} s)")
         if args.before:
-            paired("generated folder, 200 documents", target, args.runs, args.before, no_ocr=args.no_ocr)
+            paired(
+                "generated folder, 200 documents", target, args.runs, args.before, no_ocr=args.no_ocr, jobs=args.jobs
+            )
         else:
             report("generated folder, 200 documents", target, args.runs)
     return 0

@@ -209,3 +209,58 @@ def test_check_prints_the_same_bytes_with_one_process_or_two(folder: Path, tmp_p
         assert done.stderr == b""
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
+
+
+@needs_fork
+def test_a_first_cached_check_read_by_two_processes_leaves_a_cache_a_second_check_reads_whole(tmp_path: Path) -> None:
+    """With the cache, as a first `check` runs by default: the report is the one read without a cache in
+    one process, and the next check of the unchanged folder looks for no topic again."""
+    folder = ROOT / "examples" / "level-2-monitored"
+    cache = tmp_path / "cache"
+    common = ["check", str(folder), "--format", "json", "--as-of", "2026-11-01", "--fail-on", "none"]
+    outputs = []
+    for extra in (["--no-cache", "--jobs", "1"], ["--cache-dir", str(cache)], ["--cache-dir", str(cache)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "narr_audit", *common, *extra],
+            capture_output=True, env={**os.environ, "NO_COLOR": "1"}, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]
+    from narr_audit.checks.analysis_cache import AnalysisCache
+    from narr_audit.workflows.audit import audit
+
+    looked = _counting(recognise, "find")
+    try:
+        audit(folder, today=TODAY, as_of=TODAY, cache=cache, jobs=1)
+    finally:
+        calls = looked()
+    assert calls == 0  # every finding was read from the cache
+    assert AnalysisCache(cache).folder.is_dir()
+
+
+@needs_fork
+def test_ctrl_c_while_reading_stops_the_second_process_too(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    loaded = _load(ROOT / "examples" / "level-1-peer-run")
+    first = os.getpid()
+    started: list[int] = []
+    real_start = share._Reader.start
+
+    def interrupted(*args: Any, **kwargs: Any) -> None:
+        if os.getpid() != first:
+            time.sleep(600)  # the second process is still reading
+        raise KeyboardInterrupt
+
+    def start(work: Callable[[], None], under: Any) -> share._Reader | None:
+        reader_ = real_start(work, under)
+        if reader_ is not None:
+            started.append(reader_.pid)
+        return reader_
+
+    monkeypatch.setattr(share, "look_ahead", interrupted)
+    monkeypatch.setattr(share._Reader, "start", staticmethod(start))
+    with pytest.raises(KeyboardInterrupt):
+        share.share_reading(loaded.evidence, loaded.rulebook, None, None, 2)
+    assert len(started) == 1
+    with pytest.raises(ProcessLookupError):
+        os.kill(started[0], 0)

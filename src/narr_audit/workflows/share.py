@@ -103,9 +103,10 @@ def share_reading(
     # The objects made so far are the second process's too, shared page by page until one side writes
     # to a page: frozen, the collector (which would write to every one) leaves them alone in both.
     gc.freeze()
-    readers = [_Reader.start(partial_look(evidence, book, share, review), kept) for share in parts[1:]]
+    readers: list[_Reader | None] = []
     received = 0
-    try:
+    try:  # whatever happens here (Ctrl-C included), every process started is stopped and reaped
+        readers.extend(_Reader.start(partial_look(evidence, book, share, review), kept) for share in parts[1:])
         started = time.monotonic()
         with stored_in(kept):
             look_ahead(evidence, book, parts[0], review)
