@@ -117,9 +117,33 @@ def test_a_second_process_that_fails_costs_only_time(fresh: None, monkeypatch: p
         real(*args, **kwargs)
 
     monkeypatch.setattr(share, "look_ahead", broken)
-    report, shared, looked = _shared(folder)
+    report, shared, _ = _shared(folder)
     assert (shared.processes, shared.received) == (2, 0)
-    assert looked > 0  # its share was read here
+    assert report == serial
+
+
+@needs_fork
+def test_the_process_done_first_reads_what_the_other_has_not_reached(
+    fresh: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second process slow to start (a busy machine) takes nothing: this one reads its own share and then
+    the other's, from the last rule back, and the report's run finds every finding noted."""
+    folder = ROOT / "examples" / "level-2-monitored"
+    serial = _serial(folder)
+    _forget()
+    first = os.getpid()
+    real = share.look_ahead
+
+    def slow(*args: Any, **kwargs: Any) -> None:
+        if os.getpid() != first:
+            time.sleep(3)
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(share, "look_ahead", slow)
+    report, shared, looked = _shared(folder)
+    assert shared.processes == 2
+    assert shared.received == 0  # every rule was taken here before it started
+    assert looked == 0
     assert report == serial
 
 

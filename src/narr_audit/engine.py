@@ -9,7 +9,7 @@ is a result ("error"), not an exception.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Container, Hashable, Iterable
+from collections.abc import Hashable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
@@ -194,28 +194,32 @@ class _Rules:
         )
 
 
-def look_ahead(
-    evidence: Evidence, book: Rulebook, rule_ids: Container[str], review: LoadedReview | None = None
-) -> None:
-    """Evaluate only these rules, for what their checks note in the store the caller gives
-    (checks.recognise.stored_in): what another process does with part of a binder's rules while this
-    one reads the others (workflows.share). The results are dropped; :func:`audit` then reads them
-    back from the notes, as a second run of an unchanged folder does."""
+def look_ahead(evidence: Evidence, book: Rulebook, rule_ids: Iterable[str], review: LoadedReview | None = None) -> None:
+    """Evaluate these rules, in the order given (an iterable read as it is evaluated: the caller may
+    decide the next rule only once the one before is done), for what their checks note in the store the
+    caller gives (checks.recognise.stored_in): what another process does with part of a binder's rules
+    while this one reads the others (workflows.share). The results are dropped; :func:`audit` then
+    reads them back from the notes, as a second run of an unchanged folder does."""
     rules = _Rules(evidence, book, review)
-    for domain in book.domains:
-        for principle in domain.principles:
-            for standard in principle.standards:
-                for rule in standard.rules:
-                    if rule.id in rule_ids:
-                        rules.evaluate(rule, domain.id, principle.principle, standard.title)
+    where = {
+        rule.id: (rule, domain.id, principle.principle, standard.title)
+        for domain in book.domains
+        for principle in domain.principles
+        for standard in principle.standards
+        for rule in standard.rules
+    }
+    for rule_id in rule_ids:
+        found = where.get(rule_id)
+        if found is not None:
+            rules.evaluate(*found)
 
 
-def shares(evidence: Evidence, book: Rulebook, parts: int, first: float) -> list[frozenset[str]]:
+def shares(evidence: Evidence, book: Rulebook, parts: int, first: float) -> list[list[str]]:
     """The rules in force cut into ``parts`` shares of about equal reading, the first ``first`` of the
-    whole (the process that also builds the report after takes less): rules in the order of the first
-    document mapped to them, so that the rules reading one policy fall into one share and each
-    document is cut into sentences once; each weighs the text of its mapped documents. Rules with no
-    document fall into the first share."""
+    whole (the process that also builds the report after takes less), each in reading order: rules in
+    the order of the first document mapped to them, so that the rules reading one policy fall together
+    and each document is cut into sentences in one process; each weighs the text of its mapped
+    documents. Rules with no document come first."""
     by_rule, _ = _grouped(evidence)
     sizes: dict[int, int] = {}
 
@@ -230,12 +234,12 @@ def shares(evidence: Evidence, book: Rulebook, parts: int, first: float) -> list
     weight = {i: sum(size(d) for d in read[i]) for i in ids}
     total = sum(weight.values())
     cuts = [total * (first + (1 - first) * k / (parts - 1)) for k in range(parts - 1)] if parts > 1 else []
-    out: list[set[str]] = [set() for _ in range(max(1, parts))]
+    out: list[list[str]] = [[] for _ in range(max(1, parts))]
     done = 0
     for i in sorted(ids, key=lambda i: (min((d.path for d in read[i]), default=""), i)):
-        out[sum(1 for cut in cuts if done >= cut)].add(i)
+        out[sum(1 for cut in cuts if done >= cut)].append(i)
         done += weight[i]
-    return [frozenset(share) for share in out]
+    return out
 
 
 def _plan(evidence: Evidence, results: list[RuleResult]) -> PlanProgress | None:

@@ -22,13 +22,14 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import mmap
 import os
 import select
 import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NoReturn
 
@@ -103,13 +104,16 @@ def share_reading(
     # The objects made so far are the second process's too, shared page by page until one side writes
     # to a page: frozen, the collector (which would write to every one) leaves them alone in both.
     gc.freeze()
+    claims = _Claims([rule_id for share in parts for rule_id in share])
     readers: list[_Reader | None] = []
     received = 0
     try:  # whatever happens here (Ctrl-C included), every process started is stopped and reaped
-        readers.extend(_Reader.start(partial_look(evidence, book, share, review), kept) for share in parts[1:])
+        readers.extend(
+            _Reader.start(partial_look(evidence, book, claims.walk(share), review), kept) for share in parts[1:]
+        )
         started = time.monotonic()
         with stored_in(kept):
-            look_ahead(evidence, book, parts[0], review)
+            look_ahead(evidence, book, claims.walk(parts[0]), review)
         deadline = time.monotonic() + max(WAIT_FLOOR, 10 * (time.monotonic() - started))
         for reader in readers:
             if reader is None:
@@ -126,9 +130,39 @@ def share_reading(
 
 
 def partial_look(
-    evidence: Evidence, book: Rulebook, share: frozenset[str], review: LoadedReview | None
+    evidence: Evidence, book: Rulebook, share: Iterable[str], review: LoadedReview | None
 ) -> Callable[[], None]:
     return lambda: look_ahead(evidence, book, share, review)
+
+
+class _Claims:
+    """Which rules of the reading order a process has taken, kept in memory the processes share (an
+    anonymous shared mapping, which a fork inherits): a byte a rule, 0 until a process takes it. A
+    process reads its own share, then takes from the end of the reading order what no process has taken
+    yet: the process that finishes first reads the other's last rules while it reads its first, so the
+    two finish together however the shares were weighed. Nothing locks the byte: two processes taking
+    one rule at the same instant both read it, and note the same."""
+
+    def __init__(self, order: list[str]) -> None:
+        self.order = order
+        self.index = {rule_id: n for n, rule_id in enumerate(order)}
+        self.taken = mmap.mmap(-1, max(1, len(order)))
+
+    def _take(self, n: int) -> bool:
+        if self.taken[n]:
+            return False
+        self.taken[n] = 1
+        return True
+
+    def walk(self, mine: Iterable[str]) -> Iterator[str]:
+        """The rules this process reads, each taken as it is reached: its share in order, then the
+        others' not yet taken, from the last back."""
+        for rule_id in mine:
+            if self._take(self.index[rule_id]):
+                yield rule_id
+        for n in range(len(self.order) - 1, -1, -1):
+            if self._take(n):
+                yield self.order[n]
 
 
 class _Reader:
