@@ -81,6 +81,38 @@ def _counting(module: Any, name: str) -> Callable[[], int]:
     return lambda: (setattr(module, name, original), calls[0])[1]
 
 
+def _second_process_first(monkeypatch: pytest.MonkeyPatch, then: Callable[[], None]) -> None:
+    """The second process does ``then`` (fails, sleeps) before reading its share; this one reads as ever."""
+    first = os.getpid()
+    real = share.look_ahead
+
+    def patched(*args: Any, **kwargs: Any) -> None:
+        if os.getpid() != first:
+            then()
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(share, "look_ahead", patched)
+
+
+def _started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process ids of the second processes started from now on."""
+    started: list[int] = []
+    real_start = share._Reader.start
+
+    def start(work: Callable[[], None], under: Any) -> share._Reader | None:
+        reader_ = real_start(work, under)
+        if reader_ is not None:
+            started.append(reader_.pid)
+        return reader_
+
+    monkeypatch.setattr(share._Reader, "start", staticmethod(start))
+    return started
+
+
+def _sleep(seconds: float) -> Callable[[], None]:
+    return lambda: time.sleep(seconds)
+
+
 @needs_fork
 @pytest.mark.parametrize("folder", EXAMPLES, ids=lambda p: p.name)
 def test_two_processes_give_the_same_report_and_the_second_ones_findings_are_used(folder: Path, fresh: None) -> None:
@@ -108,15 +140,11 @@ def test_a_second_process_that_fails_costs_only_time(fresh: None, monkeypatch: p
     folder = ROOT / "examples" / "level-2-monitored"
     serial = _serial(folder)
     _forget()
-    first = os.getpid()
-    real = share.look_ahead
 
-    def broken(*args: Any, **kwargs: Any) -> None:
-        if os.getpid() != first:
-            raise MemoryError("the second process ran out of memory")
-        real(*args, **kwargs)
+    def broken() -> None:
+        raise MemoryError("the second process ran out of memory")
 
-    monkeypatch.setattr(share, "look_ahead", broken)
+    _second_process_first(monkeypatch, broken)
     report, shared, _ = _shared(folder)
     assert (shared.processes, shared.received) == (2, 0)
     assert report == serial
@@ -131,15 +159,7 @@ def test_the_process_done_first_reads_what_the_other_has_not_reached(
     folder = ROOT / "examples" / "level-2-monitored"
     serial = _serial(folder)
     _forget()
-    first = os.getpid()
-    real = share.look_ahead
-
-    def slow(*args: Any, **kwargs: Any) -> None:
-        if os.getpid() != first:
-            time.sleep(3)
-        real(*args, **kwargs)
-
-    monkeypatch.setattr(share, "look_ahead", slow)
+    _second_process_first(monkeypatch, _sleep(3))
     report, shared, looked = _shared(folder)
     assert shared.processes == 2
     assert shared.received == 0  # every rule was taken here before it started
@@ -154,24 +174,8 @@ def test_a_second_process_that_hangs_is_stopped_and_its_share_read_here(
     folder = ROOT / "examples" / "level-1-peer-run"
     serial = _serial(folder)
     _forget()
-    first = os.getpid()
-    real = share.look_ahead
-    started: list[int] = []
-    real_start = share._Reader.start
-
-    def hangs(*args: Any, **kwargs: Any) -> None:
-        if os.getpid() != first:
-            time.sleep(600)
-        real(*args, **kwargs)
-
-    def start(work: Callable[[], None], under: Any) -> share._Reader | None:
-        reader_ = real_start(work, under)
-        if reader_ is not None:
-            started.append(reader_.pid)
-        return reader_
-
-    monkeypatch.setattr(share, "look_ahead", hangs)
-    monkeypatch.setattr(share._Reader, "start", staticmethod(start))
+    _second_process_first(monkeypatch, _sleep(600))
+    started = _started(monkeypatch)
     monkeypatch.setattr(share, "WAIT_FLOOR", 1.0)
     began = time.monotonic()
     report, shared, _ = _shared(folder)
@@ -267,22 +271,14 @@ def test_a_first_cached_check_read_by_two_processes_leaves_a_cache_a_second_chec
 def test_ctrl_c_while_reading_stops_the_second_process_too(fresh: None, monkeypatch: pytest.MonkeyPatch) -> None:
     loaded = _load(ROOT / "examples" / "level-1-peer-run")
     first = os.getpid()
-    started: list[int] = []
-    real_start = share._Reader.start
 
     def interrupted(*args: Any, **kwargs: Any) -> None:
         if os.getpid() != first:
             time.sleep(600)  # the second process is still reading
         raise KeyboardInterrupt
 
-    def start(work: Callable[[], None], under: Any) -> share._Reader | None:
-        reader_ = real_start(work, under)
-        if reader_ is not None:
-            started.append(reader_.pid)
-        return reader_
-
     monkeypatch.setattr(share, "look_ahead", interrupted)
-    monkeypatch.setattr(share._Reader, "start", staticmethod(start))
+    started = _started(monkeypatch)
     with pytest.raises(KeyboardInterrupt):
         share.share_reading(loaded.evidence, loaded.rulebook, None, None, 2)
     assert len(started) == 1
