@@ -61,8 +61,10 @@ class Shared:
 
 def jobs_for(requested: int | None) -> int:
     """How many processes read the rules: ``requested`` (1: this one alone), else two where the
-    machine has two usable cores, else one. Two, not more: a third process reads the same policies
-    again for little. Whether forking is safe is asked when the reading starts (:func:`can_fork`)."""
+    machine has two usable cores, else one. Two by default, not one a core: each process cuts and
+    indexes most of the binder's documents again (a rule not met in its own files looks through the
+    rest), so a third adds less than the second; more than two was not timed (this project's machine
+    has two cores). Whether forking is safe is asked when the reading starts (:func:`can_fork`)."""
     if requested is not None:
         return max(1, requested)
     return 2 if usable_cores() >= 2 else 1
