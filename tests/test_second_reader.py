@@ -504,3 +504,14 @@ def test_map_reads_a_text_as_check_does(tmp_path: Path, text: str, weights: dict
         rescued += topic.name in unrescued.missing and topic.name not in outcome.missing
         assert mapped == (topic.name not in unrescued.missing), topic.name
     assert rescued or text != MISSED  # the case that rescues a topic does: map leaves it out
+
+
+def test_a_name_in_mid_sentence_does_not_weigh(tmp_path: Path) -> None:
+    """A house's or a town's name is not read: the corpus's houses are invented, and a name the reader
+    learned ("Harbor", from a twin about another house) must not weigh against a binder's plain rule
+    that happens to name its house so. The same word, not a name, still weighs."""
+    named = "# Smoking\n\nSmoking is allowed only at the bench by the back fence of Harbor House.\n"
+    plain = "# Smoking\n\nSmoking is allowed only at the bench by the back fence of the harbor house.\n"
+    against = _hand(harbor=-20.0)
+    assert _check(SMOKING, named, tmp_path, against).missing == ()
+    assert _check(SMOKING, plain, tmp_path, against).missing != ()

@@ -107,6 +107,8 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("couples-house", "border-town-house"),  # fifty-seventh (every document check)
         *("budget-memo-pairs", "translation-notes-pairs", "accessibility-review-pairs", "parent-guide-pairs"),  # 58th
         *("motel-conversion-house",),  # fifty-eighth (every document check)
+        *("spreadsheet-comments-pairs", "hotline-log-pairs", "field-placement-pairs", "realtor-listing-pairs"),  # 59th
+        *("chef-house",),  # fifty-ninth (every document check)
     }
 )
 
