@@ -284,3 +284,11 @@ def test_ctrl_c_while_reading_stops_the_second_process_too(fresh: None, monkeypa
     assert len(started) == 1
     with pytest.raises(ProcessLookupError):
         os.kill(started[0], 0)
+
+
+def test_jobs_below_one_is_a_usage_error_naming_the_option() -> None:
+    from .conftest import run_cli
+
+    done = run_cli("check", str(ROOT / "examples" / "level-1-peer-run"), "--jobs", "0")
+    assert done.exit_code == 2
+    assert "--jobs" in done.stderr and "Traceback" not in done.stderr

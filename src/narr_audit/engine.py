@@ -165,10 +165,11 @@ class _Rules:
         self.vocabulary = book.concepts
         self.reader = second_reader()
 
-    def evaluate(self, rule: Rule, domain: str, principle: str, standard_title: str) -> RuleResult:
+    def context(self, rule: Rule) -> Context:
+        """What a rule's checks are given: its own files and attestations, the rest of the binder."""
         evidence = self.evidence
         mapped = tuple(self.by_rule.get(rule.id, ()))
-        ctx = Context(
+        return Context(
             rule_id=rule.id,
             assessed_on=evidence.assessed_on,
             documents=mapped,
@@ -181,6 +182,10 @@ class _Rules:
             elsewhere=self.binder.elsewhere(mapped),
             rule_title=rule.title,
         )
+
+    def evaluate(self, rule: Rule, domain: str, principle: str, standard_title: str) -> RuleResult:
+        evidence = self.evidence
+        ctx = self.context(rule)
         return evaluate_rule(
             rule,
             ctx,
@@ -215,8 +220,8 @@ def look_ahead(evidence: Evidence, book: Rulebook, rule_ids: Iterable[str], revi
 
 
 def shares(evidence: Evidence, book: Rulebook, parts: int, first: float) -> list[list[str]]:
-    """The rules in force cut into ``parts`` shares of about equal reading, the first ``first`` of the
-    whole (the process that also builds the report after takes less), each in reading order: rules in
+    """The rules in force cut into ``parts`` shares of reading, the first ``first`` of the whole and the
+    others equal, each in reading order: rules in
     the order of the first document mapped to them, so that the rules reading one policy fall together
     and each document is cut into sentences in one process; each weighs the text of its mapped
     documents. Rules with no document come first."""
@@ -292,27 +297,13 @@ def _grouped(evidence: Evidence) -> tuple[dict[str, list[Document]], dict[str, l
 def upcoming(evidence: Evidence, book: Rulebook) -> list[tuple[str, Upcoming]]:
     """What each rule in force at the residence's level will need by a date (`narr-audit due`): every
     check whose kind can say so, read with the same context the audit gives it."""
-    by_rule, attestations = _grouped(evidence)
+    rules = _Rules(evidence, book, None)  # the context each rule's checks get, as in audit
     level = evidence.level
-    binder = Binder([*evidence.documents, *evidence.unmapped_documents])  # records found elsewhere, as in audit
     found: list[tuple[str, Upcoming]] = []
     for rule in book.rules():
         if rule.levels.status_at(level) == "not_applicable":
             continue
-        mapped = tuple(by_rule.get(rule.id, ()))
-        ctx = Context(
-            rule_id=rule.id,
-            assessed_on=evidence.assessed_on,
-            documents=mapped,
-            attestations=tuple(attestations.get(rule.id, ())),
-            vocabulary=book.concepts,
-            reader=second_reader(),
-            life_safety=rule.life_safety,
-            roster=evidence.roster,
-            level=level,
-            elsewhere=binder.elsewhere(mapped),
-            rule_title=rule.title,
-        )
+        ctx = rules.context(rule)
         for item in rule.evidence:
             if not item.applies_at(level):
                 continue

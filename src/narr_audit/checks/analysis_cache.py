@@ -67,16 +67,9 @@ class AnalysisCache:
         self.folder = root / f"analysis-v{ANALYSIS_VERSION}"
         self.hits = 0
         self.misses = 0
-        self._keys: dict[int, tuple[Extracted, str]] = {}
+        self.key = _Keys()
         self._notes: dict[tuple[str, str], _Notes] = {}
         self._noted: set[tuple[str, str]] = set()
-
-    def key(self, content: Extracted) -> str:
-        """The document's key: the SHA-256 of its extracted text and of the recogniser (once per text)."""
-        kept = self._keys.get(id(content))
-        if kept is None or kept[0] is not content:
-            kept = self._keys[id(content)] = (content, _key(content))
-        return kept[1]
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -188,6 +181,20 @@ class _Notes(Mapping[str, object]):
         return len(self.part(_TOPICS)) + len(self.part(_IDEAS))
 
 
+class _Keys:
+    """A document's key: the SHA-256 of its extracted text and of the recogniser, once per text (kept
+    by identity: the properties of an organization share one extracted text of a shared document)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[Extracted, str]] = {}
+
+    def __call__(self, content: Extracted) -> str:
+        kept = self._kept.get(id(content))
+        if kept is None or kept[0] is not content:
+            kept = self._kept[id(content)] = (content, _key(content))
+        return kept[1]
+
+
 def _key(content: Extracted) -> str:
     digest = hashlib.sha256(fingerprint().encode())
     digest.update(f"\0{content.kind}\0{len(content.segments)}\0".encode())
@@ -259,15 +266,7 @@ class Notebook:
     def __init__(self, under: AnalysisStore | None = None) -> None:
         self.under = under
         self.kept: dict[tuple[str, str], dict[str, object]] = {}
-        self._keys: dict[int, tuple[Extracted, str]] = {}
-
-    def key(self, content: Extracted) -> str:
-        if self.under is not None:
-            return self.under.key(content)
-        kept = self._keys.get(id(content))
-        if kept is None or kept[0] is not content:
-            kept = self._keys[id(content)] = (content, _key(content))
-        return kept[1]
+        self.key: Callable[[Extracted], str] = under.key if under is not None else _Keys()
 
     def load(self, content: Extracted) -> Analysis | None:
         return self.under.load(content) if self.under is not None else None

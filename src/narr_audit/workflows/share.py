@@ -110,9 +110,7 @@ def share_reading(
     readers: list[_Reader | None] = []
     received = 0
     try:  # whatever happens here (Ctrl-C included), every process started is stopped and reaped
-        readers.extend(
-            _Reader.start(partial_look(evidence, book, claims.walk(share), review), kept) for share in parts[1:]
-        )
+        readers.extend(_Reader.start(_look(evidence, book, claims.walk(share), review), kept) for share in parts[1:])
         started = time.monotonic()
         with stored_in(kept):
             look_ahead(evidence, book, claims.walk(parts[0]), review)
@@ -131,9 +129,7 @@ def share_reading(
     return kept, Shared(1 + sum(1 for r in readers if r is not None), received)
 
 
-def partial_look(
-    evidence: Evidence, book: Rulebook, share: Iterable[str], review: LoadedReview | None
-) -> Callable[[], None]:
+def _look(evidence: Evidence, book: Rulebook, share: Iterable[str], review: LoadedReview | None) -> Callable[[], None]:
     return lambda: look_ahead(evidence, book, share, review)
 
 
