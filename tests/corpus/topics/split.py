@@ -99,7 +99,13 @@ FIFTY_EIGHTH_EVERY_VOICES: every document check in a converted motel's handbook,
 and fifty-ninth round (FIFTY_NINTH_VOICES: minimal pairs in a house's compliance spreadsheet's cell comments, a state
 hotline's call log, a social-work intern's field placement report and a recovery residence's sale listing;
 FIFTY_NINTH_EVERY_VOICES: every document check in a house for restaurant and hospitality workers run by a former
-chef) are split the same way.
+chef) and sixtieth round (SIXTIETH_VOICES: minimal pairs in an operator's answers on a lender's and insurer's
+underwriting questionnaire, a peer-run house's resident council's petitions and the owner's replies, a probation
+officer's home-visit notes, a host congregation's bulletin, two house managers' audit of each other's binders and
+the papers of a house's transfer after its founder died) and sixty-first round (SIXTY_FIRST_VOICES: minimal pairs in a
+property manager's notes on the houses it manages for investors, a state ombudsman's case summaries, a peer-run
+house's shared house-rules document with its edit history, a volunteer EMT captain's debriefs, an alumni
+association's newsletter and a text-message intake bot's conversations) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -195,6 +201,22 @@ FIFTY_NINTH_VOICES = (  # fifty-ninth: the minimal pairs' brief
     "realtor-listing-pairs",
 )
 FIFTY_NINTH_EVERY_VOICES = ("chef-house",)  # fifty-ninth: every document check, in four parts
+SIXTIETH_VOICES = (  # sixtieth: the minimal pairs' brief
+    "lender-questionnaire-pairs",
+    "resident-council-pairs",
+    "probation-visit-pairs",
+    "church-bulletin-pairs",
+    "peer-audit-pairs",
+    "estate-transfer-pairs",
+)
+SIXTY_FIRST_VOICES = (  # sixty-first: the minimal pairs' brief
+    "property-manager-pairs",
+    "ombudsman-pairs",
+    "house-wiki-edits-pairs",
+    "ems-debrief-pairs",
+    "alumni-newsletter-pairs",
+    "sms-intake-bot-pairs",
+)
 
 
 def _hash(text: str) -> int:
@@ -289,6 +311,8 @@ def main(folders: list[Path]) -> None:
         *FIFTY_EIGHTH_EVERY_VOICES,
         *FIFTY_NINTH_VOICES,
         *FIFTY_NINTH_EVERY_VOICES,
+        *SIXTIETH_VOICES,
+        *SIXTY_FIRST_VOICES,
     ):
         items = []
         for incoming in folders:
