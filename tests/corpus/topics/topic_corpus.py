@@ -109,10 +109,11 @@ NOT_YET_TUNED: frozenset[str] = frozenset(
         *("motel-conversion-house",),  # fifty-eighth (every document check)
         *("spreadsheet-comments-pairs", "hotline-log-pairs", "field-placement-pairs", "realtor-listing-pairs"),  # 59th
         *("chef-house",),  # fifty-ninth (every document check)
-        *("lender-questionnaire-pairs", "resident-council-pairs", "probation-visit-pairs"),  # sixtieth
-        *("church-bulletin-pairs", "peer-audit-pairs", "estate-transfer-pairs"),  # sixtieth
-        *("property-manager-pairs", "ombudsman-pairs", "house-wiki-edits-pairs"),  # sixty-first
-        *("ems-debrief-pairs", "alumni-newsletter-pairs", "sms-intake-bot-pairs"),  # sixty-first
+        # the sixtieth and sixty-first (minimal pairs), in incoming/ until a model trained with them is taken
+        *("lender-questionnaire-pairs", "resident-council-pairs", "probation-visit-pairs"),
+        *("church-bulletin-pairs", "peer-audit-pairs", "estate-transfer-pairs"),
+        *("property-manager-pairs", "ombudsman-pairs", "house-wiki-edits-pairs"),
+        *("ems-debrief-pairs", "alumni-newsletter-pairs", "sms-intake-bot-pairs"),
     }
 )
 
