@@ -4062,3 +4062,104 @@ def test_a_paper_not_adopted_or_pending_sign_off_states_none(
     rule: tuple[str, str], live: str, twin: str, tmp_path: Path
 ) -> None:
     _twin_meets_none(rule, live, twin, tmp_path)
+
+
+# Stop 39: what a reviewer, a visitor or the writer says the house itself lacks ("We don't do this here.",
+# "Reviewer: missing.", "has no one trained on file"), and a paper that came from another house (one a resident
+# lived in before, another operator's, a relative's, one pasted by mistake). Written for this test.
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            ORIENTATION,
+            f"## Orientation\n\n{ORIENTATION_RULE} We do this at both of our houses.\n",
+            f"## Orientation\n\n{ORIENTATION_RULE} That is the Maple Street routine; we don't do this here.\n",
+            id="we-dont-do-this-here",
+        ),
+        pytest.param(
+            NALOXONE_PLACE,
+            f"## Naloxone\n\n{NALOXONE_PLACE_RULE} We keep a second kit upstairs.\n",
+            f"## Naloxone\n\nAt the day program down the road: {NALOXONE_PLACE_RULE} We don't keep any here.\n",
+            id="we-dont-keep-any-here",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE}\nReviewer: present, signed by the owner.\n",
+            f"## Medication\n\n{MEDICATION_RULE}\nReviewer: missing.\n",
+            id="reviewer-missing",
+        ),
+        pytest.param(
+            NALOXONE_TRAINED,
+            f"## Naloxone\n\n{NALOXONE_TRAINED_RULE} Their certificates are on file.\n",
+            f"## Naloxone\n\nOur sample roster: {NALOXONE_TRAINED_RULE} This house has no one trained on file.\n",
+            id="no-one-trained-on-file",
+        ),
+        pytest.param(
+            SEARCHES,
+            SEARCH_RULE,
+            SEARCH_RULE + "Operator: the house has no list or search rules of its own; the text above is the "
+            "county shelter's.\n",
+            id="no-list-of-its-own",
+        ),
+        pytest.param(
+            AGREEMENT,
+            f"# Resident Agreement\n\nA new resident signs this page at move-in here: {AGREEMENT_RULE}\n",
+            f"# Resident Agreement\n\nA resident showed us the page he signed at his old house in Tacoma: "
+            f"{AGREEMENT_RULE}\n",
+            id="from-his-old-house",
+        ),
+        pytest.param(
+            ORIENTATION,
+            f"## Orientation\n\nThe Birch Lane house (that is us, on the corner): {ORIENTATION_RULE}\n",
+            f"## Orientation\n\nThe Birch Lane house (not us, the one across town): {ORIENTATION_RULE}\n",
+            id="not-us",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\nThe approved page, as the office keeps it:\n\n{MEDICATION_RULE}\n",
+            f"## Medication\n\nThe office pasted another home's page here by mistake:\n\n{MEDICATION_RULE}\n",
+            id="pasted-by-mistake",
+        ),
+        pytest.param(
+            SMOKING,
+            f"## Smoking\n\nOur house rule, which the owner wrote: {SMOKING_RULE}\n",
+            f"## Smoking\n\nMy landlord's house rule, from before I moved in here: {SMOKING_RULE}\n",
+            id="my-landlords-rule",
+        ),
+    ],
+)
+def test_what_the_house_is_said_to_lack_or_a_paper_of_another_house_states_none(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(
+            EMERGENCY,
+            f"## Emergency\n\nNothing is posted on the walls without the manager's OK.\n\n{EMERGENCY_RULE}",
+            id="nothing-posted-without",
+        ),
+        pytest.param(
+            SEARCHES,
+            "## Not allowed\n\nUnapproved items: alcohol, drugs, drug paraphernalia and weapons. "
+            "The house manager may search a resident's room on reasonable suspicion, always with a second "
+            "staff member present, and writes what was found in the search log.\n",
+            id="unapproved-items",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE} If you can't find your box, ask the manager.\n",
+            id="if-you-cant-find",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\nMedicine brought from Walgreens is logged first. {MEDICATION_RULE}\n",
+            id="brought-from-a-store",
+        ),
+    ],
+)
+def test_a_rule_beside_lacking_words_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
+    _meets_every_topic(rule, text, tmp_path)

@@ -1271,7 +1271,10 @@ def is_title(text: str) -> bool:
 # money, a "financial emergency" or an "emergency loan" is no fire or overdose, a "fire sale" no fire.
 _OTHER_SENSE_AFTER = {  # the word, and the words after it that give it another sense
     "safety": _words("net nets"),
-    "emergency": _words("fund funds loan loans rent cash grant grants leave"),  # "the staff emergency leave procedure"
+    # "the staff emergency leave procedure", "Emergency maintenance contact: the on-call tech"
+    "emergency": _words(
+        "fund funds loan loans rent cash grant grants leave maintenance repair repairs plumber locksmith"
+    ),
     "fire": _words("sale sales"),
     "smoking": _words("ribs meat brisket pork fish turkey salmon sausage"),  # "if you're smoking ribs"
     "test": _words("strip strips"),  # "water test strips for the fish tank"
@@ -2164,7 +2167,7 @@ def disowns_rule(text: str) -> bool:
 # "(not in use)" or "(suggestions only)" disowns its whole section.
 _ENDED = (
     r"withdrawn|rejected|repealed|rescinded|revoked|discontinued|abandoned|retired|superseded|"
-    r"ended|stopped|dropped|voted\s+down|turned\s+down|never\s+(?:adopted|approved|used|implemented|put\s+in\s+place)|"
+    r"ended|stopped|dropped|voted\s+down|turned\s+down|never\s+(?:adopted|approved|used|implemented|put\s+in\s+place|printed|published)|"
     r"never\s+(?:filled\s+in|put\s+up|posted)(?!\s+(?:without|unless|until|till|before|except|if|by)\b)"
 )
 _IN_FORCE = (
@@ -2918,9 +2921,9 @@ DISOWNING_WORDS = _words(
 AHEAD_WORDS = DISOWNING_WORDS | _words(
     "pending "
     "sharing resharing reposting reposted spotted poll survey wrote made ran used proposed crossed scratched copied "
-    "mistake once options choices ideas suggestions floated plan planned "
+    "mistake once options choices ideas suggestions floated plan planned other brought lived "
     "sister sisters brother brothers friend friends cousin cousins mom mother dad father aunt uncle sponsor neighbor "
-    "neighbour"
+    "neighbour wife husband partner boss landlord landlady unapproved still us"
 )
 
 
@@ -2942,7 +2945,7 @@ TAG_WORDS = _words(
 # effect", "Tenant has not adopted any of these.", "NOT a rule yet", "nothing changes till we vote".
 # Only these, at a section's start, reach forward: "Rule 7 was withdrawn in 2021." does not.
 _DISOWNS_AHEAD = lazy_compile(
-    r"\bnot\s+(?:yet\s+)?(?:in\s+(?:effect|force|use)|adopted)\b|\bnot\s+an?\s+(?:house\s+)?rules?\s+yet\b"
+    r"\bnot\s+(?:yet\s+)?(?:in\s+(?:effect|force|use)|adopted|published)\b|\bnot\s+an?\s+(?:house\s+)?rules?\s+yet\b"
     r"|\b(?:has|have)(?:\s+not|n['’]?t)\s+(?:yet\s+)?adopted\s+(?:any\s+of\s+)?(?:these|this|them|it)\b"
     # "a sheet, which the house has neither adopted nor posted: ..."
     r"|\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?neither\s+(?:adopted|approved|posted)\s+nor\b"
@@ -3004,6 +3007,8 @@ _DISOWNS_AHEAD = lazy_compile(
     # a sign or sheet that came by mistake: "[... made for the operator's women's house across town and dropped
     # off here by mistake.]"
     r"|\b(?:dropped\s+off|sent|delivered|left|put\s+up|posted|hung|mailed)\s+(?:here\s+)?by\s+mistake\b"
+    # "arlo pasted Fenwick Commons' med policy here by mistake", "uploaded the wrong house's sheet by mistake"
+    r"|\b(?:pasted|copied|uploaded|filed|shared|attached)\s+(?:[\w'’.-]+\s+){1,6}?(?:here\s+)?by\s+mistake\b"
     # a paper named and said never put to use: "DRAFT sheet in Google Drive, never printed or posted:"
     r"|\b(?:sheet|draft|form|poster|map|list|checklist|policy|page|version|template)\b[^.;:]{0,40}?,?\s+never\s+"
     r"(?:printed|posted|put\s+up|used|adopted|handed\s+out|signed|filled\s+in)\b"
@@ -3014,8 +3019,27 @@ _DISOWNS_AHEAD = lazy_compile(
     r"county|church|school|jail|court|shelter|rehab|detox|treatment|website|internet|online|google)(?:['’]s)?\b"
     # a relative's or a friend's house rules, copied: "Day 2 - My sister's house rules at her sober home, copied word
     # for word:" (not "our owner's house rules")
+    # "at my sister Ruth's house in Dunmore", "his wife's rule"
+    r"|\bat\s+my\s+(?:sister|brother|friend|cousin|mom|mother|dad|father|aunt|uncle|sponsor)(?:\s+(?-i:[A-Z])[\w-]+)?['’]s\s+"
+    r"(?:house|home|place)\b"
+    r"|\b(?:his|her|my)\s+(?:wife|husband|partner|boss|landlord|landlady)['’]s\s+(?:house\s+)?rules?\b"
     r"|\b(?:my|our|his|her|their|a)\s+(?:sisters?|brothers?|friends?|cousins?|mom|mother|dad|father|aunt|uncle|sponsor|"
-    r"neighbou?r)['’]s?\s+(?:(?:house|home)\s+)?(?:rules?|polic(?:y|ies)|handbook|manual|binder|agreement)\b",
+    r"neighbou?r)['’]s?\s+(?:(?:house|home)\s+)?(?:rules?|polic(?:y|ies)|handbook|manual|binder|agreement)\b"
+    # a paper from a house the writer or a resident came from, or another operator's: "the move-in checklist from
+    # her other house, Sandpiper House", "his resident agreement from his old house in Dunmore", "Copy Terrell
+    # brought from OAK TERRACE (the house he lived at before)", "Finch House (other operator; sent as a sample)"
+    r"|\b(?:from|at|of)\s+(?:his|her|their|my|a)\s+(?:other|old|previous|former|last|prior)\s+(?:sober\s+)?(?:house|home|"
+    r"residence|program|place)\b"
+    r"|\bthe\s+(?:house|home|place)\s+(?:he|she|they|i)\s+(?:lived|stayed)\s+(?:at|in)\s+before\b"
+    r"|\b(?:copy|copies|paper|papers|list|sheet|form|rules|handbook|agreement)\s+(?:[\w'’-]+\s+){0,2}?brought\s+"
+    r"(?:over\s+|home\s+)?from\s+(?-i:[A-Z])"
+    r"|\(\s*(?:an?\s+)?other\s+operator\b"
+    # "Juniper Court (not us, the house across town) covers ...", "Proud moment for our friends at Sage Hill!",
+    # "orientation here at Finch Lane is still being set up", "DRAFT house rules page 2, sitting in owner's inbox
+    # unapproved:" (not "Unapproved items:", a list of what is barred)
+    r"|\(\s*not\s+us\b|\b(?:for|to|from|by)\s+our\s+friends\s+(?:at|over\s+at)\b"
+    r"|\b(?:is|are)\s+still\s+being\s+(?:set\s+up|written|drafted)\b"
+    r"|\b(?:sitting|still|is|are|remains?)\s+(?:[\w'’-]+\s+){0,4}?unapproved\b",
     re.IGNORECASE,
 )
 
@@ -3025,11 +3049,15 @@ _DISOWNS_AHEAD = lazy_compile(
 # owner named before it) to keep a long regex from being tried at every word.
 _NOT_OURS = lazy_compile(
     r"\bnot\s+(?:ours|mine|us(?=\s*[—–),;-])|to\s+us|the\s+(?:house|home|residence|company)(?:'s|’s)|"
+    r"(?-i:[A-Z])[\w-]+(?:\s+(?-i:[A-Z])[\w-]+){0,2}['’]s(?=\s*[.;,)—–-])|"  # "That's the Y's sign, not Stonebridge's."
     r"(?P<named>our\s+(?:house\s+)?(?:rules?|lists?|polic(?:y|ies)|search(?:es)?|forms?|checklists?|program|testing)))\b",
     re.IGNORECASE,
 )
 _OWNER_BEFORE = lazy_compile(
     r"(?:\b(?!(?:it|that|there|what|he|she|who|here|let|this|where|how)['’]s\b)[a-z]+['’]s|"
+    # a plural owner's paper: "the neighbours' rule, not ours" (not "residents' rights belong to them, not to us")
+    r"\b(?!(?:residents|members|tenants|clients|participants|guests)['’])[a-z]+s['’]\s+(?:own\s+)?(?:rules?|"
+    r"polic(?:y|ies)|procedures?|forms?|sheets?|lists?|manual|handbook|binder|routine|practice|sign)|"
     r"\bbelongs?\s+to\s+(?!them\b|you\b|(?:the\s+|each\s+)?residents?\b)|\b(?:their|his|her))\b"
     r"(?:[^.;?!]|\.(?=\s*\d)){0,80}$",  # "their manual sec. 3, pasted by mistake, NOT ours": a number's stop
     re.IGNORECASE,
@@ -3100,16 +3128,25 @@ _ABSENT_ABOUT = (  # what the paper would be about: "a rule on sharing"
     r"(?P<{0}>(?!(?:it|this|that|them|any)\b)[\w'’-]+(?:\s+[\w'’-]+){{0,2}}))?"
 )
 _ABSENT = lazy_compile(
-    r"\b(?:there\s+is|there['’]s|there\s+are|there\s+was|we\s+have|we['’]ve\s+got|has|have|keeps?|holds?|uses?|sets?|makes?)\s+no\s+"
-    rf"(?P<obj>(?:such\s+)?(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}))\b(?!\s+(?:against|exceptions?)\b)"
+    r"\b(?:there\s+is|there['’]s|there\s+are|there\s+was|we\s+have|we['’]ve\s+got|(?:has|have)(?:\s+had)?|keeps?|holds?|uses?|"
+    r"sets?|makes?|gives?|offers?|provides?)\s+no\s+"
+    rf"(?P<obj>(?:such\s+)?(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}|lists?(?:\s+(?:or|and)\s+(?:(?:a|an|any|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{_PAPER_NAMES}))?))\b(?!\s+(?:against|exceptions?)\b)"
     + _ABSENT_ABOUT.format("about")
     + r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:have|keep|use|post)\s+(?:a|an|any)\s+"
-    rf"(?P<obj2>(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}))\b(?!\s+(?:against|exceptions?)\b)"
+    rf"(?P<obj2>(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}|lists?(?:\s+(?:or|and)\s+(?:(?:a|an|any|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{_PAPER_NAMES}))?))\b(?!\s+(?:against|exceptions?)\b)"
     + _ABSENT_ABOUT.format("about2")
-    + rf"|\bno\s+(?P<obj3>(?:[\w'’.-]+\s+){{0,2}}?(?:{_PAPER_NAMES}|lists?|maps?))\s+"
+    + rf"|\bno\s+(?P<obj3>(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}|lists?|maps?))\s+"
     # "No orientation form is in use", "No exit map is posted", "No list has been given to residents"
-    r"(?:exists?|(?:is|are|has\s+been|have\s+been)\s+(?:yet\s+)?(?:kept|posted|in\s+(?:place|use|effect)|on\s+file|"
-    r"adopted|given(?:\s+out)?|handed\s+out)(?!\s+(?:until|unless|before|without)\b))\b"
+    r"(?:exists?|(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:yet\s+)?(?:kept|posted|in\s+(?:place|use|effect)|on\s+file|"
+    r"adopted|given(?:\s+out)?|handed\s+out|used|found|done)(?!\s+(?:until|unless|before|without)\b))\b"
+    # "No form touching on drug or alcohol testing was found in any file": the paper and what it is about
+    rf"|\bno\s+(?P<obj5>(?:{_PAPER_NAMES}|lists?)(?:\s+[\w'’-]+){{0,6}}?)\s+(?:was|were|could\s+be)\s+found\b"
+    # "Wren St has no one trained on file", "no naloxone location on record", "no resident signatures in any file"
+    r"|\bno\s+(?P<obj6>(?:[\w'’-]+\s+){1,3}?)(?:on\s+(?:file|record)|in\s+(?:any|the|its|their|our)\s+(?:resident\s+)?"
+    r"files?)\b"
+    # "Calloway's House Rules say nothing on smoking", "the handbook says nothing about naloxone"
+    r"|\b(?:rules?|polic(?:y|ies)|handbook|manual|agreement|lease|binder)\s+(?:says?|said)\s+nothing\s+(?:on|about|regarding)\s+"
+    r"(?P<about4>(?!(?:it|this|that|them|any)\b)[\w'’-]+(?:\s+[\w'’-]+){0,2})"
     # "Alder Street House has nothing of its own on paper."
     r"|\bnothing(?:\s+of\s+(?:its|our|their|his|her)\s+own)?\s+(?P<bare>on\s+paper|in\s+writing)"
     r"(?=\s*(?:[.;,)]|$)|\s+(?:for|about|on|here|yet|at\s+all)\b)"
@@ -3131,6 +3168,9 @@ _ANY_RULE = GENERIC_PAPERS | {"agreement", "agreements"}
 
 
 _LIKE_IT = _words("matching similar comparable equivalent corresponding")
+_OF_ITS_OWN = lazy_compile(r"\s+of\s+(?:its|their|our|his|her)\s+own\b", re.IGNORECASE)
+# Words that say how a paper is kept, not what it is about: "no written procedure" is no procedure at all.
+_PAPER_KEPT = _words("written formal official actual separate")
 
 
 def absent_papers(text: str) -> list[str | None]:
@@ -3143,15 +3183,25 @@ def absent_papers(text: str) -> list[str | None]:
     for m in _ABSENT.finditer(text):
         if _CONDITION_BEFORE.search(text, 0, m.start()) is not None:
             continue
-        if m.group("bare") is not None or m.group("bare2") is not None:
-            found.append(None)
+        if m.group("bare") is not None or m.group("bare2") is not None or _OF_ITS_OWN.match(text, m.end()):
+            found.append(None)  # "Linnet House uses no checklist of its own": no paper of the house's at all
             continue
         words = (
-            (m.group("obj") or m.group("obj2") or m.group("obj3") or m.group("obj4") or m.group("such") or "")
+            (
+                m.group("obj")
+                or m.group("obj2")
+                or m.group("obj3")
+                or m.group("obj4")
+                or m.group("obj5")
+                or m.group("obj6")
+                or m.group("such")
+                or ""
+            )
             .lower()
             .split()
         )
-        about = m.group("about") or m.group("about2") or m.group("about3") or ""
+        words = [w for w in words if w not in _PAPER_KEPT]  # "there is no written procedure behind it"
+        about = m.group("about") or m.group("about2") or m.group("about3") or m.group("about4") or ""
         words += about.lower().split()  # "a rule on sharing"
         if (
             (words and words[0] == "such")
@@ -3177,13 +3227,14 @@ NONE_OF_IT_WORDS = frozenset(
     | {"could", "couldn't", "found", "such", "covered", "apply", "about", "comparison", "adopted"}
     | {"not", "don't", "doesn't", "didn't", "nobody's", "addressed", "part", "included", "something"}
     | {"isn't", "that's", "it's", "took", "got", "stopped", "mixing", "mixed", "mix", "mixes", "ignore"}
+    | {"missing", "cut", "removed", "dropped", "struck", "deleted", "can't", "cannot", "can", "cant", "their", "find"}
 )
 # The start of a message, after its time and sender ("[Sat 10:20 AM] Manager Dana: ", "Roy: ").
 _SAID_BY = r"^\s*(?:\[[^\]]{1,30}\]\s*)?\W*(?:[\w .'’-]{1,40}:\s*)?"
 _NONE_OF_IT = lazy_compile(
     r"\bnothing\s+like\s+(?:that|it|this|them|those)\b"
     r"|(?:\bnever|n['’]t|\bnot|\bno\s+one|\bnobody|\bnone\s+of\s+(?:\w+\s+){1,5}?(?:has|have))\s+(?:\w+\s+){0,3}?(?:signed|initial(?:l)?ed|seen|had|kept|used|done|"
-    r"got|gotten|have|keep|use|do|does|sign|signs|carry|carries|hold|holds)\s+anything\s+(?:like|similar\s+to)\s+"
+    r"got|gotten|have|keep|use|do|does|sign|signs|carry|carries|hold|holds|find|found)\s+anything\s+(?:like|similar\s+to)\s+"
     r"(?:it|that|this|them)\b"
     r"|\b(?:no|nor)\s+(?:comparable|equivalent|similar)\b|\bor\s+any\s+(?:equivalent|comparable|similar)\b"
     r"|\b(?:none|nothing)\s+of\s+(?:it|that|this|them|those|these)\s+(?:is|was|are|were|exists|applies)\s+"
@@ -3194,6 +3245,7 @@ _NONE_OF_IT = lazy_compile(
     # what was told is nowhere to be found: "could not be found", "could not produce a copy", "he had never
     # seen one", "the reporter found no sheet", "no such page has ever existed", "residents sign no such form"
     r"|\bcould\s*(?:not|n['’]t)\s+(?:be\s+found|produce\s+(?:a|any|one|it|the)\b|find\s+(?:a|any|one|it|the)\b)"
+    r"|\b(?:i|we)\s+(?:can\s*(?:not|['’]t)|cannot)\s+find\s+(?:a|any|one|it|the)\b"  # not "if he can't be found"
     r"|\b(?:had|has|have)\s+never\s+(?:seen|heard\s+of)\s+(?:one|it|that|such|any)\b"
     r"|\bfound\s+no\s+(?:such\s+)?(?:[\w-]+\s+)?(?:sheet|copy|copies|log|list|form|page|checklist|policy|sign|box|kit|"
     r"plan|map|binder|poster)s?\b"
@@ -3243,7 +3295,32 @@ _NONE_OF_IT = lazy_compile(
     r"|\bstopped\s+doing\s+(?:it|that|this|them|the)\b|\bnever\s+(?:started|picked)\s+(?:it|that|them)\s+(?:up\s+)?again\b"
     r"|\b(?:isn['’]t|is\s+not)\s+in\s+(?:the|our)\s+(?:handbook|manual|rules|policy|binder|agreement)\b"
     r"|\b(?:nothing|anything)\s+to\s+do\s+with\s+(?:the|our|this|that)\b"
-    r"|\b(?:nobody|no\s+one)\s+(?:has|have)\s+(?:ever\s+)?(?:set\s+up|written|made|started|put\s+up|posted)\b",
+    r"|\b(?:nobody|no\s+one)\s+(?:has|have)\s+(?:ever\s+)?(?:set\s+up|written|made|started|put\s+up|posted)\b"
+    # the house lacks what was told, said of "here": "We don't keep any here", "we don't do this here",
+    # "Ridgeview keeps none", "none had one", "Ours says nothing on it"
+    r"|\b(?:we|they|i)\s+(?:don['’]t|do\s+not|never)\s+(?:keep|have|do|use|post|run|follow|sign)\s+(?:any|this|that|it|"
+    r"one|them)(?:\s+of\s+(?:it|that|this|them))?\s+(?:here|ourselves|at\s+(?:our|this)\s+(?:house|home))\b"
+    r"|\b(?:keeps?|kept|has|have|had)\s+none(?:\s+of\s+(?:it|that|this|them|those|these))?\s*(?:[.;,)!]|$)"
+    r"|\bnone\s+(?:had|has|have|held|holds)\s+(?:one|it|any)\b"
+    r"|\b(?:says?|said)\s+nothing\s+(?:on|about|of)\s+(?:it|that|this|them)\b"
+    # a finding that nothing is posted or signed here: "Nothing posted at Corbin Hall -- walls bare", "Nothing
+    # is posted in your kitchen", "nothing the complainant signed addresses drinking" (not "Nothing is posted
+    # on the walls without the manager's OK", a rule)
+    r"|\bnothing\s+(?:is\s+|was\s+)?posted\s+(?:at|in|on)\b(?![^.;]*\b(?:without|unless|except|but|until)\b)"
+    r"|\bnothing\s+(?:[\w'’-]+\s+){1,4}?(?:addresses|covers|mentions)\b"
+    # a reviewer's verdict on what was shown: "Wendell: missing.", "Dutch: missing. That's your neighbour's"
+    rf"|{_SAID_BY}missing\s*(?:[.!]|$)"
+    # "Their procedure; we do not test on this schedule." (a sentence opening on whose it is)
+    r"|^\W*(?:it['’]s\s+|that['’]s\s+)?their\s+(?:own\s+)?(?:procedure|policy|rule|routine|practice|setup|form|sheet|"
+    r"manual|list)s?\s*[;.:,]"
+    # what was told was taken out of the house's paper: "Section C was cut from our form this year", "struck
+    # from the lease packet 01/02"
+    r"|\b(?:was|were|got|been|is|are)\s+(?:cut|removed|dropped|struck|deleted|taken\s+out)\s+(?:from|out\s+of)\s+"
+    r"(?:the|our|this|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:form|forms|packet|manual|handbook|rules|policy|policies|lease|"
+    r"agreement|binder|checklist|sheet|page)\b"
+    # "none of the eight current files names anyone to contact"
+    r"|\bnone\s+of\s+(?:the|our|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:files|forms|records|folders)\s+(?:names?|has|have|"
+    r"holds?|lists?|includes?|shows?|gives?)\b",
     re.IGNORECASE,
 )
 
