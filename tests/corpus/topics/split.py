@@ -105,7 +105,10 @@ officer's home-visit notes, a host congregation's bulletin, two house managers' 
 the papers of a house's transfer after its founder died) and sixty-first round (SIXTY_FIRST_VOICES: minimal pairs in a
 property manager's notes on the houses it manages for investors, a state ombudsman's case summaries, a peer-run
 house's shared house-rules document with its edit history, a volunteer EMT captain's debriefs, an alumni
-association's newsletter and a text-message intake bot's conversations) are split the same way.
+association's newsletter and a text-message intake bot's conversations) and sixty-second round (SIXTY_SECOND_VOICES:
+minimal pairs in housing-court transcripts, a consultant's accreditation crosswalk, a family-run house's bilingual
+papers, a home inspector's report, a response to a county's request for proposals and a house's handwritten notebook
+as scanned) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -217,6 +220,14 @@ SIXTY_FIRST_VOICES = (  # sixty-first: the minimal pairs' brief
     "alumni-newsletter-pairs",
     "sms-intake-bot-pairs",
 )
+SIXTY_SECOND_VOICES = (  # sixty-second: the minimal pairs' brief
+    "court-transcript-pairs",
+    "accreditation-crosswalk-pairs",
+    "bilingual-rules-pairs",
+    "home-inspector-report-pairs",
+    "rfp-response-pairs",
+    "handwritten-scan-pairs",
+)
 
 
 def _hash(text: str) -> int:
@@ -313,6 +324,7 @@ def main(folders: list[Path]) -> None:
         *FIFTY_NINTH_EVERY_VOICES,
         *SIXTIETH_VOICES,
         *SIXTY_FIRST_VOICES,
+        *SIXTY_SECOND_VOICES,
     ):
         items = []
         for incoming in folders:
