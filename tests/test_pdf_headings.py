@@ -51,7 +51,7 @@ def _index(analysis: Analysis, start: str) -> int:
 def test_a_heading_line_heads_the_lines_below_it(tmp_path: Path) -> None:
     analysis = analyse(_pdf(MANUAL, tmp_path))
     rule = _index(analysis, "Alcohol and illicit drugs")
-    heading = _index(analysis, "Alcohol- and drug-free policy")
+    heading = _index(analysis, "17. Alcohol- and drug-free policy")  # its number kept with it
     assert heading in analysis.sentences[rule].context
     assert heading in analysis.sentences[_index(analysis, "Staff and visitors")].context
     visitors = _index(analysis, "Visitors sign in")
@@ -91,3 +91,29 @@ def test_short_numbered_items_and_form_fields_are_not_headings(tmp_path: Path) -
     assert _index(analysis, "3. Candles") not in search.context
     fields = [analysis.sentences[_index(analysis, name)].block for name in ("Resident signature", "Staff signature")]
     assert fields[0] == fields[1]  # a form's field line ("Resident signature: ____") heads nothing
+
+
+def test_numbered_steps_running_on_in_a_line_are_sentences_of_their_own(tmp_path: Path) -> None:
+    """A posted sheet's steps flow on in a PDF's lines ("... possessions. 2. Leave by the" / "nearest exit:
+    the front door, ..."): each step is a sentence, and a step cut after a small word goes on below although
+    its next line opens like a chat's speaker ("nearest exit: ..."). Read so, the step that states how to
+    leave is read whole, not as "nearest exit: the front door" with "Do not stop for possessions. 2. Leave by
+    the" before it (which the second reader read against evacuation for its "not")."""
+    lines = [
+        "Fire",
+        '1. Shout "Fire!" and wake everyone on your floor. Do not stop for possessions. 2. Leave by the',
+        "nearest exit: the front door or the kitchen door. Feel doors before opening them. 3.",
+        "Go to the meeting point: the oak tree at the front curb. 12. Call the manager.",
+    ]
+    texts = [s.text for s in analyse(_pdf(lines, tmp_path)).sentences]
+    assert "Do not stop for possessions." in texts
+    assert "2. Leave by the nearest exit: the front door or the kitchen door." in texts
+    assert "Feel doors before opening them." in texts
+    assert "12. Call the manager." in texts
+
+
+def test_a_chat_speaker_still_opens_a_line_of_its_own(tmp_path: Path) -> None:
+    """Not every line opening "word: " goes on the line before: a chat's messages each stand alone."""
+    lines = ["dee: who checks the smoke alarms now", "hm: me, first of every month"]
+    texts = [s.text for s in analyse(_pdf(lines, tmp_path)).sentences]
+    assert "hm: me, first of every month" in texts

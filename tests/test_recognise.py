@@ -369,8 +369,9 @@ def test_sentence_ends_are_found_where_the_looked_behind_pattern_finds_them() ->
     sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus" / "topics"))
     from topic_corpus import passages
 
-    behind = re.compile(r"(?<=[.!?;\"\u201d\u2019])\s+(?=[^a-z0-9(])")
+    behind = re.compile(r"(?<=[.!?;\"\u201d\u2019])\s+(?=[^a-z0-9(]|\d{1,2}[.)](?:\s+[A-Z]|\s*$))")
     lines = ["a.  b", ". . B", 'x."  No', '"  A', "end.\tNext", "A.\u2019 B", ";;  ;", ".", " .", ". ", "a.\n B"]
+    lines += ["Do not stop. 2. Leave now.", "Feel doors. 3.", "Call 911. 12) Wait", "It is 2. 5 of them."]
     lines += [line for p in passages("tuned") for line in p.text.split("\n")][::5]
     for line in lines:
         for text in (line, line.lower(), line.upper()):

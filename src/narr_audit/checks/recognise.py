@@ -195,7 +195,8 @@ _DIGIT = re.compile(r"[0-9]")
 # The space that ends a sentence (group 1), after its stop or a closing quote ('... order." No'). The stop
 # is matched rather than looked behind for: Python's engine then looks for the stop's characters first,
 # not at every position of the line (the same spaces are found, in the same places).
-_SENTENCE_END = re.compile(r"[.!?;\"\u201d\u2019](\s+)(?=[^a-z0-9(])")
+# ... and before a numbered step that runs on in the same line ("Do not stop for possessions. 2. Leave by ...")
+_SENTENCE_END = re.compile(r"[.!?;\"\u201d\u2019](\s+)(?=[^a-z0-9(]|\d{1,2}[.)](?:\s+[A-Z]|\s*$))")
 _CLOSING_QUOTES = '"\u201d\u2019'
 _ITEM = re.compile(r"^(\[[ xX]?\]|[-*\u2022\u25aa]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
 # Where a long sentence's next clause starts: a semicolon, or a comma before a proviso.
@@ -1257,9 +1258,11 @@ def _wraps(previous: str, line: str, *, width: int | None) -> bool:
     """Whether ``line`` continues ``previous`` (a sentence broken across lines)."""
     if previous.endswith((".", "!", "?", ":", ";")) or "|" in previous or "|" in line or _ITEM.match(line):
         return False
-    if _SPEAKER.match(line) and (_SPEAKER.match(previous) or line[:1].islower()):  # a chat's messages ("hm:
-        return False  # ...", "dee: ..."), each its own: one lends nothing to the next, often on other matters
     last = previous.rsplit(" ", 1)[-1].lower()
+    # a chat's messages ("hm: ...", "dee: ..."), each its own: one lends nothing to the next, often on other
+    # matters; but not a sentence cut after a small word ("2. Leave by the" / "nearest exit: the front door")
+    if _SPEAKER.match(line) and (_SPEAKER.match(previous) or line[:1].islower()) and last not in _JOINING:
+        return False
     if is_capitals(previous) and last not in _JOINING:  # a notice's title stands alone ("FILES - STAFF ONLY")
         return False
     if is_slide_title(previous):  # "Slide 30 - We carry each other": the slide's title, its bullets below
@@ -1281,6 +1284,8 @@ def _sentences(line: str) -> list[str]:
             continue  # a semicolon inside brackets: "(borrowed for ideas; we have not written one yet)"
         before = line[start:at].rstrip()
         last = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
+        if before.endswith(".") and last.isdigit() and before.strip() == f"{last}.":
+            continue  # a step's number opens its sentence: "12. Call the manager."
         if before.endswith(".") and (last in ABBREVIATIONS or len(last) == 1):
             # "No. Staff are off duty by 5.", "Tell her no. Harborline policy forbids ..." (not "Form No. S-3")
             bare_no = last == "no" and (before.strip().lower() == "no." or before.rsplit(None, 1)[-1].startswith("no"))
