@@ -8,11 +8,17 @@ Targets on the held-back part: recall >= 95%, absent reported missing >= 90%, no
 
 Usage: python benchmarks/bench_topics.py [--part tuned|held-back|both] [--rules PREFIX] [--topics] [--misses]
                                          [--recogniser-only] [--voices A,B | --without A,B | --minimal-pairs]
+       python benchmarks/bench_topics.py --incoming ROUND [--recogniser-only]
   --topics   print every topic's figures (worst first)
   --misses   with --topics, list the passages behind each miss and false pass (tuned part only:
              never print held-back passages while tuning)
   --voices A,B / --without A,B   only these voices / all but these (say, a new round apart from the
              voices measured before it); --minimal-pairs: only the voices of minimal pairs ("*-pairs")
+  --incoming ROUND   a round waiting in tests/corpus/topics/incoming/ROUND (say round62), measured whole and
+             voice by voice: text no part of which the vocabulary was tuned or the second reader trained on,
+             the bluntest figure the corpus has. Run it before and after a change (the held-back part's
+             voices lend their other rules to the tuned part; a fresh round's do not). Its passages are
+             never printed: measure a round before it is split, and only read its tuned part after.
 """
 
 from __future__ import annotations
@@ -76,10 +82,32 @@ def main() -> None:
     chosen.add_argument("--voices", default=None, help="only these voices, comma-separated")
     chosen.add_argument("--without", default=None, help="all voices but these, comma-separated")
     chosen.add_argument("--minimal-pairs", action="store_true", help='only the voices of minimal pairs ("*-pairs")')
+    chosen.add_argument("--incoming", default=None, metavar="ROUND", help="a round in incoming/, measured whole")
     args = parser.parse_args()
+    if args.incoming is not None:
+        _incoming(args.incoming, second=not args.recogniser_only)
+        return
     for part in PARTS if args.part == "both" else (args.part,):
         skip = _skipped(part, args.voices, args.without, args.minimal_pairs)
         _print(part, measure(part, skip=skip, second=not args.recogniser_only), args.rules, args.topics, args.misses)
+
+
+def _incoming(round_name: str, *, second: bool) -> None:
+    """A round waiting in incoming/, measured whole and voice by voice (its passages are never printed)."""
+    folder = HERE / "incoming" / round_name
+    waiting = (
+        sorted(p.name for p in (HERE / "incoming").iterdir() if p.is_dir()) if (HERE / "incoming").is_dir() else []
+    )
+    if "/" in round_name or not folder.is_dir() or not any(folder.glob("*.yaml")):
+        raise SystemExit(
+            f"no round {round_name!r} in {HERE / 'incoming'}; rounds waiting: {', '.join(waiting) or 'none'}"
+        )
+    part = f"incoming/{round_name}"
+    voices = sorted(path.stem for path in folder.glob("*.yaml"))
+    for voice in voices:
+        result = measure(part, skip=frozenset(voices) - {voice}, second=second)
+        _print(voice, result, None, topics=False, misses=False)
+    _print(round_name, measure(part, second=second), None, topics=False, misses=False)
 
 
 def _skipped(part: str, voices: str | None, without: str | None, pairs: bool) -> frozenset[str]:
