@@ -4163,3 +4163,55 @@ def test_what_the_house_is_said_to_lack_or_a_paper_of_another_house_states_none(
 )
 def test_a_rule_beside_lacking_words_still_counts(rule: tuple[str, str], text: str, tmp_path: Path) -> None:
     _meets_every_topic(rule, text, tmp_path)
+
+
+# A template's placeholder where the rule would go, and a redline's struck wording after its lead-in. Written for
+# this test.
+@pytest.mark.parametrize(
+    ("rule", "live", "twin"),
+    [
+        pytest.param(
+            NALOXONE_PLACE,
+            f"## Naloxone\n\n{NALOXONE_PLACE_RULE}\n",
+            "## Naloxone\n\nNaloxone is kept [LOCATION: house lead to insert before this page is posted], never "
+            "locked, where anyone can reach it.\n",
+            id="a-placeholder-for-the-place",
+        ),
+        pytest.param(
+            AGREEMENT,
+            f"# Resident Agreement\n\n7. {AGREEMENT_RULE}\n",
+            "# Resident Agreement\n\n7. [INSERT THE HOUSE'S ALCOHOL AND DRUG RULE HERE] I agree to it as a "
+            "condition of living here.\n",
+            id="insert-the-rule-here",
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\nCurrent text:\n\n{MEDICATION_RULE}\n",
+            f"## Medication\n\nThe 2023 redline took this section out. Struck text:\n\n{MEDICATION_RULE}\n",
+            id="struck-text",
+        ),
+    ],
+)
+def test_a_placeholder_or_struck_wording_states_none(
+    rule: tuple[str, str], live: str, twin: str, tmp_path: Path
+) -> None:
+    _twin_meets_none(rule, live, twin, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        pytest.param(
+            NALOXONE_PLACE, f"## Naloxone\n\n{NALOXONE_PLACE_RULE} [See photo 3 for the box.]\n", id="a-bracketed-note"
+        ),
+        pytest.param(
+            MEDICATION,
+            f"## Medication\n\n{MEDICATION_RULE} Residents insert their key in the box lock only with staff there.\n",
+            id="insert-a-key",
+        ),
+    ],
+)
+def test_a_rule_beside_a_bracket_or_the_word_insert_still_counts(
+    rule: tuple[str, str], text: str, tmp_path: Path
+) -> None:
+    _meets_every_topic(rule, text, tmp_path)

@@ -1922,12 +1922,17 @@ _NOT_IN_USE = lazy_compile(
     r"|\|\s*(?:not\s+(?:found|observed|seen)|none\s+found)\b[^|]{0,40}\|"
     # a form's field left empty: "Section 6 - Emergency Contact: N/A", "Naloxone kept at: TBD" (not "none",
     # which can be the rule: "Guests: none")
-    r"|^[^:|]{1,80}:\s*(?:n/a|n\.a\.|tbd|not\s+applicable|(?:left\s+)?blank)\s*[.!]?\s*$",
+    r"|^[^:|]{1,80}:\s*(?:n/a|n\.a\.|tbd|not\s+applicable|(?:left\s+)?blank)\s*[.!]?\s*$"
+    # a template's placeholder where the rule would go: "Two boxes of Narcan are kept [LOCATION: house officer to
+    # insert before submission].", "[ITEM 7 - INSERT HOUSE SUBSTANCE RULE HERE]", "<insert location>"
+    r"|[\[<{]\s*[^\]>}]{0,60}?\b(?:insert|to\s+be\s+(?:inserted|added|filled\s+in|completed|decided|determined)|"
+    r"placeholder|fill\s+in)\b[^\]>}]{0,60}[\]>}]",
     re.IGNORECASE,
 )
 NOT_IN_USE_CUES = frozenset(
     {"planned", "use", "effect", "force", "adopted", "started", "used", "found", "observed", "seen"}
-    | {"n", "tbd", "applicable", "blank"}
+    | {"n", "tbd", "applicable", "blank", "insert", "inserted", "added", "filled", "completed", "decided"}
+    | {"determined", "placeholder", "fill"}
 )
 
 
@@ -3038,6 +3043,10 @@ _DISOWNS_AHEAD = lazy_compile(
     # "orientation here at Finch Lane is still being set up", "DRAFT house rules page 2, sitting in owner's inbox
     # unapproved:" (not "Unapproved items:", a list of what is barred)
     r"|\(\s*not\s+us\b|\b(?:for|to|from|by)\s+our\s+friends\s+(?:at|over\s+at)\b"
+    # an edit history's or a redline's struck wording, set out after its lead-in: "Struck text:", "Deleted
+    # wording:", "Crossed-out lines:"
+    r"|\b(?:struck|crossed[- ]out|deleted|removed|strike-?through)\s+"
+    r"(?:text|wording|lines?|section|passage|version)\s*:"
     r"|\b(?:is|are)\s+still\s+being\s+(?:set\s+up|written|drafted)\b"
     r"|\b(?:sitting|still|is|are|remains?)\s+(?:[\w'’-]+\s+){0,4}?unapproved\b",
     re.IGNORECASE,
