@@ -3136,13 +3136,18 @@ _ABSENT_ABOUT = (  # what the paper would be about: "a rule on sharing"
     r"(?:\s+(?:on|about|for|covering|regarding)\s+"
     r"(?P<{0}>(?!(?:it|this|that|them|any)\b)[\w'’-]+(?:\s+[\w'’-]+){{0,2}}))?"
 )
+# A paper, or a list alone or with a paper after it ("no list or search rules", "a list or a room check rule";
+# not "no list and nobody searches", where the list is the whole absence).
+_PAPER_OR_LIST = (
+    rf"{_PAPER_NAMES}|lists?(?:\s+(?:or|and)\s+(?:(?:a|an|any|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{_PAPER_NAMES}))?"
+)
 _ABSENT = lazy_compile(
     r"\b(?:there\s+is|there['’]s|there\s+are|there\s+was|we\s+have|we['’]ve\s+got|(?:has|have)(?:\s+had)?|keeps?|holds?|uses?|"
     r"sets?|makes?|gives?|offers?|provides?)\s+no\s+"
-    rf"(?P<obj>(?:such\s+)?(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}|lists?(?:\s+(?:or|and)\s+(?:(?:a|an|any|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{_PAPER_NAMES}))?))\b(?!\s+(?:against|exceptions?)\b)"
+    rf"(?P<obj>(?:such\s+)?(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_OR_LIST}))\b(?!\s+(?:against|exceptions?)\b)"
     + _ABSENT_ABOUT.format("about")
     + r"|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not|didn['’]t|did\s+not)\s+(?:have|keep|use|post)\s+(?:a|an|any)\s+"
-    rf"(?P<obj2>(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}|lists?(?:\s+(?:or|and)\s+(?:(?:a|an|any|the)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{_PAPER_NAMES}))?))\b(?!\s+(?:against|exceptions?)\b)"
+    rf"(?P<obj2>(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_OR_LIST}))\b(?!\s+(?:against|exceptions?)\b)"
     + _ABSENT_ABOUT.format("about2")
     + rf"|\bno\s+(?P<obj3>(?:[\w'’.-]+\s+){{0,3}}?(?:{_PAPER_NAMES}|lists?|maps?))\s+"
     # "No orientation form is in use", "No exit map is posted", "No list has been given to residents"
