@@ -115,6 +115,21 @@ CASES = [
         f"Form: House check - Medications\nStatus: Failed - not in place\n{MEDICATION_RULE}\n",
         id="status-failed-not-in-place",
     ),
+    # An assessment's verdict on what it quotes: a self-assessment or a consultant's crosswalk row quoting
+    # another paper's rule as what it found, and saying the house does not meet it
+    pytest.param(
+        SCREENING,
+        f"Row DS-01. Source: house rules, page 2.\nExcerpt: {SCREENING_RULE}\nStatus: Met\n",
+        f"Row DS-01. Source: the county court's participant handbook, page 2.\nExcerpt: {SCREENING_RULE}\n"
+        "Status: Not Met\n",
+        id="crosswalk-row-not-met",
+    ),
+    pytest.param(
+        MEDICATION,
+        f"| Source | Excerpt | Status |\n|---|---|---|\n| House manual p. 4 | {MEDICATION_RULE} | Met |\n",
+        f"| Source | Excerpt | Status |\n|---|---|---|\n| Detox unit discharge sheet | {MEDICATION_RULE} | Not met |\n",
+        id="self-assessment-table-not-met",
+    ),
     pytest.param(
         MEDICATION,
         f"## Medication\n\n{MEDICATION_RULE}\n\nStatus: Approved by the board, March 2026.\n",

@@ -2142,12 +2142,14 @@ def names_residents(text: str) -> bool:
 # A record's or a document control block's status field saying it is not in effect: "Status: Draft", "Status:
 # Not adopted (manager reply ...)", "Status: Reference only", "Status: Open - not started"; not "Status:
 # Published" or "Status: Approved", nor a bare "Status: Pending carrier" (what is pending may be another
-# paper: a certificate, while the binder in hand states the coverage).
+# paper: a certificate, while the binder in hand states the coverage). An assessment's verdict on the row
+# says the same: "Status: Not Met", "Status: Non-compliant" (a crosswalk or self-assessment quoting what it
+# found instead of the rule); not "Status: Met" or "Status: Partially met".
 _NOT_IN_EFFECT_STATUS = lazy_compile(
     r"^\W*(?:document\s+|policy\s+|record\s+)?status\s*[:=]\s*(?:draft|not\s+(?:yet\s+)?(?:adopted|approved|published|"
     r"in\s+(?:effect|force|use|place)|implemented|started)|archived|superseded|retired|withdrawn|rescinded|proposed|reference\s+only|"
     r"open|incomplete|inactive|under\s+review|template|sample|void|missing|"
-    r"failed|pending\s+(?:approval|adoption|a\s+vote|the\s+board))\b",
+    r"failed|pending\s+(?:approval|adoption|a\s+vote|the\s+board)|not\s+met|unmet|non-?compliant|not\s+compliant)\b",
     re.IGNORECASE,
 )
 STATUS_WORDS = _words("status")
