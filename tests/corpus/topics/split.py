@@ -108,7 +108,10 @@ house's shared house-rules document with its edit history, a volunteer EMT capta
 association's newsletter and a text-message intake bot's conversations) and sixty-second round (SIXTY_SECOND_VOICES:
 minimal pairs in housing-court transcripts, a consultant's accreditation crosswalk, a family-run house's bilingual
 papers, a home inspector's report, a response to a county's request for proposals and a house's handwritten notebook
-as scanned) are split the same way.
+as scanned) and sixty-third round (SIXTY_THIRD_VOICES: minimal pairs in a house-management app's settings as an
+operator configured them, a police department's call narratives, a residents' association's flyers and fact sheets,
+a state licensing inspector's checklists, a graduate student's fieldnotes and a house's vendor paperwork with its
+notes) are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -228,6 +231,14 @@ SIXTY_SECOND_VOICES = (  # sixty-second: the minimal pairs' brief
     "rfp-response-pairs",
     "handwritten-scan-pairs",
 )
+SIXTY_THIRD_VOICES = (  # sixty-third: the minimal pairs' brief
+    "house-app-config-pairs",
+    "police-call-narrative-pairs",
+    "residents-association-pairs",
+    "state-inspection-checklist-pairs",
+    "thesis-fieldnotes-pairs",
+    "vendor-paperwork-pairs",
+)
 
 
 def _hash(text: str) -> int:
@@ -325,6 +336,7 @@ def main(folders: list[Path]) -> None:
         *SIXTIETH_VOICES,
         *SIXTY_FIRST_VOICES,
         *SIXTY_SECOND_VOICES,
+        *SIXTY_THIRD_VOICES,
     ):
         items = []
         for incoming in folders:
