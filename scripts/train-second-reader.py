@@ -22,6 +22,11 @@ which the reader is right often enough for what the report then says:
 - rescue (met, for the reviewer to confirm): at least RESCUE_PRECISION of the misses above it are right.
 A feature seen in fewer than MIN_UNITS training units is left out and the weights are rounded, to
 keep the shipped file small.
+
+Beside it, a classifier of disclaimer sentences (checks.reader.disclaimers) is trained on the minimal pairs: a
+near-miss twin's sentences that its full twin lacks against every sentence of a full passage. On a life-safety
+rule its highest score in the section, in a band, is a feature of the reader's; each training unit's band is read
+by a classifier that did not learn from that unit's voice (see with_bands).
 """
 
 from __future__ import annotations
@@ -38,8 +43,9 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -53,6 +59,10 @@ from narr_audit.checks.reader import (  # noqa: E402
     PLAIN_WORDS,
     Thresholds,
     asked,
+    disclaimer_band,
+    disclaimer_features,
+    disclaimer_words,
+    disclaimers,
     features,
     probability,
     rescuable,
@@ -107,6 +117,14 @@ class Item:
     found: bool
     met: dict[str, float] | None  # features of the unit that met it, when the recogniser found it
     others: list[dict[str, float]]  # features of every unit (to rescue), when it did not
+    # on a life-safety rule, the classifier of disclaimers' features of the sentences that may take the topic back
+    # (checks.reader.disclaimers), for the unit that met it and for each of the others
+    met_cands: list[dict[str, float]] = field(default_factory=list)
+    others_cands: list[list[dict[str, float]]] = field(default_factory=list)
+
+
+Instance = tuple[dict[str, float], int, str, list[dict[str, float]]]  # features, label, voice, disclaimer candidates
+Sentence = tuple[dict[str, float], int, str]  # a sentence's features, 1 for a disclaimer, its voice
 
 
 def corpus_digest() -> str:
@@ -116,29 +134,32 @@ def corpus_digest() -> str:
     return h.hexdigest()
 
 
-def build() -> tuple[list[Item], list[tuple[dict[str, float], int, str]]]:
-    """Evaluation items, and training instances (features, label, voice): a present topic's unit that
-    meets it or comes closest is positive; every unit of an absent topic is negative."""
+def build() -> tuple[list[Item], list[Instance], list[Sentence]]:
+    """Evaluation items, training instances (features, label, voice, disclaimer candidates): a present topic's
+    unit that meets it or comes closest is positive; every unit of an absent topic is negative; and the sentences
+    the classifier of disclaimers learns from: a near-miss twin's sentences that its full twin lacks are
+    disclaimers, its others and every full passage's sentences are not."""
     book = load_rulebook()
     vocabulary = book.concepts
     items: list[Item] = []
-    train: list[tuple[dict[str, float], int, str]] = []
+    train: list[Instance] = []
+    sentences: list[Sentence] = []
+    said: dict[tuple[str, str, str, int], tuple[str, set[str]]] = {}  # a passage's kind and its sentences' texts
     with tempfile.TemporaryDirectory() as tmp:
         for n, p in enumerate(passages("tuned")):
             check = document_check(book, p.rule, p.document)
             rule = book.rule(p.rule)
             assert rule is not None
+            life = bool(rule.life_safety)
             outcome, content = judged(book, p.rule, p.document, p.text, Path(tmp) / f"passage-{n}.md", None)
             missing = set(outcome.missing)  # the recogniser's reading, which the second reader reads again
             analysis = analyse(content)
             every_idea = [  # the check's topics' ideas, as checks.document asks them
-                i for t in check.topics for i in topic_spec(t, vocabulary, ongoing=bool(rule.life_safety)).ideas
+                i for t in check.topics for i in topic_spec(t, vocabulary, ongoing=life).ideas
             ]
+            questions = []
             for topic in check.topics:
-                present = topic.name in p.present
-                if not present and topic.name not in p.absent:
-                    raise SystemExit(f"{p.key}: topic {topic.name!r} is not labelled")
-                spec = topic_spec(topic, vocabulary, ongoing=bool(rule.life_safety))  # as check reads it
+                spec = topic_spec(topic, vocabulary, ongoing=life)  # as check reads it
                 question = asked(
                     p.rule,
                     rule.title,
@@ -148,34 +169,78 @@ def build() -> tuple[list[Item], list[tuple[dict[str, float], int, str]]]:
                     [t.name for t in check.topics],
                     every_idea,
                     spec.ideas,
-                    life_safety=bool(rule.life_safety),
+                    life_safety=life,
                 )
+                questions.append((topic, spec, question))
+            sentences.extend(_sentences(p, analysis, disclaimer_words(questions[0][2]), said))
+
+            for topic, spec, question in questions:
+                present = topic.name in p.present
+                if not present and topic.name not in p.absent:
+                    raise SystemExit(f"{p.key}: topic {topic.name!r} is not labelled")
                 found = topic.name not in missing
                 finding = find_in(spec, content, vocabulary)
                 every = units(spec, analysis, vocabulary)
-                met = None
+                met = met_cands = None
                 if found and finding.sentence is not None:
-                    met = features(question, analysis, unit_of(spec, analysis, vocabulary, finding.sentence))
-                others = [features(question, analysis, u) for u in every if rescuable(spec, u)] if not found else []
-                items.append(Item(p.voice, p.kind, bool(rule.life_safety), present, found, met, others))
+                    unit = unit_of(spec, analysis, vocabulary, finding.sentence)
+                    met, met_cands = features(question, analysis, unit), candidates(analysis, question, unit)
+                rescued = [u for u in every if rescuable(spec, u)] if not found else []
+                items.append(
+                    Item(
+                        p.voice,
+                        p.kind,
+                        life,
+                        present,
+                        found,
+                        met,
+                        [features(question, analysis, u) for u in rescued],
+                        met_cands or [],
+                        [candidates(analysis, question, u) for u in rescued],
+                    )
+                )
                 if present:
                     if met is not None:
-                        train.append((met, 1, p.voice))
+                        train.append((met, 1, p.voice, met_cands or []))
                     elif every:
                         closest = finding.sentence if finding.sentence is not None else every[0].best
-                        train.append(
-                            (
-                                features(question, analysis, unit_of(spec, analysis, vocabulary, closest)),
-                                1,
-                                p.voice,
-                            )
-                        )
+                        unit = unit_of(spec, analysis, vocabulary, closest)
+                        near = candidates(analysis, question, unit)
+                        train.append((features(question, analysis, unit), 1, p.voice, near))
                 else:
                     for u in every:
-                        train.append((features(question, analysis, u), 0, p.voice))
+                        train.append((features(question, analysis, u), 0, p.voice, candidates(analysis, question, u)))
             if n % 1000 == 0:
                 print(f"  read {n} passages", file=sys.stderr, flush=True)
-    return items, train
+    return items, train, sentences
+
+
+def _sentences(
+    p: Any, analysis: Any, own: frozenset[str], said: dict[tuple[str, str, str, int], tuple[str, set[str]]]
+) -> list[Sentence]:
+    """A passage's sentences for the classifier of disclaimers (see :func:`build`); a near-miss without a full twin
+    just before it, or one outside a minimal pair's voice, teaches it nothing."""
+    texts = [" ".join(sentence.text.lower().split()) for sentence in analysis.sentences]
+    said[(p.voice, p.rule, p.document, p.at)] = (p.kind, set(texts))
+    if p.kind == "full":
+        labels = [0] * len(texts)
+    elif p.kind == "near-miss" and p.voice.endswith("-pairs"):
+        kind, theirs = said.get((p.voice, p.rule, p.document, p.at - 1), ("", set()))
+        if kind in ("", "near-miss"):
+            return []
+        labels = [int(text not in theirs) for text in texts]
+    else:
+        return []
+    return [(disclaimer_features(analysis, m, own), y, p.voice) for m, y in enumerate(labels)]
+
+
+def candidates(analysis: Any, question: Any, unit: Any) -> list[dict[str, float]]:
+    """The disclaimer classifier's features of the sentences that may take a life-safety topic back (none on
+    another rule)."""
+    if not question.life_safety:
+        return []
+    own = disclaimer_words(question)
+    return [disclaimer_features(analysis, m, own) for m in disclaimers(analysis, unit, question)]
 
 
 def fit(
@@ -220,6 +285,32 @@ def common(instances: list[tuple[dict[str, float], int, str]]) -> list[tuple[dic
         for k in f:
             seen[k] += 1
     return [({k: v for k, v in f.items() if seen[k] >= MIN_UNITS}, y, voice) for f, y, voice in instances]
+
+
+def band_of(cands: list[dict[str, float]], w: dict[str, float]) -> dict[str, float]:
+    """The reader's disclaimer feature for these candidate sentences, read by the classifier ``w``."""
+    band = disclaimer_band(max(probability(w, c) for c in cands)) if cands else None
+    return {band: 1.0} if band is not None else {}
+
+
+def with_bands(
+    train: list[Instance], sentences: list[Sentence], voices: list[str]
+) -> list[tuple[dict[str, float], int, str]]:
+    """These voices' training instances with their disclaimer feature, each read by a classifier of disclaimers that
+    did not learn from its voice (the voices in three groups): read by one that had, the feature would say more
+    than it does of a document the classifier never saw, and the reader would trust it too much."""
+    groups = [set(voices[k::3]) for k in range(3)]
+    every = set(voices)
+    readers = [fit(common([x for x in sentences if x[2] in every - group])) for group in groups]
+    which = {v: k for k, group in enumerate(groups) for v in group}
+    return [(f | band_of(c, readers[which[v]]), y, v) for f, y, v, c in train if v in every]
+
+
+def banded(item: Item, w: dict[str, float]) -> Item:
+    """The item with its disclaimer feature, read by the classifier ``w``."""
+    met = None if item.met is None else item.met | band_of(item.met_cands, w)
+    others = [o | band_of(c, w) for o, c in zip(item.others, item.others_cands, strict=True)]
+    return replace(item, met=met, others=others)
 
 
 def shrink(w: dict[str, float]) -> dict[str, float]:
@@ -309,7 +400,7 @@ def _deal(voices: list[str], repeat: int) -> list[set[str]]:
     return [set(order[k::3]) for k in range(3)]
 
 
-def cross_validate(items: list[Item], train: list[tuple[dict[str, float], int, str]]) -> Thresholds:
+def cross_validate(items: list[Item], train: list[Instance], sentences: list[Sentence]) -> Thresholds:
     voices = sorted({it.voice for it in items})
     runs: list[tuple[list[float], list[bool], Thresholds]] = []
     for repeat in range(REPEATS):
@@ -317,11 +408,13 @@ def cross_validate(items: list[Item], train: list[tuple[dict[str, float], int, s
         short = [False] * len(items)
         for k, held in enumerate(_deal(voices, repeat)):
             t0 = time.perf_counter()
-            w = shrink(fit(common([x for x in train if x[2] not in held])))
+            w = shrink(fit(common(with_bands(train, sentences, [v for v in voices if v not in held]))))
+            disclaiming = fit(common([x for x in sentences if x[2] not in held]))
             for i, it in enumerate(items):
                 if it.voice in held:
-                    ps[i] = scores(w, it)
-                    short[i] = plain(w, it)
+                    read = banded(it, disclaiming)
+                    ps[i] = scores(w, read)
+                    short[i] = plain(w, read)
             print(
                 f"  deal {repeat + 1}, fold {k + 1}: {len(w)} weights, {time.perf_counter() - t0:.1f} s",
                 file=sys.stderr,
@@ -347,24 +440,30 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="keep the read corpus here (for repeated runs while developing)")
     args = parser.parse_args()
     if args.cache and args.cache.exists():
-        items, train = pickle.loads(args.cache.read_bytes())
+        items, train, sentences = pickle.loads(args.cache.read_bytes())
     else:
-        items, train = build()
+        items, train, sentences = build()
         if args.cache:
-            args.cache.write_bytes(pickle.dumps((items, train)))
-    print(f"{len(items)} passage topics, {len(train)} training units, {len({it.voice for it in items})} voices")
-    thresholds = cross_validate(items, train)
+            args.cache.write_bytes(pickle.dumps((items, train, sentences)))
+    voices = sorted({it.voice for it in items})
+    print(
+        f"{len(items)} passage topics, {len(train)} training units, {len(voices)} voices, {len(sentences)} sentences "
+        f"({sum(y for _, y, _ in sentences)} disclaimers)"
+    )
+    thresholds = cross_validate(items, train, sentences)
     if args.check:
         return
-    weights = shrink(averaged(common(train)))
+    weights = shrink(averaged(common(with_bands(train, sentences, voices))))
+    disclaimer = shrink(fit(common(sentences)))
     trained_on = {
         "corpus": corpus_digest(),
-        "voices": sorted({it.voice for it in items}),
+        "voices": voices,
         "passage_topics": len(items),
         "units": len(train),
+        "sentences": len(sentences),
     }
     TARGET.parent.mkdir(parents=True, exist_ok=True)
-    TARGET.write_bytes(model_bytes(to_data(weights, trained_on)))
+    TARGET.write_bytes(model_bytes(to_data(weights, trained_on, disclaimer)))
     LIMITS.write_text(json.dumps(thresholds.as_data(), indent=2) + "\n", encoding="utf-8")
     print(f"wrote {TARGET.relative_to(ROOT)}: {len(weights)} weights, {TARGET.stat().st_size} bytes")
     print(f"wrote {LIMITS.relative_to(ROOT)}")

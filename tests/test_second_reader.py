@@ -26,12 +26,15 @@ from topic_corpus import HERE as CORPUS
 from topic_corpus import document_check, judged, passages
 
 from narr_audit.base.errors import NarrError
+from narr_audit.base.language import stem
 from narr_audit.checks.document import topic_spec
 from narr_audit.checks.interface import Outcome
 from narr_audit.checks.reader import (
     SecondReader,
     Thresholds,
     asked,
+    disclaimed,
+    disclaimer_band,
     features,
     probability,
     to_data,
@@ -208,6 +211,28 @@ def test_a_life_safety_topic_reads_the_words_of_its_section(tmp_path: Path) -> N
     assert _check(SMOKING, elsewhere, tmp_path, reader).status == "met"
 
 
+def test_a_life_safety_topic_reads_its_section_for_a_sentence_that_takes_it_back(tmp_path: Path) -> None:
+    """The classifier of disclaimers scores the section's other sentences; the highest score's band is a feature
+    of the reader's own (checks.reader.disclaimers). A short label is not read, nor another section's sentence;
+    and never on a rule that is not life-safety."""
+    # a classifier that knows one word, and a reader that weighs its highest band against the topic
+    reader = SecondReader.from_weights(
+        {"bias": 0.0, "D:hi": -50.0}, LIMITS, disclaimer={"bias": -10.0, "w:" + stem("trial"): 100.0}
+    )
+    area = "designated area or smoke-free property"
+    aside = "\nAll of these came out of a trial we ran at the old place.\n"
+    assert area not in _check(SMOKING, SMOKE, tmp_path, reader).missing
+    doubted = _check(SMOKING, SMOKE + aside, tmp_path, reader)
+    assert area in doubted.missing, doubted.reason
+    assert "the second reader doubts that it states it" in doubted.reason, doubted.reason
+    short = "\nA trial.\n"  # a label, fewer than DISCLAIMER_WORDS words: the recogniser's to read
+    assert area not in _check(SMOKING, SMOKE + short, tmp_path, reader).missing
+    elsewhere = SMOKE + "\n# Records\n\nAll of these came out of a trial we ran at the old place.\n"
+    assert area not in _check(SMOKING, elsewhere, tmp_path, reader).missing
+    chores = ROTATING + "\nAll of these came out of a trial we ran at the old place.\n"  # not a life-safety rule
+    assert _check(CHORES, chores, tmp_path, reader).status == "met"
+
+
 def test_an_unsure_life_safety_reading_beside_a_disclaimer_is_not_met(tmp_path: Path) -> None:
     """On a life-safety rule, a reading the second reader is unsure of is met for the reviewer to confirm,
     unless another sentence of its section says something there is not so (the house has none of it, no
@@ -300,7 +325,7 @@ def test_the_shipped_reader_scores_as_its_regression_was_trained(tmp_path: Path)
     """read() sums the model's groups without naming features; it must equal the trained regression."""
     reader = second_reader()
     weights = reader.weights()
-    compared = 0
+    compared = banded = 0
     for n, passage in enumerate(passages("tuned")):
         if n % 97:
             continue
@@ -314,12 +339,20 @@ def test_the_shipped_reader_scores_as_its_regression_was_trained(tmp_path: Path)
         for topic in check.topics:
             spec = topic_spec(topic, BOOK.concepts)
             names = [t.name for t in check.topics]
-            question = asked(passage.rule, rule.title, passage.document, topic.name, spec.labels, names, ideas)
+            life = bool(rule.life_safety)
+            question = asked(
+                passage.rule, rule.title, passage.document, topic.name, spec.labels, names, ideas, spec.ideas, life
+            )
             for unit in units(spec, analysis, BOOK.concepts):
-                expected = probability(weights, features(question, analysis, unit))
+                found = features(question, analysis, unit)
+                if life:  # and the band of the section's likeliest disclaimer, read by the shipped classifier
+                    band = disclaimer_band(disclaimed(reader.disclaimer_weights(), analysis, unit, question))
+                    found |= {band: 1.0} if band else {}
+                    banded += band is not None
+                expected = probability(weights, found)
                 assert reader.read(question, analysis, unit).score == pytest.approx(expected, abs=1e-6)
                 compared += 1
-    assert compared > 50
+    assert compared > 50 and banded > 0
 
 
 def test_its_thresholds_are_ordered() -> None:

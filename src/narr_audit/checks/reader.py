@@ -11,7 +11,9 @@ It reads a *unit*: a sentence carrying the topic's ideas, with what frames it (h
 the sentences near it in its paragraph that carry one of them. Its features pair each of the topic's
 ideas with the stems of the unit's words and add the stems of the sentence alone (where negation,
 deferral and someone else's act show), leaving out the topic's own words and words of style (see
-:class:`Asked` and UNREAD).
+:class:`Asked` and UNREAD). On a life-safety rule it also reads the unit's section, and a smaller
+classifier of its own scores the section's other sentences for one that takes the topic back
+(:func:`disclaimers`).
 
 How the document check uses it (checks.document), by :class:`Thresholds`:
 
@@ -36,6 +38,7 @@ from typing import Any
 
 from narr_audit.base.language import KEPT, STOP_WORDS, WORD, normalise, stem
 from narr_audit.checks.recognise import (
+    EMPTY,
     Analysis,
     Phrasing,
     TopicSpec,
@@ -51,7 +54,7 @@ from narr_audit.checks.recognise import (
 )
 from narr_audit.evidence.content import PAGE, Extracted
 
-FORMAT = 3  # the model file's format; a file of another format is refused with a clear message
+FORMAT = 4  # the model file's format; a file of another format is refused with a clear message
 # A short sentence that the recogniser found and whose words, read, weigh for the topic is not doubted when
 # its score falls below the doubt on the model's prior alone (its bias): it is met, for the reviewer to
 # confirm. "Residents refrain from using or possessing alcohol or any mind-altering chemical." leaves the
@@ -64,7 +67,7 @@ FORMAT = 3  # the model file's format; a file of another format is refused with 
 # near-misses): 8 words 95.1-95.2% / 93.3-93.4% / 184-201, 17 words and pairs 95.1-95.2% / 93.4% /
 # 182-200, 12 words 95.2% / 93.3-93.4% / 191-202.
 PLAIN_WORDS = 8
-SCORING = 9  # how a unit is read and scored; kept readings of another way are read again
+SCORING = 10  # how a unit is read and scored; kept readings of another way are read again
 
 
 @dataclass(frozen=True)
@@ -447,6 +450,74 @@ def word_pairs(analysis: Analysis, n: int, own: frozenset[str]) -> frozenset[str
 _BOTH_OWN = frozenset({OWN + " " + OWN})
 
 
+# A life-safety topic's section read for a sentence that takes it back. The corpus's minimal pairs say what such a
+# sentence looks like: a near-miss twin's sentences that its full twin lacks ("That's the clinic's patient rules,
+# we haven't adopted anything", "This listing is our Alder Street house, which we're still staffing"), against
+# every sentence of a full passage. A classifier of sentences trained on them (scripts/train-second-reader.py)
+# scores each sentence of the section but the one that met the topic; the highest score, in one of three bands,
+# is a feature of the reader's own (D:), whose weight the reader learns beside its other words. Cross-validated
+# (stop 40, five deals): 154-173 life-safety near-misses passed out of fold against 184-205 without it, 94.6-94.9%
+# found against 94.8-95.0%, 94.0-94.2% reported missing against 93.7-93.9% (standards/reader/README.md).
+DISCLAIMER_REACH = 16  # sentences either side of the one that met the topic, in its section
+DISCLAIMER_WORDS = 6  # a shorter sentence ("Draft:", "Recommendation:") is a label, read by the recogniser
+# A band from 0.5 was tried: ordinary steps of a plan ("Start rescue breathing or CPR if trained") score there, and
+# the Level IV example's posted overdose steps were doubted, every one of them.
+DISCLAIMER_BANDS = ((0.9, "D:hi"), (0.75, "D:mid"))
+_LETTERS = re.compile(r"[A-Za-z']+")
+
+
+def disclaimer_words(topic: Asked) -> frozenset[str]:
+    """The words a disclaimer is read without: the rule's title, the document's name and its check's topics'."""
+    return _own(topic.texts[:3] + topic.siblings)
+
+
+def disclaimer_features(analysis: Analysis, n: int, own: frozenset[str]) -> dict[str, float]:
+    """A sentence's features as the classifier of disclaimers reads it: its stems and word pairs, ``own`` left out."""
+    found = {"w:" + s for s in _read_stems(analysis)(n) - own} | {"p:" + pair for pair in word_pairs(analysis, n, own)}
+    w = 1 / math.sqrt(len(found) + 1)
+    out = dict.fromkeys(sorted(found), w)
+    out["bias"] = 1.0
+    return out
+
+
+def disclaimers(analysis: Analysis, unit: Unit, topic: Asked) -> list[int]:
+    """The sentences of the unit's section that may take its topic back: within DISCLAIMER_REACH of the one that met
+    it, under the same heading (on a PDF's or scan's page, in the same block; in a text without headings, anywhere),
+    not that one, of DISCLAIMER_WORDS words or more, and about this topic or
+    about none of the check's others (a section that states one topic and says another is still to be written)."""
+    sentences = analysis.sentences
+    best = unit.best
+    where, block = sentences[best].where, sentences[best].block
+    paged = where is not None and where.startswith(PAGE)  # a page's sections are its blocks (see surround)
+    mine_ids = {id(idea) for idea in topic.mine}
+    mine: set[int] = set().union(*[carried(idea, analysis, EMPTY) for idea in topic.mine])
+    others: set[int] = set().union(
+        *[carried(idea, analysis, EMPTY) for idea in topic.ideas if id(idea) not in mine_ids]
+    )
+    return [
+        m
+        for m in range(max(0, best - DISCLAIMER_REACH), min(len(sentences), best + DISCLAIMER_REACH + 1))
+        if m != best
+        and (sentences[m].block == block if paged else sentences[m].where == where)
+        and len(_LETTERS.findall(sentences[m].text)) >= DISCLAIMER_WORDS
+        and (m in mine or m not in others)
+    ]
+
+
+def disclaimed(weights: Mapping[str, float], analysis: Analysis, unit: Unit, topic: Asked) -> float:
+    """The highest disclaimer score among the section's sentences (:func:`disclaimers`); 0 when there are none."""
+    own = disclaimer_words(topic)
+    return max(
+        (probability(weights, disclaimer_features(analysis, m, own)) for m in disclaimers(analysis, unit, topic)),
+        default=0.0,
+    )
+
+
+def disclaimer_band(score: float) -> str | None:
+    """The reader's feature for the highest disclaimer score in a section (None: under every band)."""
+    return next((name for floor, name in DISCLAIMER_BANDS if score >= floor), None)
+
+
 class SecondReader:
     """The trained weights and their thresholds; scores a unit and says which words weighed most.
 
@@ -459,12 +530,20 @@ class SecondReader:
         self._data: Mapping[str, Any] | None = None
         self.thresholds = thresholds  # kept beside the weights: a cached run needs them, not the weights
         self._by_labels: dict[tuple[str, ...], _IdeaWeights] = {}
+        self._disclaimer: dict[str, float] | None = None
         self.stamp = stamp  # names the model in the cache: a new model reads every document again
 
     @classmethod
-    def from_weights(cls, weights: Mapping[str, float], thresholds: Thresholds, stamp: str = "") -> SecondReader:
-        """A reader of flat weights by feature name (as scripts/train-second-reader.py trains them)."""
-        data = to_data(weights, {})
+    def from_weights(
+        cls,
+        weights: Mapping[str, float],
+        thresholds: Thresholds,
+        stamp: str = "",
+        disclaimer: Mapping[str, float] | None = None,
+    ) -> SecondReader:
+        """A reader of flat weights by feature name (as scripts/train-second-reader.py trains them), and the
+        classifier of disclaimer sentences' (see :func:`disclaimers`)."""
+        data = to_data(weights, {}, disclaimer)
         return cls(lambda: data, thresholds, stamp)
 
     @property
@@ -492,7 +571,20 @@ class SecondReader:
             out["P:" + pair] = float(v)
         for s, v in data["section"].items():
             out["S:" + s] = float(v)
+        for band, v in data["bands"].items():
+            out[band] = float(v)
         return out
+
+    def disclaimer_weights(self) -> Mapping[str, float]:
+        """The classifier of disclaimer sentences (see :func:`disclaimers`), its weights by feature name (as
+        :func:`disclaimer_features` names them), built once."""
+        if self._disclaimer is None:
+            kept = self.data["disclaimer"]
+            flat = {"bias": float(kept["bias"])}
+            flat.update({"w:" + s: float(v) for s, v in kept["words"].items()})
+            flat.update({"p:" + pair: float(v) for pair, v in kept["pairs"].items()})
+            self._disclaimer = flat
+        return self._disclaimer
 
     def score(self, asked: Asked, analysis: Analysis, unit: Unit) -> float:
         """The unit's score: the logistic regression over :func:`features`."""
@@ -512,6 +604,9 @@ class SecondReader:
         if asked.life_safety:
             around, section = surround(analysis, unit, asked, local), data["section"]
             words += math.fsum([section.get(s, 0.0) for s in around]) / math.sqrt(len(around) + 1)
+            band = disclaimer_band(disclaimed(self.disclaimer_weights(), analysis, unit, asked))
+            if band is not None:
+                words += float(data["bands"].get(band, 0.0))
         z = float(data["bias"]) + words
         plain = words >= 0 and len(local) <= PLAIN_WORDS
         return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 6), plain
@@ -581,16 +676,22 @@ def probability(weights: Mapping[str, float], found: Mapping[str, float]) -> flo
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict[str, Any]:
-    """The model as kept on disk: weights grouped by kind, keys sorted, so the file is stable."""
+def to_data(
+    weights: Mapping[str, float], trained_on: Mapping[str, Any], disclaimer: Mapping[str, float] | None = None
+) -> dict[str, Any]:
+    """The model as kept on disk: weights grouped by kind, keys sorted, so the file is stable; ``disclaimer``, the
+    classifier of disclaimer sentences (none: it never scores above a band)."""
     ideas: dict[str, dict[str, float]] = {}
     sentence: dict[str, float] = {}
     pairs: dict[str, float] = {}
     section: dict[str, float] = {}
+    bands: dict[str, float] = {}
     for name in sorted(weights):
         v = weights[name]
         kind, _, rest = name.partition(":")
-        if kind == "CL":
+        if kind == "D":
+            bands[name] = v
+        elif kind == "CL":
             label, _, s = rest.rpartition(":")
             ideas.setdefault(label, {})[s] = v
         elif kind == "B":
@@ -607,7 +708,17 @@ def to_data(weights: Mapping[str, float], trained_on: Mapping[str, Any]) -> dict
         "sentence": sentence,
         "pairs": pairs,
         "section": section,
+        "bands": bands,
+        "disclaimer": _grouped(disclaimer) if disclaimer else {"bias": -30.0, "words": {}, "pairs": {}},
     }
+
+
+def _grouped(disclaimer: Mapping[str, float]) -> dict[str, Any]:
+    """The classifier of disclaimers as kept on disk: its words' and its word pairs' weights apart, keyed by the
+    stem or pair alone, so the file writes each once for every group that has it (see model_bytes)."""
+    words = {k[2:]: disclaimer[k] for k in sorted(disclaimer) if k.startswith("w:")}
+    pairs = {k[2:]: disclaimer[k] for k in sorted(disclaimer) if k.startswith("p:")}
+    return {"bias": disclaimer.get("bias", 0.0), "words": words, "pairs": pairs}
 
 
 def doubt_of(
@@ -722,6 +833,11 @@ __all__ = [
     "Thresholds",
     "Unit",
     "asked",
+    "disclaimed",
+    "disclaimer_band",
+    "disclaimer_features",
+    "disclaimer_words",
+    "disclaimers",
     "doubt_of",
     "features",
     "probability",
