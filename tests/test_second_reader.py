@@ -225,6 +225,7 @@ def test_a_life_safety_topic_reads_its_section_for_a_sentence_that_takes_it_back
     doubted = _check(SMOKING, SMOKE + aside, tmp_path, reader)
     assert area in doubted.missing, doubted.reason
     assert "the second reader doubts that it states it" in doubted.reason, doubted.reason
+    assert "another sentence of its section reads as taking it back" in doubted.reason, doubted.reason
     short = "\nA trial.\n"  # a label, fewer than DISCLAIMER_WORDS words: the recogniser's to read
     assert area not in _check(SMOKING, SMOKE + short, tmp_path, reader).missing
     elsewhere = SMOKE + "\n# Records\n\nAll of these came out of a trial we ran at the old place.\n"

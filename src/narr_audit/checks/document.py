@@ -413,9 +413,10 @@ def _closest_note(name: str, closest: Closest | None) -> str:
             f"{_words(doubt.against, 'against it')}, and its section says {doubt.beside})"
         )
     if doubt is not None:
+        taken = "; another sentence of its section reads as taking it back" if doubt.taken_back else ""
         return (
             f"{name} (the closest, {place}, uses its words, but the second reader doubts that it states it"
-            f"{_words(doubt.against, 'against it')})"
+            f"{_words(doubt.against, 'against it')}{taken})"
         )
     if finding.deferred:
         return f"{name} (the closest, {place}, leaves it to discretion instead of stating {finding.lacking[0]})"

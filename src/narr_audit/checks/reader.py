@@ -91,6 +91,7 @@ class Reading:
     for_it: tuple[str, ...]
     beside: str | None = None  # what its section says is not so (recognise.disclaimer_beside), beside a doubt
     plain: bool = False  # a short sentence whose words weigh for it: below the doubt on the prior alone (PLAIN_WORDS)
+    taken_back: bool = False  # another sentence of its section reads as taking the topic back (see disclaimers)
 
 
 @dataclass(frozen=True)
@@ -575,6 +576,10 @@ class SecondReader:
             out[band] = float(v)
         return out
 
+    def band(self, asked: Asked, analysis: Analysis, unit: Unit) -> str | None:
+        """The band of the likeliest disclaimer in a life-safety unit's section (see :func:`disclaimers`)."""
+        return disclaimer_band(disclaimed(self.disclaimer_weights(), analysis, unit, asked))
+
     def disclaimer_weights(self) -> Mapping[str, float]:
         """The classifier of disclaimer sentences (see :func:`disclaimers`), its weights by feature name (as
         :func:`disclaimer_features` names them), built once."""
@@ -604,7 +609,7 @@ class SecondReader:
         if asked.life_safety:
             around, section = surround(analysis, unit, asked, local), data["section"]
             words += math.fsum([section.get(s, 0.0) for s in around]) / math.sqrt(len(around) + 1)
-            band = disclaimer_band(disclaimed(self.disclaimer_weights(), analysis, unit, asked))
+            band = self.band(asked, analysis, unit)
             if band is not None:
                 words += float(data["bands"].get(band, 0.0))
         z = float(data["bias"]) + words
@@ -741,6 +746,8 @@ def doubt_of(
     reading = reader.read(asked, analysis, unit, score) if quoted else Reading(score, sentence, unit.where, (), ())
     if plain and quoted:
         reading = replace(reading, plain=True)
+    if quoted and asked.life_safety and reader.band(asked, analysis, unit) is not None:
+        reading = replace(reading, taken_back=True)  # the report says so beside the words it quotes
     if spec.ongoing and (t.doubt_life_safety <= score or plain) and score < t.confirm_life_safety:
         reading = replace(reading, beside=disclaimer_beside(analysis, sentence))
     if name is not None:
@@ -801,19 +808,21 @@ def _kept(reading: Reading) -> list[object]:
         list(reading.for_it),
         reading.beside,
         reading.plain,
+        reading.taken_back,
     ]
 
 
 def _read(kept: object) -> Reading | None:
-    """A reading kept as [score, sentence, where, against, for, beside, plain], or as [score] alone when
-    it neither doubts, flags nor rescues (nothing of it is cited); None when it is not one."""
+    """A reading kept as [score, sentence, where, against, for, beside, plain, taken back], or as [score] alone
+    when it neither doubts, flags nor rescues (nothing of it is cited); None when it is not one."""
     if isinstance(kept, list) and len(kept) == 1 and isinstance(kept[0], float):
         return Reading(kept[0], -1, None, (), ())
-    if not isinstance(kept, list) or len(kept) != 7 or not (kept[5] is None or isinstance(kept[5], str)):
+    if not isinstance(kept, list) or len(kept) != 8 or not (kept[5] is None or isinstance(kept[5], str)):
         return None
-    score, sentence, where, against, for_it, beside, plain = kept
+    score, sentence, where, against, for_it, beside, plain, taken_back = kept
     if (
         not isinstance(plain, bool)
+        or not isinstance(taken_back, bool)
         or not isinstance(score, float)
         or type(sentence) is not int
         or not (where is None or isinstance(where, str))
@@ -822,7 +831,7 @@ def _read(kept: object) -> Reading | None:
         or not all(isinstance(w, str) for w in [*against, *for_it])
     ):
         return None
-    return Reading(score, sentence, where, tuple(against), tuple(for_it), beside, plain)
+    return Reading(score, sentence, where, tuple(against), tuple(for_it), beside, plain, taken_back)
 
 
 __all__ = [
