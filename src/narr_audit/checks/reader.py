@@ -595,8 +595,9 @@ class SecondReader:
         """The unit's score: the logistic regression over :func:`features`."""
         return self.weigh(asked, analysis, unit)[0]
 
-    def weigh(self, asked: Asked, analysis: Analysis, unit: Unit) -> tuple[float, bool]:
-        """The unit's score, and whether it is plain (see PLAIN_WORDS): summed here from the model's
+    def weigh(self, asked: Asked, analysis: Analysis, unit: Unit) -> tuple[float, bool, str | None]:
+        """The unit's score, whether it is plain (see PLAIN_WORDS), and on a life-safety topic the band of its
+        section's likeliest disclaimer (see :meth:`band`; None below every band): summed here from the model's
         groups without naming each feature (exactly, by ``math.fsum``, so the order in which a set
         gives its words does not matter and nothing needs sorting)."""
         data = self.data
@@ -606,6 +607,7 @@ class SecondReader:
         words = math.fsum([ideas[s] for s in local]) / math.sqrt(len(local) + 1)
         words += math.fsum([sentence.get(s, 0.0) for s in best]) / math.sqrt(len(best) + 1)
         words += math.fsum([paired.get(pair, 0.0) for pair in pairs]) / math.sqrt(len(pairs) + 1)
+        band = None
         if asked.life_safety:
             around, section = surround(analysis, unit, asked, local), data["section"]
             words += math.fsum([section.get(s, 0.0) for s in around]) / math.sqrt(len(around) + 1)
@@ -614,7 +616,7 @@ class SecondReader:
                 words += float(data["bands"].get(band, 0.0))
         z = float(data["bias"]) + words
         plain = words >= 0 and len(local) <= PLAIN_WORDS
-        return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 6), plain
+        return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 6), plain, band
 
     def read(self, asked: Asked, analysis: Analysis, unit: Unit, score: float | None = None) -> Reading:
         """The unit's score (``score``, when already known), and the words of its best sentence that
@@ -740,13 +742,13 @@ def doubt_of(
         return kept
     analysis = analyse(content)
     unit = unit_of(spec, analysis, vocabulary, sentence)
-    score, plain = reader.weigh(asked, analysis, unit)
+    score, plain, band = reader.weigh(asked, analysis, unit)
     t = reader.thresholds
     quoted = score < max(t.confirm, t.confirm_life_safety)  # the report may cite its words
     reading = reader.read(asked, analysis, unit, score) if quoted else Reading(score, sentence, unit.where, (), ())
     if plain and quoted:
         reading = replace(reading, plain=True)
-    if quoted and asked.life_safety and reader.band(asked, analysis, unit) is not None:
+    if quoted and band is not None:
         reading = replace(reading, taken_back=True)  # the report says so beside the words it quotes
     if spec.ongoing and (t.doubt_life_safety <= score or plain) and score < t.confirm_life_safety:
         reading = replace(reading, beside=disclaimer_beside(analysis, sentence))
