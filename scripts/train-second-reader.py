@@ -66,6 +66,7 @@ from narr_audit.checks.reader import (  # noqa: E402
     features,
     probability,
     rescuable,
+    self_band,
     to_data,
     unit_of,
     units,
@@ -236,11 +237,12 @@ def _sentences(
 
 def candidates(analysis: Any, question: Any, unit: Any) -> list[dict[str, float]]:
     """The disclaimer classifier's features of the sentences that may take a life-safety topic back (none on
-    another rule)."""
+    another rule): first the sentence that met it (its band is a feature apart, checks.reader.SELF), then the
+    others of its section (checks.reader.disclaimers)."""
     if not question.life_safety:
         return []
     own = disclaimer_words(question)
-    return [disclaimer_features(analysis, m, own) for m in disclaimers(analysis, unit, question)]
+    return [disclaimer_features(analysis, m, own) for m in [unit.best, *disclaimers(analysis, unit, question)]]
 
 
 def fit(
@@ -288,9 +290,13 @@ def common(instances: list[tuple[dict[str, float], int, str]]) -> list[tuple[dic
 
 
 def band_of(cands: list[dict[str, float]], w: dict[str, float]) -> dict[str, float]:
-    """The reader's disclaimer feature for these candidate sentences, read by the classifier ``w``."""
-    band = disclaimer_band(max(probability(w, c) for c in cands)) if cands else None
-    return {band: 1.0} if band is not None else {}
+    """The reader's disclaimer features for these candidate sentences (see :func:`candidates`), read by the
+    classifier ``w``."""
+    if not cands:
+        return {}
+    own = self_band(probability(w, cands[0]))
+    band = disclaimer_band(max(probability(w, c) for c in cands[1:])) if len(cands) > 1 else None
+    return {name: 1.0 for name in (own, band) if name is not None}
 
 
 def with_bands(

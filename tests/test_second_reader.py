@@ -35,8 +35,11 @@ from narr_audit.checks.reader import (
     asked,
     disclaimed,
     disclaimer_band,
+    disclaimer_features,
+    disclaimer_words,
     features,
     probability,
+    self_band,
     to_data,
     unit_of,
     units,
@@ -234,6 +237,26 @@ def test_a_life_safety_topic_reads_its_section_for_a_sentence_that_takes_it_back
     assert _check(CHORES, chores, tmp_path, reader).status == "met"
 
 
+def test_a_life_safety_topic_reads_the_sentence_that_met_it_for_taking_it_back(tmp_path: Path) -> None:
+    """The classifier of disclaimers also scores the sentence that met the topic ("Per the hospital's policy, not
+    the house's: ..."), its band a feature of its own (checks.reader.SELF), weighed apart from the section's; the
+    reason does not say another sentence takes it back, for none does. Never on a rule that is not life-safety."""
+    reader = SecondReader.from_weights(
+        {"bias": 0.0, "D:self-hi": -50.0}, LIMITS, disclaimer={"bias": -10.0, "w:" + stem("hospital"): 100.0}
+    )
+    area = "designated area or smoke-free property"
+    assert area not in _check(SMOKING, SMOKE, tmp_path, reader).missing
+    theirs = SMOKE.replace("The only place", "At the hospital, the only place")
+    doubted = _check(SMOKING, theirs, tmp_path, reader)
+    assert area in doubted.missing, doubted.reason
+    assert "the second reader doubts that it states it" in doubted.reason, doubted.reason
+    assert "another sentence of its section" not in doubted.reason, doubted.reason
+    beside = SMOKE + "\nAll of these came out of the hospital we ran at the old place.\n"  # another sentence's band
+    assert area not in _check(SMOKING, beside, tmp_path, reader).missing  # D:hi weighs nothing in this reader
+    chores = ROTATING.replace("Chores rotate", "At the hospital, chores rotate")  # not a life-safety rule
+    assert _check(CHORES, chores, tmp_path, reader).status == "met"
+
+
 def test_an_unsure_life_safety_reading_beside_a_disclaimer_is_not_met(tmp_path: Path) -> None:
     """On a life-safety rule, a reading the second reader is unsure of is met for the reviewer to confirm,
     unless another sentence of its section says something there is not so (the house has none of it, no
@@ -326,7 +349,7 @@ def test_the_shipped_reader_scores_as_its_regression_was_trained(tmp_path: Path)
     """read() sums the model's groups without naming features; it must equal the trained regression."""
     reader = second_reader()
     weights = reader.weights()
-    compared = banded = 0
+    compared = banded = self_banded = 0
     for n, passage in enumerate(passages("tuned")):
         if n % 97:
             continue
@@ -346,14 +369,19 @@ def test_the_shipped_reader_scores_as_its_regression_was_trained(tmp_path: Path)
             )
             for unit in units(spec, analysis, BOOK.concepts):
                 found = features(question, analysis, unit)
-                if life:  # and the band of the section's likeliest disclaimer, read by the shipped classifier
-                    band = disclaimer_band(disclaimed(reader.disclaimer_weights(), analysis, unit, question))
-                    found |= {band: 1.0} if band else {}
+                if life:  # and the bands of the section's likeliest disclaimer and of the sentence that met it,
+                    # read by the shipped classifier
+                    classifier = reader.disclaimer_weights()
+                    band = disclaimer_band(disclaimed(classifier, analysis, unit, question))
+                    own = disclaimer_features(analysis, unit.best, disclaimer_words(question))
+                    mine = self_band(probability(classifier, own))
+                    found |= {name: 1.0 for name in (band, mine) if name}
                     banded += band is not None
+                    self_banded += mine is not None
                 expected = probability(weights, found)
                 assert reader.read(question, analysis, unit).score == pytest.approx(expected, abs=1e-6)
                 compared += 1
-    assert compared > 50 and banded > 0
+    assert compared > 50 and banded > 0 and self_banded > 0
 
 
 def test_its_thresholds_are_ordered() -> None:

@@ -67,7 +67,7 @@ FORMAT = 4  # the model file's format; a file of another format is refused with 
 # near-misses): 8 words 95.1-95.2% / 93.3-93.4% / 184-201, 17 words and pairs 95.1-95.2% / 93.4% /
 # 182-200, 12 words 95.2% / 93.3-93.4% / 191-202.
 PLAIN_WORDS = 8
-SCORING = 10  # how a unit is read and scored; kept readings of another way are read again
+SCORING = 11  # how a unit is read and scored; kept readings of another way are read again
 
 
 @dataclass(frozen=True)
@@ -455,15 +455,19 @@ _BOTH_OWN = frozenset({OWN + " " + OWN})
 # sentence looks like: a near-miss twin's sentences that its full twin lacks ("That's the clinic's patient rules,
 # we haven't adopted anything", "This listing is our Alder Street house, which we're still staffing"), against
 # every sentence of a full passage. A classifier of sentences trained on them (scripts/train-second-reader.py)
-# scores each sentence of the section but the one that met the topic; the highest score, in one of two bands,
+# scores each sentence of the section but the one that met the topic; the highest score, in one of three bands,
 # is a feature of the reader's own (D:), whose weight the reader learns beside its other words. Cross-validated
 # (stop 40, five deals): 154-173 life-safety near-misses passed out of fold against 184-205 without it, 94.6-94.9%
 # found against 94.8-95.0%, 94.0-94.2% reported missing against 93.7-93.9% (standards/reader/README.md).
+# Since stop 41 the sentence that met the topic is scored too, its band a feature apart (D:self-): a near-miss
+# often takes the rule back in that very sentence ("Per the hospital's policy (not the house): no smoking
+# inside", "Should the intake form ask for someone to call? The manager is still weighing it").
 DISCLAIMER_REACH = 16  # sentences either side of the one that met the topic, in its section
 DISCLAIMER_WORDS = 6  # a shorter sentence ("Draft:", "Recommendation:") is a label, read by the recogniser
 # A band from 0.5 was tried: ordinary steps of a plan ("Start rescue breathing or CPR if trained") score there, and
-# the Level IV example's posted overdose steps were doubted, every one of them.
-DISCLAIMER_BANDS = ((0.9, "D:hi"), (0.75, "D:mid"))
+# the Level IV example's posted overdose steps were doubted, every one of them. The band from 0.6 came in stop 41.
+DISCLAIMER_BANDS = ((0.9, "D:hi"), (0.75, "D:mid"), (0.6, "D:low"))
+SELF = "D:self-"  # the bands of the sentence that met the topic: "D:self-hi", ...
 _LETTERS = re.compile(r"[A-Za-z']+")
 
 
@@ -517,6 +521,12 @@ def disclaimed(weights: Mapping[str, float], analysis: Analysis, unit: Unit, top
 def disclaimer_band(score: float) -> str | None:
     """The reader's feature for the highest disclaimer score in a section (None: under every band)."""
     return next((name for floor, name in DISCLAIMER_BANDS if score >= floor), None)
+
+
+def self_band(score: float) -> str | None:
+    """The reader's feature for the disclaimer score of the sentence that met the topic (None: under every band)."""
+    band = disclaimer_band(score)
+    return None if band is None else SELF + band.partition(":")[2]
 
 
 class SecondReader:
@@ -580,6 +590,11 @@ class SecondReader:
         """The band of the likeliest disclaimer in a life-safety unit's section (see :func:`disclaimers`)."""
         return disclaimer_band(disclaimed(self.disclaimer_weights(), analysis, unit, asked))
 
+    def own_band(self, asked: Asked, analysis: Analysis, unit: Unit) -> str | None:
+        """The band of the disclaimer score of the sentence that met a life-safety topic (see SELF)."""
+        found = disclaimer_features(analysis, unit.best, disclaimer_words(asked))
+        return self_band(probability(self.disclaimer_weights(), found))
+
     def disclaimer_weights(self) -> Mapping[str, float]:
         """The classifier of disclaimer sentences (see :func:`disclaimers`), its weights by feature name (as
         :func:`disclaimer_features` names them), built once."""
@@ -614,6 +629,9 @@ class SecondReader:
             band = self.band(asked, analysis, unit)
             if band is not None:
                 words += float(data["bands"].get(band, 0.0))
+            own = self.own_band(asked, analysis, unit)
+            if own is not None:
+                words += float(data["bands"].get(own, 0.0))
         z = float(data["bias"]) + words
         plain = words >= 0 and len(local) <= PLAIN_WORDS
         return round(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))), 6), plain, band
@@ -853,6 +871,7 @@ __all__ = [
     "features",
     "probability",
     "rescue_of",
+    "self_band",
     "to_data",
     "topic_key",
     "unit_of",
