@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -541,7 +541,7 @@ class SecondReader:
         self._data: Mapping[str, Any] | None = None
         self.thresholds = thresholds  # kept beside the weights: a cached run needs them, not the weights
         self._by_labels: dict[tuple[str, ...], _IdeaWeights] = {}
-        self._disclaimer: dict[str, float] | None = None
+        self._disclaimer: _Disclaimer | None = None
         self.stamp = stamp  # names the model in the cache: a new model reads every document again
 
     @classmethod
@@ -599,11 +599,7 @@ class SecondReader:
         """The classifier of disclaimer sentences (see :func:`disclaimers`), its weights by feature name (as
         :func:`disclaimer_features` names them), built once."""
         if self._disclaimer is None:
-            kept = self.data["disclaimer"]
-            flat = {"bias": float(kept["bias"])}
-            flat.update({"w:" + s: float(v) for s, v in kept["words"].items()})
-            flat.update({"p:" + pair: float(v) for pair, v in kept["pairs"].items()})
-            self._disclaimer = flat
+            self._disclaimer = _Disclaimer(self.data["disclaimer"])
         return self._disclaimer
 
     def score(self, asked: Asked, analysis: Analysis, unit: Unit) -> float:
@@ -669,6 +665,40 @@ class SecondReader:
             ideas = self.data["ideas"]
             found = self._by_labels[labels] = _IdeaWeights([ideas.get(label) or {} for label in dict.fromkeys(labels)])
         return found
+
+
+class _Disclaimer(Mapping[str, float]):
+    """The classifier of disclaimers' weights by feature name, read from the groups the model file keeps (its words'
+    and its word pairs' apart) without building one dictionary of some 40,000 names on every cold run."""
+
+    def __init__(self, kept: Mapping[str, Any]) -> None:
+        self._bias = float(kept["bias"])
+        self._groups: dict[str, Mapping[str, float]] = {"w": kept["words"], "p": kept["pairs"]}
+
+    def __getitem__(self, name: str) -> float:
+        if name == "bias":
+            return self._bias
+        kind, _, key = name.partition(":")
+        group = self._groups.get(kind)
+        if group is None or key not in group:
+            raise KeyError(name)
+        return float(group[key])
+
+    def get(self, name: str, default: Any = None) -> Any:  # probability() asks for every feature: no exceptions
+        if name == "bias":
+            return self._bias
+        kind, _, key = name.partition(":")
+        group = self._groups.get(kind)
+        found = group.get(key) if group is not None else None
+        return default if found is None else float(found)
+
+    def __iter__(self) -> Iterator[str]:
+        yield "bias"
+        for kind, group in self._groups.items():
+            yield from (kind + ":" + key for key in group)
+
+    def __len__(self) -> int:
+        return 1 + sum(len(group) for group in self._groups.values())
 
 
 class _IdeaWeights(dict[str, float]):
