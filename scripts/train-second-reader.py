@@ -242,7 +242,7 @@ def candidates(analysis: Any, question: Any, unit: Any) -> list[dict[str, float]
     if not question.life_safety:
         return []
     own = disclaimer_words(question)
-    return [disclaimer_features(analysis, m, own) for m in [unit.best, *disclaimers(analysis, unit, question)]]
+    return [disclaimer_features(analysis, m, own) for m in [unit.best, *disclaimers(analysis, unit)]]
 
 
 def fit(
