@@ -384,6 +384,19 @@ def test_the_shipped_reader_scores_as_its_regression_was_trained(tmp_path: Path)
     assert compared > 50 and banded > 0 and self_banded > 0
 
 
+def test_the_classifier_of_disclaimers_reads_as_it_was_written() -> None:
+    """The model keeps the classifier's words and word pairs apart; read back, it is the flat table it was trained
+    as, name for name (a name it does not know weighs nothing)."""
+    trained = {"bias": -1.5, "w:" + stem("draft"): 2.25, "p:" + stem("voted") + " " + stem("down"): 3.0}
+    reader = SecondReader.from_weights({"bias": 0.0}, LIMITS, disclaimer=trained)
+    read = reader.disclaimer_weights()
+    assert dict(read) == trained and len(read) == 3
+    assert read.get("w:" + stem("policy"), 0.0) == 0.0 and read.get("x:draft") is None
+    assert probability(read, {"bias": 1.0, "w:" + stem("draft"): 1.0}) == pytest.approx(
+        probability(trained, {"bias": 1.0, "w:" + stem("draft"): 1.0})
+    )
+
+
 def test_its_thresholds_are_ordered() -> None:
     t = second_reader().thresholds
     assert 0 < t.doubt <= t.confirm < t.rescue < 1

@@ -454,7 +454,7 @@ _BOTH_OWN = frozenset({OWN + " " + OWN})
 # sentence looks like: a near-miss twin's sentences that its full twin lacks ("That's the clinic's patient rules,
 # we haven't adopted anything", "This listing is our Alder Street house, which we're still staffing"), against
 # every sentence of a full passage. A classifier of sentences trained on them (scripts/train-second-reader.py)
-# scores each sentence of the section but the one that met the topic; the highest score, in one of three bands,
+# scores each other sentence of the section than the one that met the topic; the highest, in one of three bands,
 # is a feature of the reader's own (D:), whose weight the reader learns beside its other words. Cross-validated
 # (stop 40, five deals): 154-173 life-safety near-misses passed out of fold against 184-205 without it, 94.6-94.9%
 # found against 94.8-95.0%, 94.0-94.2% reported missing against 93.7-93.9% (standards/reader/README.md).
