@@ -672,13 +672,10 @@ class _Disclaimer(Mapping[str, float]):
         self._groups: dict[str, Mapping[str, float]] = {"w": kept["words"], "p": kept["pairs"]}
 
     def __getitem__(self, name: str) -> float:
-        if name == "bias":
-            return self._bias
-        kind, _, key = name.partition(":")
-        group = self._groups.get(kind)
-        if group is None or key not in group:
+        found = self.get(name)
+        if found is None:
             raise KeyError(name)
-        return float(group[key])
+        return float(found)
 
     def get(self, name: str, default: Any = None) -> Any:  # probability() asks for every feature: no exceptions
         if name == "bias":
