@@ -420,7 +420,11 @@ def _closest_note(name: str, closest: Closest | None) -> str:
         )
     if finding.deferred:
         return f"{name} (the closest, {place}, leaves it to discretion instead of stating {finding.lacking[0]})"
-    return f"{name} (the closest, {place}, does not say {' or '.join(finding.lacking)})"
+    unsaid = [label for label in finding.lacking if label not in finding.denied]
+    said = [f"does not say {' or '.join(unsaid)}"] if unsaid else []
+    if finding.denied:  # its words are there, but not stated: "We do not keep extinguishers", "asked whether"
+        said.append(f"names {' or '.join(finding.denied)} only in a denial, a question or another sense")
+    return f"{name} (the closest, {place}, {', and '.join(said)})"
 
 
 def _pointer_hint(rule_id: str) -> str:

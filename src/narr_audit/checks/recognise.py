@@ -1798,6 +1798,11 @@ class Finding:
     sentence: int | None
     lacking: tuple[str, ...] = ()
     deferred: bool = False
+    # Of ``lacking``, the ideas the closest sentence names only where it does not state them (it denies
+    # them, asks about them or means another thing: see Analysis.denials): "We do not keep extinguishers",
+    # "the owner asked whether a consent form is needed". A reviewer told "does not say" would look for the
+    # words and find them.
+    denied: tuple[str, ...] = ()
 
 
 def find_in(
@@ -1826,7 +1831,7 @@ def find_in(
     else:
         found = find(spec, analyse(content), vocabulary, among=_Except(excluding) if excluding else None)
     if read is None and store is not None and stamp is not None and name is not None:
-        kept_as = [found.found, found.where, found.sentence, list(found.lacking), found.deferred]
+        kept_as = [found.found, found.where, found.sentence, list(found.lacking), found.deferred, list(found.denied)]
         store.note(store.key(content), stamp, name, kept_as)
     if id(content) not in _FOUND_CONTENTS:
         if len(_FOUND_CONTENTS) >= _MEMO_SIZE:  # as many documents as the analyses kept: a batch reads hundreds
@@ -1871,10 +1876,11 @@ _SPEC_NAMES: dict[int, tuple[TopicSpec, Vocabulary, str | None]] = {}
 
 
 def _read_finding(kept: object) -> Finding | None:
-    """A finding kept as [found, where, sentence, lacking, deferred]; None when it is not one."""
-    if not isinstance(kept, list) or len(kept) != 5:
+    """A finding kept as [found, where, sentence, lacking, deferred, denied]; None when it is not one (a note
+    kept before its denied ideas were, read again)."""
+    if not isinstance(kept, list) or len(kept) != 6:
         return None
-    found, where, sentence, lacking, deferred = kept
+    found, where, sentence, lacking, deferred, denied = kept
     if (
         type(found) is not bool
         or type(deferred) is not bool
@@ -1882,9 +1888,11 @@ def _read_finding(kept: object) -> Finding | None:
         or not (sentence is None or type(sentence) is int)
         or not isinstance(lacking, list)
         or not all(isinstance(item, str) for item in lacking)
+        or not isinstance(denied, list)
+        or not all(isinstance(item, str) for item in denied)
     ):
         return None
-    return Finding(found, where, sentence, tuple(lacking), deferred)
+    return Finding(found, where, sentence, tuple(lacking), deferred, tuple(denied))
 
 
 def index_ideas(specs: Iterable[TopicSpec], vocabulary: Vocabulary) -> None:
@@ -2078,7 +2086,12 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
     lacking = tuple(label for label, hits in zip(spec.labels, per_idea, strict=True) if not hits & scope)
     if met_count == len(per_idea) and spec.substance and not lacking:
         return Finding(False, analysis.sentences[n].where, n, (SUBSTANCE_WORDS[spec.substance],))
-    return Finding(False, analysis.sentences[n].where, n, lacking or (UNSTATED,))
+    denied = tuple(  # what it lacks, named only to be denied there
+        label
+        for label, idea, hits in zip(spec.labels, spec.ideas, per_idea, strict=True)
+        if label in lacking and n in _denied_in(analysis, idea)
+    )
+    return Finding(False, analysis.sentences[n].where, n, lacking or (UNSTATED,), denied=denied)
 
 
 def _denied_span(words: Sequence[str], s: int, e: int, a: int, b: int) -> bool:
