@@ -77,7 +77,9 @@ from narr_audit.standards.reader import model_bytes  # noqa: E402
 
 TARGET = ROOT / "standards" / "reader" / "second-reader.pickle"
 LIMITS = TARGET.with_name("thresholds.json")
-DOUBT_PRECISION = 0.9
+# A found topic (not of a life-safety rule) is doubted below the score where this share of the finds are absent.
+# 0.9 until stop 42; see RESCUE_PRECISION for why it moved with it.
+DOUBT_PRECISION = 0.92
 # On life-safety rules a passed near-miss costs more than a present topic doubted: the operator whose section
 # is doubted can point at it (covers:), and the reviewer sees the pointer, while a near-miss passed says a
 # house has what it lacks. At 0.66 a life-safety find is doubted where two of three such finds are wrong,
@@ -94,7 +96,15 @@ CONFIRM_PRECISION = 0.8
 # 93.7-94.4%, 0.75 94.9-95.0% / 93.4-94.2%, 0.7 95.0-95.2% / 93.1-93.9%, 0.65 95.1-95.2% / 92.9-93.6%, the
 # life-safety near-misses the same. Each topic rescued is one more for the reviewer to confirm (135-157 more
 # out of some 40,000 in the tuned part).
-RESCUE_PRECISION = 0.7
+# Stop 42: out of fold the found figure was short again (94.70%, five deals of 25,065 present topics: 23,725-23,754
+# a deal, 23,812 being 95%) and reported missing had room (94.12%). Neither precision touches a life-safety rule
+# (697 near-misses passed out of fold at every value below). Swept on the five deals' scores (doubt / rescue
+# precision: found, reported missing, topics met for the reviewer to confirm a deal): 0.90 / 0.70 94.70%, 94.12%,
+# 2,396; 0.90 / 0.60 94.92%, 93.26%, 2,652; 0.94 / 0.70 95.00%, 92.57%, 2,836; 0.91 / 0.60 95.03%, 92.87%, 2,774;
+# 0.93 / 0.65 95.07%, 92.52%, 2,866; **0.92 / 0.60 95.08% (23,818-23,842 a deal), 92.63%, 2,840**; 0.92 / 0.55
+# 95.18%, 91.95%, 3,027. Chosen: of the pairs (0.01 and 0.05 steps) where every deal finds 95% or more, the one
+# that flags the fewest topics for the reviewer; each topic it adds is met for the reviewer to confirm, not met.
+RESCUE_PRECISION = 0.6
 LIFE_COST = 0.15
 # A feature seen in fewer training units is dropped: it would only remember its passage. Cross-validated
 # (stop 27; found / reported missing / life-safety near-misses passed, the deals' means): 2 95.8% / 93.4% /

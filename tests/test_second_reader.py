@@ -104,6 +104,46 @@ def test_an_unsure_reading_is_met_for_the_reviewer_to_confirm(tmp_path: Path) ->
     ) in outcome.reason
 
 
+def test_an_unsure_reading_gives_way_to_the_operators_pointer(tmp_path: Path) -> None:
+    """Where the operator pointed at a section for a topic the reader is unsure of, the report quotes the
+    pointer (the operator's own claim, its heading named) for the reviewer to confirm, not the reader's doubt."""
+    from narr_audit.checks import evaluate
+    from narr_audit.checks.interface import Context
+    from narr_audit.evidence.extract import extract
+    from narr_audit.evidence.model import Document
+
+    rule = BOOK.rule(CHORES[0])
+    assert rule is not None
+    path = tmp_path / "policy.md"
+    path.write_text(ROTATING, encoding="utf-8")
+    content = extract(path)
+    pointed = Document(
+        path="policy.md",
+        kind="markdown",
+        rules=[CHORES[0]],
+        mapped_by=["manifest"],
+        content=content,
+        covers={"household chores": "Chores"},
+    )
+    context = Context(
+        rule_id=CHORES[0],
+        assessed_on=date(2026, 11, 1),
+        documents=(pointed,),
+        vocabulary=BOOK.concepts,
+        reader=_hand(manag=-4.0),  # unsure of both topics, as above
+        life_safety=rule.life_safety,
+        rule_title=rule.title,
+    )
+    outcome = evaluate(document_check(BOOK, *CHORES), context)
+    assert outcome.status == "met"
+    assert "pointed by the operator, for the reviewer to confirm: household chores (under 'Chores' in policy.md)" in (
+        outcome.reason
+    )
+    # the topic it did not point at stays the reader's to confirm
+    assert outcome.to_confirm == ("assignment or rotation",)
+    assert "the second reader is unsure of these, for the reviewer to confirm: assignment or rotation" in outcome.reason
+
+
 MISSED = "# Chores\n\nEveryone does a household chore, and the list is on the fridge.\n"
 
 

@@ -103,7 +103,9 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
             else None
         )
         found, closest, unsure = _find(spec, readable, vocabulary, ctx.reader, question, ctx.life_safety)
-        if found is not None and unsure is not None:
+        if found is not None and unsure is not None and _pointed(topic.name, ctx.rule_id, readable) is not None:
+            found = None  # the reader unsure, the operator pointed: the reviewer confirms the section pointed at
+        elif found is not None and unsure is not None:
             to_confirm.append(topic.name)
             unsure_of.append(f"{topic.name} ({_place(found.file, found.where)}{_words(unsure.against, 'against it')})")
         if found is None:
