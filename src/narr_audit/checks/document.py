@@ -103,15 +103,14 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
             else None
         )
         found, closest, unsure = _find(spec, readable, vocabulary, ctx.reader, question, ctx.life_safety)
-        if found is not None and unsure is not None and _pointed(topic.name, ctx.rule_id, readable) is not None:
-            found = None  # the reader unsure, the operator pointed: the reviewer confirms the section pointed at
+        # not met, or the reader unsure of it: a section the operator pointed at is what the reviewer confirms
+        pointer = _pointed(topic.name, ctx.rule_id, readable) if found is None or unsure is not None else None
+        if pointer is not None:
+            found = pointer
+            pointed.append(f"{topic.name} (under '{found.where}' in {found.file})")
         elif found is not None and unsure is not None:
             to_confirm.append(topic.name)
             unsure_of.append(f"{topic.name} ({_place(found.file, found.where)}{_words(unsure.against, 'against it')})")
-        if found is None:
-            found = _pointed(topic.name, ctx.rule_id, readable)
-            if found is not None:
-                pointed.append(f"{topic.name} (under '{found.where}' in {found.file})")
         if found is None and ctx.reader is not None and question is not None and not ctx.life_safety:
             rescue = _rescued(spec, readable, vocabulary, ctx.reader, question)
             if rescue is not None:

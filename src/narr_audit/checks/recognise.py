@@ -2088,7 +2088,7 @@ def find(spec: TopicSpec, analysis: Analysis, vocabulary: Vocabulary, among: Con
         return Finding(False, analysis.sentences[n].where, n, (SUBSTANCE_WORDS[spec.substance],))
     denied = tuple(  # what it lacks, named only to be denied there
         label
-        for label, idea, hits in zip(spec.labels, spec.ideas, per_idea, strict=True)
+        for label, idea in zip(spec.labels, spec.ideas, strict=True)
         if label in lacking and n in _denied_in(analysis, idea)
     )
     return Finding(False, analysis.sentences[n].where, n, lacking or (UNSTATED,), denied=denied)
