@@ -11,7 +11,6 @@ sys.path.insert(0, str(Path(__file__).parent / "corpus" / "topics"))
 
 from topic_corpus import judged
 
-from narr_audit.checks.recognise import Finding, _read_finding
 from narr_audit.standards.loader import load_rulebook
 
 BOOK = load_rulebook()
@@ -47,11 +46,25 @@ def test_an_idea_not_named_at_all_is_still_not_said(tmp_path: Path) -> None:
     assert "only in a denial" not in reason
 
 
-def test_a_finding_kept_in_the_store_reads_back_with_its_denied_ideas() -> None:
-    kept = [False, "Move-in", 1, ["contraband item", "forbidden"], False, ["contraband item"]]
-    assert _read_finding(kept) == Finding(
-        False, "Move-in", 1, ("contraband item", "forbidden"), False, ("contraband item",)
+def test_a_warm_run_reads_the_denied_idea_back_from_the_cache(tmp_path: Path) -> None:
+    """A second run reads its findings from the cache (checks.recognise's store): the reason is the cold run's."""
+    from datetime import date
+
+    from narr_audit.api import audit
+    from tests.folders import make_folder
+
+    folder = make_folder(
+        tmp_path / "house",
+        files={"rules.md": "# Move-in\n\nWe do not keep weapons.\n"},
+        evidence=[{"file": "rules.md", "rules": ["2.F.16.b"]}],
     )
-    # a note kept before the denied ideas were: read again rather than trusted without them
-    assert _read_finding(kept[:5]) is None
-    assert _read_finding([*kept[:5], [1]]) is None
+    cache = tmp_path / "cache"
+
+    def reason() -> str:
+        report = audit(folder, today=date(2026, 11, 1), cache=cache)
+        return next(r for r in report.results if r.id == "2.F.16.b").reason
+
+    cold = reason()
+    assert "names contraband item only in a denial, a question or another sense" in cold, cold
+    assert any(cache.rglob("*")), "the first run wrote nothing to the cache"
+    assert reason() == cold
