@@ -80,6 +80,8 @@ def _run(case: dict[str, Any]) -> None:
         assert expect["reason_contains"] in outcome.reason
     if "missing" in expect:
         assert list(outcome.missing) == expect["missing"]
+    if "to_confirm" in expect:
+        assert list(outcome.to_confirm) == expect["to_confirm"], outcome.reason
     if "evidence" in expect:
         assert [{"file": e.file, "where": e.where} for e in outcome.evidence] == expect["evidence"]
     if outcome.status in ("met", "attested", "awaiting_site_visit"):

@@ -77,6 +77,10 @@ def test_the_check_reads_it_as_met_by_the_operators_pointer(tmp_path: Path, monk
     assert "access limited to authorized people" not in result.missing
     assert "pointed by the operator, for the reviewer to confirm: access limited to authorized people" in result.reason
     assert "under 'Who gets in' in records.md" in result.reason
+    # and it is in the reviewer's queue: the check's to_confirm and the report's count a summary shows
+    (check,) = (c for c in result.checks if c.kind == "document")
+    assert "access limited to authorized people" in check.to_confirm
+    assert audit(folder, today=TODAY).topics_to_confirm() == audit(before, today=TODAY).topics_to_confirm() + 1
 
 
 def test_a_heading_not_in_the_document_names_the_closest(tmp_path: Path) -> None:

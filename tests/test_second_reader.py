@@ -139,8 +139,8 @@ def test_an_unsure_reading_gives_way_to_the_operators_pointer(tmp_path: Path) ->
     assert "pointed by the operator, for the reviewer to confirm: household chores (under 'Chores' in policy.md)" in (
         outcome.reason
     )
-    # the topic it did not point at stays the reader's to confirm
-    assert outcome.to_confirm == ("assignment or rotation",)
+    # both are the reviewer's to confirm: the one pointed at as the operator's claim, the other as the reader's doubt
+    assert outcome.to_confirm == ("household chores", "assignment or rotation")
     assert "the second reader is unsure of these, for the reviewer to confirm: assignment or rotation" in outcome.reason
 
 

@@ -107,6 +107,7 @@ def evaluate(check: DocumentCheck, ctx: Context) -> Outcome:
         pointer = _pointed(topic.name, ctx.rule_id, readable) if found is None or unsure is not None else None
         if pointer is not None:
             found = pointer
+            to_confirm.append(topic.name)  # the operator's claim: in the reviewer's queue with the reader's flags
             pointed.append(f"{topic.name} (under '{found.where}' in {found.file})")
         elif found is not None and unsure is not None:
             to_confirm.append(topic.name)

@@ -69,8 +69,9 @@ class CheckResult(StrictModel):
     to_confirm: list[str] = Field(
         default=[],
         description=(
-            "Topics met that the reviewer should confirm: the second reader was unsure of the passage "
-            "that met them, or read them as covered where the first reading did not (the reason says which)."
+            "Topics met that the reviewer should confirm: the operator pointed at the section that meets "
+            "them (covers:), the second reader was unsure of the passage that met them, or read them as "
+            "covered where the first reading did not (the reason says which)."
         ),
     )
     alternatives: list[CheckResult] = Field(default=[], description="For 'one of' items: each alternative's result.")
@@ -237,8 +238,8 @@ class Report(StrictModel):
         return [by_id[i] for i in self.gaps]
 
     def topics_to_confirm(self) -> int:
-        """How many topics are met only for the reviewer to confirm (the second reader's flags and
-        rescues), over every check and alternative: the size of a reviewer's queue for this report."""
+        """How many topics are met only for the reviewer to confirm (the operator's pointers, the second
+        reader's flags and rescues), over every check and alternative: the size of a reviewer's queue."""
 
         def count(checks: list[CheckResult]) -> int:
             return sum(len(c.to_confirm) + count(c.alternatives) for c in checks)

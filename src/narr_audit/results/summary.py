@@ -43,7 +43,10 @@ class ApplicantRow(StrictModel):
     warnings: int = 0
     to_confirm: int = Field(
         default=0,
-        description="Topics met only for the reviewer to confirm (the second reader's flags and rescues).",
+        description=(
+            "Topics met only for the reviewer to confirm "
+            "(the operator's pointers, the second reader's flags and rescues)."
+        ),
     )
     plan_open: int | None = Field(
         default=None, description="Items of the corrective action plan not done yet; None without a plan.yaml."
