@@ -113,12 +113,11 @@ LIFE_COST = 0.15
 MIN_UNITS = 3
 # The classifier of disclaimer sentences is fitted over more passes than the reader: at four it stopped short
 # (out of fold, grouped by voice, the sentences alone: AUC 0.894, a twin's disclaimers scored 0.6 or more 34.2% of
-# the time, a plain sentence 0.63%; with its words of style 0.898, 35.4%, 0.65%; with them at eight passes 0.901,
-# 38.7%, 0.77%). Stop 43, with its words of style read (checks.reader.
-# disclaimer_features), cross-validated over the five deals and swept over the life-safety doubt: at as many
-# life-safety near-misses passed, 50 to 170 more present life-safety topics found than four passes without the
-# style words (675 passed with 33,736 found, against 697 with 33,747 and 674 with 33,640); sixteen passes no
-# better than eight (standards/reader/README.md).
+# the time, a plain sentence 0.63%; at eight, reading its pronouns, "this", "there", "was" and "were" as well
+# (checks.reader.WHOSE), 0.899, 39.1%, 0.77%; twelve and sixteen passes, other rates and L2 did no better).
+# Stop 43, the reader cross-validated over the five deals: 678 life-safety near-misses passed out of fold with
+# 33,716 present life-safety topics found (the deals summed), against 697 with 33,747 at four passes without
+# WHOSE; swept over the life-safety doubt, 50 to 150 more found at as many passed (standards/reader/README.md).
 DISCLAIMER_EPOCHS = 8
 DIGITS = 3
 GRID = [i / 100 for i in range(1, 100)]
