@@ -630,3 +630,23 @@ def test_a_name_in_mid_sentence_does_not_weigh(tmp_path: Path) -> None:
     against = _hand(harbor=-20.0)
     assert _check(SMOKING, named, tmp_path, against).missing == ()
     assert _check(SMOKING, plain, tmp_path, against).missing != ()
+
+
+def test_the_disclaimer_classifier_reads_whose_rule_a_sentence_states(tmp_path: Path) -> None:
+    """A sentence that gives the rule to someone else or to the past often says so only in a pronoun or a tense
+    ("Their results go into their own log", "The rule there was ..."): the classifier of disclaimers reads those
+    words (checks.reader.WHOSE), which the reader leaves out as words of style, and the shipped model was trained
+    reading them. Fails if the reading and the model part ways (a word the model weighs that is never read)."""
+    from narr_audit.checks.reader import WHOSE
+
+    path = tmp_path / "notes.md"
+    path.write_text("Their results went into their own log, and the rule there was never ours.\n", encoding="utf-8")
+    analysis = analyse(extract(path))
+    read = disclaimer_features(analysis, 0, frozenset())
+    said = {"w:" + stem(w) for w in ("their", "there", "was")}
+    assert said <= set(read)
+    assert not {"w:" + stem(w) for w in ("the", "and")} & set(read)  # articles and prepositions stay out
+    weights = second_reader().disclaimer_weights()
+    assert all(weights.get(name) for name in said), {name: weights.get(name) for name in said}
+    weighed = {name[2:] for name in weights if name.startswith("w:")}
+    assert weighed & WHOSE  # trained reading them
