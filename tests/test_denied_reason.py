@@ -24,7 +24,7 @@ def _reason(rule: tuple[str, str], text: str, tmp_path: Path) -> str:
 
 
 def test_an_idea_named_only_in_a_denial_is_said_to_be_denied(tmp_path: Path) -> None:
-    reason = _reason(ITEMS, "# Move-in\n\nWe do not keep weapons.\n", tmp_path)
+    reason = _reason(ITEMS, "# Move-in\n\nWe do not keep a list of weapons.\n", tmp_path)
     assert "list of prohibited items (the closest, policy.md, Move-in, names contraband item only in a denial" in reason
     assert "does not say contraband item" not in reason
 
@@ -55,7 +55,7 @@ def test_a_warm_run_reads_the_denied_idea_back_from_the_cache(tmp_path: Path) ->
 
     folder = make_folder(
         tmp_path / "house",
-        files={"rules.md": "# Move-in\n\nWe do not keep weapons.\n"},
+        files={"rules.md": "# Move-in\n\nWe do not keep a list of weapons.\n"},
         evidence=[{"file": "rules.md", "rules": ["2.F.16.b"]}],
     )
     cache = tmp_path / "cache"

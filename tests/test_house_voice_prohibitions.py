@@ -32,6 +32,9 @@ CASES = [
     (*ITEMS, "# Weapons\n\nWeapons: we don't allow them, not even a pocket knife.\n"),
     (*SUBSTANCES, "# Sobriety\n\nWe don't tolerate drugs or alcohol here, in the house or in the yard.\n"),
     (*SUBSTANCES, "# Sobriety\n\nThe house doesn't allow alcohol or drugs anywhere on the property.\n"),
+    # "we do not keep" with contraband: the house keeps it out, not lacks it
+    (*ITEMS, "# Weapons\n\nWe do not keep weapons in the house.\n"),
+    (*SUBSTANCES, "# Sobriety\n\nWe don't keep alcohol or drugs in the house.\n"),
 ]
 
 
@@ -60,3 +63,11 @@ def test_a_contracted_denial_of_a_paper_still_meets_nothing(tmp_path: Path) -> N
         BOOK, rule, document, "# Rules\n\nWe don't have a list of banned items yet.\n", tmp_path / "r.md", None
     )
     assert topic in missed.missing, missed.reason
+
+
+def test_we_do_not_keep_a_thing_the_house_needs_still_says_it_lacks_it(tmp_path: Path) -> None:
+    """ "We do not keep extinguishers in the house" says there are none: only contraband reads as kept out."""
+    rule, document = "2.F.17.c", "Safety inspection policy (detectors, extinguishers, inspection schedule)"
+    text = "# Safety\n\nWe do not keep fire extinguishers in the house.\n"
+    missed, _ = judged(BOOK, rule, document, text, tmp_path / "r.md", None)
+    assert "fire extinguishers" in missed.missing, missed.reason

@@ -781,7 +781,26 @@ def _not_offered(words: Sequence[str], lo: int, hi: int, j: int) -> int | None:
     if subject in _SAYING and words[verb] in _SAID:  # "it doesn't say staff run any groups": the document is silent
         return verb
     done = _NOT_OFFERED if subject in _ORGANISATION else _NOT_DONE_BY_ANYONE
+    if words[verb] in _KEPT_OUT_BY and _names_contraband(words, verb + 1, hi):
+        return None  # "We do not keep weapons in the house": the house's own ban, not a thing it lacks
     return verb if words[verb] in done else None
+
+
+# What a house keeps out, not what it lacks: "we do not keep weapons" bans them, "we do not keep extinguishers"
+# says there are none. The words are the common contraband of house rules, as written.
+_KEPT_OUT_BY = _words("keep have allow stock")
+_CONTRABAND = _words(
+    "weapon weapons gun guns firearm firearms knife knives ammunition alcohol beer liquor wine drugs drug "
+    "marijuana cannabis weed paraphernalia"
+)
+
+
+def _names_contraband(words: Sequence[str], start: int, hi: int) -> bool:
+    """Whether the object after the verb at ``start`` (an article or "any" skipped) names contraband."""
+    k = start
+    while k < hi and words[k] in _DETERMINERS:
+        k += 1
+    return k < hi and words[k] in _CONTRABAND
 
 
 def title_end(line: str) -> int | None:
