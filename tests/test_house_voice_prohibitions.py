@@ -71,3 +71,18 @@ def test_we_do_not_keep_a_thing_the_house_needs_still_says_it_lacks_it(tmp_path:
     text = "# Safety\n\nWe do not keep fire extinguishers in the house.\n"
     missed, _ = judged(BOOK, rule, document, text, tmp_path / "r.md", None)
     assert "fire extinguishers" in missed.missing, missed.reason
+
+
+def test_contraband_naming_another_thing_is_still_denied() -> None:
+    """ "We don't have drug testing" says the house does not test: the denial stands where contraband only names
+    what a thing is about; "we do not keep weapons in the house" denies nothing (the words a check reads denied)."""
+    from narr_audit.base.language import denied_regions
+
+    def denied(text: str) -> bool:
+        words = text.split()
+        return bool(denied_regions(words, 0, len(words), text))
+
+    assert denied("we don't have drug testing here")
+    assert denied("we do not keep weapons policies on file")
+    assert not denied("we do not keep weapons in the house")
+    assert not denied("we don't keep alcohol or drugs here")

@@ -788,19 +788,22 @@ def _not_offered(words: Sequence[str], lo: int, hi: int, j: int) -> int | None:
 
 # What a house keeps out, not what it lacks: "we do not keep weapons" bans them, "we do not keep extinguishers"
 # says there are none. The words are the common contraband of house rules, as written.
-_KEPT_OUT_BY = _words("keep have allow stock")
+_KEPT_OUT_BY = _words("keep have")
 _CONTRABAND = _words(
     "weapon weapons gun guns firearm firearms knife knives ammunition alcohol beer liquor wine drugs drug "
     "marijuana cannabis weed paraphernalia"
 )
+# What may follow contraband that is the object itself ("weapons in the house", "alcohol or drugs"), not a word
+# naming something else ("drug testing", "weapons policy": "we don't have drug testing" is still a denial).
+_AFTER_CONTRABAND = _CONTRABAND | _words("in on at inside around anywhere here there or and nor of")
 
 
 def _names_contraband(words: Sequence[str], start: int, hi: int) -> bool:
-    """Whether the object after the verb at ``start`` (an article or "any" skipped) names contraband."""
+    """Whether the object after the verb at ``start`` (an article or "any" skipped) is contraband."""
     k = start
     while k < hi and words[k] in _DETERMINERS:
         k += 1
-    return k < hi and words[k] in _CONTRABAND
+    return k < hi and words[k] in _CONTRABAND and (k + 1 >= hi or words[k + 1] in _AFTER_CONTRABAND)
 
 
 def title_end(line: str) -> int | None:
