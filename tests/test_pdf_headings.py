@@ -117,3 +117,30 @@ def test_a_chat_speaker_still_opens_a_line_of_its_own(tmp_path: Path) -> None:
     lines = ["dee: who checks the smoke alarms now", "hm: me, first of every month"]
     texts = [s.text for s in analyse(_pdf(lines, tmp_path)).sentences]
     assert "hm: me, first of every month" in texts
+
+
+POSTED_PLAN = [
+    "Emergency Response Plan",
+    "Summit Path Recovery Community, 4471 Larkspur Mesa Drive. Posted at the front desk, in each wing and in the"
+    " great room with the floor plan and the evacuation map, and read with every new resident on the first day"
+    " of the stay, and staff read it again with the residents of each wing every spring and every fall.",
+    "Emergency numbers",
+    "- Fire, police, ambulance: 911",
+    "- Maintenance on call (building emergencies): (303) 555-0163",
+    "Overdose",
+    "1. Call 911 and give naloxone from the nearest station.",
+]
+
+
+def test_a_line_that_ends_short_of_a_wide_pages_margin_ends_there(tmp_path: Path) -> None:
+    """A line of 60 characters or more without an end used to run on into the next one, whatever the page's width:
+    on a page set about 110 characters wide, a phone list's last item ran into the heading below ("... 555-0163
+    Overdose") and a title into the line under it. A line runs on when it reaches its page's margin (less the
+    longest word that may not have fitted), measured from the page's own sentences that run on."""
+    analysis = analyse(_pdf(POSTED_PLAN, tmp_path))
+    texts = [s.text for s in analysis.sentences]
+    assert "- Maintenance on call (building emergencies): (303) 555-0163" in texts
+    assert "Overdose" in texts
+    assert not any("Plan Summit" in t for t in texts)  # the title stands alone
+    staff = _index(analysis, "Posted at the front desk")
+    assert analysis.sentences[staff].text.endswith("every spring and every fall.")  # the wrapped lines still join

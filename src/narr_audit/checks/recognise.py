@@ -1137,7 +1137,7 @@ def _lines(segment_text: str, wrapped: bool, heading: str | None) -> tuple[list[
     """
     blocks: list[list[str]] = [[]]
     heading_key = heading.strip().lower() if heading else None
-    width = WRAP_WIDTH if wrapped else _wrap_width(segment_text)
+    width = _page_width(segment_text) if wrapped else _wrap_width(segment_text)
     paged: set[int] = set()  # blocks that open a new page
     skipped = False  # a page's running header or footer ("Page 3 of 12", "Rev. 2014") was left out
     for raw in segment_text.split("\n"):
@@ -1234,6 +1234,26 @@ def _chat_title(line: str, chat: list[str]) -> bool:
 _LEADER = re.compile(r"\s*(?:\.\s?){4,}\s*")
 WRAP_WIDTH = 60  # characters: a PDF's or a text file's line this long without an end goes on below
 SHORT_LINE = 60  # characters: a shorter Markdown line is a line of its own (an item), not a wrapped one
+
+
+def _page_width(text: str) -> int:
+    """How long a PDF's, scan's or text file's line is when it may go on below: WRAP_WIDTH, or on a page set
+    wider (its sentences run on below at a margin past WRAP_WIDTH + WRAP_SLACK: the median of those lines) that
+    margin less WRAP_SLACK. On a page 113 characters wide, a phone list's last item of 61 ("- Maintenance on call
+    (building emergencies): (303) 555-0163") ends there and does not run into the heading below ("Overdose"), nor
+    does a title into the organisation's name under it."""
+    lines = [line.strip() for line in text.split("\n")]
+    margins = sorted(
+        len(a)
+        for a, b in pairwise(lines)
+        if len(a) >= WRAP_WIDTH and b[:1].islower() and not a.endswith((".", "!", "?", ":", ";")) and "|" not in a
+    )
+    if len(margins) < 2:
+        return WRAP_WIDTH
+    return max(WRAP_WIDTH, margins[len(margins) // 2] - WRAP_SLACK)
+
+
+WRAP_SLACK = 25  # characters: how much shorter than its page's margin a line may end when the next word did not fit
 
 
 def _wrap_width(text: str) -> int | None:
