@@ -111,7 +111,9 @@ papers, a home inspector's report, a response to a county's request for proposal
 as scanned) and sixty-third round (SIXTY_THIRD_VOICES: minimal pairs in a house-management app's settings as an
 operator configured them, a police department's call narratives, a residents' association's flyers and fact sheets,
 a state licensing inspector's checklists, a graduate student's fieldnotes and a house's vendor paperwork with its
-notes) are split the same way.
+notes) and sixty-fourth round (SIXTY_FOURTH_VOICES: minimal pairs in procedure documents laid out as steps: sheets
+as posted on a house's wall, a staffed operator's standard operating procedures, laminated quick-reference cards)
+are split the same way.
 Run when passages arrive:
 
     python tests/corpus/topics/split.py INCOMING_DIR [INCOMING_DIR ...]
@@ -239,6 +241,11 @@ SIXTY_THIRD_VOICES = (  # sixty-third: the minimal pairs' brief
     "thesis-fieldnotes-pairs",
     "vendor-paperwork-pairs",
 )
+SIXTY_FOURTH_VOICES = (  # sixty-fourth: the minimal pairs' brief, procedures laid out as steps
+    "posted-sheet-pairs",
+    "sop-binder-pairs",
+    "quick-card-pairs",
+)
 
 
 def _hash(text: str) -> int:
@@ -337,6 +344,7 @@ def main(folders: list[Path]) -> None:
         *SIXTY_FIRST_VOICES,
         *SIXTY_SECOND_VOICES,
         *SIXTY_THIRD_VOICES,
+        *SIXTY_FOURTH_VOICES,
     ):
         items = []
         for incoming in folders:
