@@ -1242,18 +1242,23 @@ def _page_width(text: str) -> int:
     margin less WRAP_SLACK. On a page 113 characters wide, a phone list's last item of 61 ("- Maintenance on call
     (building emergencies): (303) 555-0163") ends there and does not run into the heading below ("Overdose"), nor
     does a title into the organisation's name under it."""
-    lines = [line.strip() for line in text.split("\n")]
-    margins = sorted(
-        len(a)
-        for a, b in pairwise(lines)
-        if len(a) >= WRAP_WIDTH and b[:1].islower() and not a.endswith((".", "!", "?", ":", ";")) and "|" not in a
-    )
+    margins = _running_on([line.strip() for line in text.split("\n")], WRAP_WIDTH)
     if len(margins) < 2:
         return WRAP_WIDTH
     return max(WRAP_WIDTH, margins[len(margins) // 2] - WRAP_SLACK)
 
 
 WRAP_SLACK = 25  # characters: how much shorter than its page's margin a line may end when the next word did not fit
+
+
+def _running_on(lines: list[str], shortest: int) -> list[int]:
+    """The lengths, in order, of the lines of ``shortest`` characters or more whose sentence goes on in the line below
+    (it starts in lower case; no end, no table cell): where the text was cut at its margin."""
+    return sorted(
+        len(a)
+        for a, b in pairwise(lines)
+        if len(a) >= shortest and b[:1].islower() and not a.endswith((".", "!", "?", ":", ";")) and "|" not in a
+    )
 
 
 def _wrap_width(text: str) -> int | None:
@@ -1263,12 +1268,7 @@ def _wrap_width(text: str) -> int | None:
     if text.count("\n") < 2:
         return None
     lines = [line.strip() for line in text.split("\n")]
-    runs_on = sum(
-        1
-        for a, b in pairwise(lines)
-        if len(a) >= 40 and b[:1].islower() and not a.endswith((".", "!", "?", ":", ";")) and "|" not in a
-    )
-    if runs_on < 2:
+    if len(_running_on(lines, 40)) < 2:
         return None
     longest = max(len(line) for line in lines if "|" not in line)
     return max(40, int(longest * 0.8))
