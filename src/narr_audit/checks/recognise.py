@@ -1252,8 +1252,8 @@ WRAP_SLACK = 25  # characters: how much shorter than its page's margin a line ma
 
 
 def _running_on(lines: list[str], shortest: int) -> list[int]:
-    """The lengths, in order, of the lines of ``shortest`` characters or more whose sentence goes on in the line below
-    (it starts in lower case; no end, no table cell): where the text was cut at its margin."""
+    """The lengths, shortest first, of the lines of ``shortest`` characters or more whose sentence goes on in the
+    line below (it starts in lower case; no end, no table cell): where the text was cut at its margin."""
     return sorted(
         len(a)
         for a, b in pairwise(lines)
