@@ -1,8 +1,8 @@
 """The embedding against the words: AUC and disclaimers caught at the words' false alarms, out of fold."""
-import pickle, sys, numpy as np
+import pickle
+import numpy as np
 from pathlib import Path
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
 from sklearn.linear_model import LogisticRegression
 from sklearn.neural_network import MLPClassifier
 from sklearn.metrics import roc_auc_score
